@@ -1,0 +1,1 @@
+Console.WriteLine("Benchmarks are being built: see the issues.");

@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Survival.Cli;
+
+/// <summary>
+/// Runs the command line with the one error contract: a usage or input error prints one line on stderr and
+/// returns exit code 2; it never shows a stack trace.
+/// </summary>
+internal static class CliRunner
+{
+    /// <summary>Exit code for invalid input or options.</summary>
+    public const int InputError = 2;
+
+    public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+                return InputError;
+            }
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parse.Invoke(config);
+        }
+        catch (SurvivalInputException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return InputError;
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return InputError;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return InputError;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return InputError;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Survival.Cli.Commands;
+
+namespace Survival.Cli;
+
+/// <summary>The sub-commands of <c>survival</c>, one line each.</summary>
+internal static class CommandRegistry
+{
+    public static void AddAll(RootCommand root)
+    {
+        root.Subcommands.Add(VersionCommand.Create());
+    }
+}

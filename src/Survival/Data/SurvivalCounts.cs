@@ -1,0 +1,240 @@
+namespace Survival;
+
+/// <summary>
+/// Time-to-event data reduced to counts: for each (stratum, distinct time, group) cell, the weighted number of
+/// events, censorings and delayed entries at that time, and the number of subjects whose exit is there.
+/// Kaplan–Meier, Nelson–Aalen and the log-rank family need nothing more.
+/// </summary>
+/// <remarks>
+/// <para>Cells are ordered by stratum, then time, then group; every (stratum, time, group) appears at most once.
+/// A subject with entry time e and exit time t is at risk on (e, t]: it adds to <see cref="Entered"/> in the
+/// cell at e and to <see cref="Events"/> or <see cref="Censored"/> in the cell at t. The number at risk just
+/// before a time u in one group is therefore Σ entered(time &lt; u) − Σ (events + censored)(time &lt; u), or, with
+/// no delayed entry, Σ (events + censored)(time ≥ u).</para>
+/// <para>Build it from rows with <see cref="FromData"/>, or directly from counts computed elsewhere (a SQL
+/// <c>GROUP BY</c> in a warehouse) with <see cref="Create"/>: both give identical estimates.</para>
+/// </remarks>
+public sealed class SurvivalCounts
+{
+    private static readonly string[] NoLevels = [];
+
+    private readonly double[] _time;
+    private readonly int[] _group;
+    private readonly int[] _stratum;
+    private readonly double[] _events;
+    private readonly double[] _censored;
+    private readonly double[] _entered;
+    private readonly double[] _subjects;
+    private readonly int[] _stratumStart;
+
+    private SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
+        double[] entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
+        bool hasEntry)
+    {
+        _time = time;
+        _group = group;
+        _stratum = stratum;
+        _events = events;
+        _censored = censored;
+        _entered = entered;
+        _subjects = subjects;
+        GroupLevels = groupLevels;
+        StratumLevels = stratumLevels;
+        HasEntry = hasEntry;
+        int strata = StratumCount;
+        _stratumStart = new int[strata + 1];
+        for (int c = 0; c < stratum.Length; c++) _stratumStart[stratum[c] + 1]++;
+        for (int s = 0; s < strata; s++) _stratumStart[s + 1] += _stratumStart[s];
+    }
+
+    /// <summary>The number of cells.</summary>
+    public int CellCount => _time.Length;
+
+    /// <summary>Group levels; empty when the data have no groups (then every cell is in group 0).</summary>
+    public IReadOnlyList<string> GroupLevels { get; }
+
+    /// <summary>Stratum levels; empty when the data have no strata (then every cell is in stratum 0).</summary>
+    public IReadOnlyList<string> StratumLevels { get; }
+
+    /// <summary>The number of groups (at least 1).</summary>
+    public int GroupCount => Math.Max(1, GroupLevels.Count);
+
+    /// <summary>The number of strata (at least 1).</summary>
+    public int StratumCount => Math.Max(1, StratumLevels.Count);
+
+    /// <summary>Whether any subject has a delayed entry.</summary>
+    public bool HasEntry { get; }
+
+    /// <summary>The time of each cell.</summary>
+    public ReadOnlySpan<double> Time => _time;
+
+    /// <summary>The group code of each cell.</summary>
+    public ReadOnlySpan<int> Group => _group;
+
+    /// <summary>The stratum code of each cell.</summary>
+    public ReadOnlySpan<int> Stratum => _stratum;
+
+    /// <summary>The weighted number of events in each cell.</summary>
+    public ReadOnlySpan<double> Events => _events;
+
+    /// <summary>The weighted number of censorings in each cell.</summary>
+    public ReadOnlySpan<double> Censored => _censored;
+
+    /// <summary>The weighted number of delayed entries in each cell (all zero without delayed entry).</summary>
+    public ReadOnlySpan<double> Entered => _entered;
+
+    /// <summary>The number of subjects (input rows, unweighted) whose exit is in each cell.</summary>
+    public ReadOnlySpan<double> Subjects => _subjects;
+
+    /// <summary>The cells of stratum <paramref name="stratum"/> are <c>[start, end)</c>.</summary>
+    public (int Start, int End) StratumRange(int stratum) => (_stratumStart[stratum], _stratumStart[stratum + 1]);
+
+    /// <summary>Reduces row-level data to counts (exact: no rounding of times).</summary>
+    /// <param name="data">Validated rows.</param>
+    public static SurvivalCounts FromData(SurvivalData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int n = data.Count;
+        var time = data.TimeArray;
+        var entry = data.EntryArray;
+        var status = data.EventArray;
+        int[]? group = data.Group?.CodeArray;
+        int[]? strata = data.Strata?.CodeArray;
+
+        // Items: each exit, and each entry when present. Sorted by (stratum, time, group), then summed.
+        int m = entry is null ? n : 2 * n;
+        var items = new Item[m];
+        for (int i = 0; i < n; i++)
+        {
+            int s = strata?[i] ?? 0, g = group?[i] ?? 0;
+            double w = data.WeightAt(i);
+            items[i] = new Item(s, time[i], g, status[i] ? Kind.Event : Kind.Censor, w);
+            if (entry is not null) items[n + i] = new Item(s, entry[i], g, Kind.Entry, w);
+        }
+        Array.Sort(items);
+
+        var cTime = new List<double>();
+        var cGroup = new List<int>();
+        var cStratum = new List<int>();
+        var cEvents = new List<double>();
+        var cCensored = new List<double>();
+        var cEntered = new List<double>();
+        var cSubjects = new List<double>();
+        int k = -1;
+        for (int j = 0; j < m; j++)
+        {
+            ref readonly var it = ref items[j];
+            if (k < 0 || it.Stratum != cStratum[k] || it.Time != cTime[k] || it.Group != cGroup[k])
+            {
+                cTime.Add(it.Time); cGroup.Add(it.Group); cStratum.Add(it.Stratum);
+                cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
+                k++;
+            }
+            switch (it.Kind)
+            {
+                case Kind.Event: cEvents[k] += it.Weight; cSubjects[k] += 1; break;
+                case Kind.Censor: cCensored[k] += it.Weight; cSubjects[k] += 1; break;
+                default: cEntered[k] += it.Weight; break;
+            }
+        }
+        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(),
+            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(),
+            data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
+    }
+
+    /// <summary>Validates counts computed elsewhere (e.g. by a SQL <c>GROUP BY</c>); repeated cells are summed.</summary>
+    /// <param name="time">The time of each input row, finite.</param>
+    /// <param name="events">Weighted events at that time, finite and ≥ 0.</param>
+    /// <param name="censored">Weighted censorings at that time, finite and ≥ 0.</param>
+    /// <param name="entered">Optional weighted delayed entries at that time, finite and ≥ 0.</param>
+    /// <param name="group">Optional group of each input row.</param>
+    /// <param name="strata">Optional stratum of each input row.</param>
+    /// <param name="subjects">Optional number of subjects exiting at that time; defaults to events + censored
+    /// (exact when the counts are unweighted).</param>
+    /// <exception cref="SurvivalInputException">A count is negative or not finite, a time is not finite or
+    /// negative, or the columns differ in length.</exception>
+    public static SurvivalCounts Create(
+        ReadOnlySpan<double> time,
+        ReadOnlySpan<double> events,
+        ReadOnlySpan<double> censored,
+        double[]? entered = null,
+        Factor? group = null,
+        Factor? strata = null,
+        double[]? subjects = null)
+    {
+        int n = time.Length;
+        if (n == 0) throw new SurvivalInputException("there are no rows: at least one is needed");
+        Check(events.Length == n, "events");
+        Check(censored.Length == n, "censored");
+        Check(entered is null || entered.Length == n, "entered");
+        Check(group is null || group.Count == n, "group");
+        Check(strata is null || strata.Count == n, "strata");
+        Check(subjects is null || subjects.Length == n, "subjects");
+
+        var items = new (Item Key, double Events, double Censored, double Entered, double Subjects)[n];
+        bool hasEntry = false;
+        for (int i = 0; i < n; i++)
+        {
+            double t = time[i];
+            if (!double.IsFinite(t)) throw Bad("time must be a finite number", "time", t, i);
+            if (t < 0 && (events[i] > 0 || censored[i] > 0)) throw Bad("an exit time must be ≥ 0", "time", t, i);
+            double d = NonNegative(events[i], "events", i);
+            double c = NonNegative(censored[i], "censored", i);
+            double e = entered is null ? 0 : NonNegative(entered[i], "entered", i);
+            double sub = subjects is null ? d + c : NonNegative(subjects[i], "subjects", i);
+            hasEntry |= e > 0;
+            items[i] = (new Item(strata?.CodeArray[i] ?? 0, t, group?.CodeArray[i] ?? 0, Kind.Event, 0), d, c, e, sub);
+        }
+        Array.Sort(items, static (a, b) => a.Key.CompareTo(b.Key));
+
+        var cTime = new List<double>(n);
+        var cGroup = new List<int>(n);
+        var cStratum = new List<int>(n);
+        var cEvents = new List<double>(n);
+        var cCensored = new List<double>(n);
+        var cEntered = new List<double>(n);
+        var cSubjects = new List<double>(n);
+        int k = -1;
+        foreach (var (key, d, c, e, sub) in items)
+        {
+            if (k < 0 || key.Stratum != cStratum[k] || key.Time != cTime[k] || key.Group != cGroup[k])
+            {
+                cTime.Add(key.Time); cGroup.Add(key.Group); cStratum.Add(key.Stratum);
+                cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
+                k++;
+            }
+            cEvents[k] += d; cCensored[k] += c; cEntered[k] += e; cSubjects[k] += sub;
+        }
+        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(),
+            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(),
+            group?.Levels ?? NoLevels, strata?.Levels ?? NoLevels, hasEntry);
+
+        static void Check(bool ok, string column)
+        {
+            if (!ok) throw new SurvivalInputException("has a different number of values than time", column: column);
+        }
+
+        static double NonNegative(double v, string column, int i)
+        {
+            if (!double.IsFinite(v)) throw Bad("must be a finite number", column, v, i);
+            if (v < 0) throw Bad("must be ≥ 0", column, v, i);
+            return v;
+        }
+    }
+
+    private static SurvivalInputException Bad(string message, string column, double value, int i)
+        => new(message, column: column, value: SurvivalData.Format(value), row: i + 1);
+
+    private enum Kind : byte { Event, Censor, Entry }
+
+    private readonly record struct Item(int Stratum, double Time, int Group, Kind Kind, double Weight) : IComparable<Item>
+    {
+        public int CompareTo(Item other)
+        {
+            int c = Stratum.CompareTo(other.Stratum);
+            if (c != 0) return c;
+            c = Time.CompareTo(other.Time);
+            return c != 0 ? c : Group.CompareTo(other.Group);
+        }
+    }
+}
