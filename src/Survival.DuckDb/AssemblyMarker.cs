@@ -1,0 +1,3 @@
+namespace Survival.DuckDb;
+
+internal static class AssemblyMarker;
