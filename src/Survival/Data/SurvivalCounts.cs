@@ -142,6 +142,16 @@ public sealed class SurvivalCounts
             data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
     }
 
+    /// <summary>The same counts with every time mapped by a monotone function (cells that meet are summed).</summary>
+    internal SurvivalCounts WithTimes(Func<double, double> map)
+    {
+        int n = _time.Length;
+        var items = new (Item Key, double Events, double Censored, double Entered, double Subjects)[n];
+        for (int i = 0; i < n; i++)
+            items[i] = (new Item(_stratum[i], map(_time[i]), _group[i], Kind.Event, 0), _events[i], _censored[i], _entered[i], _subjects[i]);
+        return Merge(items, GroupLevels, StratumLevels, HasEntry);
+    }
+
     /// <summary>Validates counts computed elsewhere (e.g. by a SQL <c>GROUP BY</c>); repeated cells are summed.</summary>
     /// <param name="time">The time of each input row, finite.</param>
     /// <param name="events">Weighted events at that time, finite and ≥ 0.</param>
@@ -185,6 +195,25 @@ public sealed class SurvivalCounts
             hasEntry |= e > 0;
             items[i] = (new Item(strata?.CodeArray[i] ?? 0, t, group?.CodeArray[i] ?? 0, Kind.Event, 0), d, c, e, sub);
         }
+        return Merge(items, group?.Levels ?? NoLevels, strata?.Levels ?? NoLevels, hasEntry);
+
+        static void Check(bool ok, string column)
+        {
+            if (!ok) throw new SurvivalInputException("has a different number of values than time", column: column);
+        }
+
+        static double NonNegative(double v, string column, int i)
+        {
+            if (!double.IsFinite(v)) throw Bad("must be a finite number", column, v, i);
+            if (v < 0) throw Bad("must be ≥ 0", column, v, i);
+            return v;
+        }
+    }
+
+    private static SurvivalCounts Merge((Item Key, double Events, double Censored, double Entered, double Subjects)[] items,
+        IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels, bool hasEntry)
+    {
+        int n = items.Length;
         Array.Sort(items, static (a, b) => a.Key.CompareTo(b.Key));
 
         var cTime = new List<double>(n);
@@ -206,20 +235,7 @@ public sealed class SurvivalCounts
             cEvents[k] += d; cCensored[k] += c; cEntered[k] += e; cSubjects[k] += sub;
         }
         return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(),
-            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(),
-            group?.Levels ?? NoLevels, strata?.Levels ?? NoLevels, hasEntry);
-
-        static void Check(bool ok, string column)
-        {
-            if (!ok) throw new SurvivalInputException("has a different number of values than time", column: column);
-        }
-
-        static double NonNegative(double v, string column, int i)
-        {
-            if (!double.IsFinite(v)) throw Bad("must be a finite number", column, v, i);
-            if (v < 0) throw Bad("must be ≥ 0", column, v, i);
-            return v;
-        }
+            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(), groupLevels, stratumLevels, hasEntry);
     }
 
     private static SurvivalInputException Bad(string message, string column, double value, int i)

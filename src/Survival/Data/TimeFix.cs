@@ -1,0 +1,85 @@
+namespace Survival;
+
+/// <summary>
+/// R's near-tie rule (<c>timefix = TRUE</c>, function <c>aeqSurv</c>): distinct times closer than a tolerance are
+/// treated as one, so that 0.1 + 0.2 and 0.3 are a tie as a person would read them.
+/// </summary>
+/// <remarks>
+/// Take the sorted distinct times y (entry and exit together, all groups and strata). Neighbours are tied when
+/// Δy ≤ tol or Δy / mean|y| ≤ tol, with tol = √ε (ε the double machine epsilon, R's default). Runs of tied
+/// neighbours form one cluster, and every time is replaced by the first (smallest) time of its cluster. A
+/// delayed-entry interval whose ends fall into one cluster has length zero after the fix: R stops with
+/// "aeqSurv exception"; this library throws <see cref="SurvivalInputException"/>. Reference: R survival
+/// <c>aeqSurv</c>; Therneau, "Roundoff error and tied times" (survival package vignette).
+/// </remarks>
+internal static class TimeFix
+{
+    /// <summary>R's default tolerance, √ε.</summary>
+    public static readonly double Tolerance = Math.Sqrt(Math.Pow(2, -52));
+
+    /// <summary>The cluster representatives ("cuts") for sorted distinct times, or null when nothing is tied.</summary>
+    public static double[]? Cuts(double[] sortedDistinct)
+    {
+        int k = sortedDistinct.Length;
+        if (k < 2) return null;
+        double meanAbs = 0;
+        for (int i = 0; i < k; i++) meanAbs += Math.Abs(sortedDistinct[i]);
+        meanAbs /= k;
+        var cuts = new List<double>(k) { sortedDistinct[0] };
+        bool anyTied = false;
+        for (int i = 1; i < k; i++)
+        {
+            double dy = sortedDistinct[i] - sortedDistinct[i - 1];
+            bool tied = dy <= Tolerance || dy / meanAbs <= Tolerance;
+            if (tied) anyTied = true;
+            else cuts.Add(sortedDistinct[i]);
+        }
+        return anyTied ? cuts.ToArray() : null;
+    }
+
+    /// <summary>The representative of <paramref name="x"/>: the largest cut ≤ x (R's <c>findInterval</c>).</summary>
+    public static double Map(double[] cuts, double x)
+    {
+        int i = Array.BinarySearch(cuts, x);
+        if (i >= 0) return cuts[i];
+        i = ~i - 1;
+        return i < 0 ? x : cuts[i];
+    }
+
+    /// <summary>Applies the rule to counts; returns the same instance when nothing is tied.</summary>
+    public static SurvivalCounts Apply(SurvivalCounts counts)
+    {
+        var times = counts.Time.ToArray();
+        Array.Sort(times);
+        int k = 0;
+        for (int i = 0; i < times.Length; i++)
+            if (i == 0 || times[i] != times[k - 1]) times[k++] = times[i];
+        Array.Resize(ref times, k);
+        var cuts = Cuts(times);
+        return cuts is null ? counts : counts.WithTimes(t => Map(cuts, t));
+    }
+
+    /// <summary>Checks that no delayed-entry interval collapses under the rule (R's "aeqSurv exception").</summary>
+    public static void CheckIntervals(SurvivalData data)
+    {
+        if (!data.HasEntry) return;
+        var all = new double[2 * data.Count];
+        data.Time.CopyTo(all);
+        data.Entry.CopyTo(all.AsSpan(data.Count));
+        Array.Sort(all);
+        int k = 0;
+        for (int i = 0; i < all.Length; i++)
+            if (i == 0 || all[i] != all[k - 1]) all[k++] = all[i];
+        var cuts = Cuts(all[..k]);
+        if (cuts is null) return;
+        var entry = data.Entry;
+        var time = data.Time;
+        for (int i = 0; i < data.Count; i++)
+        {
+            if (Map(cuts, entry[i]) == Map(cuts, time[i]))
+                throw new SurvivalInputException(
+                    $"the interval ({SurvivalData.Format(entry[i])}, {SurvivalData.Format(time[i])}] has length zero after R's near-tie rule (timefix); pass TimeFix = false to keep it",
+                    column: "entry", value: SurvivalData.Format(entry[i]), row: i + 1);
+        }
+    }
+}

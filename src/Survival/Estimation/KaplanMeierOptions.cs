@@ -1,0 +1,26 @@
+namespace Survival.Estimation;
+
+/// <summary>Options of <see cref="KaplanMeier.Fit(SurvivalData, KaplanMeierOptions?)"/>; the defaults are R <c>survfit</c>'s.</summary>
+public sealed record KaplanMeierOptions
+{
+    /// <summary>The default options: 95% limits on the log scale, R's near-tie rule on.</summary>
+    public static KaplanMeierOptions Default { get; } = new();
+
+    /// <summary>Confidence level of the pointwise limits, in (0, 1). Default 0.95 (R <c>conf.int = 0.95</c>).</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>The scale of the pointwise limits. Default <see cref="ConfidenceIntervalTransform.Log"/> (R <c>conf.type = "log"</c>).</summary>
+    public ConfidenceIntervalTransform Transform { get; init; } = ConfidenceIntervalTransform.Log;
+
+    /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>, the default).</summary>
+    public bool TimeFix { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+            throw new SurvivalInputException("the confidence level must be strictly between 0 and 1",
+                column: "ConfidenceLevel", value: SurvivalData.Format(ConfidenceLevel));
+        if (!Enum.IsDefined(Transform))
+            throw new SurvivalInputException("unknown confidence-interval transform", column: "Transform", value: Transform.ToString());
+    }
+}

@@ -1,0 +1,75 @@
+namespace Survival.Estimation;
+
+/// <summary>
+/// R's rule for reading a quantile off a step curve (<c>quantile.survfit</c>): the p-th quantile is the first time
+/// the cumulative distribution F = 1 − S reaches p; where F is flat at exactly p (within √ε), it is the midpoint
+/// between the time F reached p and the time it next rose (or the last time of the curve, when F never rises again).
+/// </summary>
+/// <remarks>Applied to S for the estimate, to the lower band for the lower limit and to the upper band for the upper
+/// limit. Points where a band is undefined (R's NA) are passed over. Not reached → null. Reference: R survival
+/// <c>quantile.survfit</c> (its internal <c>findq</c>); Brookmeyer &amp; Crowley (1982) for limits from the bands.</remarks>
+internal static class QuantileRule
+{
+    public static readonly double Tolerance = Math.Sqrt(Math.Pow(2, -52));
+
+    /// <summary>The p-quantile of the curve with values <paramref name="survival"/> (null = undefined) at <paramref name="times"/>.</summary>
+    /// <param name="times">Step times, increasing.</param>
+    /// <param name="survival">Curve values after each step (S, or a band); null where undefined.</param>
+    /// <param name="p">The probability in [0, 1].</param>
+    /// <param name="start">The curve's start time (0, as R's default <c>start.time</c>).</param>
+    public static double? Find(IReadOnlyList<double> times, IReadOnlyList<double?> survival, double p, double start = 0)
+    {
+        int m = times.Count;
+        double tol = Tolerance;
+        double lastTime = m > 0 ? times[m - 1] : start;
+        if (p == 0) return start;
+
+        // Points (x, F): the start (F = 0) and each step, keeping only the first time each F value (or the first
+        // undefined value) appears.
+        var xs = new List<double>(m + 1) { start };
+        var fs = new List<double?>(m + 1) { 0.0 };
+        var seen = new HashSet<double>() { 0.0 };
+        bool seenUndefined = false;
+        double maxF = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double? f = survival[i] is double s ? 1 - s : null;
+            if (f is double v)
+            {
+                if (!seen.Add(v)) continue;
+                maxF = Math.Max(maxF, v);
+            }
+            else
+            {
+                if (seenUndefined) continue;
+                seenUndefined = true;
+            }
+            xs.Add(times[i]);
+            fs.Add(f);
+        }
+        if (maxF < p) return null;
+
+        int? i1 = FirstAtLeast(fs, p, +tol);
+        int? i2 = FirstAtLeast(fs, p, -tol);
+        double? q = i1 is int a && i2 is int b ? (xs[a] + xs[b]) / 2 : null;
+        if (fs[^1] is double last && Math.Abs(p - last) < tol && i1 is int a1)
+            q = (xs[a1] + lastTime) / 2;
+        return q;
+    }
+
+    /// <summary>The index of the smallest defined F with F + shift ≥ p (ties: earliest), or null when p lies outside
+    /// the range of F + shift (R's <c>approx(..., method = "constant", f = 1)</c> with rule 1).</summary>
+    private static int? FirstAtLeast(List<double?> fs, double p, double shift)
+    {
+        int? best = null;
+        double bestValue = double.PositiveInfinity, min = double.PositiveInfinity;
+        for (int i = 0; i < fs.Count; i++)
+        {
+            if (fs[i] is not double f) continue;
+            double v = f + shift;
+            min = Math.Min(min, v);
+            if (v >= p && v < bestValue) { bestValue = v; best = i; }
+        }
+        return p < min ? null : best;
+    }
+}
