@@ -1,0 +1,79 @@
+# Golden fixtures for the log-rank family. Run from the repository root:
+#   Rscript tests/Survival.Tests/Golden/R/logrank.R
+# survdiff (rho = 0, rho = 1, strata) directly; the weights survdiff lacks (Gehan-Breslow, Tarone-Ware,
+# Peto-Peto, modified Peto, Fleming-Harrington with gamma) by their textbook formulas (Klein & Moeschberger
+# 2003, section 7.3; SAS PROC LIFETEST), written out below in R independently of the C# code.
+suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+out <- "tests/Survival.Tests/Golden/fixtures/logrank"
+dir.create(out, recursive = TRUE, showWarnings = FALSE)
+versions <- list(r = R.version.string, survival = as.character(packageVersion("survival")))
+exact <- function(x) I(sprintf("%.17g", x))
+
+weighted_logrank <- function(time, status, group, weight_fun) {
+  g <- factor(group); k <- nlevels(g)
+  ut <- sort(unique(time[status == 1]))
+  O <- E <- numeric(k); V <- matrix(0, k, k); km <- 1; st <- 1
+  for (t in ut) {
+    nk <- sapply(levels(g), function(l) sum(time >= t & g == l))
+    dk <- sapply(levels(g), function(l) sum(time == t & status == 1 & g == l))
+    n <- sum(nk); d <- sum(dk)
+    stnow <- st * (1 - d / (n + 1))
+    w <- weight_fun(n, km, stnow)
+    O <- O + w * dk; E <- E + w * d * nk / n
+    if (n > 1) V <- V + w^2 * d * (n - d) / (n - 1) * (diag(nk / n) - outer(nk / n, nk / n))
+    km <- km * (1 - d / n); st <- stnow
+  }
+  keep <- which(E > 0); idx <- keep[-1]
+  chi <- as.numeric(t(O[idx] - E[idx]) %*% solve(V[idx, idx, drop = FALSE], O[idx] - E[idx]))
+  list(observed = O, expected = E, chiSquare = chi, df = length(keep) - 1)
+}
+
+write_case <- function(name, d, weighting = "log-rank", rho = 0, gamma = 0) {
+  input <- list(time = exact(d$time), status = as.integer(d$status), group = as.character(d$group))
+  if (!is.null(d$strata)) input$strata <- as.character(d$strata)
+  if (weighting %in% c("log-rank", "fleming-harrington") && gamma == 0) {
+    f <- if (is.null(d$strata)) survdiff(Surv(d$time, d$status) ~ d$group, rho = rho)
+         else survdiff(Surv(d$time, d$status) ~ d$group + strata(d$strata), rho = rho)
+    obs <- if (is.matrix(f$obs)) rowSums(f$obs) else f$obs
+    exp <- if (is.matrix(f$exp)) rowSums(f$exp) else f$exp
+    res <- list(observed = obs, expected = exp, chiSquare = f$chisq, df = sum(exp > 0) - 1,
+                pValue = pchisq(f$chisq, sum(exp > 0) - 1, lower.tail = FALSE), variance = f$var, source = "survdiff")
+  } else {
+    wf <- switch(weighting,
+      "gehan" = function(n, km, st) n,
+      "tarone-ware" = function(n, km, st) sqrt(n),
+      "peto" = function(n, km, st) st,
+      "modified-peto" = function(n, km, st) st * n / (n + 1),
+      "fleming-harrington" = function(n, km, st) km^rho * (1 - km)^gamma)
+    r <- weighted_logrank(d$time, d$status, d$group, wf)
+    res <- c(r, list(pValue = pchisq(r$chiSquare, r$df, lower.tail = FALSE), source = "formula"))
+  }
+  js <- list(name = name, versions = versions, weighting = weighting, rho = rho, gamma = gamma, input = input,
+             groups = levels(factor(d$group)), expected = res)
+  writeLines(toJSON(js, auto_unbox = TRUE, digits = NA, na = "null", null = "null"), file.path(out, paste0(name, ".json")))
+}
+
+set.seed(7)
+aml2 <- list(time = aml$time, status = aml$status, group = as.character(aml$x))
+lung2 <- list(time = lung$time, status = lung$status - 1, group = ifelse(lung$sex == 1, "male", "female"))
+vet <- list(time = veteran$time, status = veteran$status, group = as.character(veteran$celltype))
+write_case("aml", aml2)
+write_case("aml_rho1", aml2, "fleming-harrington", rho = 1)
+write_case("lung_sex", lung2)
+write_case("lung_sex_rho05", lung2, "fleming-harrington", rho = 0.5)
+write_case("veteran_4groups", vet)
+write_case("veteran_trt_strata_celltype", list(time = veteran$time, status = veteran$status, group = as.character(veteran$trt),
+           strata = as.character(veteran$celltype)))
+write_case("veteran_trt_strata_rho1", list(time = veteran$time, status = veteran$status, group = as.character(veteran$trt),
+           strata = as.character(veteran$celltype)), "fleming-harrington", rho = 1)
+ties <- list(time = c(1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 6), status = c(1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1),
+             group = c("a", "b", "a", "b", "c", "c", "a", "b", "c", "a", "b", "c"))
+write_case("ties_3groups", ties)
+write_case("group_all_censored", list(time = c(1, 2, 3, 4, 5, 6), status = c(1, 1, 1, 0, 0, 0), group = c("a", "a", "a", "b", "b", "b")))
+for (w in c("gehan", "tarone-ware", "peto", "modified-peto")) {
+  write_case(paste0("aml_", gsub("-", "", w)), aml2, w)
+  write_case(paste0("veteran_", gsub("-", "", w)), vet, w)
+}
+write_case("lung_fh_1_1", lung2, "fleming-harrington", rho = 1, gamma = 1)
+write_case("veteran_fh_0_1", vet, "fleming-harrington", rho = 0, gamma = 1)
+cat("wrote", length(list.files(out)), "fixtures\n")
