@@ -1,1 +1,33 @@
-Console.WriteLine("This sample is being built: see the issues.");
+using System.Globalization;
+using CohortSynthesis;
+using PaperAnalysis;
+
+// Writes samples/data/cohort.csv: SYNTHETIC patients built to reproduce the published statistics of the trial
+// (see samples/data/README.md). Usage: dotnet run -c Release --project samples/CohortSynthesis [-- --seed S --iterations K --out FILE]
+int seed = 20201001, iterations = 480000;
+string? output = null;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--iterations" when i + 1 < args.Length: iterations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--out" when i + 1 < args.Length: output = args[++i]; break;
+        default:
+            Console.Error.WriteLine($"error: unknown argument '{args[i]}' (use --seed S, --iterations K, --out FILE)");
+            return 2;
+    }
+}
+output ??= Path.Combine(Path.GetDirectoryName(CohortFile.Locate())!, "cohort.csv");
+
+var synthesizer = new Synthesizer(seed);
+var watch = System.Diagnostics.Stopwatch.StartNew();
+double loss = synthesizer.Run(iterations, (it, best, missed) =>
+    Console.Error.Write($"\riteration {it,7}/{iterations}  best loss {best,9:F3}  targets missed {missed,3}  {watch.Elapsed:mm\\:ss}   "));
+Console.Error.WriteLine();
+CohortFile.Write(output, synthesizer.Rows());
+var checks = synthesizer.Checks;
+Console.WriteLine($"wrote {output}: loss {loss:F4}, {checks.Count(c => c.Met)}/{checks.Count} targets met");
+foreach (var c in checks.Where(c => !c.Met))
+    Console.WriteLine($"  missed {c.Target.Id}: paper {c.Target.Reported}, reproduced {c.ReproducedText}");
+return 0;

@@ -8,6 +8,8 @@ internal static class CommandRegistry
 {
     public static void AddAll(RootCommand root)
     {
+        root.Subcommands.Add(KmCommand.Create());
+        root.Subcommands.Add(LogRankCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
     }
 }

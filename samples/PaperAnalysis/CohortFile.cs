@@ -1,0 +1,163 @@
+using System.Globalization;
+using CsvHelper;
+using Survival;
+using Survival.Endpoints;
+
+namespace PaperAnalysis;
+
+/// <summary>
+/// The synthetic cohort file (samples/data/cohort.csv): one row per patient, dates as a trial database exports them
+/// (ISO yyyy-MM-dd, blank when the event did not happen) and the baseline characteristics of Table 1.
+/// </summary>
+public static class CohortFile
+{
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "id", "transplant_date", "maintenance_start_date", "best_response_date", "progression_date", "death_date",
+        "last_contact_date", "baseline_response", "best_response", "cytogenetic_risk", "iss_stage", "r_iss_stage",
+        "age_group", "sex", "isotype",
+    ];
+
+    /// <summary>The trial's data cut-off.</summary>
+    public static DateOnly CutOff { get; } = new(2020, 10, 1);
+
+    /// <summary>One row of the file.</summary>
+    /// <param name="Id">Patient id.</param>
+    /// <param name="Transplant">Date of autologous stem-cell transplant (the time origin).</param>
+    /// <param name="MaintenanceStart">Date maintenance started (60–180 days after transplant).</param>
+    /// <param name="BestResponseDate">Date the best response was first documented (maintenance start for a response kept from baseline); blank for non-responders.</param>
+    /// <param name="Progression">Date of progression, if any.</param>
+    /// <param name="Death">Date of death, if any.</param>
+    /// <param name="LastContact">Date of last contact (the date of death for those who died).</param>
+    /// <param name="BaselineResponse">Response at maintenance start.</param>
+    /// <param name="BestResponse">Best response during maintenance.</param>
+    /// <param name="Risk">standard or high.</param>
+    /// <param name="Iss">ISS stage.</param>
+    /// <param name="RIss">R-ISS stage.</param>
+    /// <param name="AgeGroup">&lt;60 or &gt;=60.</param>
+    /// <param name="Sex">female or male.</param>
+    /// <param name="Isotype">Isotype.</param>
+    public sealed record Row(string Id, DateOnly Transplant, DateOnly MaintenanceStart, DateOnly? BestResponseDate, DateOnly? Progression,
+        DateOnly? Death, DateOnly LastContact, string BaselineResponse, string BestResponse, string Risk, string Iss, string RIss,
+        string AgeGroup, string Sex, string Isotype)
+    {
+        /// <summary>The patient with endpoints derived from the dates (months = days / 30.4375).</summary>
+        public TrialPatient ToPatient()
+        {
+            var endpoints = TrialEndpoints.Derive(new PatientDates(Id, Transplant, LastContact, Progression, Death, BestResponseDate),
+                new EndpointOptions { CutOff = CutOff });
+            var improved = TrialPatient.Rank(BestResponse) < TrialPatient.Rank(BaselineResponse);
+            double? ttr = improved && BestResponseDate is { } r
+                ? (r.DayNumber - MaintenanceStart.DayNumber) / EndpointOptions.DaysPerMonthDefault
+                : null;
+            return new TrialPatient(Id, Risk, Iss, RIss, AgeGroup, Sex, Isotype, BaselineResponse, BestResponse, endpoints, Progression is not null, ttr);
+        }
+    }
+
+    /// <summary>Reads and checks the file; every problem names the line, column and value.</summary>
+    /// <param name="path">The CSV path.</param>
+    public static IReadOnlyList<Row> Read(string path)
+    {
+        if (!File.Exists(path)) throw new SurvivalInputException("the cohort file does not exist", file: path);
+        using var csv = CsvReader.Create(File.OpenRead(path), new CsvReaderOptions
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+        });
+        var rows = new List<Row>();
+        string[] header;
+        try
+        {
+            csv.ReadHeader();
+            header = csv.Headers.ToArray();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new SurvivalInputException(ex.Message, file: path, line: ex.LineNumber);
+        }
+        if (header.Length == 0) throw new SurvivalInputException("the file is empty", file: path);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++) index[header[i].Trim()] = i;
+        foreach (var c in Columns)
+            if (!index.ContainsKey(c)) throw new SurvivalInputException($"missing column (the file has: {string.Join(", ", header)})", file: path, line: 1, column: c);
+
+        while (true)
+        {
+            try
+            {
+                if (!csv.Read()) break;
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new SurvivalInputException(ex.Message, file: path, line: ex.LineNumber);
+            }
+            long line = csv.LineNumber;
+            var f = new string[csv.FieldCount];
+            for (int i = 0; i < f.Length; i++) f[i] = csv.GetString(i);
+            if (f.Length != header.Length)
+                throw new SurvivalInputException($"has {f.Length} fields but the header has {header.Length}", file: path, line: line);
+            string Text(string c) => f[index[c]].Trim();
+            DateOnly? Date(string c, bool required)
+            {
+                var s = Text(c);
+                if (s.Length == 0)
+                    return required ? throw new SurvivalInputException("a date is required", file: path, line: line, column: c, value: s) : null;
+                if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    throw new SurvivalInputException("not a date in the form yyyy-MM-dd", file: path, line: line, column: c, value: s);
+                return d;
+            }
+            string Choice(string c, params string[] allowed)
+            {
+                var s = Text(c);
+                return allowed.Contains(s) ? s : throw new SurvivalInputException($"must be one of {string.Join(", ", allowed)}", file: path, line: line, column: c, value: s);
+            }
+            var responses = TrialPatient.ResponseOrder.ToArray();
+            var row = new Row(Text("id"), Date("transplant_date", true)!.Value, Date("maintenance_start_date", true)!.Value,
+                Date("best_response_date", false), Date("progression_date", false), Date("death_date", false),
+                Date("last_contact_date", true)!.Value, Choice("baseline_response", responses), Choice("best_response", responses),
+                Choice("cytogenetic_risk", "standard", "high"), Choice("iss_stage", "I", "II", "III", "unknown"),
+                Choice("r_iss_stage", "I", "II", "III", "unknown"), Choice("age_group", "<60", ">=60"), Choice("sex", "female", "male"),
+                Choice("isotype", "IgG-kappa", "IgG-lambda", "IgA-kappa", "IgA-lambda", "kappa-LC", "lambda-LC"));
+            try
+            {
+                row.ToPatient();
+            }
+            catch (SurvivalInputException ex)
+            {
+                throw new SurvivalInputException(ex.Reason, file: path, line: line, column: ex.Column, value: ex.Value);
+            }
+            rows.Add(row);
+        }
+        if (rows.Count == 0) throw new SurvivalInputException("the file has a header but no patients", file: path);
+        return rows;
+    }
+
+    /// <summary>Writes rows in the file's format (invariant culture, LF line ends).</summary>
+    /// <param name="path">The CSV path.</param>
+    /// <param name="rows">The rows.</param>
+    public static void Write(string path, IReadOnlyList<Row> rows)
+    {
+        static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        w.WriteLine(string.Join(",", Columns));
+        foreach (var r in rows)
+            w.WriteLine(string.Join(",", r.Id, D(r.Transplant), D(r.MaintenanceStart), D(r.BestResponseDate), D(r.Progression), D(r.Death),
+                D(r.LastContact), r.BaselineResponse, r.BestResponse, r.Risk, r.Iss, r.RIss, r.AgeGroup, r.Sex, r.Isotype));
+    }
+
+    /// <summary>Finds samples/data/cohort.csv from the current or the executable's folder, walking up to the repository.</summary>
+    public static string Locate()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "samples", "data", "cohort.csv");
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        throw new SurvivalInputException("cannot find samples/data/cohort.csv above the current folder; pass its path");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace PaperAnalysis;
+
+/// <summary>How a reported number is met.</summary>
+public enum TargetKind
+{
+    /// <summary>The reproduced value rounds (half up) to the reported value at the reported decimals.</summary>
+    Rounded,
+
+    /// <summary>"NR": the estimate or limit must not exist.</summary>
+    NotReached,
+
+    /// <summary>The reproduced value is at least the reported bound (e.g. P ≥ 0.05, "not significant").</summary>
+    AtLeast,
+
+    /// <summary>The reproduced value is below the reported bound (e.g. P &lt; 0.05, "significant").</summary>
+    Below,
+
+    /// <summary>An exact count.</summary>
+    Count,
+}
+
+/// <summary>One number the paper reports (see shared/paper/targets.md).</summary>
+/// <param name="Id">A stable identifier, e.g. <c>pfs.all.median</c>.</param>
+/// <param name="Figure">Where the paper reports it (Figure 2A, Table 1, text).</param>
+/// <param name="Description">What it is, in words.</param>
+/// <param name="Kind">How it is met.</param>
+/// <param name="Value">The reported value (percentages as percent), unused for <see cref="TargetKind.NotReached"/>.</param>
+/// <param name="Decimals">The decimals it is reported with.</param>
+/// <param name="Months">Whether the value is a time in months derived from whole-day dates (a median, a follow-up time).</param>
+public sealed record Target(string Id, string Figure, string Description, TargetKind Kind, double Value = 0, int Decimals = 0, bool Months = false)
+{
+    /// <summary>
+    /// Whether any time computable from whole-day dates can meet this target: a Kaplan–Meier median or follow-up time
+    /// is a whole or half number of days (R's midpoint rule) divided by <see cref="Survival.Endpoints.EndpointOptions.DaysPerMonthDefault"/>,
+    /// so some reported values (e.g. 83.13 months) lie between two attainable values and cannot be met by any cohort of dates.
+    /// </summary>
+    public bool AttainableFromDates
+    {
+        get
+        {
+            if (!Months || Kind != TargetKind.Rounded) return true;
+            double half = 0.5 * Math.Pow(10, -Decimals), m = Survival.Endpoints.EndpointOptions.DaysPerMonthDefault;
+            long first = (long)Math.Floor((Value - half) * m * 2) - 1, last = (long)Math.Ceiling((Value + half) * m * 2) + 1;
+            for (long k = first; k <= last; k++)
+                if (IsMetBy(k / 2.0 / m)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>The reported value as the paper writes it.</summary>
+    public string Reported => Kind switch
+    {
+        TargetKind.NotReached => "NR",
+        TargetKind.AtLeast => "≥ " + Value.ToString("F" + Decimals, CultureInfo.InvariantCulture),
+        TargetKind.Below => "< " + Value.ToString("F" + Decimals, CultureInfo.InvariantCulture),
+        _ => Value.ToString("F" + Decimals, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Whether a reproduced value (null = does not exist) meets the target.</summary>
+    public bool IsMetBy(double? reproduced) => Kind switch
+    {
+        TargetKind.NotReached => reproduced is null,
+        TargetKind.AtLeast => reproduced >= Value,
+        TargetKind.Below => reproduced < Value,
+        TargetKind.Count => reproduced == Value,
+        _ => reproduced is double r && Round(r, Decimals) == Round(Value, Decimals),
+    };
+
+    /// <summary>How far a value is from meeting the target (0 when met; otherwise 1 plus the gap in units of the
+    /// larger of the reported precision and 2% of the value, at most 50): the objective of the cohort calibration.</summary>
+    public double Distance(double? reproduced)
+    {
+        if (IsMetBy(reproduced)) return 0;
+        if (reproduced is not double r) return 20;
+        if (Kind == TargetKind.NotReached) return 20;
+        double scale = Kind is TargetKind.AtLeast or TargetKind.Below
+            ? Value * 0.1
+            : Math.Max(Math.Pow(10, -Decimals), 0.02 * Math.Abs(Value));
+        return 1 + Math.Min(Math.Abs(r - Value) / scale, 50);
+    }
+
+    /// <summary>Round half up at <paramref name="decimals"/> (the rule the paper's numbers are read with); a tiny
+    /// guard absorbs binary representation error, e.g. 0.6145 stored as 0.61449999999999993.</summary>
+    public static double Round(double x, int decimals)
+    {
+        double scale = Math.Pow(10, decimals);
+        return Math.Floor(x * scale + 0.5 + 1e-9) / scale;
+    }
+}

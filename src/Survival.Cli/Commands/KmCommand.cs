@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Survival.Cli.Output;
+using Survival.Estimation;
+
+namespace Survival.Cli.Commands;
+
+/// <summary><c>survival km</c>: Kaplan–Meier curves with confidence limits, medians and survival at chosen times.</summary>
+internal static class KmCommand
+{
+    public static Command Create()
+    {
+        var input = new InputOptions();
+        var confType = new Option<string>("--conf-type") { Description = "CI scale: plain, log (default, as R), log-log (SAS's default), logit, arcsin.", DefaultValueFactory = _ => "log" };
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the curves (R summary(times=, extend=TRUE))." };
+        var format = FormatOption.Create();
+        var command = new Command("km", "Kaplan–Meier estimate (R survfit parity).");
+        input.AddTo(command, withStrata: true);
+        command.Options.Add(confType);
+        command.Options.Add(confLevel);
+        command.Options.Add(at);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var options = new KaplanMeierOptions { ConfidenceLevel = parse.GetValue(confLevel), Transform = ParseTransform(parse.GetValue(confType)!) };
+            var times = parse.GetValue(at) is { } list ? Numbers.ParseList(list, "--at") : [];
+            if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
+                throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var sorted = times.Order().ToArray();
+            var fit = KaplanMeier.Fit(input.Load(parse), options);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted), output);
+            else WriteTable(fit, sorted, output);
+            return 0;
+        });
+        return command;
+    }
+
+    public static ConfidenceIntervalTransform ParseTransform(string value) => value switch
+    {
+        "plain" => ConfidenceIntervalTransform.Plain,
+        "log" => ConfidenceIntervalTransform.Log,
+        "log-log" => ConfidenceIntervalTransform.LogLog,
+        "logit" => ConfidenceIntervalTransform.Logit,
+        "arcsin" => ConfidenceIntervalTransform.Arcsin,
+        _ => throw new SurvivalInputException("must be one of plain, log, log-log, logit, arcsin", column: "--conf-type", value: value),
+    };
+
+    internal sealed record MedianJson(double? Estimate, double? Lower, double? Upper);
+    internal sealed record StepJson(double Time, double AtRisk, double Events, double Censored, double Survival, double? StdErr, double? Lower, double? Upper);
+    internal sealed record AtJson(double Time, double AtRisk, double Survival, double? StdErr, double? Lower, double? Upper);
+    internal sealed record CurveJson(string? Group, int N, double Events, MedianJson Median, IReadOnlyList<StepJson> Steps, IReadOnlyList<AtJson> At);
+    internal sealed record KmJson(IReadOnlyList<CurveJson> Curves);
+
+    internal static KmJson ToJson(KaplanMeierResult fit, double[] times) => new(fit.Curves.Select(c => new CurveJson(
+        Label(c), c.N, c.Events, new MedianJson(c.Median.Estimate, c.Median.Lower, c.Median.Upper),
+        c.Steps.Select(s => new StepJson(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErr, s.Lower, s.Upper)).ToArray(),
+        c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray());
+
+    private static string? Label(SurvivalCurve c) => (c.Group, c.Stratum) switch
+    {
+        (null, null) => null,
+        ({ } g, null) => g,
+        (null, { } s) => s,
+        ({ } g, { } s) => $"{g}, {s}",
+    };
+
+    private static void WriteTable(KaplanMeierResult fit, double[] times, TextWriter output)
+    {
+        double level = fit.Options.ConfidenceLevel;
+        string lcl = $"{level:0.##}LCL", ucl = $"{level:0.##}UCL";
+        Numbers.Table(output, ["", "n", "events", "median", lcl, ucl],
+            fit.Curves.Select(c => (IReadOnlyList<string>)[Label(c) ?? "all", c.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Format(c.Events), Numbers.Format(c.Median.Estimate), Numbers.Format(c.Median.Lower), Numbers.Format(c.Median.Upper)]));
+        string pct = $"{level * 100:0.##}%";
+        foreach (var c in fit.Curves)
+        {
+            output.WriteLine();
+            if (Label(c) is { } label) output.WriteLine($"                group={label}");
+            var rows = times.Length > 0
+                ? c.SurvivalAt(times).Select(a => (IReadOnlyList<string>)[Numbers.Format(a.Time), Numbers.Format(a.AtRisk), Numbers.Format(a.Events),
+                    Numbers.Format(a.Survival, 3), Numbers.Format(a.StdErr, 3), Numbers.Format(a.Lower, 3), Numbers.Format(a.Upper, 3)])
+                : c.Steps.Where(s => s.Events > 0).Select(s => (IReadOnlyList<string>)[Numbers.Format(s.Time), Numbers.Format(s.AtRisk), Numbers.Format(s.Events),
+                    Numbers.Format(s.Survival, 3), Numbers.Format(s.StdErr, 3), Numbers.Format(s.Lower, 3), Numbers.Format(s.Upper, 3)]);
+            Numbers.Table(output, ["time", "n.risk", "n.event", "survival", "std.err", $"lower {pct} CI", $"upper {pct} CI"], rows);
+        }
+    }
+}

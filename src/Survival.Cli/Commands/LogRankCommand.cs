@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Survival.Cli.Output;
+using Survival.Comparison;
+
+namespace Survival.Cli.Commands;
+
+/// <summary><c>survival logrank</c>: the log-rank test and its weighted family (R survdiff parity).</summary>
+internal static class LogRankCommand
+{
+    public static Command Create()
+    {
+        var input = new InputOptions();
+        input.Group.Required = true;
+        var rho = new Option<double?>("--rho") { Description = "Fleming–Harrington ρ (R survdiff rho); implies --weights fleming-harrington." };
+        var gamma = new Option<double?>("--gamma") { Description = "Fleming–Harrington γ (default 0)." };
+        var weights = new Option<string?>("--weights") { Description = "logrank (default), gehan, tarone-ware, peto, modified-peto, fleming-harrington." };
+        var format = FormatOption.Create();
+        var command = new Command("logrank", "Compare survival between groups (log-rank family, stratified as R survdiff).");
+        input.AddTo(command, withStrata: true);
+        command.Options.Add(weights);
+        command.Options.Add(rho);
+        command.Options.Add(gamma);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var weighting = parse.GetValue(weights) switch
+            {
+                null => parse.GetValue(rho) is not null || parse.GetValue(gamma) is not null ? LogRankWeighting.FlemingHarrington : LogRankWeighting.LogRank,
+                "logrank" or "log-rank" => LogRankWeighting.LogRank,
+                "gehan" => LogRankWeighting.GehanBreslow,
+                "tarone-ware" => LogRankWeighting.TaroneWare,
+                "peto" => LogRankWeighting.PetoPeto,
+                "modified-peto" => LogRankWeighting.ModifiedPeto,
+                "fleming-harrington" => LogRankWeighting.FlemingHarrington,
+                var other => throw new SurvivalInputException("must be one of logrank, gehan, tarone-ware, peto, modified-peto, fleming-harrington", column: "--weights", value: other),
+            };
+            var options = new LogRankOptions { Weighting = weighting, Rho = parse.GetValue(rho) ?? 0, Gamma = parse.GetValue(gamma) ?? 0 };
+            var result = LogRankTest.Compute(input.Load(parse), options);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result), output);
+            else WriteTable(result, output);
+            return 0;
+        });
+        return command;
+    }
+
+    internal sealed record GroupJson(string Group, int N, double Observed, double Expected);
+    internal sealed record LogRankJson(double ChiSquare, int Df, double PValue, IReadOnlyList<GroupJson> Groups);
+
+    internal static LogRankJson ToJson(LogRankResult r) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
+        r.Groups.Select(g => new GroupJson(g.Group, g.N, g.Observed, g.Expected)).ToArray());
+
+    private static void WriteTable(LogRankResult r, TextWriter output)
+    {
+        Numbers.Table(output, ["", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"],
+            r.Groups.Select((g, i) => (IReadOnlyList<string>)[$"group={g.Group}", g.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Format(g.Observed), Numbers.Format(g.Expected, 3),
+                Numbers.Format(Math.Pow(g.Observed - g.Expected, 2) / g.Expected, 3),
+                Numbers.Format(Math.Pow(g.Observed - g.Expected, 2) / r.Variance(i, i), 3)]));
+        output.WriteLine();
+        output.WriteLine($" Chisq= {Numbers.Format(r.ChiSquare, 3)}  on {r.DegreesOfFreedom} degrees of freedom, p= {Numbers.PValue(r.PValue)}");
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Survival.Csv;
+
+namespace Survival.Cli;
+
+/// <summary>The input options every data command shares: <c>--input --time --event [--group] [--entry] [--weight] [--strata] [--delimiter]</c>.</summary>
+internal sealed class InputOptions
+{
+    public Option<string> Input { get; } = new("--input") { Description = "The CSV file.", Required = true };
+    public Option<string> Time { get; } = new("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };
+    public Option<string> Event { get; } = new("--event") { Description = "Column with the event indicator (1/0 or true/false).", Required = true };
+    public Option<string?> Group { get; } = new("--group") { Description = "Column with the group label." };
+    public Option<string?> Entry { get; } = new("--entry") { Description = "Column with the delayed-entry time." };
+    public Option<string?> Weight { get; } = new("--weight") { Description = "Column with frequency weights." };
+    public Option<string?> Strata { get; } = new("--strata") { Description = "Column with the stratum label." };
+    public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field separator (default ',').", DefaultValueFactory = _ => "," };
+
+    /// <summary>Adds the options to <paramref name="command"/>; <paramref name="withGroup"/> etc. choose the optional ones.</summary>
+    public void AddTo(Command command, bool withGroup = true, bool withStrata = false)
+    {
+        command.Options.Add(Input);
+        command.Options.Add(Time);
+        command.Options.Add(Event);
+        if (withGroup) command.Options.Add(Group);
+        command.Options.Add(Entry);
+        command.Options.Add(Weight);
+        if (withStrata) command.Options.Add(Strata);
+        command.Options.Add(Delimiter);
+    }
+
+    public CsvReadOptions ReadOptions(ParseResult parse)
+    {
+        string d = parse.GetValue(Delimiter) ?? ",";
+        if (d == "\\t" || d == "tab") d = "\t";
+        if (d.Length != 1) throw new SurvivalInputException("the delimiter must be a single character", column: "--delimiter", value: d);
+        return new CsvReadOptions { Delimiter = d[0] };
+    }
+
+    public SurvivalColumns Columns(ParseResult parse) => new(
+        parse.GetValue(Time)!, parse.GetValue(Event)!, parse.GetValue(Entry), parse.GetValue(Weight),
+        parse.GetValue(Group), parse.GetValue(Strata));
+
+    /// <summary>Reads and validates the data the options name.</summary>
+    public SurvivalData Load(ParseResult parse) => SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Survival.Csv;
+
+/// <summary>
+/// Chosen columns of a CSV file, kept as text with the physical line of every row, and typed accessors that check
+/// every value: a bad value is a <see cref="SurvivalInputException"/> naming the file, line, column and value.
+/// </summary>
+/// <remarks>
+/// Numbers are read in the invariant culture (a decimal point, optional exponent); blank, <c>NaN</c> and infinite
+/// values are errors, and so is a decimal comma. Events are <c>0</c>/<c>1</c> or <c>true</c>/<c>false</c> (any case).
+/// A row with a different number of fields than the header, or broken quoting, is an error. Byte-order marks and
+/// CRLF line ends are accepted; quoted fields are unquoted (RFC 4180). Parsing uses CsvHelper's reader.
+/// </remarks>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, string[]> _columns;
+    private readonly long[] _lines;
+
+    private CsvTable(string source, Dictionary<string, string[]> columns, long[] lines)
+    {
+        Source = source;
+        _columns = columns;
+        _lines = lines;
+    }
+
+    /// <summary>The file name (or the source's name) used in error messages.</summary>
+    public string Source { get; }
+
+    /// <summary>The number of data rows.</summary>
+    public int RowCount => _lines.Length;
+
+    /// <summary>The 1-based physical line of data row <paramref name="row"/> (0-based).</summary>
+    public long LineOf(int row) => _lines[row];
+
+    /// <summary>Reads the named columns of a file.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="columns">The header names to keep (each must exist).</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="SurvivalInputException">The file is missing or malformed, or a column is unknown.</exception>
+    public static CsvTable Read(string path, IReadOnlyCollection<string> columns, CsvReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, columns, options);
+    }
+
+    /// <summary>Reads the named columns of a stream.</summary>
+    /// <param name="stream">UTF-8 CSV (a byte-order mark is honoured).</param>
+    /// <param name="source">The name used in error messages.</param>
+    /// <param name="columns">The header names to keep (each must exist).</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static CsvTable Read(Stream stream, string source, IReadOnlyCollection<string> columns, CsvReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(columns);
+        options ??= CsvReadOptions.Default;
+        if (options.Delimiter > 127 || options.Delimiter is '"' or '\r' or '\n')
+            throw new SurvivalInputException("the delimiter must be an ASCII character other than a quote or a line break",
+                column: "delimiter", value: options.Delimiter.ToString());
+        using var csv = CsvReader.Create(stream, new CsvReaderOptions
+        {
+            Separator = options.Delimiter,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            PoolStrings = true,
+        }, leaveOpen: true);
+        try
+        {
+            csv.ReadHeader();
+            var header = csv.Headers.ToArray();
+            if (header.Length == 0 || header.All(h => h.Length == 0)) throw new SurvivalInputException("the file is empty: no header", file: source);
+            var index = new int[columns.Count];
+            var names = columns.ToArray();
+            for (int c = 0; c < names.Length; c++)
+            {
+                index[c] = Array.IndexOf(header, names[c]);
+                if (index[c] < 0)
+                    throw new SurvivalInputException($"unknown column (the header has: {string.Join(", ", header)})", file: source, line: 1, column: names[c]);
+            }
+            var values = names.Select(_ => new List<string>()).ToArray();
+            var lines = new List<long>();
+            while (csv.Read())
+            {
+                long line = csv.LineNumber;
+                if (csv.FieldCount != header.Length)
+                    throw new SurvivalInputException($"the row has {csv.FieldCount} fields but the header has {header.Length}", file: source, line: line,
+                        value: Encoding.UTF8.GetString(csv.RawRecord));
+                for (int c = 0; c < names.Length; c++) values[c].Add(csv.GetString(index[c]));
+                lines.Add(line);
+            }
+            if (lines.Count == 0) throw new SurvivalInputException("the file has a header but no data rows", file: source);
+            var dict = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            for (int c = 0; c < names.Length; c++) dict[names[c]] = values[c].ToArray();
+            return new CsvTable(source, dict, lines.ToArray());
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new SurvivalInputException($"malformed CSV: {ex.Message}", file: source, line: ex.LineNumber > 0 ? ex.LineNumber : null, innerException: ex);
+        }
+    }
+
+    /// <summary>The raw text of a column.</summary>
+    /// <param name="column">A column that was read.</param>
+    public IReadOnlyList<string> Text(string column) => Get(column);
+
+    /// <summary>A column as finite numbers.</summary>
+    /// <param name="column">A column that was read.</param>
+    /// <exception cref="SurvivalInputException">A value is blank, not a number, NaN or infinite.</exception>
+    public double[] Numbers(string column)
+    {
+        var text = Get(column);
+        var result = new double[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            var s = text[i];
+            if (string.IsNullOrWhiteSpace(s)) throw Bad("the value is blank: a number is needed", column, i, s);
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            {
+                string hint = s.Contains(',') && double.TryParse(s.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                    ? " (a decimal comma? numbers use a decimal point)" : "";
+                throw Bad("not a number" + hint, column, i, s);
+            }
+            if (!double.IsFinite(v)) throw Bad("not a finite number", column, i, s);
+            result[i] = v;
+        }
+        return result;
+    }
+
+    /// <summary>A column of event indicators: <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c> (any case).</summary>
+    /// <param name="column">A column that was read.</param>
+    /// <exception cref="SurvivalInputException">A value is anything else.</exception>
+    public bool[] Events(string column)
+    {
+        var text = Get(column);
+        var result = new bool[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            var s = text[i].Trim();
+            if (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)) result[i] = true;
+            else if (s == "0" || s.Equals("false", StringComparison.OrdinalIgnoreCase)) result[i] = false;
+            else throw Bad("an event must be 0/1 or true/false", column, i, s);
+        }
+        return result;
+    }
+
+    /// <summary>A column of labels (groups, strata, categories); blank labels are errors.</summary>
+    /// <param name="column">A column that was read.</param>
+    public string[] Labels(string column)
+    {
+        var text = Get(column);
+        var result = new string[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            var s = text[i].Trim();
+            if (s.Length == 0) throw Bad("the label is blank", column, i, text[i]);
+            result[i] = s;
+        }
+        return result;
+    }
+
+    /// <summary>An error about data row <paramref name="row"/> (0-based) of <paramref name="column"/>.</summary>
+    public SurvivalInputException Bad(string reason, string column, int row, string? value)
+        => new(reason, file: Source, line: _lines[row], column: column, value: value);
+
+    private string[] Get(string column) => _columns.TryGetValue(column, out var v)
+        ? v
+        : throw new ArgumentException($"column '{column}' was not read", nameof(column));
+}

@@ -1,0 +1,14 @@
+namespace Survival.Csv;
+
+/// <summary>Which CSV columns hold the time-to-event data.</summary>
+/// <param name="Time">Exit (event or censoring) time.</param>
+/// <param name="Event">Event indicator (0/1 or true/false).</param>
+/// <param name="Entry">Optional delayed-entry time.</param>
+/// <param name="Weight">Optional frequency weight.</param>
+/// <param name="Group">Optional group label.</param>
+/// <param name="Strata">Optional stratum label.</param>
+public sealed record SurvivalColumns(string Time, string Event, string? Entry = null, string? Weight = null, string? Group = null, string? Strata = null)
+{
+    /// <summary>The distinct column names in use.</summary>
+    public IReadOnlyList<string> Names => new[] { Time, Event, Entry, Weight, Group, Strata }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+}
