@@ -1,1 +1,8 @@
-Console.WriteLine("Benchmarks are being built: see the issues.");
+using BenchmarkDotNet.Running;
+using Survival.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Survival.Benchmarks -- scale --n 1000000 --format json
+// dotnet run -c Release --project benchmarks/Survival.Benchmarks -- --filter '*' [--job short|dry]
+if (args.Length > 0 && args[0] == "scale") return ScaleHarness.Run(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(EstimatorBenchmarks).Assembly).Run(args);
+return 0;

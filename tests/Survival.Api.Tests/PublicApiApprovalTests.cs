@@ -19,14 +19,11 @@ public class PublicApiApprovalTests
         string approvedPath = Path.Combine(AppContext.BaseDirectory, "approved", assemblyName + ".txt");
         if (Environment.GetEnvironmentVariable("SURVIVAL_APPROVE_API") == "1")
         {
-            string source = Path.Combine(SourceDirectory(), "approved", assemblyName + ".txt");
+            string source = Path.Combine(Repo.TestsDir, "approved", assemblyName + ".txt");
             File.WriteAllText(source, actual);
             return;
         }
         Assert.True(File.Exists(approvedPath), $"no approved listing for {assemblyName}: run with SURVIVAL_APPROVE_API=1");
         Assert.Equal(File.ReadAllText(approvedPath).ReplaceLineEndings("\n"), actual);
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "")
-        => Path.GetDirectoryName(path)!;
 }

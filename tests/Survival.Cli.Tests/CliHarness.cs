@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Survival.Cli.Tests;
+
+/// <summary>Runs the CLI in-process, as Program.cs does, capturing stdout and stderr.</summary>
+internal static class CliHarness
+{
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand("test");
+        CommandRegistry.AddAll(root);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = CliRunner.Run(root, args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string Csv(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"survival-cli-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>R's aml data (survival package): time, status, x (Maintained / Nonmaintained).</summary>
+    public const string Aml = "time,status,x\n9,1,Maintained\n13,1,Maintained\n13,0,Maintained\n18,1,Maintained\n23,1,Maintained\n28,0,Maintained\n31,1,Maintained\n34,1,Maintained\n45,0,Maintained\n48,1,Maintained\n161,0,Maintained\n5,1,Nonmaintained\n5,1,Nonmaintained\n8,1,Nonmaintained\n8,1,Nonmaintained\n12,1,Nonmaintained\n16,0,Nonmaintained\n23,1,Nonmaintained\n27,1,Nonmaintained\n30,1,Nonmaintained\n33,1,Nonmaintained\n43,1,Nonmaintained\n45,1,Nonmaintained\n";
+}

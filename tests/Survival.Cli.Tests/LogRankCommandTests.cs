@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Survival.Cli.Tests;
+
+public class LogRankCommandTests
+{
+    [Fact]
+    public void Json_matches_R_survdiff_on_aml()
+    {
+        // R: survdiff(Surv(time, status) ~ x, data = aml) gives Chisq = 3.4 on 1 df, p = 0.07; the exact value is
+        // checked against R in the core's golden tests (fixture logrank/aml.json); here the shape and the agreement.
+        var (exit, stdout, stderr) = CliHarness.Run("logrank", "--input", CliHarness.Csv(CliHarness.Aml), "--time", "time", "--event", "status", "--group", "x", "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(1, root.GetProperty("df").GetInt32());
+        Assert.InRange(root.GetProperty("chiSquare").GetDouble(), 3.39, 3.41);
+        var groups = root.GetProperty("groups").EnumerateArray().ToArray();
+        Assert.Equal("Maintained", groups[0].GetProperty("group").GetString());
+        Assert.Equal(11, groups[0].GetProperty("n").GetInt32());
+        Assert.Equal(7, groups[0].GetProperty("observed").GetDouble());
+    }
+
+    [Fact]
+    public void Group_is_required_and_one_group_is_an_error()
+    {
+        var path = CliHarness.Csv("time,status,g\n1,1,a\n2,0,a\n");
+        Assert.Equal(2, CliHarness.Run("logrank", "--input", path, "--time", "time", "--event", "status").Exit);
+        var (exit, _, stderr) = CliHarness.Run("logrank", "--input", path, "--time", "time", "--event", "status", "--group", "g");
+        Assert.Equal(2, exit);
+        Assert.Contains("at least two groups", stderr);
+    }
+
+    [Fact]
+    public void Rho_selects_Fleming_Harrington()
+    {
+        var args = new[] { "logrank", "--input", CliHarness.Csv(CliHarness.Aml), "--time", "time", "--event", "status", "--group", "x", "--format", "json" };
+        var plain = JsonDocument.Parse(CliHarness.Run(args).Out).RootElement.GetProperty("chiSquare").GetDouble();
+        var rho1 = JsonDocument.Parse(CliHarness.Run([.. args, "--rho", "1"]).Out).RootElement.GetProperty("chiSquare").GetDouble();
+        Assert.NotEqual(plain, rho1);
+    }
+}
