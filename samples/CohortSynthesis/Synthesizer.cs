@@ -15,7 +15,7 @@ namespace CohortSynthesis;
 /// and between 2012-12-04 and 2015-05-13; no date after the cut-off. The search is single-threaded and seeded, so the
 /// same seed writes the same file.
 /// </remarks>
-internal sealed class Synthesizer
+public sealed class Synthesizer
 {
     private const int N = 64;
     private const int EnrolmentDays = 890;    // 2012-12-04 .. 2015-05-13
@@ -46,24 +46,27 @@ internal sealed class Synthesizer
     /// <summary>The targets the final cohort meets and misses.</summary>
     public IReadOnlyList<TargetCheck> Checks => Reproduction.Check(Rows().Select(r => r.ToPatient()).ToArray());
 
-    /// <summary>Runs the search for <paramref name="iterations"/> steps; reports progress every so often.</summary>
-    public double Run(int iterations, Action<int, double, int>? progress = null)
+    /// <summary>Runs the search: annealing, then greedy polishing; returns the final loss.</summary>
+    /// <param name="iterations">Annealing steps, spread over four rounds.</param>
+    /// <param name="progress">Called every 2000 steps and after every polishing sweep with (step, best loss, targets missed).</param>
+    /// <param name="polishSweeps">At most this many greedy sweeps after annealing.</param>
+    public double Run(int iterations, Action<int, double, int>? progress = null, int polishSweeps = 8)
     {
         // Annealing in rounds: each round restarts from the best cohort so far at a lower temperature.
         double bestLoss = double.PositiveInfinity;
-        double[] starts = [3.0, 1.0, 0.3, 0.1];
+        double[] starts = [1.0, 0.3, 0.1, 0.03];
         for (int round = 0; round < starts.Length; round++)
             bestLoss = Anneal(iterations / starts.Length, starts[round], round * (iterations / starts.Length), progress);
-        return Polish(progress is null ? null : (sweep, loss, missed) => progress(iterations + sweep, loss, missed));
+        return Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + sweep, loss, missed));
     }
 
     /// <summary>Greedy coordinate descent after annealing: every single-date change of every patient, by steps of
     /// 1 to 233 days either way, kept when it lowers the loss; sweeps until none does (at most 8 sweeps).</summary>
-    private double Polish(Action<int, double, int>? progress)
+    private double Polish(int sweeps, Action<int, double, int>? progress)
     {
         double loss = Loss(_patients, out int missed);
         int[] steps = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233];
-        for (int sweep = 0; sweep < 8; sweep++)
+        for (int sweep = 0; sweep < sweeps; sweep++)
         {
             bool improved = false;
             for (int i = 0; i < N; i++)
@@ -312,92 +315,90 @@ internal sealed class Synthesizer
         }
     }
 
-    /// <summary>A plausible start: Table 1's categories dealt out by a seeded shuffle and courses of the right kinds.</summary>
+    /// <summary>
+    /// The starting cohort: Table 1's categories dealt out by a seeded shuffle, and courses laid out as the targets
+    /// imply, so that the search only has to fine-tune. High risk (the last 14): nine PFS events, the 5th at 13.5 months
+    /// and the 7th and 8th summing to 1547 days (a median of 25.41 on a flat at 0.5), one censoring, the 9th just before
+    /// five years; the five deaths of the first two years. Standard risk: about 14 events and 15 withdrawals before five
+    /// years (the width of its 5-year limits needs that much early censoring), three events after (the pooled median of
+    /// 73.3 months), the rest on study at the cut-off.
+    /// </summary>
     private Patient[] Initial()
     {
-        var kinds = Repeat((Kind.OnStudy, 19), (Kind.LeftAlive, 19), (Kind.ProgressedAlive, 16), (Kind.ProgressedDied, 6), (Kind.Died, 4));
         var iss = Shuffle(Repeat(("I", 33), ("II", 13), ("III", 9), ("unknown", 9)));
         var riss = Shuffle(Repeat(("I", 17), ("II", 20), ("III", 3), ("unknown", 24)));
         var age = Shuffle(Repeat(("<60", 23), (">=60", 41)));
         var sex = Shuffle(Repeat(("female", 22), ("male", 42)));
         var isotype = Shuffle(Repeat(("IgG-kappa", 31), ("IgG-lambda", 12), ("IgA-kappa", 5), ("IgA-lambda", 7), ("kappa-LC", 7), ("lambda-LC", 2)));
-        // Table 1's baseline responses (CR 3, VGPR 39, PR 18, SD 2, PD 1, unknown 1) and the text's improvements.
+        // Table 1's baseline responses (CR 3, VGPR 39, PR 18, SD 2, PD 1, unknown 1) and the text's improvements;
+        // the two non-responders come last, in the high-risk block.
         var responses = Repeat((("CR", "CR"), 3), (("VGPR", "CR"), 16), (("VGPR", "VGPR"), 23), (("PR", "VGPR"), 6), (("PR", "CR"), 7),
             (("PR", "PR"), 5), (("SD", "CR"), 1), (("SD", "VGPR"), 1), (("PD", "PD"), 1), (("unknown", "unknown"), 1));
-        // Non-responders last, so that the high-risk block (the last 14) holds them.
+        var standardResponses = Shuffle(responses[..50]);
+
+        // (kind, PFS day, OS day) per patient; OS of on-study patients follows from their dates.
+        var courses = new List<(Kind Kind, int Pfs, int Os)>();
+        // Standard risk: 17 PFS events, 14 before five years and 3 after: five deaths (two in years 3–5, three later, as
+        // the 5-year OS needs), twelve progressions alive; then 17 withdrawals and 16 on study.
+        courses.Add((Kind.Died, 1300 + _random.Next(300), 0));
+        courses.Add((Kind.ProgressedDied, 900 + _random.Next(300), 1500 + _random.Next(300)));
+        courses.Add((Kind.Died, 1900 + _random.Next(300), 0));
+        courses.Add((Kind.ProgressedDied, 1400 + _random.Next(300), 2000 + _random.Next(300)));
+        courses.Add((Kind.ProgressedDied, 1836 + _random.Next(200), 2250 + _random.Next(200)));
+        for (int k = 0; k < courses.Count; k++) if (courses[k].Kind == Kind.Died) courses[k] = (Kind.Died, courses[k].Pfs, courses[k].Pfs);
+        for (int k = 0; k < 12; k++)
+        {
+            int pfs = k < 11 ? 365 + _random.Next(1455) : 1830 + _random.Next(400);
+            courses.Add((Kind.ProgressedAlive, pfs, Math.Min(pfs + 300 + _random.Next(900), 2500)));
+        }
+        for (int k = 0; k < 17; k++)
+        {
+            int os = k < 15 ? 780 + _random.Next(1040) : 1830 + _random.Next(500);
+            courses.Add((Kind.LeftAlive, os, os));
+        }
+        for (int k = 0; k < 16; k++) courses.Add((Kind.OnStudy, 0, 0));
+        // High risk: the designed PFS events, with the two deaths without progression and three after it early on.
+        int[] highEvents = [150, 250, 330, 370, 411, 560, 760, 787, 1823];
+        Kind[] highKinds = [Kind.Died, Kind.Died, Kind.ProgressedDied, Kind.ProgressedDied, Kind.ProgressedDied,
+            Kind.ProgressedAlive, Kind.ProgressedAlive, Kind.ProgressedAlive, Kind.ProgressedAlive];
+        for (int k = 0; k < highEvents.Length; k++)
+        {
+            int pfs = highEvents[k];
+            int os = highKinds[k] switch { Kind.Died => pfs, Kind.ProgressedDied => Math.Min(pfs + 150 + _random.Next(200), 770), _ => pfs + 400 + _random.Next(900) };
+            courses.Add((highKinds[k], pfs, os));
+        }
+        courses.Add((Kind.LeftAlive, 1000, 1000));
+        courses.Add((Kind.LeftAlive, 1950, 1950));
+        for (int k = 0; k < 3; k++) courses.Add((Kind.OnStudy, 0, 0));
+
         var ps = new Patient[N];
-        var kindOrder = Shuffle(kinds);
         for (int i = 0; i < N; i++)
         {
-            var (baseline, best) = responses[i];
+            bool high = i >= N - 14;
+            var (baseline, best) = high ? responses[i] : standardResponses[i];
+            var (kind, pfs, os) = courses[i];
             var p = new Patient
             {
-                Kind = kindOrder[i], High = i >= N - 14, Iss = iss[i], RIss = riss[i], Age = age[i], Sex = sex[i], Isotype = isotype[i],
-                Baseline = baseline, Best = best, Gap = 60 + _random.Next(121), Maint = _random.Next(EnrolmentDays + 1),
-                Ttr = 30 + _random.Next(600),
+                Kind = kind, High = high, Iss = iss[i], RIss = riss[i], Age = age[i], Sex = sex[i], Isotype = isotype[i],
+                Baseline = baseline, Best = best, Gap = 60 + _random.Next(high ? 20 : 121), Ttr = 30 + _random.Next(400),
+                Pfs = pfs, Os = os,
             };
-            int transplant = p.Maint - p.Gap;
-            int room = CutOffDay - transplant;
-            p.Os = p.Kind switch
-            {
-                Kind.LeftAlive => 800 + _random.Next(Math.Max(1, room - 830)),
-                _ => Math.Max(700, room - _random.Next(600)),
-            };
-            p.Os = Math.Min(p.Os, room);
-            p.Pfs = p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied ? Math.Max(p.Gap + p.Ttr + 30, p.Os / 2) : p.Os;
+            // On-study patients: follow-up 66.6–83.1 months means maintenance from day 388 on; others any time in the window.
+            p.Maint = kind == Kind.OnStudy ? 420 + _random.Next(EnrolmentDays - 420) : _random.Next(EnrolmentDays + 1);
             ps[i] = p;
-        }
-        // High-risk patients progress early (the paper's median is 25 months): give the high-risk block the
-        // progressions, earliest first.
-        var progressions = ps.Where(p => p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied).ToList();
-        for (int i = N - 14, k = 0; i < N && k < progressions.Count; i++)
-        {
-            if (ps[i].Kind is Kind.ProgressedAlive or Kind.ProgressedDied) continue;
-            var q = progressions[k++];
-            (ps[i].Kind, q.Kind) = (q.Kind, ps[i].Kind);
-            (ps[i].Pfs, q.Pfs) = (q.Pfs, ps[i].Pfs);
-            (ps[i].Os, q.Os) = (q.Os, ps[i].Os);
-            if (k >= 9) break;
-        }
-        // Deaths: five in the first two years (3-year OS is 59/64 with no censoring before), two in years 3–5,
-        // three later (10 in all).
-        int[] deathDays = [200, 350, 480, 600, 740, 1250, 1600, 1950, 2100, 2250];
-        var dying = ps.Where(p => p.Kind is Kind.ProgressedDied or Kind.Died).OrderBy(p => p.High ? 0 : 1).ToArray();
-        for (int k = 0; k < dying.Length; k++)
-        {
-            var p = dying[k];
-            p.Maint = Math.Min(p.Maint, 500);
-            p.Os = deathDays[k];
-            p.Pfs = p.Kind == Kind.ProgressedDied ? Math.Max(p.Gap + 60, p.Os - 150) : p.Os;
-        }
-        // The high-risk block as the targets pin it: 7 events give S = 0.5 with the 5th at 13.5 months (where the lower
-        // band crosses 0.5) and the 7th and 8th summing to 1547 days (median 25.41); one censoring, then a 9th event just
-        // before 5 years with 5 at risk (5-year PFS 0.343, limits 0.16–0.72); four followed past 5 years.
-        int[] highEvents = [150, 250, 330, 370, 411, 560, 760, 787, 1823];
-        var high = ps.Where(p => p.High).OrderBy(p => p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied or Kind.Died ? 0 : 1).ToArray();
-        for (int k = 0; k < high.Length && k < highEvents.Length; k++)
-        {
-            var p = high[k];
-            p.Gap = 60 + _random.Next(20);
-            p.Ttr = 30;
-            if (p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied) { p.Pfs = highEvents[k]; p.Os = Math.Max(p.Os, p.Pfs + 100); }
-            else if (p.Kind == Kind.Died) { p.Os = highEvents[k]; p.Pfs = p.Os; }
         }
         foreach (var p in ps)
         {
             // Repair: dates within the data, the best response before the first event.
             int room = CutOffDay - (p.Maint - p.Gap);
+            if (p.Kind != Kind.OnStudy && p.Os > room - 31) p.Maint = Math.Max(0, p.Maint - (p.Os - room + 31));
+            room = CutOffDay - (p.Maint - p.Gap);
             bool progressed = p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied;
-            p.Os = Math.Min(p.Os, p.Kind == Kind.LeftAlive ? room - 60 : room);
+            p.Os = Math.Min(p.Os, p.Kind == Kind.LeftAlive ? room - 31 : room);
             if (!progressed) p.Pfs = p.Os;
-            else p.Pfs = Math.Min(p.Pfs, p.Os - 1);
-            if (p.Pfs < p.Gap + 60)
-            {
-                p.Pfs = p.Gap + 60;
-                if (!progressed || p.Os <= p.Pfs) p.Os = Math.Max(p.Os, p.Pfs + 1);
-                if (!progressed) p.Pfs = p.Os;
-            }
-            p.Ttr = Math.Clamp(p.Ttr, 30, p.Pfs - p.Gap - 1);
+            else p.Pfs = Math.Min(p.Pfs, p.Kind == Kind.ProgressedAlive ? p.Os - 1 : p.Os);
+            p.Ttr = Math.Clamp(p.Ttr, 30, Math.Max(30, p.Pfs - p.Gap - 1));
+            if (p.Gap + p.Ttr >= p.Pfs) { p.Gap = 60; p.Ttr = Math.Max(20, p.Pfs - 61); }
         }
         return ps;
     }
