@@ -78,7 +78,7 @@ public static class KaplanMeierPlot
             }
             var line = plot.Add.ScatterLine(xs, ys, color);
             line.LineWidth = 2;
-            line.LegendText = $"{Label(c) ?? "All patients"}  (E/N = {Format(c.Events)}/{c.N})";
+            line.LegendText = $"{c.Label ?? "All patients"}  (E/N = {Format(c.Events)}/{c.N})";
             if (options.ShowCensorMarks)
             {
                 var censored = c.Steps.Where(s => s.Censored > 0 && s.Time <= xmax).ToArray();
@@ -91,7 +91,7 @@ public static class KaplanMeierPlot
             if (options.ShowRiskTable)
             {
                 double y = -0.16 - rowHeight * i;
-                var name = plot.Add.Text(Label(c) ?? "All", left, y);
+                var name = plot.Add.Text(c.Label ?? "All", left, y);
                 name.LabelFontColor = color;
                 name.LabelFontSize = 13;
                 name.LabelAlignment = Alignment.MiddleLeft;
@@ -155,13 +155,6 @@ public static class KaplanMeierPlot
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static string? Label(SurvivalCurve c) => (c.Group, c.Stratum) switch
-    {
-        (null, null) => null,
-        ({ } g, null) => g,
-        (null, { } s) => s,
-        ({ } g, { } s) => $"{g}, {s}",
-    };
 
     /// <summary>A tick step giving at most 10 ticks, preferring months-friendly steps (6, 12, 24).</summary>
     internal static double NiceStep(double xmax)

@@ -81,6 +81,23 @@ public class KmCommandTests
     }
 
     [Fact]
+    public void Plot_option_writes_png_and_svg_and_rejects_other_extensions()
+    {
+        var input = CliHarness.Csv(CliHarness.Aml);
+        foreach (var ext in new[] { ".png", ".svg" })
+        {
+            var figure = Path.Combine(Path.GetTempPath(), $"survival-km-{Guid.NewGuid():N}{ext}");
+            var (exit, _, stderr) = CliHarness.Run("km", "--input", input, "--time", "time", "--event", "status", "--group", "x", "--plot", figure);
+            Assert.Equal(0, exit);
+            Assert.Equal("", stderr);
+            Assert.True(new FileInfo(figure).Length > 1000);
+        }
+        var bad = CliHarness.Run("km", "--input", input, "--time", "time", "--event", "status", "--plot", "/tmp/figure.gif");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains(".png or .svg", bad.Err);
+    }
+
+    [Fact]
     public void Missing_file_and_unknown_command_exit_2()
     {
         Assert.Equal(2, CliHarness.Run("km", "--input", "/no/such.csv", "--time", "t", "--event", "e").Exit);

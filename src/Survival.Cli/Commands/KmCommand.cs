@@ -14,12 +14,14 @@ internal static class KmCommand
         var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the curves (R summary(times=, extend=TRUE))." };
         var format = FormatOption.Create();
+        var plot = new Option<string?>("--plot") { Description = "Also draw the curves to FILE (.png or .svg), with numbers at risk and, for groups, the log-rank P." };
         var command = new Command("km", "Kaplan–Meier estimate (R survfit parity).");
         input.AddTo(command, withStrata: true);
         command.Options.Add(confType);
         command.Options.Add(confLevel);
         command.Options.Add(at);
         command.Options.Add(format);
+        command.Options.Add(plot);
         command.SetAction(parse =>
         {
             var options = new KaplanMeierOptions { ConfidenceLevel = parse.GetValue(confLevel), Transform = ParseTransform(parse.GetValue(confType)!) };
@@ -27,7 +29,13 @@ internal static class KmCommand
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
-            var fit = KaplanMeier.Fit(input.Load(parse), options);
+            var data = input.Load(parse);
+            var fit = KaplanMeier.Fit(data, options);
+            if (parse.GetValue(plot) is { } figure)
+            {
+                double? p = data.Group is { Levels.Count: > 1 } ? Survival.Comparison.LogRankTest.Compute(data).PValue : null;
+                Survival.Plotting.KaplanMeierPlot.Save(fit, figure, new Survival.Plotting.KaplanMeierPlotOptions { PValue = p, XLabel = "Time" });
+            }
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted), output);
             else WriteTable(fit, sorted, output);
@@ -53,30 +61,23 @@ internal static class KmCommand
     internal sealed record KmJson(IReadOnlyList<CurveJson> Curves);
 
     internal static KmJson ToJson(KaplanMeierResult fit, double[] times) => new(fit.Curves.Select(c => new CurveJson(
-        Label(c), c.N, c.Events, new MedianJson(c.Median.Estimate, c.Median.Lower, c.Median.Upper),
+        c.Label, c.N, c.Events, new MedianJson(c.Median.Estimate, c.Median.Lower, c.Median.Upper),
         c.Steps.Select(s => new StepJson(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErr, s.Lower, s.Upper)).ToArray(),
         c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray());
 
-    private static string? Label(SurvivalCurve c) => (c.Group, c.Stratum) switch
-    {
-        (null, null) => null,
-        ({ } g, null) => g,
-        (null, { } s) => s,
-        ({ } g, { } s) => $"{g}, {s}",
-    };
 
     private static void WriteTable(KaplanMeierResult fit, double[] times, TextWriter output)
     {
         double level = fit.Options.ConfidenceLevel;
         string lcl = $"{level:0.##}LCL", ucl = $"{level:0.##}UCL";
         Numbers.Table(output, ["", "n", "events", "median", lcl, ucl],
-            fit.Curves.Select(c => (IReadOnlyList<string>)[Label(c) ?? "all", c.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            fit.Curves.Select(c => (IReadOnlyList<string>)[c.Label ?? "all", c.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Numbers.Format(c.Events), Numbers.Format(c.Median.Estimate), Numbers.Format(c.Median.Lower), Numbers.Format(c.Median.Upper)]));
         string pct = $"{level * 100:0.##}%";
         foreach (var c in fit.Curves)
         {
             output.WriteLine();
-            if (Label(c) is { } label) output.WriteLine($"                group={label}");
+            if (c.Label is { } label) output.WriteLine($"                group={label}");
             var rows = times.Length > 0
                 ? c.SurvivalAt(times).Select(a => (IReadOnlyList<string>)[Numbers.Format(a.Time), Numbers.Format(a.AtRisk), Numbers.Format(a.Events),
                     Numbers.Format(a.Survival, 3), Numbers.Format(a.StdErr, 3), Numbers.Format(a.Lower, 3), Numbers.Format(a.Upper, 3)])

@@ -33,6 +33,15 @@ public sealed record SurvivalCurve
     /// <summary>The stratum label, or null when the data have no strata.</summary>
     public string? Stratum { get; }
 
+    /// <summary>The curve's name: the group, the stratum, "group, stratum" when both are given, or null for a single curve.</summary>
+    public string? Label => (Group, Stratum) switch
+    {
+        (null, null) => null,
+        ({ } g, null) => g,
+        (null, { } s) => s,
+        ({ } g, { } s) => $"{g}, {s}",
+    };
+
     /// <summary>The number of input rows in the curve, whatever their weights (R's <c>n</c>).</summary>
     public int N { get; }
 
