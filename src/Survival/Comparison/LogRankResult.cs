@@ -38,4 +38,24 @@ public sealed record LogRankResult
 
     /// <summary>The options used.</summary>
     public LogRankOptions Options { get; }
+
+    /// <summary>The test for trend over ordered groups (SAS PROC LIFETEST <c>TREND</c>): 1 df.</summary>
+    /// <param name="scores">One score per group in level order; null for 1, 2, …, k.</param>
+    /// <remarks>χ² = (Σ s_k (O_k − E_k))² / (sᵀ V s), referred to χ² on 1 degree of freedom, with the O, E and V of this
+    /// test (so weights and strata carry over). Reference: Collett (2015), Modelling Survival Data in Medical
+    /// Research, §2.7; SAS/STAT PROC LIFETEST, "Trend Tests".</remarks>
+    public ChiSquareTest Trend(IReadOnlyList<double>? scores = null)
+    {
+        int k = Groups.Count;
+        if (scores is not null && scores.Count != k)
+            throw new SurvivalInputException($"needs one score per group ({k})", column: "scores", value: scores.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        double num = 0, den = 0;
+        for (int a = 0; a < k; a++)
+        {
+            double sa = scores?[a] ?? a + 1;
+            num += sa * (Groups[a].Observed - Groups[a].Expected);
+            for (int b = 0; b < k; b++) den += sa * (scores?[b] ?? b + 1) * _variance[a, b];
+        }
+        return den > 0 ? new ChiSquareTest(num * num / den, 1) : new ChiSquareTest(0, 0);
+    }
 }

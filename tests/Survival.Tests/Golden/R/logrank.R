@@ -77,3 +77,22 @@ for (w in c("gehan", "tarone-ware", "peto", "modified-peto")) {
 write_case("lung_fh_1_1", lung2, "fleming-harrington", rho = 1, gamma = 1)
 write_case("veteran_fh_0_1", vet, "fleming-harrington", rho = 0, gamma = 1)
 cat("wrote", length(list.files(out)), "fixtures\n")
+
+# Trend over ordered groups (SAS TREND) from survdiff's O, E and V, and pairwise survdiff with p.adjust.
+extra <- list()
+for (nm in c("veteran", "ties")) {
+  d <- if (nm == "veteran") vet else ties
+  f <- survdiff(Surv(d$time, d$status) ~ d$group)
+  s <- seq_along(f$obs)
+  trend <- sum(s * (f$obs - f$exp))^2 / as.numeric(t(s) %*% f$var %*% s)
+  g <- levels(factor(d$group)); pairs <- combn(g, 2)
+  praw <- apply(pairs, 2, function(p) { k <- d$group %in% p
+    ff <- survdiff(Surv(d$time[k], d$status[k]) ~ d$group[k]); pchisq(ff$chisq, 1, lower.tail = FALSE) })
+  extra[[nm]] <- list(input = list(time = exact(d$time), status = as.integer(d$status), group = as.character(d$group)),
+    trendChiSquare = trend, trendPValue = pchisq(trend, 1, lower.tail = FALSE),
+    pairs = data.frame(first = pairs[1, ], second = pairs[2, ], p = praw, holm = p.adjust(praw, "holm"),
+                       bonferroni = p.adjust(praw, "bonferroni"), bh = p.adjust(praw, "BH")))
+}
+dir.create("tests/Survival.Tests/Golden/fixtures/logrank-extra", showWarnings = FALSE)
+writeLines(toJSON(list(versions = versions, cases = extra), auto_unbox = TRUE, digits = NA, na = "null"),
+           "tests/Survival.Tests/Golden/fixtures/logrank-extra/trend-pairwise.json")
