@@ -57,7 +57,12 @@ public sealed class Synthesizer
         double[] starts = [1.0, 0.3, 0.1, 0.03];
         for (int round = 0; round < starts.Length; round++)
             bestLoss = Anneal(iterations / starts.Length, starts[round], round * (iterations / starts.Length), progress);
-        return Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + sweep, loss, missed));
+        Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + sweep, loss, missed));
+        // Last, the fine phase: the distance to each rounding window in units of the reported precision, so that a
+        // value a hair outside its window pulls as hard as one far away; annealing at a low temperature, then polishing.
+        _precise = true;
+        Anneal(iterations / 6, 0.3, iterations + polishSweeps, progress);
+        return Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + iterations / 6 + polishSweeps + sweep, loss, missed));
     }
 
     /// <summary>Greedy coordinate descent after annealing: every single-date change of every patient, by steps of
@@ -161,7 +166,9 @@ public sealed class Synthesizer
         return rows;
     }
 
-    private static double Loss(Patient[] patients, out int missed)
+    private bool _precise;
+
+    private double Loss(Patient[] patients, out int missed)
     {
         var cohort = ToRows(patients).Select(r => r.ToPatient()).ToArray();
         var checks = Reproduction.Check(cohort);
@@ -171,7 +178,7 @@ public sealed class Synthesizer
         foreach (var c in checks)
         {
             byId[c.Target.Id] = c;
-            double d = c.Target.Distance(c.Reproduced);
+            double d = _precise ? c.Target.WindowGap(c.Reproduced) * (c.Target.AttainableFromDates ? 1 : 0.01) : c.Target.Distance(c.Reproduced);
             if (d > 0) missed++;
             loss += d;
         }

@@ -81,6 +81,19 @@ public sealed record Target(string Id, string Figure, string Description, Target
         return 1 + Math.Min(Math.Abs(r - Value) / scale, 50);
     }
 
+    /// <summary>How far a value is from the window that rounds to the target, in units of the reported precision (0
+    /// when met, 100 when absent or when the kind has no window): a fine-grained objective for the last steps of the
+    /// cohort calibration.</summary>
+    public double WindowGap(double? reproduced)
+    {
+        if (IsMetBy(reproduced)) return 0;
+        if (reproduced is not double r || Kind is TargetKind.NotReached) return 100;
+        double unit = Math.Pow(10, -Decimals);
+        if (Kind is TargetKind.AtLeast or TargetKind.Below || Kind == TargetKind.Count) return Math.Min(100, Math.Abs(r - Value) / unit);
+        double lo = Value - unit / 2, hi = Value + unit / 2;
+        return Math.Min(100, (r < lo ? lo - r : r - hi) / unit + 0.01);
+    }
+
     /// <summary>Round half up at <paramref name="decimals"/> (the rule the paper's numbers are read with); a tiny
     /// guard absorbs binary representation error, e.g. 0.6145 stored as 0.61449999999999993.</summary>
     public static double Round(double x, int decimals)
