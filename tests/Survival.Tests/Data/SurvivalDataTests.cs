@@ -65,3 +65,28 @@ public class SurvivalDataTests
         Assert.Equal([0.0, 0, 2, 1, 1], counts.Subjects.ToArray());
     }
 }
+
+public class SurvivalCountsTests
+{
+    [Fact]
+    public void Create_sums_repeated_cells_and_validates()
+    {
+        var counts = SurvivalCounts.Create([2.0, 1, 2], [1.0, 0, 2], [0.0, 3, 1]);
+        Assert.Equal([1.0, 2], counts.Time.ToArray());
+        Assert.Equal([0.0, 3], counts.Events.ToArray());
+        Assert.Equal([3.0, 1], counts.Censored.ToArray());
+        Assert.Equal([3.0, 4], counts.Subjects.ToArray());
+        Assert.Equal("events", Assert.Throws<SurvivalInputException>(() => SurvivalCounts.Create([1.0], [-1.0], [0.0])).Column);
+        Assert.Equal("time", Assert.Throws<SurvivalInputException>(() => SurvivalCounts.Create([double.NaN], [1.0], [0.0])).Column);
+        Assert.Throws<SurvivalInputException>(() => SurvivalCounts.Create([1.0, 2], [1.0], [0.0, 1]));
+    }
+
+    [Fact]
+    public void Aggregated_counts_give_the_row_level_curve()
+    {
+        // 3 events and 1 censoring at t=2, 2 events at t=5 (rows) versus the same as counts.
+        var rows = SurvivalData.Create([2.0, 2, 2, 2, 5, 5], [true, true, true, false, true, true]);
+        var counts = SurvivalCounts.Create([2.0, 5], [3.0, 2], [1.0, 0]);
+        Assert.Equal(Survival.Estimation.KaplanMeier.Fit(rows).Curves[0].Steps, Survival.Estimation.KaplanMeier.Fit(counts).Curves[0].Steps);
+    }
+}

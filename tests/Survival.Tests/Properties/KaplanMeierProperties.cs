@@ -94,6 +94,18 @@ public class KaplanMeierProperties
     }
 
     [Property(MaxTest = 100)]
+    public bool Log_rank_on_counts_equals_log_rank_on_rows(int[] raw)
+    {
+        var data = Build(raw, groups: true);
+        if (data is null || data.Group!.Levels.Count < 2) return true;
+        var counts = SurvivalCounts.FromData(data);
+        var again = SurvivalCounts.Create(counts.Time, counts.Events, counts.Censored, group: Factor.FromCodes(counts.Group, counts.GroupLevels));
+        var a = LogRankTest.Compute(data);
+        var b = LogRankTest.Compute(again);
+        return a.ChiSquare.Equals(b.ChiSquare) && a.Groups.SequenceEqual(b.Groups);
+    }
+
+    [Property(MaxTest = 100)]
     public bool Log_rank_is_invariant_to_group_relabelling(int[] raw)
     {
         var data = Build(raw, groups: true);
