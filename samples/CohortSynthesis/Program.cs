@@ -4,7 +4,7 @@ using PaperAnalysis;
 
 // Writes samples/data/cohort.csv: SYNTHETIC patients built to reproduce the published statistics of the trial
 // (see samples/data/README.md). Usage: dotnet run -c Release --project samples/CohortSynthesis [-- --seed S --iterations K --out FILE]
-int seed = 20201001, iterations = 480000;
+int seed = 15, iterations = 1200000;
 string? output = null;
 for (int i = 0; i < args.Length; i++)
 {
