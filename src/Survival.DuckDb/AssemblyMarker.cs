@@ -1,3 +1,0 @@
-namespace Survival.DuckDb;
-
-internal static class AssemblyMarker;
