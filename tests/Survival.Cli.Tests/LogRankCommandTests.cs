@@ -41,3 +41,26 @@ public class LogRankCommandTests
         Assert.NotEqual(plain, rho1);
     }
 }
+
+public class ExponentialCommandTests
+{
+    [Fact]
+    public void Json_shape_and_values_from_the_library()
+    {
+        var path = CliHarness.Csv(CliHarness.Aml);
+        var (exit, stdout, stderr) = CliHarness.Run("exponential", "--input", path, "--time", "time", "--event", "status", "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var fit = Survival.Parametric.ExponentialModel.Fit(Survival.Csv.SurvivalCsv.Read(path, new Survival.Csv.SurvivalColumns("time", "status")));
+        Assert.Equal(fit.Events, root.GetProperty("events").GetDouble());
+        Assert.Equal(fit.Exposure, root.GetProperty("exposure").GetDouble());
+        Assert.Equal(fit.Rate.Lower, root.GetProperty("rate").GetProperty("lower").GetDouble());
+        Assert.Equal(fit.Median.Estimate, root.GetProperty("median").GetProperty("estimate").GetDouble());
+        Assert.Equal(fit.LogLikelihood, root.GetProperty("logLikelihood").GetDouble());
+
+        var grouped = JsonDocument.Parse(CliHarness.Run("exponential", "--input", path, "--time", "time", "--event", "status", "--group", "x", "--format", "json").Out).RootElement;
+        Assert.Equal(2, grouped.GetProperty("groups").GetArrayLength());
+        Assert.Equal("Maintained", grouped.GetProperty("groups")[0].GetProperty("group").GetString());
+    }
+}

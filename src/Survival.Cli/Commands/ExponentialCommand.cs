@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Survival.Cli.Output;
+using Survival.Parametric;
+
+namespace Survival.Cli.Commands;
+
+/// <summary><c>survival exponential</c>: exponential fits with exact χ² limits, overall or by group.</summary>
+internal static class ExponentialCommand
+{
+    public static Command Create()
+    {
+        var input = new InputOptions();
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var format = FormatOption.Create();
+        var command = new Command("exponential", "Exponential model: rate, mean and median with exact limits (R survreg log-likelihood).");
+        input.AddTo(command);
+        command.Options.Add(confLevel);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var data = input.Load(parse);
+            double level = parse.GetValue(confLevel);
+            var output = parse.InvocationConfiguration.Output;
+            bool json = parse.GetValue(format) == OutputFormat.Json;
+            if (data.Group is null)
+            {
+                var fit = ExponentialModel.Fit(data, level);
+                if (json) JsonOutput.Write(ToJson(fit), output);
+                else WriteTable([fit], output);
+            }
+            else
+            {
+                var fits = ExponentialModel.FitByGroup(data, level);
+                if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray()), output);
+                else WriteTable(fits, output);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    internal sealed record EstimateJson(double? Estimate, double? Lower, double? Upper);
+    internal sealed record FitJson(string? Group, int N, double Events, double Exposure, EstimateJson Rate, EstimateJson Mean, EstimateJson Median, double LogLikelihood);
+    internal sealed record GroupsJson(IReadOnlyList<FitJson> Groups);
+
+    private static EstimateJson E(IntervalEstimate e) => new(e.Estimate, e.Lower, e.Upper);
+
+    internal static FitJson ToJson(ExponentialFit f) => new(f.Group, f.N, f.Events, f.Exposure, E(f.Rate), E(f.Mean), E(f.Median), f.LogLikelihood);
+
+    private static void WriteTable(IReadOnlyList<ExponentialFit> fits, TextWriter output)
+    {
+        string pct = $"{fits[0].ConfidenceLevel * 100:0.##}%";
+        Numbers.Table(output, ["", "n", "events", "exposure", "rate", $"rate {pct} CI", "median", $"median {pct} CI", "loglik"],
+            fits.Select(f => (IReadOnlyList<string>)[f.Group ?? "all", f.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Format(f.Events), Numbers.Format(f.Exposure, 6), Numbers.Format(f.Rate.Estimate),
+                $"{Numbers.Format(f.Rate.Lower)}–{Numbers.Format(f.Rate.Upper)}", Numbers.Format(f.Median.Estimate),
+                $"{Numbers.Format(f.Median.Lower)}–{Numbers.Format(f.Median.Upper)}", Numbers.Format(f.LogLikelihood, 6)]));
+    }
+}
