@@ -10,6 +10,7 @@ internal static class CommandRegistry
     {
         root.Subcommands.Add(KmCommand.Create());
         root.Subcommands.Add(LogRankCommand.Create());
+        root.Subcommands.Add(CoxCommand.Create());
         root.Subcommands.Add(ExponentialCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
     }

@@ -64,3 +64,36 @@ public class ExponentialCommandTests
         Assert.Equal("Maintained", grouped.GetProperty("groups")[0].GetProperty("group").GetString());
     }
 }
+
+public class CoxCommandTests
+{
+    [Fact]
+    public void Json_shape_with_numeric_and_categorical_covariates()
+    {
+        var path = CliHarness.Csv("time,status,age,arm\n5,1,60,a\n8,1,55,b\n12,0,70,a\n3,1,65,b\n9,1,50,a\n15,0,58,b\n7,1,62,a\n11,1,66,b\n4,0,59,a\n13,1,61,b\n");
+        var (exit, stdout, stderr) = CliHarness.Run("cox", "--input", path, "--time", "time", "--event", "status", "--covariates", "age,arm", "--reference", "arm=b", "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var coefficients = root.GetProperty("coefficients").EnumerateArray().ToArray();
+        Assert.Equal(["age", "arm=a"], coefficients.Select(c => c.GetProperty("name").GetString()));
+        foreach (var name in new[] { "estimate", "stdErr", "hazardRatio", "lower", "upper", "z", "pValue" })
+            Assert.True(coefficients[0].TryGetProperty(name, out _), name);
+        foreach (var test in new[] { "likelihoodRatio", "wald", "score" })
+        {
+            Assert.Equal(2, root.GetProperty(test).GetProperty("df").GetInt32());
+            Assert.True(root.GetProperty(test).GetProperty("pValue").GetDouble() is >= 0 and <= 1);
+        }
+        Assert.True(root.GetProperty("logLikelihood").GetDouble() >= root.GetProperty("logLikelihoodNull").GetDouble());
+        Assert.InRange(root.GetProperty("concordance").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void Bad_options_exit_2()
+    {
+        var path = CliHarness.Csv("time,status,age\n5,1,60\n8,1,55\n");
+        Assert.Equal(2, CliHarness.Run("cox", "--input", path, "--time", "time", "--event", "status", "--covariates", "nope").Exit);
+        Assert.Equal(2, CliHarness.Run("cox", "--input", path, "--time", "time", "--event", "status", "--covariates", "age", "--ties", "exact").Exit);
+        Assert.Equal(2, CliHarness.Run("cox", "--input", path, "--time", "time", "--event", "status", "--covariates", "age", "--reference", "age").Exit);
+    }
+}

@@ -14,7 +14,7 @@ internal static class Numbers
     }
 
     /// <summary>A P value as R's format.pval would show it.</summary>
-    public static string PValue(double p) => p < 2e-16 ? "< 2e-16" : p.ToString("G2", CultureInfo.InvariantCulture);
+    public static string PValue(double p) => p < 2e-16 ? "< 2e-16" : p.ToString("G2", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     /// <summary>Writes rows as a right-aligned text table.</summary>
     public static void Table(TextWriter output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

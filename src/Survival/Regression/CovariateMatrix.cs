@@ -1,0 +1,81 @@
+namespace Survival.Regression;
+
+/// <summary>
+/// Covariates for a regression, one column per coefficient: numeric columns as given, categorical columns expanded by
+/// treatment coding (one 0/1 column per level other than the reference, named <c>name=level</c>, as R's
+/// <c>contr.treatment</c> names them <c>namelevel</c>).
+/// </summary>
+public sealed class CovariateMatrix
+{
+    private readonly List<string> _names = new();
+    private readonly List<double[]> _columns = new();
+
+    /// <summary>Creates an empty matrix for <paramref name="rows"/> rows.</summary>
+    /// <param name="rows">The number of rows (must equal the data's).</param>
+    public CovariateMatrix(int rows)
+    {
+        if (rows < 1) throw new SurvivalInputException("a covariate matrix needs at least one row");
+        Rows = rows;
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>The column (coefficient) names, in order.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The number of columns.</summary>
+    public int Count => _columns.Count;
+
+    /// <summary>Column <paramref name="j"/>.</summary>
+    public ReadOnlySpan<double> Column(int j) => _columns[j];
+
+    internal double this[int row, int column] => _columns[column][row];
+
+    /// <summary>Adds a numeric covariate (finite values).</summary>
+    /// <param name="name">The coefficient's name.</param>
+    /// <param name="values">One value per row.</param>
+    public CovariateMatrix AddNumeric(string name, ReadOnlySpan<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (values.Length != Rows) throw new SurvivalInputException($"has {values.Length} values but the data have {Rows} rows", column: name);
+        for (int i = 0; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) throw new SurvivalInputException("a covariate must be a finite number", column: name, value: SurvivalData.Format(values[i]), row: i + 1);
+        Add(name, values.ToArray());
+        return this;
+    }
+
+    /// <summary>Adds a categorical covariate by treatment coding against <paramref name="reference"/> (default: the first level, as R).</summary>
+    /// <param name="name">The covariate's name.</param>
+    /// <param name="factor">One level per row.</param>
+    /// <param name="reference">The reference level; null for the first level.</param>
+    public CovariateMatrix AddCategorical(string name, Factor factor, string? reference = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(factor);
+        if (factor.Count != Rows) throw new SurvivalInputException($"has {factor.Count} values but the data have {Rows} rows", column: name);
+        int refCode = reference is null ? 0 : IndexOf(factor.Levels, reference, name);
+        var codes = factor.Codes;
+        for (int level = 0; level < factor.Levels.Count; level++)
+        {
+            if (level == refCode) continue;
+            var column = new double[Rows];
+            for (int i = 0; i < Rows; i++) column[i] = codes[i] == level ? 1 : 0;
+            Add($"{name}={factor.Levels[level]}", column);
+        }
+        return this;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string reference, string name)
+    {
+        for (int i = 0; i < levels.Count; i++) if (levels[i] == reference) return i;
+        throw new SurvivalInputException($"the reference level is not one of {string.Join(", ", levels)}", column: name, value: reference);
+    }
+
+    private void Add(string name, double[] column)
+    {
+        if (_names.Contains(name)) throw new SurvivalInputException("covariate names must be distinct", column: name);
+        _names.Add(name);
+        _columns.Add(column);
+    }
+}

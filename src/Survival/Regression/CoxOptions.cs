@@ -1,0 +1,31 @@
+namespace Survival.Regression;
+
+/// <summary>Options of <see cref="CoxRegression"/>; the defaults are R <c>coxph</c>'s (<c>coxph.control()</c>).</summary>
+public sealed record CoxOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CoxOptions Default { get; } = new();
+
+    /// <summary>Tie handling. Default <see cref="CoxTies.Efron"/> (R).</summary>
+    public CoxTies Ties { get; init; } = CoxTies.Efron;
+
+    /// <summary>Confidence level of the hazard-ratio limits. Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Newton–Raphson stops when |1 − ℓ_old/ℓ_new| ≤ this. Default 1e-9 (R <c>eps</c>).</summary>
+    public double Epsilon { get; init; } = 1e-9;
+
+    /// <summary>The most Newton–Raphson iterations. Default 20 (R <c>iter.max</c>).</summary>
+    public int MaxIterations { get; init; } = 20;
+
+    /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>).</summary>
+    public bool TimeFix { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Ties)) throw new SurvivalInputException("unknown tie method", column: "Ties", value: Ties.ToString());
+        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1)) throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "ConfidenceLevel", value: SurvivalData.Format(ConfidenceLevel));
+        if (!(Epsilon > 0)) throw new SurvivalInputException("ε must be > 0", column: "Epsilon", value: SurvivalData.Format(Epsilon));
+        if (MaxIterations < 1) throw new SurvivalInputException("at least one iteration is needed", column: "MaxIterations", value: MaxIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,50 @@
+using FsCheck;
+using FsCheck.Xunit;
+using Survival.Regression;
+
+namespace Survival.Tests.Properties;
+
+/// <summary>Properties of the Cox fit that hold for any data.</summary>
+public class CoxProperties
+{
+    [Property(MaxTest = 60)]
+    public bool Invariant_to_row_order(NonEmptyArray<int> raw, int seed)
+    {
+        var values = raw.Get;
+        if (values.Length < 4) return true;
+        var time = values.Select(v => 1 + Math.Abs(v % 20) / 2.0).ToArray();
+        var status = values.Select((v, i) => i % 3 != 0).ToArray();
+        var z = values.Select((v, i) => (double)((v >> 3) % 5) + i % 2).ToArray();
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => new Random(seed + i).Next()).ToArray();
+        CoxResult Fit(int[] idx) => CoxRegression.Fit(
+            SurvivalData.Create(idx.Select(i => time[i]).ToArray(), idx.Select(i => status[i]).ToArray()),
+            new CovariateMatrix(idx.Length).AddNumeric("z", idx.Select(i => z[i]).ToArray()));
+        var a = Fit(Enumerable.Range(0, values.Length).ToArray());
+        var b = Fit(order);
+        // Under monotone likelihood the estimate does not exist (β → ±∞): where it stops depends on rounding, so only
+        // the flag must agree.
+        if (a.Coefficients[0].MayBeInfinite || b.Coefficients[0].MayBeInfinite || !a.Converged || !b.Converged)
+            return a.Coefficients[0].MayBeInfinite == b.Coefficients[0].MayBeInfinite || !a.Converged || !b.Converged;
+        // The iteration stops on the log-likelihood's relative change (1e-9), which pins β to about 1e-8: summation
+        // order moves β within that, so β is compared at 1e-6 (the iterative-fit tolerance), the rest at 1e-8.
+        static bool Close(double? x, double? y, double tol) => x is null ? y is null : y is not null && Math.Abs(x.Value - y.Value) <= tol * Math.Max(1, Math.Abs(x.Value));
+        return Close(a.LogLikelihood, b.LogLikelihood, 1e-8) && Close(a.Coefficients[0].Estimate, b.Coefficients[0].Estimate, 1e-6)
+            && Close(a.Score.ChiSquare, b.Score.ChiSquare, 1e-8) && Close(a.Concordance, b.Concordance, 1e-12);
+    }
+}
+
+
+public class CoxNoInformationTests
+{
+    [Xunit.Fact]
+    public void Covariate_constant_within_every_event_risk_set_is_NA_as_in_R()
+    {
+        // Found by the row-order property. R: coxph(Surv(c(1,1.5,1.5,1), c(0,1,1,0)) ~ c(0,0,0,1)) gives coef NA and
+        // loglik -0.6931472 = log(1/2) twice: both deaths at 1.5 share a risk set of two with z = 0.
+        var fit = CoxRegression.Fit(SurvivalData.Create([1, 1.5, 1.5, 1], [false, true, true, false]),
+            new CovariateMatrix(4).AddNumeric("z", [0.0, 0, 0, 1]));
+        Xunit.Assert.Null(fit.Coefficients[0].Estimate);
+        Xunit.Assert.Equal(Math.Log(0.5), fit.LogLikelihood, 12);
+        Xunit.Assert.Contains(fit.Warnings, w => w.Contains("not estimable"));
+    }
+}
