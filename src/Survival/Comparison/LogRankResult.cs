@@ -21,7 +21,8 @@ public sealed record LogRankResult
     /// <summary>The variance–covariance of O − E between groups <paramref name="i"/> and <paramref name="j"/> (R's <c>var</c>).</summary>
     public double Variance(int i, int j) => _variance[i, j];
 
-    /// <summary>The χ² test: statistic, df = (groups with expected &gt; 0) − 1, and P.</summary>
+    /// <summary>The χ² test: statistic, df = (groups with expected &gt; 0) − 1 as R (the rank of the variance matrix when it
+    /// is singular, where R stops with an error), and P.</summary>
     public ChiSquareTest Test { get; }
 
     /// <summary>χ² statistic (shortcut for <c>Test.ChiSquare</c>).</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Survival.Comparison;
 
@@ -9,7 +10,8 @@ namespace Survival.Comparison;
 /// O_k = Σ w_j d_kj, E_k = Σ w_j d_j n_kj / n_j, and
 /// V_kl = Σ w_j² d_j (n_j − d_j)/(n_j − 1) · (n_kj/n_j)(δ_kl − n_lj/n_j) (hypergeometric variance).
 /// O, E and V are summed over strata. χ² = (O − E)ᵀ V⁻¹ (O − E) over the groups with E &gt; 0 less the first of
-/// them, with df = (groups with E &gt; 0) − 1, as R.</para>
+/// them, with df = (groups with E &gt; 0) − 1, as R; a singular V (no information) is handled by its generalised
+/// inverse, df being its rank.</para>
 /// <para>Weights with frequency weights use weighted counts. References: Mantel (1966); Peto &amp; Peto (1972);
 /// Harrington &amp; Fleming (1982), Biometrika 69:553–566; R survival <c>survdiff</c>.</para>
 /// </remarks>
@@ -122,16 +124,30 @@ public static class LogRankTest
         return new LogRankResult(rows, variance, Statistic(observed, expected, variance), options, counts.StratumCount);
     }
 
-    /// <summary>(O − E)ᵀ V⁻¹ (O − E) over groups with E &gt; 0 less the first, df = their count − 1 (R's rule).</summary>
+    /// <summary>(O − E)ᵀ V⁻¹ (O − E) over groups with E &gt; 0 less the first, df = their count − 1 (R's rule). When that
+    /// variance matrix is singular (e.g. every event at one time with everyone at risk failing, where R's
+    /// <c>solve</c> stops with an error) the generalised inverse is used: df is its rank, and 0 with χ² = 0 and P = 1
+    /// when there is no information at all.</summary>
     internal static ChiSquareTest Statistic(double[] observed, double[] expected, double[,] variance)
     {
         var keep = Enumerable.Range(0, expected.Length).Where(g => expected[g] > 0).ToArray();
-        int df = keep.Length - 1;
-        if (df < 1) return new ChiSquareTest(0, 0);
+        if (keep.Length < 2) return new ChiSquareTest(0, 0);
         var idx = keep[1..];
         var v = Matrix<double>.Build.Dense(idx.Length, idx.Length, (i, j) => variance[idx[i], idx[j]]);
         var diff = Vector<double>.Build.Dense(idx.Length, i => observed[idx[i]] - expected[idx[i]]);
-        double chi = diff.DotProduct(v.Solve(diff));
-        return new ChiSquareTest(chi, df);
+        var evd = v.Evd(Symmetricity.Symmetric);
+        double max = evd.EigenValues.Select(c => Math.Abs(c.Real)).DefaultIfEmpty(0).Max();
+        double tol = Math.Pow(2, -52) * idx.Length * Math.Max(max, double.Epsilon) * 1e3;
+        double chi = 0;
+        int rank = 0;
+        for (int k = 0; k < idx.Length; k++)
+        {
+            double lambda = evd.EigenValues[k].Real;
+            if (lambda <= tol) continue;
+            double proj = evd.EigenVectors.Column(k).DotProduct(diff);
+            chi += proj * proj / lambda;
+            rank++;
+        }
+        return new ChiSquareTest(chi, rank);
     }
 }
