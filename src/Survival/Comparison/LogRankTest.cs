@@ -138,15 +138,15 @@ public static class LogRankTest
         var evd = v.Evd(Symmetricity.Symmetric);
         double max = evd.EigenValues.Select(c => Math.Abs(c.Real)).DefaultIfEmpty(0).Max();
         double tol = Math.Pow(2, -52) * idx.Length * Math.Max(max, double.Epsilon) * 1e3;
+        int rank = evd.EigenValues.Count(c => c.Real > tol);
+        if (rank == idx.Length) return new ChiSquareTest(diff.DotProduct(v.Solve(diff)), rank);
         double chi = 0;
-        int rank = 0;
         for (int k = 0; k < idx.Length; k++)
         {
             double lambda = evd.EigenValues[k].Real;
             if (lambda <= tol) continue;
             double proj = evd.EigenVectors.Column(k).DotProduct(diff);
             chi += proj * proj / lambda;
-            rank++;
         }
         return new ChiSquareTest(chi, rank);
     }
