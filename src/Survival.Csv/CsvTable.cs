@@ -82,6 +82,8 @@ public sealed class CsvTable
                 index[c] = Array.IndexOf(header, names[c]);
                 if (index[c] < 0)
                     throw new SurvivalInputException($"unknown column (the header has: {string.Join(", ", header)})", file: source, line: 1, column: names[c]);
+                if (Array.LastIndexOf(header, names[c]) != index[c])
+                    throw new SurvivalInputException("the header names this column more than once, so it is ambiguous", file: source, line: 1, column: names[c]);
             }
             var values = names.Select(_ => new List<string>()).ToArray();
             var lines = new List<long>();

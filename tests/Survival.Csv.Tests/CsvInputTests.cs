@@ -79,6 +79,22 @@ public class CsvInputTests
     }
 
     [Fact]
+    public void Duplicate_header_name_is_ambiguous()
+    {
+        var ex = Fails("time,status,arm,time\n1,1,a,2\n");
+        Assert.Equal("time", ex.Column);
+        Assert.Contains("more than once", ex.Message);
+    }
+
+    [Fact]
+    public void Whitespace_around_values_and_a_trailing_blank_line_are_accepted()
+    {
+        var data = SurvivalCsv.Read(Write("time,status,arm\n 1 , 1 , a \n2,0,b\n\n"), Columns);
+        Assert.Equal([1.0, 2], data.Time.ToArray());
+        Assert.Equal(["a", "b"], data.Group!.Levels);
+    }
+
+    [Fact]
     public void Empty_and_header_only_files()
     {
         Assert.Contains("empty", Fails("").Message);
