@@ -9,10 +9,10 @@ public enum MultiplicityAdjustment
     /// <summary>Bonferroni: min(1, m·p) (R <c>"bonferroni"</c>).</summary>
     Bonferroni,
 
-    /// <summary>Holm's step-down (R <c>"holm"</c>; the default of R's <c>pairwise_survdiff</c> and <c>p.adjust</c>).</summary>
+    /// <summary>Holm's step-down (R <c>"holm"</c>, the default of <c>p.adjust</c>).</summary>
     Holm,
 
-    /// <summary>Benjamini–Hochberg false-discovery rate (R <c>"BH"</c>).</summary>
+    /// <summary>Benjamini–Hochberg false-discovery rate (R <c>"BH"</c>, the default of survminer's <c>pairwise_survdiff</c>).</summary>
     BenjaminiHochberg,
 }
 

@@ -32,10 +32,10 @@ public static class PairwiseLogRank
 {
     /// <summary>Compares every pair of groups (or every group against <paramref name="reference"/>).</summary>
     /// <param name="data">Rows with at least two groups.</param>
-    /// <param name="adjustment">Default <see cref="MultiplicityAdjustment.Holm"/> (survminer's and R's default).</param>
+    /// <param name="adjustment">Default <see cref="MultiplicityAdjustment.BenjaminiHochberg"/> (survminer <c>pairwise_survdiff</c>'s default).</param>
     /// <param name="options">Test options; null for R's defaults.</param>
     /// <param name="reference">A group to compare the others against; null for all pairs.</param>
-    public static IReadOnlyList<PairwiseComparison> Compute(SurvivalData data, MultiplicityAdjustment adjustment = MultiplicityAdjustment.Holm,
+    public static IReadOnlyList<PairwiseComparison> Compute(SurvivalData data, MultiplicityAdjustment adjustment = MultiplicityAdjustment.BenjaminiHochberg,
         LogRankOptions? options = null, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(data);
