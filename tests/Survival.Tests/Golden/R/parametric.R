@@ -23,3 +23,16 @@ add("aml", aml$time, aml$status, as.character(aml$x))
 add("lung_sex_90", lung$time, lung$status - 1, ifelse(lung$sex == 1, "male", "female"), 0.9)
 add("veteran_trt", veteran$time, veteran$status, as.character(veteran$trt))
 writeLines(toJSON(list(versions = versions, cases = cases), auto_unbox = TRUE, digits = NA), file.path(out, "exponential.json"))
+
+# Weibull: survreg(dist = "weibull") coefficients, log(scale), vcov and log-likelihood; LR test against exponential.
+wcases <- list()
+addw <- function(name, t, e) {
+  f <- survreg(Surv(t, e) ~ 1, dist = "weibull"); fe <- survreg(Surv(t, e) ~ 1, dist = "exponential")
+  wcases[[name]] <<- list(input = list(time = exact(t), status = as.integer(e)), intercept = unname(coef(f)), logScale = log(f$scale),
+    vcov = unname(vcov(f)), logLik = f$loglik[2], lr = 2 * (f$loglik[2] - fe$loglik[2]))
+}
+addw("aml", aml$time, aml$status)
+addw("lung", lung$time, lung$status - 1)
+addw("veteran", veteran$time, veteran$status)
+addw("ovarian", ovarian$futime, ovarian$fustat)
+writeLines(toJSON(list(versions = versions, cases = wcases), auto_unbox = TRUE, digits = NA), file.path(out, "weibull.json"))
