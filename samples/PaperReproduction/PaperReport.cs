@@ -159,9 +159,26 @@ internal static class PaperReport
 
         sb.AppendLine("## The trial's monitoring designs");
         sb.AppendLine();
-        sb.AppendLine("The Bayesian efficacy monitoring (Thall, Wooten & Tannir 2005) and toxicity monitoring (Thall, Simon & Estey 1996) of");
-        sb.AppendLine("the protocol are not yet implemented in this library (issue 4); their boundaries and operating characteristics are therefore");
-        sb.AppendLine("not reported here.");
+        var toxicity = Survival.Design.ToxicityMonitoring.Create(0.3, 0.7, 0.30, 0.95, 4, 64);
+        sb.AppendLine("**Toxicity monitoring** (Thall, Simon & Estey): Beta(0.3, 0.7) prior, stop if Pr(p_tox > 0.30 | data) > 0.95, checked");
+        sb.AppendLine("after every cohort of 4 up to 64 patients. Stop when the toxicities reach:");
+        sb.AppendLine();
+        sb.AppendLine("| patients | " + string.Join(" | ", toxicity.Boundaries.Select(x => x.Patients)) + " |");
+        sb.AppendLine("|---" + string.Concat(toxicity.Boundaries.Select(_ => "|---")) + "|");
+        sb.AppendLine("| stop at ≥ | " + string.Join(" | ", toxicity.Boundaries.Select(x => x.StopAt?.ToString(Inv) ?? "—")) + " |");
+        sb.AppendLine();
+        sb.AppendLine("Exact operating characteristics:");
+        sb.AppendLine();
+        sb.AppendLine("| true toxicity rate | Pr(the rule triggers at some look) | expected patients |");
+        sb.AppendLine("|---:|---:|---:|");
+        foreach (var rate in new[] { 0.10, 0.20, 0.30, 0.40, 0.50 })
+        {
+            var oc = toxicity.OperatingCharacteristics(rate);
+            sb.AppendLine($"| {rate.ToString("F2", Inv)} | {oc.ProbabilityStop.ToString("F3", Inv)} | {oc.ExpectedPatients.ToString("F1", Inv)} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("**Efficacy monitoring** (Thall, Wooten & Tannir 2005; exponential PFS, 40 → 52 months, p_L = 0.035, looks every 6");
+        sb.AppendLine("months) is not implemented yet (issue 4); its boundaries and operating characteristics are not reported here.");
         return sb.ToString();
     }
 
