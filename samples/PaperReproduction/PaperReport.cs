@@ -22,7 +22,7 @@ internal static class PaperReport
         WriteEndpoints(Path.Combine(outDir, "endpoints.csv"), patients);
         var figures = DrawFigures(patients, outDir);
         var checks = Reproduction.Check(patients);
-        var report = Report(cohortPath, patients, checks, figures);
+        var report = Report(cohortPath, rows, patients, checks, figures);
         File.WriteAllText(Path.Combine(outDir, "report.md"), report, new UTF8Encoding(false));
 
         console.WriteLine("SYNTHETIC patients built to reproduce the published statistics (the trial's data are not public).");
@@ -78,7 +78,7 @@ internal static class PaperReport
         return figures;
     }
 
-    private static string Report(string cohortPath, IReadOnlyList<TrialPatient> patients, IReadOnlyList<TargetCheck> checks, List<Figure> figures)
+    private static string Report(string cohortPath, IReadOnlyList<CohortFile.Row> rows, IReadOnlyList<TrialPatient> patients, IReadOnlyList<TargetCheck> checks, List<Figure> figures)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Reproduction of Patel et al. (NCT01718743): PFS, OS and duration of response");
@@ -177,8 +177,7 @@ internal static class PaperReport
             sb.AppendLine($"| {rate.ToString("F2", Inv)} | {oc.ProbabilityStop.ToString("F3", Inv)} | {oc.ExpectedPatients.ToString("F1", Inv)} |");
         }
         sb.AppendLine();
-        sb.AppendLine("**Efficacy monitoring** (Thall, Wooten & Tannir 2005; exponential PFS, 40 → 52 months, p_L = 0.035, looks every 6");
-        sb.AppendLine("months) is not implemented yet (issue 4); its boundaries and operating characteristics are not reported here.");
+        EfficacyDesignSection.Append(sb, rows);
         return sb.ToString();
     }
 

@@ -97,23 +97,3 @@ public class CoxCommandTests
         Assert.Equal(2, CliHarness.Run("cox", "--input", path, "--time", "time", "--event", "status", "--covariates", "age", "--reference", "age").Exit);
     }
 }
-
-public class DesignCommandTests
-{
-    [Fact]
-    public void Toxicity_json_has_boundaries_and_operating_characteristics()
-    {
-        var (exit, stdout, stderr) = CliHarness.Run("design", "toxicity", "--prior-a", "0.3", "--prior-b", "0.7", "--threshold", "0.3",
-            "--probability", "0.95", "--cohort", "4", "--max", "64", "--true-rates", "0.2,0.4", "--format", "json");
-        Assert.Equal(0, exit);
-        Assert.Equal("", stderr);
-        var root = JsonDocument.Parse(stdout).RootElement;
-        var rule = Survival.Design.ToxicityMonitoring.Create(0.3, 0.7, 0.3, 0.95, 4, 64);
-        var boundaries = root.GetProperty("boundaries").EnumerateArray().ToArray();
-        Assert.Equal(16, boundaries.Length);
-        Assert.Equal(rule.Boundaries[0].StopAt, boundaries[0].GetProperty("stopAt").GetInt32());
-        var oc = root.GetProperty("operatingCharacteristics").EnumerateArray().ToArray();
-        Assert.Equal(rule.OperatingCharacteristics(0.4).ProbabilityStop, oc[1].GetProperty("probabilityStop").GetDouble());
-        Assert.Equal(2, CliHarness.Run("design", "toxicity", "--prior-a", "0", "--prior-b", "0.7", "--threshold", "0.3", "--probability", "0.95", "--cohort", "4", "--max", "64").Exit);
-    }
-}

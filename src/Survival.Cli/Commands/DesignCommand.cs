@@ -4,13 +4,17 @@ using Survival.Design;
 
 namespace Survival.Cli.Commands;
 
-/// <summary><c>survival design …</c>: trial designs. So far <c>toxicity</c> (Thall, Simon &amp; Estey monitoring).</summary>
+/// <summary><c>survival design …</c>: trial designs: <c>toxicity</c> (Thall, Simon &amp; Estey), <c>tte-probability</c> and
+/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential).</summary>
 internal static class DesignCommand
 {
     public static Command Create()
     {
         var design = new Command("design", "Trial designs.");
         design.Subcommands.Add(Toxicity());
+        design.Subcommands.Add(EventTimeDesignCommands.Probability());
+        design.Subcommands.Add(EventTimeDesignCommands.Simulate());
+        design.Subcommands.Add(SampleSizeCommand.Create());
         return design;
     }
 

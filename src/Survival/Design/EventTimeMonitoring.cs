@@ -101,7 +101,7 @@ public sealed record EventTimeMonitoring
     /// <param name="progress">Receives the number of replicates completed (over all scenarios) as the work goes.</param>
     /// <param name="cancellationToken">Stops the simulation.</param>
     /// <remarks>See <see cref="EventTimeSimulation"/> for the trial model. Every replicate draws from its own generator,
-    /// seeded from (seed, scenario, replicate), and the results are summed in replicate order, so the output is the
+    /// seeded from (seed, replicate) and shared by the scenarios (common random numbers), and the results are summed in replicate order, so the output is the
     /// same for a seed whatever the number of threads.</remarks>
     public EventTimeSimulation Simulate(IReadOnlyList<double> trueMedians, EventTimeSimulationOptions options,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)

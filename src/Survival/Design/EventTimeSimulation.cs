@@ -12,9 +12,12 @@ namespace Survival.Design;
 /// last arrival plus <see cref="EventTimeSimulationOptions.FollowUp"/>). At a look at time t, the d events and the total
 /// time at risk T = Σ min(event time, t − arrival) of the patients enrolled by t are compared with the boundary:
 /// stop iff T &lt; T*(d). A stopped trial enrolls no one else.</para>
-/// <para>Reproducibility. Replicate r of scenario s draws from its own xoshiro256** generator (MathNet.Numerics), seeded
-/// by a SplitMix64 mix of (seed, s, r); results are stored per replicate and summed in order. The output is therefore a
-/// function of the seed alone, whatever <see cref="EventTimeSimulationOptions.MaxDegreeOfParallelism"/> is.</para>
+/// <para>Reproducibility. Replicate r draws from its own xoshiro256** generator (MathNet.Numerics), seeded by a SplitMix64
+/// mix of (seed, r); results are stored per replicate and summed in order. The output is therefore a function of the seed
+/// alone, whatever <see cref="EventTimeSimulationOptions.MaxDegreeOfParallelism"/> is. Replicate r uses the same random
+/// numbers in every scenario (common random numbers: the same arrivals, event times scaled by the true median), so
+/// differences between scenarios are not blurred by independent noise, and a scenario's result does not depend on
+/// which other scenarios are run with it.</para>
 /// </remarks>
 public sealed record EventTimeSimulation
 {
@@ -64,7 +67,6 @@ public sealed record EventTimeSimulation
             var patients = new int[replicates];
             var duration = new double[replicates];
             var events = new int[replicates];
-            int scenario = s;
             Parallel.For(0, chunks, parallel,
                 () => new Trial(options.MaxPatients),
                 (chunk, _, trial) =>
@@ -72,7 +74,7 @@ public sealed record EventTimeSimulation
                     int end = Math.Min(replicates, (chunk + 1) * Chunk);
                     for (int r = chunk * Chunk; r < end; r++)
                     {
-                        var rng = new Xoshiro256StarStar(Seed(options.Seed, scenario, r));
+                        var rng = new Xoshiro256StarStar(Seed(options.Seed, r));
                         trial.Run(rng, options, rate, threshold, out stopped[r], out patients[r], out duration[r], out events[r]);
                     }
                     int total = Interlocked.Add(ref done, end - chunk * Chunk);
@@ -96,10 +98,10 @@ public sealed record EventTimeSimulation
         return new EventTimeSimulation(rule, options, boundaries, scenarios);
     }
 
-    /// <summary>SplitMix64 finaliser of (seed, scenario, replicate), folded to the 32-bit seed the generator takes.</summary>
-    private static int Seed(int seed, int scenario, int replicate)
+    /// <summary>SplitMix64 finaliser of (seed, replicate), folded to the 32-bit seed the generator takes.</summary>
+    private static int Seed(int seed, int replicate)
     {
-        ulong z = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL + (ulong)(uint)scenario * 0xBF58476D1CE4E5B9UL + (ulong)(uint)replicate * 0x94D049BB133111EBUL);
+        ulong z = unchecked(((ulong)(uint)seed << 32 | (uint)replicate) + 0x9E3779B97F4A7C15UL);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         z ^= z >> 31;

@@ -141,6 +141,8 @@ public class EventTimeMonitoringTests
         Assert.Equal(one.Scenarios, many.Scenarios);
         Assert.Equal(one.Scenarios, all.Scenarios);
         Assert.NotEqual(one.Scenarios, Paper.Simulate([40, 52], Trial with { Seed = 8 }).Scenarios);
+        // Common random numbers: a scenario does not depend on the others simulated with it.
+        Assert.Equal(one.Scenarios[1], Paper.Simulate([52], Trial).Scenarios[0]);
     }
 
     [Fact]
