@@ -4,6 +4,7 @@ using System.Text;
 using Survival.Comparison;
 using Survival.Csv;
 using Survival.Estimation;
+using Survival.Regression;
 
 namespace Survival.Benchmarks;
 
@@ -18,6 +19,7 @@ internal static class ScaleHarness
     {
         int n = 1_000_000, runs = 3;
         string format = "json";
+        string[]? only = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,8 +27,9 @@ internal static class ScaleHarness
                 case "--n" when i + 1 < args.Length: n = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--runs" when i + 1 < args.Length: runs = Math.Max(3, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 case "--format" when i + 1 < args.Length: format = args[++i]; break;
+                case "--operations" when i + 1 < args.Length: only = args[++i].Split(','); break;
                 default:
-                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table])");
+                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table] [--operations a,b])");
                     return 2;
             }
         }
@@ -34,31 +37,61 @@ internal static class ScaleHarness
         var data = SurvivalData.Create(time, status, null, null, Factor.FromCodes(group, ["A", "B"]), null);
         double baseline = Median(runs, () => { var copy = (double[])time.Clone(); Array.Sort(copy); });
 
-        string csv = Path.Combine(Path.GetTempPath(), $"survival-scale-{n}.csv");
-        var sb = new StringBuilder("time,status,group\n");
-        for (int i = 0; i < n; i++) sb.Append(time[i].ToString("R", CultureInfo.InvariantCulture)).Append(status[i] ? ",1," : ",0,").Append(group[i] == 0 ? "A" : "B").Append('\n');
-        File.WriteAllText(csv, sb.ToString());
-
-        var results = new (string Operation, double Seconds)[]
+        bool Wanted(string op) => only is null || only.Contains(op);
+        var results = new List<(string Operation, double Seconds, long Allocated)>();
+        void Add(string operation, (double Seconds, long Allocated) m) => results.Add((operation, m.Seconds, m.Allocated));
+        if (Wanted("kaplan-meier")) Add("kaplan-meier", Measure(runs, () => KaplanMeier.Fit(data)));
+        if (Wanted("log-rank")) Add("log-rank", Measure(runs, () => LogRankTest.Compute(data)));
+        if (Wanted("cox"))
         {
-            ("kaplan-meier", Median(runs, () => KaplanMeier.Fit(data))),
-            ("log-rank", Median(runs, () => LogRankTest.Compute(data))),
-            ("csv-load", Median(runs, () => SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Group: "group")))),
-        };
-        File.Delete(csv);
+            // One numeric covariate (the group as 0/1), Efron ties: R coxph(Surv(time, status) ~ group).
+            var covariate = new CovariateMatrix(n).AddNumeric("group", group.Select(g => (double)g).ToArray());
+            var ungrouped = SurvivalData.Create(time, status);
+            Add("cox", Measure(runs, () => CoxRegression.Fit(ungrouped, covariate)));
+        }
+        if (Wanted("csv-load"))
+        {
+            string csv = Path.Combine(Path.GetTempPath(), $"survival-scale-{n}.csv");
+            using (var writer = new StreamWriter(csv))
+            {
+                writer.Write("time,status,group\n");
+                for (int i = 0; i < n; i++)
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{time[i]:R},{(status[i] ? 1 : 0)},{(group[i] == 0 ? "A" : "B")}\n"));
+            }
+            Add("csv-load", Measure(runs, () => SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Group: "group"))));
+            File.Delete(csv);
+        }
         if (format == "table")
         {
-            foreach (var (op, s) in results) Console.WriteLine($"{op,-14} n={n,10}  {s,9:F4} s  ({s / baseline:F2}× Array.Sort {baseline:F4} s)");
+            foreach (var (op, s, bytes) in results)
+                Console.WriteLine($"{op,-14} n={n,10}  {s,9:F4} s  ({s / baseline:F2}× Array.Sort {baseline:F4} s)  allocated {bytes / 1048576.0,8:F1} MiB");
         }
         else
         {
             Console.WriteLine("[");
-            for (int i = 0; i < results.Length; i++)
+            for (int i = 0; i < results.Count; i++)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R} }}{(i + 1 < results.Length ? "," : "")}"));
+                    $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R}, \"allocatedBytes\": {results[i].Allocated} }}{(i + 1 < results.Count ? "," : "")}"));
             Console.WriteLine("]");
         }
         return 0;
+    }
+
+    /// <summary>The median seconds of <paramref name="runs"/> runs after a warm-up, and the bytes one run allocates.</summary>
+    private static (double Seconds, long Allocated) Measure(int runs, Action action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action(); // warm-up, and the allocation count of one run
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var times = new double[runs];
+        for (int r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            times[r] = sw.Elapsed.TotalSeconds;
+        }
+        Array.Sort(times);
+        return (times[runs / 2], allocated);
     }
 
     private static double Median(int runs, Action action)

@@ -6,3 +6,7 @@ d <- data.frame(time = round(rexp(n, 1 / 50), 2), status = rbinom(n, 1, 0.6), gr
 med <- function(f) { f(); median(sapply(1:3, function(i) system.time(f())[["elapsed"]])) }
 cat(sprintf("survfit  n=%d  %.3f s\n", n, med(function() survfit(Surv(time, status) ~ group, data = d))))
 cat(sprintf("survdiff n=%d  %.3f s\n", n, med(function() survdiff(Surv(time, status) ~ group, data = d))))
+if (n <= 2e6) {
+  d$g <- as.numeric(d$group == "B")
+  cat(sprintf("coxph    n=%d  %.3f s\n", n, med(function() coxph(Surv(time, status) ~ g, data = d, ties = "efron"))))
+}

@@ -32,17 +32,31 @@ public static class CoxRegression
         if (data.HasEntry) throw new SurvivalInputException("delayed entry (counting-process data) is not supported by the Cox fit yet");
         int n = data.Count, p = covariates.Count;
 
-        var time = data.Time.ToArray();
-        if (options.TimeFix) ApplyTimeFix(time);
-        var status = data.Event.ToArray();
-        var weight = new double[n];
-        for (int i = 0; i < n; i++) weight[i] = data.WeightAt(i);
-        int[] strata = data.Strata?.CodeArray ?? new int[n];
+        // Sort once by stratum, then time descending (risk sets accumulate as time decreases), and keep every column in
+        // that order: the likelihood passes then read memory sequentially. Linear-time radix ordering (RadixSort.Order).
+        var rawTime = data.TimeArray;
+        int[]? rawStrata = data.Strata?.CodeArray;
+        var order = RadixSort.Order(rawTime, rawStrata, data.Strata?.Levels.Count ?? 1, descending: true);
+        var time = new double[n];
+        var status = new bool[n];
+        double[]? weight = data.WeightArray is null ? null : new double[n];
+        int[]? strata = rawStrata is null ? null : new int[n];
+        var rawStatus = data.EventArray;
         double events = 0;
-        for (int i = 0; i < n; i++) if (status[i]) events += weight[i];
+        for (int i = 0; i < n; i++)
+        {
+            int r = order[i];
+            time[i] = rawTime[r];
+            status[i] = rawStatus[r];
+            if (weight is not null) weight[i] = data.WeightAt(r);
+            if (strata is not null) strata[i] = rawStrata![r];
+            if (status[i]) events += weight?[i] ?? 1.0;
+        }
+        // R's near-tie rule maps times monotonically, so the order stays valid and tied rows stay adjacent.
+        if (options.TimeFix) ApplyTimeFix(time, strata is null);
         if (events == 0) throw new SurvivalInputException("the Cox model needs at least one event");
 
-        // Centred covariates (as R), and the columns kept after removing linear dependence.
+        // Centred covariates (as R), in the sorted order, and the columns kept after removing linear dependence.
         var x = new double[p][];
         for (int j = 0; j < p; j++)
         {
@@ -50,22 +64,20 @@ public static class CoxRegression
             double mean = 0;
             for (int i = 0; i < n; i++) mean += col[i];
             mean /= n;
-            x[j] = new double[n];
-            for (int i = 0; i < n; i++) x[j][i] = col[i] - mean;
+            var column = x[j] = new double[n];
+            for (int i = 0; i < n; i++) column[i] = col[order[i]] - mean;
         }
+        order = null;
         var kept = Independent(x);
         var warnings = new List<string>();
         for (int j = 0; j < p; j++)
             if (!kept.Contains(j)) warnings.Add($"{covariates.Names[j]} is a linear combination of other covariates: its coefficient is not estimable (NA)");
-        // Order: by stratum, then time descending (risk sets accumulate as time decreases).
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(order, (a, b) => strata[a] != strata[b] ? strata[a].CompareTo(strata[b]) : time[b].CompareTo(time[a]));
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
         // is singular there): R's Cholesky drops it with NA. Drop such columns by a pivoted check at β = 0.
         while (true)
         {
-            var probe = new PartialLikelihood(order, time, status, weight, strata, kept.Select(j => x[j]).ToArray(), options.Ties);
+            var probe = new PartialLikelihood(time, status, weight, strata, kept.Select(j => x[j]).ToArray(), options.Ties);
             var singular = SingularColumns(probe.Evaluate(new double[kept.Length]).Information);
             if (singular.Length == 0) break;
             foreach (int k in singular)
@@ -74,7 +86,7 @@ public static class CoxRegression
         }
         var xk = kept.Select(j => x[j]).ToArray();
         int q = xk.Length;
-        var model = new PartialLikelihood(order, time, status, weight, strata, xk, options.Ties);
+        var model = new PartialLikelihood(time, status, weight, strata, xk, options.Ties);
 
         var beta = new double[q];
         var (ll, u, info) = model.Evaluate(beta);
@@ -141,51 +153,76 @@ public static class CoxRegression
         for (int i = 0; i < n; i++)
             for (int k = 0; k < q; k++) eta[i] += xk[k][i] * beta[k];
         return new CoxResult(coefficients, covariance, ll0, ll, new ChiSquareTest(2 * (ll - ll0), q), new ChiSquareTest(wald, q),
-            new ChiSquareTest(score, q), Concordance(time, status, strata, eta), iterations, converged, n, events, options, warnings.ToArray());
+            new ChiSquareTest(score, q), Concordance(time, status, eta, strata), iterations, converged, n, events, options, warnings.ToArray());
     }
 
     /// <summary>Harrell's C as R's <c>concordance</c>: a pair is comparable when the earlier time is an event (a censored
     /// time tied with an event counts as later); concordant when the earlier has the larger η; ties in η count ½.</summary>
-    internal static double? Concordance(double[] time, bool[] status, int[] strata, double[] eta)
+    /// <param name="time">Times, sorted by stratum and then descending.</param>
+    /// <param name="status">Event indicators, in the same order.</param>
+    /// <param name="eta">Linear predictors, in the same order.</param>
+    /// <param name="strata">Stratum codes in the same order, or null for one stratum (pairs form within a stratum).</param>
+    /// <remarks>One pass down each stratum's risk sets with a Fenwick tree over the ranks of η: O(n log n).</remarks>
+    internal static double? Concordance(double[] time, bool[] status, double[] eta, int[]? strata)
     {
         double concordant = 0, discordant = 0, tied = 0;
         int n = time.Length;
-        foreach (var group in Enumerable.Range(0, n).GroupBy(i => strata[i]))
+        var ranks = (double[])eta.Clone();
+        Array.Sort(ranks);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) if (i == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
+        var tree = new long[distinct + 1];
+        int inserted = 0, a = 0;
+        while (a < n)
         {
-            var rows = group.OrderByDescending(i => time[i]).ToArray();
-            var ranks = rows.Select(i => eta[i]).Distinct().Order().ToArray();
-            var tree = new long[ranks.Length + 1];
-            int inserted = 0;
-            int a = 0;
-            while (a < rows.Length)
+            if (a > 0 && strata is not null && strata[a] != strata[a - 1])
             {
-                int b = a;
-                while (b < rows.Length && time[rows[b]] == time[rows[a]]) b++;
-                for (int k = a; k < b; k++) if (!status[rows[k]]) { Add(tree, Rank(ranks, eta[rows[k]])); inserted++; }
-                for (int k = a; k < b; k++)
-                {
-                    if (!status[rows[k]]) continue;
-                    int r = Rank(ranks, eta[rows[k]]);
-                    long below = Sum(tree, r - 1), atOrBelow = Sum(tree, r);
-                    concordant += below;
-                    tied += atOrBelow - below;
-                    discordant += inserted - atOrBelow;
-                }
-                for (int k = a; k < b; k++) if (status[rows[k]]) { Add(tree, Rank(ranks, eta[rows[k]])); inserted++; }
-                a = b;
+                Array.Clear(tree);
+                inserted = 0;
             }
+            int b = a;
+            while (b < n && time[b] == time[a] && (strata is null || strata[b] == strata[a])) b++;
+            for (int k = a; k < b; k++) if (!status[k]) { Add(tree, Rank(k)); inserted++; }
+            for (int k = a; k < b; k++)
+            {
+                if (!status[k]) continue;
+                int r = Rank(k);
+                long below = Sum(tree, r - 1), atOrBelow = Sum(tree, r);
+                concordant += below;
+                tied += atOrBelow - below;
+                discordant += inserted - atOrBelow;
+            }
+            for (int k = a; k < b; k++) if (status[k]) { Add(tree, Rank(k)); inserted++; }
+            a = b;
         }
         double total = concordant + discordant + tied;
         return total > 0 ? (concordant + tied / 2) / total : null;
 
-        static int Rank(double[] ranks, double v) => Array.BinarySearch(ranks, v) + 1;
+        int Rank(int k) => Array.BinarySearch(ranks, 0, distinct, eta[k]) + 1;
         static void Add(long[] tree, int i) { for (; i < tree.Length; i += i & -i) tree[i]++; }
         static long Sum(long[] tree, int i) { long s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
     }
 
-    private static void ApplyTimeFix(double[] time)
+    /// <summary>R's near-tie rule on times sorted by stratum and descending time (<paramref name="oneStratum"/>: the
+    /// whole array is descending, so the distinct times come from one backward scan with no sort).</summary>
+    private static void ApplyTimeFix(double[] time, bool oneStratum)
     {
-        var distinct = time.Distinct().Order().ToArray();
+        double[] distinct;
+        if (oneStratum)
+        {
+            int count = 0;
+            for (int i = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) count++;
+            distinct = new double[count];
+            for (int i = time.Length - 1, k = 0; i >= 0; i--) if (i == time.Length - 1 || time[i] != time[i + 1]) distinct[k++] = time[i];
+        }
+        else
+        {
+            var sorted = (double[])time.Clone();
+            Array.Sort(sorted);
+            int k = 0;
+            for (int i = 0; i < sorted.Length; i++) if (i == 0 || sorted[i] != sorted[k - 1]) sorted[k++] = sorted[i];
+            distinct = sorted[..k];
+        }
         var cuts = TimeFix.Cuts(distinct);
         if (cuts is null) return;
         for (int i = 0; i < time.Length; i++) time[i] = TimeFix.Map(cuts, time[i]);
@@ -248,11 +285,13 @@ public static class CoxRegression
     }
 
     /// <summary>The partial log-likelihood with its score and information, in one pass over the sorted rows.</summary>
-    private sealed class PartialLikelihood(int[] order, double[] time, bool[] status, double[] weight, int[] strata, double[][] x, CoxTies ties)
+    /// <summary>The log partial likelihood, score and information at β, by one pass over rows sorted by stratum and
+    /// descending time (R's <c>coxfit6</c> recursion): risk-set sums accumulate as time decreases.</summary>
+    private sealed class PartialLikelihood(double[] time, bool[] status, double[]? weight, int[]? strata, double[][] x, CoxTies ties)
     {
         public (double LogLik, double[] Score, double[,] Information) Evaluate(double[] beta)
         {
-            int n = order.Length, q = x.Length;
+            int n = time.Length, q = x.Length;
             double ll = 0;
             var u = new double[q];
             var info = new double[q, q];
@@ -261,36 +300,37 @@ public static class CoxRegression
             var d1 = new double[q];
             var d2 = new double[q, q];
             var a1 = new double[q];
+            var xi = new double[q];
             double s0 = 0;
             int i = 0;
             while (i < n)
             {
-                if (i == 0 || strata[order[i]] != strata[order[i - 1]])
+                if (i == 0 || (strata is not null && strata[i] != strata[i - 1]))
                 {
                     s0 = 0;
                     Array.Clear(s1);
                     Array.Clear(s2);
                 }
                 int j = i;
-                double t = time[order[i]];
-                int s = strata[order[i]];
+                double t = time[i];
+                int s = strata?[i] ?? 0;
                 double d0 = 0, deadWeight = 0;
                 int deaths = 0;
                 Array.Clear(d1);
                 Array.Clear(d2);
-                while (j < n && time[order[j]] == t && strata[order[j]] == s)
+                while (j < n && time[j] == t && (strata is null || strata[j] == s))
                 {
-                    int r = order[j];
                     double eta = 0;
-                    for (int k = 0; k < q; k++) eta += x[k][r] * beta[k];
-                    double w = weight[r], risk = w * Math.Exp(eta);
+                    for (int k = 0; k < q; k++) { xi[k] = x[k][j]; eta += xi[k] * beta[k]; }
+                    double w = weight?[j] ?? 1.0, risk = w * Math.Exp(eta);
                     s0 += risk;
                     for (int k = 0; k < q; k++)
                     {
-                        s1[k] += risk * x[k][r];
-                        for (int l = 0; l <= k; l++) s2[k, l] += risk * x[k][r] * x[l][r];
+                        double rx = risk * xi[k];
+                        s1[k] += rx;
+                        for (int l = 0; l <= k; l++) s2[k, l] += rx * xi[l];
                     }
-                    if (status[r])
+                    if (status[j])
                     {
                         deaths++;
                         deadWeight += w;
@@ -298,9 +338,10 @@ public static class CoxRegression
                         d0 += risk;
                         for (int k = 0; k < q; k++)
                         {
-                            u[k] += w * x[k][r];
-                            d1[k] += risk * x[k][r];
-                            for (int l = 0; l <= k; l++) d2[k, l] += risk * x[k][r] * x[l][r];
+                            double rx = risk * xi[k];
+                            u[k] += w * xi[k];
+                            d1[k] += rx;
+                            for (int l = 0; l <= k; l++) d2[k, l] += rx * xi[l];
                         }
                     }
                     j++;
