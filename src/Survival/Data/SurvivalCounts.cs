@@ -123,8 +123,8 @@ public sealed class SurvivalCounts
             double w = weight?[i] ?? 1.0;
             if (!table.Add(RadixSort.Key(time[i]), code, status[i] ? 0 : 1, w)) return null;
             if (entry is not null && !table.Add(RadixSort.Key(entry[i]), code, 2, w)) return null;
-            // Mostly distinct so far: give up early rather than fill the table to its limit.
-            if ((i & 0xFFFF) == 0xFFFF && table.Count > (i + 1) / 4) return null;
+            // Mostly distinct after 2^20 rows (a table of ties stays far smaller): give up rather than fill it to its limit.
+            if (i == (1 << 20) - 1 && table.Count > (i + 1) / 2) return null;
         }
         var cells = table.Cells().ToArray();
         Array.Sort(cells, (x, y) =>
