@@ -49,6 +49,16 @@ internal static class ScaleHarness
             var ungrouped = SurvivalData.Create(time, status);
             Add("cox", Measure(runs, () => CoxRegression.Fit(ungrouped, covariate)));
         }
+        if (Wanted("kaplan-meier-duckdb"))
+        {
+            // Parquet of the same rows, written once (not timed); timed: DuckDB reads it and reduces it to counts in SQL,
+            // the core fits the curves. The rows never enter .NET memory.
+            string parquet = Path.Combine(Path.GetTempPath(), $"survival-scale-{n}.parquet");
+            ParquetData.Write(parquet, time, status, group);
+            var columns = new SurvivalColumns("time", "status", Group: "grp");
+            Add("kaplan-meier-duckdb", Measure(runs, () => KaplanMeier.Fit(Survival.DuckDb.DuckDbCounts.Read(parquet, columns))));
+            File.Delete(parquet);
+        }
         if (Wanted("csv-load"))
         {
             string csv = Path.Combine(Path.GetTempPath(), $"survival-scale-{n}.csv");

@@ -11,6 +11,9 @@ internal static class CliRunner
     /// <summary>Exit code for invalid input or options.</summary>
     public const int InputError = 2;
 
+    /// <summary>Exit code for a defect in the tool (an unexpected exception).</summary>
+    public const int InternalError = 1;
+
     public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
@@ -43,6 +46,12 @@ internal static class CliRunner
         {
             stderr.WriteLine($"error: {ex.Message}");
             return InputError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A defect, not bad input: still one line, never a stack trace; exit code 1 tells it apart from input errors.
+            stderr.WriteLine($"error: internal error ({ex.GetType().Name}): {ex.Message} — please report it");
+            return InternalError;
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Survival.Cli;
 /// <summary>The input options every data command shares: <c>--input --time --event [--group] [--entry] [--weight] [--strata] [--delimiter]</c>.</summary>
 internal sealed class InputOptions
 {
-    public Option<string> Input { get; } = new("--input") { Description = "The CSV file.", Required = true };
+    public Option<string> Input { get; } = new("--input") { Description = "The CSV file, or a .parquet file (km and logrank; reduced inside DuckDB).", Required = true };
     public Option<string> Time { get; } = new("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };
     public Option<string> Event { get; } = new("--event") { Description = "Column with the event indicator (1/0 or true/false).", Required = true };
     public Option<string?> Group { get; } = new("--group") { Description = "Column with the group label." };
@@ -40,6 +40,18 @@ internal sealed class InputOptions
         parse.GetValue(Time)!, parse.GetValue(Event)!, parse.GetValue(Entry), parse.GetValue(Weight),
         parse.GetValue(Group), parse.GetValue(Strata));
 
-    /// <summary>Reads and validates the data the options name.</summary>
-    public SurvivalData Load(ParseResult parse) => SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
+    /// <summary>Whether the input is Parquet, read through DuckDB as per-time counts (<see cref="Survival.DuckDb.DuckDbCounts"/>).</summary>
+    public bool IsParquet(ParseResult parse) => parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads and validates the rows the options name (CSV).</summary>
+    public SurvivalData Load(ParseResult parse)
+    {
+        if (IsParquet(parse))
+            throw new SurvivalInputException("Parquet input is reduced to per-time counts, which km and logrank use; this command needs rows: convert the file to CSV",
+                file: parse.GetValue(Input));
+        return SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
+    }
+
+    /// <summary>Reduces a Parquet input to per-time counts inside DuckDB, without loading its rows.</summary>
+    public SurvivalCounts LoadCounts(ParseResult parse) => Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse));
 }

@@ -29,11 +29,14 @@ internal static class KmCommand
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
-            var data = input.Load(parse);
-            var fit = KaplanMeier.Fit(data, options);
+            // Parquet goes through DuckDB as counts; CSV as rows (which also checks delayed-entry intervals against R's near-tie rule).
+            var data = input.IsParquet(parse) ? null : input.Load(parse);
+            var counts = data is null ? input.LoadCounts(parse) : null;
+            var fit = data is not null ? KaplanMeier.Fit(data, options) : KaplanMeier.Fit(counts!, options);
             if (parse.GetValue(plot) is { } figure)
             {
-                double? p = data.Group is { Levels.Count: > 1 } ? Survival.Comparison.LogRankTest.Compute(data).PValue : null;
+                int groups = data is not null ? data.Group?.Levels.Count ?? 0 : counts!.GroupLevels.Count;
+                double? p = groups > 1 ? (data is not null ? Survival.Comparison.LogRankTest.Compute(data) : Survival.Comparison.LogRankTest.Compute(counts!)).PValue : null;
                 Survival.Plotting.KaplanMeierPlot.Save(fit, figure, new Survival.Plotting.KaplanMeierPlotOptions { PValue = p, XLabel = "Time" });
             }
             var output = parse.InvocationConfiguration.Output;

@@ -35,7 +35,7 @@ internal static class LogRankCommand
                 var other => throw new SurvivalInputException("must be one of logrank, gehan, tarone-ware, peto, modified-peto, fleming-harrington", column: "--weights", value: other),
             };
             var options = new LogRankOptions { Weighting = weighting, Rho = parse.GetValue(rho) ?? 0, Gamma = parse.GetValue(gamma) ?? 0 };
-            var result = LogRankTest.Compute(input.Load(parse), options);
+            var result = input.IsParquet(parse) ? LogRankTest.Compute(input.LoadCounts(parse), options) : LogRankTest.Compute(input.Load(parse), options);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result), output);
             else WriteTable(result, output);
