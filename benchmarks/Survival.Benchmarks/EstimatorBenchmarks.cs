@@ -1,24 +1,46 @@
 using BenchmarkDotNet.Attributes;
 using Survival.Comparison;
 using Survival.Estimation;
+using Survival.Regression;
 
 namespace Survival.Benchmarks;
 
-/// <summary>Kaplan–Meier (with 95% log limits) and the two-group log-rank test on the issue-6 data shape.</summary>
+/// <summary>Kaplan–Meier (with 95% log limits), the two-group log-rank test, the row → counts reduction and Cox on the
+/// issue-6 data shape, beside one <see cref="Array.Sort(Array)"/> of the times, n = 10³ … 10⁷.</summary>
 [MemoryDiagnoser]
 public class EstimatorBenchmarks
 {
     private SurvivalData _data = null!;
+    private SurvivalData _ungrouped = null!;
+    private CovariateMatrix _covariate = null!;
     private SurvivalCounts _counts = null!;
+    private double[] _times = null!;
 
-    [Params(1_000, 100_000, 1_000_000)]
+    /// <summary>The sizes: 10³ … 10⁷, or only 10³ when <c>SURVIVAL_BENCH_SMOKE=1</c> (CI's smoke run).</summary>
+    public static IEnumerable<int> Sizes => Environment.GetEnvironmentVariable("SURVIVAL_BENCH_SMOKE") == "1"
+        ? [1_000]
+        : [1_000, 100_000, 1_000_000, 10_000_000];
+
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _data = BenchmarkData.Data(N, groups: true);
+        var (time, status, group) = BenchmarkData.Generate(N);
+        _times = time;
+        _data = SurvivalData.Create(time, status, null, null, Factor.FromCodes(group, ["A", "B"]), null);
+        _ungrouped = SurvivalData.Create(time, status);
+        _covariate = new CovariateMatrix(N).AddNumeric("group", group.Select(g => (double)g).ToArray());
         _counts = SurvivalCounts.FromData(_data);
+    }
+
+    [Benchmark(Baseline = true)]
+    public double[] SortTimes()
+    {
+        var copy = (double[])_times.Clone();
+        Array.Sort(copy);
+        return copy;
     }
 
     [Benchmark]
@@ -32,4 +54,10 @@ public class EstimatorBenchmarks
 
     [Benchmark]
     public SurvivalCounts Reduce() => SurvivalCounts.FromData(_data);
+
+    [Benchmark]
+    public SurvivalCounts ReduceByRadixSort() => SurvivalCounts.ReduceByRadixSort(_data);
+
+    [Benchmark]
+    public CoxResult CoxOneCovariate() => CoxRegression.Fit(_ungrouped, _covariate);
 }

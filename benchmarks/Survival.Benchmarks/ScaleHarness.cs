@@ -90,18 +90,27 @@ internal static class ScaleHarness
     /// <summary>The median seconds of <paramref name="runs"/> runs after a warm-up, and the bytes one run allocates.</summary>
     private static (double Seconds, long Allocated) Measure(int runs, Action action)
     {
+        Collect();
         long before = GC.GetAllocatedBytesForCurrentThread();
         action(); // warm-up, and the allocation count of one run
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var times = new double[runs];
         for (int r = 0; r < runs; r++)
         {
+            Collect();
             var sw = Stopwatch.StartNew();
             action();
             times[r] = sw.Elapsed.TotalSeconds;
         }
         Array.Sort(times);
         return (times[runs / 2], allocated);
+    }
+
+    /// <summary>A full blocking collection outside the timed region, so one operation's garbage is not another's cost.</summary>
+    private static void Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
     }
 
     private static double Median(int runs, Action action)
