@@ -305,14 +305,59 @@ public sealed class SurvivalCounts
             data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
     }
 
-    /// <summary>The same counts with every time mapped by a monotone function (cells that meet are summed).</summary>
-    internal SurvivalCounts WithTimes(Func<double, double> map)
+    /// <summary>The same counts with every time replaced by its representative under R's near-tie rule (the largest
+    /// cut ≤ the time; see <see cref="TimeFix"/>); cells that meet are summed.</summary>
+    /// <remarks>Linear: within a stratum the cells are in time order, so the map is a forward walk over the cuts, and a
+    /// run of cells sharing a representative is summed per group (groups re-sorted within the run only).</remarks>
+    internal SurvivalCounts WithTimes(double[] cuts)
     {
         int n = _time.Length;
-        var items = new (Item Key, double Events, double Censored, double Entered, double Subjects)[n];
-        for (int i = 0; i < n; i++)
-            items[i] = (new Item(_stratum[i], map(_time[i]), _group[i], Kind.Event, 0), _events[i], _censored[i], _entered[i], _subjects[i]);
-        return Merge(items, GroupLevels, StratumLevels, HasEntry);
+        var cTime = new List<double>(n);
+        var cGroup = new List<int>(n);
+        var cStratum = new List<int>(n);
+        var cEvents = new List<double>(n);
+        var cCensored = new List<double>(n);
+        var cEntered = new List<double>(n);
+        var cSubjects = new List<double>(n);
+        var run = new List<int>();
+        for (int s = 0; s < StratumCount; s++)
+        {
+            var (start, end) = StratumRange(s);
+            int cut = 0;
+            int i = start;
+            while (i < end)
+            {
+                double mapped = Representative(_time[i], ref cut);
+                run.Clear();
+                int j = i;
+                int walk = cut;
+                while (j < end && Representative(_time[j], ref walk) == mapped) { run.Add(j); j++; }
+                cut = walk;
+                // Within the run, one cell per group in group order; sums in cell order.
+                if (run.Count > 1) run.Sort((x, y) => _group[x] != _group[y] ? _group[x].CompareTo(_group[y]) : x.CompareTo(y));
+                for (int r = 0; r < run.Count; r++)
+                {
+                    int c = run[r];
+                    if (r == 0 || _group[c] != _group[run[r - 1]])
+                    {
+                        cTime.Add(mapped); cGroup.Add(_group[c]); cStratum.Add(s);
+                        cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
+                    }
+                    int k = cTime.Count - 1;
+                    cEvents[k] += _events[c]; cCensored[k] += _censored[c]; cEntered[k] += _entered[c]; cSubjects[k] += _subjects[c];
+                }
+                i = j;
+            }
+        }
+        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(), cCensored.ToArray(),
+            cEntered.ToArray(), cSubjects.ToArray(), GroupLevels, StratumLevels, HasEntry);
+
+        // The largest cut ≤ x (x itself below the first cut), advancing the index: x never decreases within a stratum.
+        double Representative(double x, ref int index)
+        {
+            while (index + 1 < cuts.Length && cuts[index + 1] <= x) index++;
+            return cuts[index] <= x ? cuts[index] : x;
+        }
     }
 
     /// <summary>Validates counts computed elsewhere (e.g. by a SQL <c>GROUP BY</c>); repeated cells are summed.</summary>

@@ -47,16 +47,30 @@ internal static class TimeFix
     }
 
     /// <summary>Applies the rule to counts; returns the same instance when nothing is tied.</summary>
+    /// <remarks>Linear in the cells when there is one stratum (its cells are already in time order); with several
+    /// strata the distinct times are sorted once. The map to representatives is a forward walk within each stratum.</remarks>
     public static SurvivalCounts Apply(SurvivalCounts counts)
     {
-        var times = counts.Time.ToArray();
-        Array.Sort(times);
-        int k = 0;
-        for (int i = 0; i < times.Length; i++)
-            if (i == 0 || times[i] != times[k - 1]) times[k++] = times[i];
-        Array.Resize(ref times, k);
-        var cuts = Cuts(times);
-        return cuts is null ? counts : counts.WithTimes(t => Map(cuts, t));
+        var time = counts.Time;
+        double[] distinct;
+        if (counts.StratumCount == 1)
+        {
+            int k = 0;
+            for (int i = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) k++;
+            distinct = new double[k];
+            for (int i = 0, j = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) distinct[j++] = time[i];
+        }
+        else
+        {
+            distinct = time.ToArray();
+            Array.Sort(distinct);
+            int k = 0;
+            for (int i = 0; i < distinct.Length; i++)
+                if (i == 0 || distinct[i] != distinct[k - 1]) distinct[k++] = distinct[i];
+            Array.Resize(ref distinct, k);
+        }
+        var cuts = Cuts(distinct);
+        return cuts is null ? counts : counts.WithTimes(cuts);
     }
 
     /// <summary>Checks that no delayed-entry interval collapses under the rule (R's "aeqSurv exception").</summary>

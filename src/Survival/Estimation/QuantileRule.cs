@@ -26,9 +26,16 @@ internal static class QuantileRule
 
         // Points (x, F): the start (F = 0) and each step, keeping only the first time each F value (or the first
         // undefined value) appears.
+        // A monotone curve (S, and usually the bands) repeats a value only in consecutive steps, so a comparison with the
+        // previous value finds the repeats; otherwise a set of the values seen does (R's !duplicated).
+        bool monotone = true;
+        double previous = 0;
+        for (int i = 0; i < m && monotone; i++)
+            if (survival[i] is double s0) { double f0 = 1 - s0; monotone = f0 >= previous; previous = f0; }
         var xs = new List<double>(m + 1) { start };
         var fs = new List<double?>(m + 1) { 0.0 };
-        var seen = new HashSet<double>() { 0.0 };
+        var seen = monotone ? null : new HashSet<double>() { 0.0 };
+        double last = 0.0;
         bool seenUndefined = false;
         double maxF = 0;
         for (int i = 0; i < m; i++)
@@ -36,7 +43,8 @@ internal static class QuantileRule
             double? f = survival[i] is double s ? 1 - s : null;
             if (f is double v)
             {
-                if (!seen.Add(v)) continue;
+                if (seen is null ? v == last : !seen.Add(v)) continue;
+                last = v;
                 maxF = Math.Max(maxF, v);
             }
             else
@@ -52,7 +60,7 @@ internal static class QuantileRule
         int? i1 = FirstAtLeast(fs, p, +tol);
         int? i2 = FirstAtLeast(fs, p, -tol);
         double? q = i1 is int a && i2 is int b ? (xs[a] + xs[b]) / 2 : null;
-        if (fs[^1] is double last && Math.Abs(p - last) < tol && i1 is int a1)
+        if (fs[^1] is double final && Math.Abs(p - final) < tol && i1 is int a1)
             q = (xs[a1] + lastTime) / 2;
         return q;
     }

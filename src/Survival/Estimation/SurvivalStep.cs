@@ -10,7 +10,7 @@ namespace Survival.Estimation;
 /// <c>summary</c> <c>std.err</c>). Nelson–Aalen: H(t) = Σ d_j/n_j with standard error √(Σ d_j/n_j²) (R's
 /// <c>cumhaz</c> and <c>std.chaz</c>). Reference: Kaplan &amp; Meier (1958); Greenwood (1926); Therneau &amp; Grambsch (2000) §2.1.
 /// </remarks>
-public sealed record SurvivalStep
+public readonly record struct SurvivalStep
 {
     internal SurvivalStep(double time, double atRisk, double events, double censored, double entered, double survival,
         double logStdErr, IntervalEstimate limits, double cumulativeHazard, double cumulativeHazardStdErr)

@@ -58,6 +58,37 @@ public class CountingReductionProperties
         return (Same(radix, reference, weights ? 1e-12 : 0) && Same(hashed, radix, 0) && Same(SurvivalCounts.FromData(data), radix, 0)).ToProperty();
     }
 
+    [Property(MaxTest = 200)]
+    public Property Near_tie_rule_on_counts_equals_mapping_the_rows(PositiveInt size, int seed, bool entry, byte groups, byte strata)
+    {
+        // Times on a grid plus tiny perturbations (as 0.1 + 0.2 against 0.3), so that many cells merge.
+        var rng = new Random(seed);
+        int n = 1 + size.Get % 300;
+        var time = new double[n];
+        for (int i = 0; i < n; i++) time[i] = rng.Next(1, 15) * 0.1 + (rng.Next(3) - 1) * 1e-10 * (1 + rng.Next(5));
+        var status = Enumerable.Range(0, n).Select(_ => rng.Next(3) > 0).ToArray();
+        double[]? start = entry ? time.Select(t => t - 1.05).ToArray() : null;
+        var g = Enumerable.Range(0, n).Select(_ => "g" + rng.Next(1 + groups % 3)).ToArray();
+        var k = Enumerable.Range(0, n).Select(_ => "s" + rng.Next(1 + strata % 3)).ToArray();
+        var data = SurvivalData.Create(time, status, start, null, g, k);
+        var counts = SurvivalCounts.FromData(data);
+        var fixedCounts = TimeFix.Apply(counts);
+        // Reference: map every cell's time by binary search and let Create merge (a comparison sort).
+        var all = counts.Time.ToArray();
+        Array.Sort(all);
+        var cuts = TimeFix.Cuts(all.Distinct().ToArray());
+        if (cuts is null) return ReferenceEquals(fixedCounts, counts).ToProperty();
+        var mapped = counts.Time.ToArray().Select(t => TimeFix.Map(cuts, t)).ToArray();
+        var reference = SurvivalCounts.Create(mapped, counts.Events, counts.Censored, counts.Entered.ToArray(),
+            Factor.FromCodes(counts.Group.ToArray(), counts.GroupLevels.Count > 0 ? [.. counts.GroupLevels] : ["1"]),
+            Factor.FromCodes(counts.Stratum.ToArray(), counts.StratumLevels.Count > 0 ? [.. counts.StratumLevels] : ["1"]),
+            counts.Subjects.ToArray());
+        return (fixedCounts.CellCount == reference.CellCount && fixedCounts.Time.SequenceEqual(reference.Time)
+            && fixedCounts.Group.SequenceEqual(reference.Group) && fixedCounts.Stratum.SequenceEqual(reference.Stratum)
+            && fixedCounts.Events.SequenceEqual(reference.Events) && fixedCounts.Censored.SequenceEqual(reference.Censored)
+            && fixedCounts.Entered.SequenceEqual(reference.Entered) && fixedCounts.Subjects.SequenceEqual(reference.Subjects)).ToProperty();
+    }
+
     [Theory]
     [InlineData(false, false, 1, 1)]
     [InlineData(true, true, 3, 2)]
