@@ -56,7 +56,7 @@ public class EstimatorBenchmarks
     public SurvivalCounts Reduce() => SurvivalCounts.FromData(_data);
 
     [Benchmark]
-    public SurvivalCounts ReduceByRadixSort() => SurvivalCounts.ReduceByRadixSort(_data);
+    public SurvivalCounts ReduceByRadixSort() => RowReduction.ByRadixSort(_data);
 
     [Benchmark]
     public CoxResult CoxOneCovariate() => CoxRegression.Fit(_ungrouped, _covariate);

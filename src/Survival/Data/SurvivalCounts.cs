@@ -16,7 +16,7 @@ namespace Survival;
 /// </remarks>
 public sealed class SurvivalCounts
 {
-    private static readonly string[] NoLevels = [];
+    internal static readonly string[] NoLevels = [];
 
     private readonly double[] _time;
     private readonly int[] _group;
@@ -27,7 +27,7 @@ public sealed class SurvivalCounts
     private readonly double[] _subjects;
     private readonly int[] _stratumStart;
 
-    private SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
+    internal SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
         double[] entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
         bool hasEntry)
     {
@@ -102,154 +102,7 @@ public sealed class SurvivalCounts
     {
         ArgumentNullException.ThrowIfNull(data);
         int items = (data.HasEntry ? 2 : 1) * data.Count;
-        return ReduceByHashing(data, Math.Max(4096, items / 16)) ?? ReduceByRadixSort(data);
-    }
-
-    /// <summary>The hash-table reduction; null when the cells would exceed <paramref name="limit"/>.</summary>
-    internal static SurvivalCounts? ReduceByHashing(SurvivalData data, int limit)
-    {
-        int n = data.Count;
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
-        int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
-        var table = new CellTable(limit);
-        for (int i = 0; i < n; i++)
-        {
-            int code = (strata?[i] ?? 0) * groups + (group?[i] ?? 0);
-            double w = weight?[i] ?? 1.0;
-            if (!table.Add(RadixSort.Key(time[i]), code, status[i] ? 0 : 1, w)) return null;
-            if (entry is not null && !table.Add(RadixSort.Key(entry[i]), code, 2, w)) return null;
-            // Mostly distinct after 2^20 rows (a table of ties stays far smaller): give up rather than fill it to its limit.
-            if (i == (1 << 20) - 1 && table.Count > (i + 1) / 2) return null;
-        }
-        var cells = table.Cells().ToArray();
-        Array.Sort(cells, (x, y) =>
-        {
-            int c = (x.Code / groups).CompareTo(y.Code / groups);
-            if (c != 0) return c;
-            c = x.Key.CompareTo(y.Key);
-            return c != 0 ? c : x.Code.CompareTo(y.Code);
-        });
-        int k = cells.Length;
-        var cTime = new double[k];
-        var cGroup = new int[k];
-        var cStratum = new int[k];
-        var cEvents = new double[k];
-        var cCensored = new double[k];
-        var cEntered = new double[k];
-        var cSubjects = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            var c = cells[j];
-            cTime[j] = RadixSort.Value(c.Key);
-            cStratum[j] = c.Code / groups;
-            cGroup[j] = c.Code % groups;
-            cEvents[j] = c.Events;
-            cCensored[j] = c.Censored;
-            cEntered[j] = c.Entered;
-            cSubjects[j] = c.Subjects;
-        }
-        return new SurvivalCounts(cTime, cGroup, cStratum, cEvents, cCensored, cEntered, cSubjects,
-            data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
-    }
-
-    /// <summary>The radix-sort reduction (any number of distinct times).</summary>
-    internal static SurvivalCounts ReduceByRadixSort(SurvivalData data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        int n = data.Count;
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
-        int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
-        int strataCount = Math.Max(1, data.Strata?.Levels.Count ?? 1);
-        int copies = entry is null ? 1 : 2;
-        int m = copies * n;
-
-        // Counting pass: the first position of each (stratum, group) block.
-        var next = new int[strataCount * groups];
-        for (int i = 0; i < n; i++) next[(strata?[i] ?? 0) * groups + (group?[i] ?? 0)] += copies;
-        var stratumStart = new int[strataCount + 1];
-        for (int c = 0, sum = 0; c < next.Length; c++)
-        {
-            int count = next[c];
-            next[c] = sum;
-            sum += count;
-            stratumStart[c / groups + 1] = sum;
-        }
-
-        // Items: key = the time's sortable bits, payload = 3·group + kind (0 event, 1 censoring, 2 entry).
-        var keys = new ulong[m];
-        var payload = new int[m];
-        var weights = weight is null ? [] : new double[m];
-        for (int i = 0; i < n; i++)
-        {
-            int g = group?[i] ?? 0;
-            int o = next[(strata?[i] ?? 0) * groups + g]++;
-            keys[o] = RadixSort.Key(time[i]);
-            payload[o] = 3 * g + (status[i] ? 0 : 1);
-            if (weight is not null) weights[o] = weight[i];
-            if (entry is not null)
-            {
-                o = next[(strata?[i] ?? 0) * groups + g]++;
-                keys[o] = RadixSort.Key(entry[i]);
-                payload[o] = 3 * g + 2;
-                if (weight is not null) weights[o] = weight[i];
-            }
-        }
-        var keyScratch = new ulong[m];
-        var payloadScratch = new int[m];
-        var weightScratch = weight is null ? [] : new double[m];
-        for (int s = 0; s < strataCount; s++)
-        {
-            int start = stratumStart[s], length = stratumStart[s + 1] - start;
-            RadixSort.Sort(keys.AsSpan(start, length), payload.AsSpan(start, length),
-                weight is null ? [] : weights.AsSpan(start, length), keyScratch, payloadScratch, weightScratch);
-        }
-
-        // Count the cells, then fill them: a cell per (stratum, time, group) run.
-        int cells = 0;
-        for (int s = 0; s < strataCount; s++)
-            for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
-                if (j == stratumStart[s] || keys[j] != keys[j - 1] || payload[j] / 3 != payload[j - 1] / 3) cells++;
-        var cTime = new double[cells];
-        var cGroup = new int[cells];
-        var cStratum = new int[cells];
-        var cEvents = new double[cells];
-        var cCensored = new double[cells];
-        var cEntered = new double[cells];
-        var cSubjects = new double[cells];
-        int k = -1;
-        for (int s = 0; s < strataCount; s++)
-        {
-            for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
-            {
-                int p = payload[j], g = p / 3;
-                if (j == stratumStart[s] || keys[j] != keys[j - 1] || g != cGroup[k])
-                {
-                    k++;
-                    cTime[k] = RadixSort.Value(keys[j]);
-                    cGroup[k] = g;
-                    cStratum[k] = s;
-                }
-                double w = weight is null ? 1.0 : weights[j];
-                switch (p - 3 * g)
-                {
-                    case 0: cEvents[k] += w; cSubjects[k] += 1; break;
-                    case 1: cCensored[k] += w; cSubjects[k] += 1; break;
-                    default: cEntered[k] += w; break;
-                }
-            }
-        }
-        return new SurvivalCounts(cTime, cGroup, cStratum, cEvents, cCensored, cEntered, cSubjects,
-            data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
+        return RowReduction.ByHashing(data, Math.Max(4096, items / 16)) ?? RowReduction.ByRadixSort(data);
     }
 
     /// <summary>The plain reduction (a comparison sort of row items), kept as the oracle the tests compare

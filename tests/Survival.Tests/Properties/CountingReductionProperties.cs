@@ -52,8 +52,8 @@ public class CountingReductionProperties
         var data = Random(seed, 1 + size.Get % 400, entry, weights, 1 + groups % 4, 1 + strata % 3, wide);
         // Whole-number weights sum exactly in any order; fractional ones may differ in the last bits by summation order.
         var reference = SurvivalCounts.FromDataReference(data);
-        var radix = SurvivalCounts.ReduceByRadixSort(data);
-        var hashed = SurvivalCounts.ReduceByHashing(data, int.MaxValue)!;
+        var radix = RowReduction.ByRadixSort(data);
+        var hashed = RowReduction.ByHashing(data, int.MaxValue)!;
         // The two fast paths sum in the same (row) order: bit-identical to each other in every case.
         return (Same(radix, reference, weights ? 1e-12 : 0) && Same(hashed, radix, 0) && Same(SurvivalCounts.FromData(data), radix, 0)).ToProperty();
     }
@@ -98,8 +98,8 @@ public class CountingReductionProperties
         var fast = SurvivalCounts.FromData(data);
         var plain = SurvivalCounts.FromDataReference(data);
         Assert.True(Same(fast, plain, weights ? 1e-12 : 0));
-        Assert.True(Same(SurvivalCounts.ReduceByRadixSort(data), fast, 0));
-        Assert.Null(SurvivalCounts.ReduceByHashing(data, 10)); // over its limit: the caller falls back to the radix path
+        Assert.True(Same(RowReduction.ByRadixSort(data), fast, 0));
+        Assert.Null(RowReduction.ByHashing(data, 10)); // over its limit: the caller falls back to the radix path
         if (!weights)
         {
             var a = KaplanMeier.Fit(fast).Curves.SelectMany(c => c.Steps).ToArray();

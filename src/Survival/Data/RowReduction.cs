@@ -1,0 +1,160 @@
+namespace Survival;
+
+/// <summary>
+/// The reductions behind <see cref="SurvivalCounts.FromData"/>: rows to (stratum, time, group) cells without a
+/// comparison sort of the rows.
+/// </summary>
+/// <remarks>
+/// <see cref="ByHashing"/> when the distinct cells are few next to the rows (times recorded to a day: the usual case),
+/// <see cref="ByRadixSort"/> otherwise. Both sum weights in row order within a cell, so they agree bit for bit; the
+/// tests compare them with the plain comparison-sort reduction (<see cref="SurvivalCounts.FromDataReference"/>).
+/// </remarks>
+internal static class RowReduction
+{
+    /// <summary>The hash-table reduction; null when the cells would exceed <paramref name="limit"/>.</summary>
+    public static SurvivalCounts? ByHashing(SurvivalData data, int limit)
+    {
+        int n = data.Count;
+        var time = data.TimeArray;
+        var entry = data.EntryArray;
+        var status = data.EventArray;
+        var weight = data.WeightArray;
+        int[]? group = data.Group?.CodeArray;
+        int[]? strata = data.Strata?.CodeArray;
+        int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
+        var table = new CellTable(limit);
+        for (int i = 0; i < n; i++)
+        {
+            int code = (strata?[i] ?? 0) * groups + (group?[i] ?? 0);
+            double w = weight?[i] ?? 1.0;
+            if (!table.Add(RadixSort.Key(time[i]), code, status[i] ? 0 : 1, w)) return null;
+            if (entry is not null && !table.Add(RadixSort.Key(entry[i]), code, 2, w)) return null;
+            // Mostly distinct after 2^20 rows (a table of ties stays far smaller): give up rather than fill it to its limit.
+            if (i == (1 << 20) - 1 && table.Count > (i + 1) / 2) return null;
+        }
+        var cells = table.Cells().ToArray();
+        Array.Sort(cells, (x, y) =>
+        {
+            int c = (x.Code / groups).CompareTo(y.Code / groups);
+            if (c != 0) return c;
+            c = x.Key.CompareTo(y.Key);
+            return c != 0 ? c : x.Code.CompareTo(y.Code);
+        });
+        var result = new Cells(cells.Length);
+        for (int j = 0; j < cells.Length; j++)
+        {
+            var c = cells[j];
+            result.Time[j] = RadixSort.Value(c.Key);
+            result.Stratum[j] = c.Code / groups;
+            result.Group[j] = c.Code % groups;
+            result.Events[j] = c.Events;
+            result.Censored[j] = c.Censored;
+            result.Entered[j] = c.Entered;
+            result.Subjects[j] = c.Subjects;
+        }
+        return result.ToCounts(data);
+    }
+
+    /// <summary>The radix-sort reduction (any number of distinct times).</summary>
+    public static SurvivalCounts ByRadixSort(SurvivalData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int n = data.Count;
+        var time = data.TimeArray;
+        var entry = data.EntryArray;
+        var status = data.EventArray;
+        var weight = data.WeightArray;
+        int[]? group = data.Group?.CodeArray;
+        int[]? strata = data.Strata?.CodeArray;
+        int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
+        int strataCount = Math.Max(1, data.Strata?.Levels.Count ?? 1);
+        int copies = entry is null ? 1 : 2;
+        int m = copies * n;
+
+        // Counting pass: the first position of each (stratum, group) block.
+        var next = new int[strataCount * groups];
+        for (int i = 0; i < n; i++) next[(strata?[i] ?? 0) * groups + (group?[i] ?? 0)] += copies;
+        var stratumStart = new int[strataCount + 1];
+        for (int c = 0, sum = 0; c < next.Length; c++)
+        {
+            int count = next[c];
+            next[c] = sum;
+            sum += count;
+            stratumStart[c / groups + 1] = sum;
+        }
+
+        // Items: key = the time's sortable bits, payload = 3·group + kind (0 event, 1 censoring, 2 entry).
+        var keys = new ulong[m];
+        var payload = new int[m];
+        var weights = weight is null ? [] : new double[m];
+        for (int i = 0; i < n; i++)
+        {
+            int g = group?[i] ?? 0;
+            int o = next[(strata?[i] ?? 0) * groups + g]++;
+            keys[o] = RadixSort.Key(time[i]);
+            payload[o] = 3 * g + (status[i] ? 0 : 1);
+            if (weight is not null) weights[o] = weight[i];
+            if (entry is not null)
+            {
+                o = next[(strata?[i] ?? 0) * groups + g]++;
+                keys[o] = RadixSort.Key(entry[i]);
+                payload[o] = 3 * g + 2;
+                if (weight is not null) weights[o] = weight[i];
+            }
+        }
+        var keyScratch = new ulong[m];
+        var payloadScratch = new int[m];
+        var weightScratch = weight is null ? [] : new double[m];
+        for (int s = 0; s < strataCount; s++)
+        {
+            int start = stratumStart[s], length = stratumStart[s + 1] - start;
+            RadixSort.Sort(keys.AsSpan(start, length), payload.AsSpan(start, length),
+                weight is null ? [] : weights.AsSpan(start, length), keyScratch, payloadScratch, weightScratch);
+        }
+
+        // Count the cells, then fill them: a cell per (stratum, time, group) run.
+        int cells = 0;
+        for (int s = 0; s < strataCount; s++)
+            for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
+                if (j == stratumStart[s] || keys[j] != keys[j - 1] || payload[j] / 3 != payload[j - 1] / 3) cells++;
+        var result = new Cells(cells);
+        int k = -1;
+        for (int s = 0; s < strataCount; s++)
+        {
+            for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
+            {
+                int p = payload[j], g = p / 3;
+                if (j == stratumStart[s] || keys[j] != keys[j - 1] || g != result.Group[k])
+                {
+                    k++;
+                    result.Time[k] = RadixSort.Value(keys[j]);
+                    result.Group[k] = g;
+                    result.Stratum[k] = s;
+                }
+                double w = weight is null ? 1.0 : weights[j];
+                switch (p - 3 * g)
+                {
+                    case 0: result.Events[k] += w; result.Subjects[k] += 1; break;
+                    case 1: result.Censored[k] += w; result.Subjects[k] += 1; break;
+                    default: result.Entered[k] += w; break;
+                }
+            }
+        }
+        return result.ToCounts(data);
+    }
+
+    /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
+    private sealed class Cells(int count)
+    {
+        public double[] Time { get; } = new double[count];
+        public int[] Group { get; } = new int[count];
+        public int[] Stratum { get; } = new int[count];
+        public double[] Events { get; } = new double[count];
+        public double[] Censored { get; } = new double[count];
+        public double[] Entered { get; } = new double[count];
+        public double[] Subjects { get; } = new double[count];
+
+        public SurvivalCounts ToCounts(SurvivalData data) => new(Time, Group, Stratum, Events, Censored, Entered, Subjects,
+            data.Group?.Levels ?? SurvivalCounts.NoLevels, data.Strata?.Levels ?? SurvivalCounts.NoLevels, data.HasEntry);
+    }
+}
