@@ -84,42 +84,6 @@ internal static class RadixSort
         }
     }
 
-    /// <summary>The permutation that orders rows by stratum, then by <paramref name="values"/> (descending when asked);
-    /// ties keep row order. Linear passes: a counting pass by stratum and a radix sort of each stratum's keys.</summary>
-    /// <param name="values">Finite values.</param>
-    /// <param name="strata">Stratum codes in [0, <paramref name="strataCount"/>), or null for one stratum.</param>
-    /// <param name="strataCount">The number of strata.</param>
-    /// <param name="descending">Order the values from largest to smallest.</param>
-    public static int[] Order(ReadOnlySpan<double> values, int[]? strata, int strataCount, bool descending)
-    {
-        int n = values.Length;
-        var start = new int[strataCount + 1];
-        if (strata is null) start[1] = n;
-        else
-        {
-            foreach (int s in strata) start[s + 1]++;
-            for (int s = 0; s < strataCount; s++) start[s + 1] += start[s];
-        }
-        var next = start[..strataCount];
-        var keys = new ulong[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            int o = strata is null ? i : next[strata[i]]++;
-            ulong key = Key(values[i]);
-            keys[o] = descending ? ~key : key;
-            order[o] = i;
-        }
-        var keyScratch = new ulong[n];
-        var orderScratch = new int[n];
-        for (int s = 0; s < strataCount; s++)
-        {
-            int a = start[s], length = start[s + 1] - a;
-            Sort(keys.AsSpan(a, length), order.AsSpan(a, length), [], keyScratch, orderScratch, []);
-        }
-        return order;
-    }
-
     private static void Swap<T>(ref Span<T> a, ref Span<T> b)
     {
         var t = a;

@@ -33,11 +33,29 @@ public static class CoxRegression
         int n = data.Count, p = covariates.Count;
 
         // Sort once by stratum, then time descending (risk sets accumulate as time decreases), and keep every column in
-        // that order: the likelihood passes then read memory sequentially. Linear-time radix ordering (RadixSort.Order).
+        // that order: the likelihood passes then read memory sequentially. The sort keys are the negated times, sorted
+        // with the row numbers in place (12 bytes a row: Array.Sort of primitive keys, no scratch), and become the
+        // sorted time column; with strata a counting pass first lays the rows out by stratum.
         var rawTime = data.TimeArray;
         int[]? rawStrata = data.Strata?.CodeArray;
-        var order = RadixSort.Order(rawTime, rawStrata, data.Strata?.Levels.Count ?? 1, descending: true);
         var time = new double[n];
+        var order = new int[n];
+        if (rawStrata is null)
+        {
+            for (int i = 0; i < n; i++) { time[i] = -rawTime[i]; order[i] = i; }
+            Array.Sort(time, order);
+        }
+        else
+        {
+            int strataCount = data.Strata!.Levels.Count;
+            var start = new int[strataCount + 1];
+            foreach (int k in rawStrata) start[k + 1]++;
+            for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
+            var next = start[..strataCount];
+            for (int i = 0; i < n; i++) { int o = next[rawStrata[i]]++; time[o] = -rawTime[i]; order[o] = i; }
+            for (int k = 0; k < strataCount; k++) Array.Sort(time, order, start[k], start[k + 1] - start[k]);
+        }
+        for (int i = 0; i < n; i++) time[i] = -time[i];
         var status = new bool[n];
         double[]? weight = data.WeightArray is null ? null : new double[n];
         int[]? strata = rawStrata is null ? null : new int[n];
@@ -46,7 +64,6 @@ public static class CoxRegression
         for (int i = 0; i < n; i++)
         {
             int r = order[i];
-            time[i] = rawTime[r];
             status[i] = rawStatus[r];
             if (weight is not null) weight[i] = data.WeightAt(r);
             if (strata is not null) strata[i] = rawStrata![r];
@@ -235,7 +252,8 @@ public static class CoxRegression
         var kept = new List<int>();
         for (int j = 0; j < x.Length; j++)
         {
-            var v = (double[])x[j].Clone();
+            // A copy is needed only to keep it as a basis vector for later columns, or to subtract projections from.
+            var v = basis.Count == 0 && j == x.Length - 1 ? x[j] : (double[])x[j].Clone();
             double norm0 = Math.Sqrt(v.Sum(t => t * t));
             foreach (var e in basis)
             {
@@ -245,9 +263,10 @@ public static class CoxRegression
             }
             double norm = Math.Sqrt(v.Sum(t => t * t));
             if (norm0 == 0 || norm <= 1e-9 * norm0) continue;
+            kept.Add(j);
+            if (j == x.Length - 1) break; // no later column needs it as a basis vector (and v may be x[j] itself)
             for (int i = 0; i < v.Length; i++) v[i] /= norm;
             basis.Add(v);
-            kept.Add(j);
         }
         return kept.ToArray();
     }
