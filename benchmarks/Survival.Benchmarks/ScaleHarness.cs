@@ -91,9 +91,9 @@ internal static class ScaleHarness
     private static (double Seconds, long Allocated) Measure(int runs, Action action)
     {
         Collect();
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
         action(); // warm-up, and the allocation count of one run
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         // (Allocated bytes bound the operation's peak managed memory from above: garbage included, nothing freed.)
         var times = new double[runs];
         for (int r = 0; r < runs; r++)

@@ -37,19 +37,8 @@ internal sealed class CellTable
     /// <param name="weight">The item's weight.</param>
     public bool Add(ulong key, int code, int kind, double weight)
     {
-        int slot = Find(key, code);
-        if (_code[slot] < 0)
-        {
-            if (Count + 1 > _limit) return false;
-            if (2 * (Count + 1) > _code.Length)
-            {
-                Grow();
-                slot = Find(key, code);
-            }
-            _key[slot] = key;
-            _code[slot] = code;
-            Count++;
-        }
+        int slot = Slot(key, code);
+        if (slot < 0) return false;
         switch (kind)
         {
             case 0: _events[slot] += weight; _subjects[slot] += 1; break;
@@ -57,6 +46,35 @@ internal sealed class CellTable
             default: _entered[slot] += weight; break;
         }
         return true;
+    }
+
+    /// <summary>Adds another table's cell (its sums) to the cell of the same key; false past the limit.</summary>
+    public bool Add(ulong key, int code, double events, double censored, double entered, double subjects)
+    {
+        int slot = Slot(key, code);
+        if (slot < 0) return false;
+        _events[slot] += events;
+        _censored[slot] += censored;
+        _entered[slot] += entered;
+        _subjects[slot] += subjects;
+        return true;
+    }
+
+    /// <summary>The slot of the cell, made when new; −1 when a new cell would pass the limit.</summary>
+    private int Slot(ulong key, int code)
+    {
+        int slot = Find(key, code);
+        if (_code[slot] >= 0) return slot;
+        if (Count + 1 > _limit) return -1;
+        if (2 * (Count + 1) > _code.Length)
+        {
+            Grow();
+            slot = Find(key, code);
+        }
+        _key[slot] = key;
+        _code[slot] = code;
+        Count++;
+        return slot;
     }
 
     /// <summary>The occupied cells, in no particular order.</summary>

@@ -12,26 +12,25 @@ namespace Survival;
 internal static class RowReduction
 {
     /// <summary>The hash-table reduction; null when the cells would exceed <paramref name="limit"/>.</summary>
-    public static SurvivalCounts? ByHashing(SurvivalData data, int limit)
+    /// <param name="data">Validated rows.</param>
+    /// <param name="limit">The most cells a table may hold.</param>
+    /// <param name="parts">Threads to split the rows among; by default all cores for 2^21 rows or more without
+    /// weights, else one. Unweighted counts are whole numbers, which add exactly in any order, so the split changes no
+    /// bit of the result; weighted rows are always summed in row order, on one thread.</param>
+    public static SurvivalCounts? ByHashing(SurvivalData data, int limit, int parts = 0)
     {
         int n = data.Count;
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
         int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
-        var table = new CellTable(limit);
-        for (int i = 0; i < n; i++)
-        {
-            int code = (strata?[i] ?? 0) * groups + (group?[i] ?? 0);
-            double w = weight?[i] ?? 1.0;
-            if (!table.Add(RadixSort.Key(time[i]), code, status[i] ? 0 : 1, w)) return null;
-            if (entry is not null && !table.Add(RadixSort.Key(entry[i]), code, 2, w)) return null;
-            // Mostly distinct after 2^20 rows (a table of ties stays far smaller): give up rather than fill it to its limit.
-            if (i == (1 << 20) - 1 && table.Count > (i + 1) / 2) return null;
-        }
+        if (data.WeightArray is not null) parts = 1;
+        else if (parts <= 0) parts = n >= 1 << 21 ? Math.Min(Environment.ProcessorCount, 8) : 1;
+        parts = Math.Clamp(parts, 1, Math.Max(1, n));
+        var tables = new CellTable?[parts];
+        Parallel.For(0, parts, part => tables[part] = Fill(data, (int)((long)n * part / parts), (int)((long)n * (part + 1) / parts), limit, groups));
+        if (tables.Any(t => t is null)) return null;
+        var table = tables[0]!;
+        for (int k = 1; k < parts; k++)
+            foreach (var c in tables[k]!.Cells())
+                if (!table.Add(c.Key, c.Code, c.Events, c.Censored, c.Entered, c.Subjects)) return null;
         var cells = table.Cells().ToArray();
         Array.Sort(cells, (x, y) =>
         {
@@ -53,6 +52,28 @@ internal static class RowReduction
             result.Subjects[j] = c.Subjects;
         }
         return result.ToCounts(data);
+    }
+
+    /// <summary>Adds rows [<paramref name="start"/>, <paramref name="end"/>) to a new table; null when it outgrows
+    /// <paramref name="limit"/>, or when the first 2^20 rows are mostly distinct (a table of ties stays far smaller).</summary>
+    private static CellTable? Fill(SurvivalData data, int start, int end, int limit, int groups)
+    {
+        var time = data.TimeArray;
+        var entry = data.EntryArray;
+        var status = data.EventArray;
+        var weight = data.WeightArray;
+        int[]? group = data.Group?.CodeArray;
+        int[]? strata = data.Strata?.CodeArray;
+        var table = new CellTable(limit);
+        for (int i = start; i < end; i++)
+        {
+            int code = (strata?[i] ?? 0) * groups + (group?[i] ?? 0);
+            double w = weight?[i] ?? 1.0;
+            if (!table.Add(RadixSort.Key(time[i]), code, status[i] ? 0 : 1, w)) return null;
+            if (entry is not null && !table.Add(RadixSort.Key(entry[i]), code, 2, w)) return null;
+            if (i - start == (1 << 20) - 1 && table.Count > (i - start + 1) / 2) return null;
+        }
+        return table;
     }
 
     /// <summary>The radix-sort reduction (any number of distinct times).</summary>

@@ -54,8 +54,11 @@ public class CountingReductionProperties
         var reference = SurvivalCounts.FromDataReference(data);
         var radix = RowReduction.ByRadixSort(data);
         var hashed = RowReduction.ByHashing(data, int.MaxValue)!;
-        // The two fast paths sum in the same (row) order: bit-identical to each other in every case.
-        return (Same(radix, reference, weights ? 1e-12 : 0) && Same(hashed, radix, 0) && Same(SurvivalCounts.FromData(data), radix, 0)).ToProperty();
+        // Split among threads: unweighted counts are whole numbers and add exactly in any order (weighted rows are never split).
+        var split = RowReduction.ByHashing(data, int.MaxValue, parts: 3)!;
+        // The fast paths sum in the same (row) order: bit-identical to each other in every case.
+        return (Same(radix, reference, weights ? 1e-12 : 0) && Same(hashed, radix, 0) && Same(split, radix, 0)
+            && Same(SurvivalCounts.FromData(data), radix, 0)).ToProperty();
     }
 
     [Property(MaxTest = 200)]
