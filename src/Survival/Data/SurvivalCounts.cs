@@ -129,33 +129,19 @@ public sealed class SurvivalCounts
         }
         Array.Sort(items);
 
-        var cTime = new List<double>();
-        var cGroup = new List<int>();
-        var cStratum = new List<int>();
-        var cEvents = new List<double>();
-        var cCensored = new List<double>();
-        var cEntered = new List<double>();
-        var cSubjects = new List<double>();
-        int k = -1;
+        var cells = new CellList();
         for (int j = 0; j < m; j++)
         {
             ref readonly var it = ref items[j];
-            if (k < 0 || it.Stratum != cStratum[k] || it.Time != cTime[k] || it.Group != cGroup[k])
-            {
-                cTime.Add(it.Time); cGroup.Add(it.Group); cStratum.Add(it.Stratum);
-                cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
-                k++;
-            }
+            cells.Open(it.Stratum, it.Time, it.Group);
             switch (it.Kind)
             {
-                case Kind.Event: cEvents[k] += it.Weight; cSubjects[k] += 1; break;
-                case Kind.Censor: cCensored[k] += it.Weight; cSubjects[k] += 1; break;
-                default: cEntered[k] += it.Weight; break;
+                case Kind.Event: cells.Add(it.Weight, 0, 0, 1); break;
+                case Kind.Censor: cells.Add(0, it.Weight, 0, 1); break;
+                default: cells.Add(0, 0, it.Weight, 0); break;
             }
         }
-        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(),
-            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(),
-            data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
+        return cells.ToCounts(data.Group?.Levels ?? NoLevels, data.Strata?.Levels ?? NoLevels, entry is not null);
     }
 
     /// <summary>The same counts with every time replaced by its representative under R's near-tie rule (the largest
@@ -165,13 +151,7 @@ public sealed class SurvivalCounts
     internal SurvivalCounts WithTimes(double[] cuts)
     {
         int n = _time.Length;
-        var cTime = new List<double>(n);
-        var cGroup = new List<int>(n);
-        var cStratum = new List<int>(n);
-        var cEvents = new List<double>(n);
-        var cCensored = new List<double>(n);
-        var cEntered = new List<double>(n);
-        var cSubjects = new List<double>(n);
+        var cells = new CellList(n);
         var run = new List<int>();
         for (int s = 0; s < StratumCount; s++)
         {
@@ -188,22 +168,15 @@ public sealed class SurvivalCounts
                 cut = walk;
                 // Within the run, one cell per group in group order; sums in cell order.
                 if (run.Count > 1) run.Sort((x, y) => _group[x] != _group[y] ? _group[x].CompareTo(_group[y]) : x.CompareTo(y));
-                for (int r = 0; r < run.Count; r++)
+                foreach (int c in run)
                 {
-                    int c = run[r];
-                    if (r == 0 || _group[c] != _group[run[r - 1]])
-                    {
-                        cTime.Add(mapped); cGroup.Add(_group[c]); cStratum.Add(s);
-                        cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
-                    }
-                    int k = cTime.Count - 1;
-                    cEvents[k] += _events[c]; cCensored[k] += _censored[c]; cEntered[k] += _entered[c]; cSubjects[k] += _subjects[c];
+                    cells.Open(s, mapped, _group[c]);
+                    cells.Add(_events[c], _censored[c], _entered[c], _subjects[c]);
                 }
                 i = j;
             }
         }
-        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(), cCensored.ToArray(),
-            cEntered.ToArray(), cSubjects.ToArray(), GroupLevels, StratumLevels, HasEntry);
+        return cells.ToCounts(GroupLevels, StratumLevels, HasEntry);
 
         // The largest cut ≤ x (x itself below the first cut), advancing the index: x never decreases within a stratum.
         double Representative(double x, ref int index)
@@ -277,26 +250,40 @@ public sealed class SurvivalCounts
         int n = items.Length;
         Array.Sort(items, static (a, b) => a.Key.CompareTo(b.Key));
 
-        var cTime = new List<double>(n);
-        var cGroup = new List<int>(n);
-        var cStratum = new List<int>(n);
-        var cEvents = new List<double>(n);
-        var cCensored = new List<double>(n);
-        var cEntered = new List<double>(n);
-        var cSubjects = new List<double>(n);
-        int k = -1;
+        var cells = new CellList(n);
         foreach (var (key, d, c, e, sub) in items)
         {
-            if (k < 0 || key.Stratum != cStratum[k] || key.Time != cTime[k] || key.Group != cGroup[k])
-            {
-                cTime.Add(key.Time); cGroup.Add(key.Group); cStratum.Add(key.Stratum);
-                cEvents.Add(0); cCensored.Add(0); cEntered.Add(0); cSubjects.Add(0);
-                k++;
-            }
-            cEvents[k] += d; cCensored[k] += c; cEntered[k] += e; cSubjects[k] += sub;
+            cells.Open(key.Stratum, key.Time, key.Group);
+            cells.Add(d, c, e, sub);
         }
-        return new SurvivalCounts(cTime.ToArray(), cGroup.ToArray(), cStratum.ToArray(), cEvents.ToArray(),
-            cCensored.ToArray(), cEntered.ToArray(), cSubjects.ToArray(), groupLevels, stratumLevels, hasEntry);
+        return cells.ToCounts(groupLevels, stratumLevels, hasEntry);
+    }
+
+    /// <summary>Cells built in order: <see cref="Open"/> starts a new cell unless the key is the last cell's, and
+    /// <see cref="Add"/> adds to the current one.</summary>
+    private sealed class CellList(int capacity = 0)
+    {
+        private readonly List<double> _time = new(capacity), _events = new(capacity), _censored = new(capacity),
+            _entered = new(capacity), _subjects = new(capacity);
+        private readonly List<int> _group = new(capacity), _stratum = new(capacity);
+
+        public void Open(int stratum, double time, int group)
+        {
+            int k = _time.Count - 1;
+            if (k >= 0 && _stratum[k] == stratum && _time[k] == time && _group[k] == group) return;
+            _time.Add(time); _group.Add(group); _stratum.Add(stratum);
+            _events.Add(0); _censored.Add(0); _entered.Add(0); _subjects.Add(0);
+        }
+
+        public void Add(double events, double censored, double entered, double subjects)
+        {
+            int k = _time.Count - 1;
+            _events[k] += events; _censored[k] += censored; _entered[k] += entered; _subjects[k] += subjects;
+        }
+
+        public SurvivalCounts ToCounts(IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels, bool hasEntry)
+            => new(_time.ToArray(), _group.ToArray(), _stratum.ToArray(), _events.ToArray(), _censored.ToArray(),
+                _entered.ToArray(), _subjects.ToArray(), groupLevels, stratumLevels, hasEntry);
     }
 
     private static SurvivalInputException Bad(string message, string column, double value, int i)
