@@ -43,12 +43,18 @@ internal sealed class InputOptions
     /// <summary>Whether the input is Parquet, read through DuckDB as per-time counts (<see cref="Survival.DuckDb.DuckDbCounts"/>).</summary>
     public bool IsParquet(ParseResult parse) => parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads and validates the rows the options name (CSV).</summary>
-    public SurvivalData Load(ParseResult parse)
+    /// <summary>Stops a command that needs rows when the input is Parquet (read only as per-time counts).</summary>
+    public void RequireRows(ParseResult parse)
     {
         if (IsParquet(parse))
             throw new SurvivalInputException("Parquet input is reduced to per-time counts, which km and logrank use; this command needs rows: convert the file to CSV",
                 file: parse.GetValue(Input));
+    }
+
+    /// <summary>Reads and validates the rows the options name (CSV).</summary>
+    public SurvivalData Load(ParseResult parse)
+    {
+        RequireRows(parse);
         return SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
     }
 

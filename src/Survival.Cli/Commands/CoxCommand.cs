@@ -37,7 +37,7 @@ internal static class CoxCommand
                 var other => throw new SurvivalInputException("must be efron or breslow", column: "--ties", value: other),
             };
             var columns = input.Columns(parse);
-            if (input.IsParquet(parse)) input.Load(parse); // throws: Cox needs rows, Parquet input is read as counts
+            input.RequireRows(parse);
             var table = CsvTable.Read(parse.GetValue(input.Input)!, columns.Names.Concat(names).Distinct().ToArray(), input.ReadOptions(parse));
             var data = SurvivalCsv.ToData(table, columns);
             var x = new CovariateMatrix(data.Count);
