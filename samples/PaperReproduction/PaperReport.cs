@@ -92,10 +92,10 @@ internal static class PaperReport
         sb.AppendLine();
         sb.AppendLine("Methods as in the paper: Kaplan–Meier with Greenwood variance and 95% limits symmetric on the log scale (R `survfit` defaults), medians and");
         sb.AppendLine("their limits by R's `quantile.survfit` rule, survival at 36 and 60 months as `summary(fit, times =)`, log-rank tests as `survdiff` (ISS and R-ISS");
-        sb.AppendLine("over the known stages), median follow-up by reverse Kaplan–Meier. Months = days / 30.4375. A reported 73.3 is met by any value that rounds");
+        string month = Survival.Endpoints.EndpointOptions.DaysPerMonthDefault.ToString("R", Inv);
+        sb.AppendLine($"over the known stages), median follow-up by reverse Kaplan–Meier. Months = days / {month}. A reported 73.3 is met by any value that rounds");
         sb.AppendLine("(half up) to it. *Unattainable* marks a time that no cohort of whole-day dates can produce: a Kaplan–Meier median or a follow-up");
-        sb.AppendLine("time is a whole or half number of days over 30.4375, and none of those rounds to the reported value (for example, 83.12 and 83.15 months");
-        sb.AppendLine("are the nearest to 83.13). The nearest attainable value is shown.");
+        sb.AppendLine($"time is a whole or half number of days over {month}, and none of those rounds to the reported value; the reproduced value is shown beside it.");
         sb.AppendLine();
         sb.AppendLine("| target | where | what | paper | reproduced | met |");
         sb.AppendLine("|---|---|---|---:|---:|---|");
