@@ -22,6 +22,13 @@ public static class CohortFile
     /// <summary>The trial's data cut-off.</summary>
     public static DateOnly CutOff { get; } = new(2020, 10, 1);
 
+    /// <summary>
+    /// Days per month for every time this reproduction derives from the dates: the library's default
+    /// (<see cref="EndpointOptions.DaysPerMonthDefault"/>, 365.25 / 12; see samples/data/README.md). The one place to
+    /// change it (the cohort would then need recalibrating: <c>samples/CohortSynthesis</c>).
+    /// </summary>
+    public const double DaysPerMonth = EndpointOptions.DaysPerMonthDefault;
+
     /// <summary>One row of the file.</summary>
     /// <param name="Id">Patient id.</param>
     /// <param name="Transplant">Date of autologous stem-cell transplant (the time origin).</param>
@@ -42,14 +49,14 @@ public static class CohortFile
         DateOnly? Death, DateOnly LastContact, string BaselineResponse, string BestResponse, string Risk, string Iss, string RIss,
         string AgeGroup, string Sex, string Isotype)
     {
-        /// <summary>The patient with endpoints derived from the dates (months = days / 30.4375).</summary>
+        /// <summary>The patient with endpoints derived from the dates (months = days / <see cref="DaysPerMonth"/>).</summary>
         public TrialPatient ToPatient()
         {
             var endpoints = TrialEndpoints.Derive(new PatientDates(Id, Transplant, LastContact, Progression, Death, BestResponseDate),
-                new EndpointOptions { CutOff = CutOff });
+                new EndpointOptions { CutOff = CutOff, DaysPerMonth = DaysPerMonth });
             var improved = TrialPatient.Rank(BestResponse) < TrialPatient.Rank(BaselineResponse);
             double? ttr = improved && BestResponseDate is { } r
-                ? (r.DayNumber - MaintenanceStart.DayNumber) / EndpointOptions.DaysPerMonthDefault
+                ? (r.DayNumber - MaintenanceStart.DayNumber) / DaysPerMonth
                 : null;
             return new TrialPatient(Id, Risk, Iss, RIss, AgeGroup, Sex, Isotype, BaselineResponse, BestResponse, endpoints, Progression is not null, ttr);
         }

@@ -33,7 +33,7 @@ public sealed record Target(string Id, string Figure, string Description, Target
 {
     /// <summary>
     /// Whether any time computable from whole-day dates can meet this target: a Kaplan–Meier median or follow-up time
-    /// is a whole or half number of days (R's midpoint rule) divided by <see cref="Survival.Endpoints.EndpointOptions.DaysPerMonthDefault"/>,
+    /// is a whole or half number of days (R's midpoint rule) divided by <see cref="CohortFile.DaysPerMonth"/>,
     /// so some reported values (e.g. 83.13 months) lie between two attainable values and cannot be met by any cohort of dates.
     /// </summary>
     public bool AttainableFromDates
@@ -41,7 +41,7 @@ public sealed record Target(string Id, string Figure, string Description, Target
         get
         {
             if (!Months || Kind != TargetKind.Rounded) return true;
-            double half = 0.5 * Math.Pow(10, -Decimals), m = Survival.Endpoints.EndpointOptions.DaysPerMonthDefault;
+            double half = 0.5 * Math.Pow(10, -Decimals), m = CohortFile.DaysPerMonth;
             long first = (long)Math.Floor((Value - half) * m * 2) - 1, last = (long)Math.Ceiling((Value + half) * m * 2) + 1;
             for (long k = first; k <= last; k++)
                 if (IsMetBy(k / 2.0 / m)) return true;

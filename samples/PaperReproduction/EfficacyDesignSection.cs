@@ -14,7 +14,7 @@ internal static class EfficacyDesignSection
     /// <summary>Appends the section. Accrual and follow-up are taken from the cohort's maintenance-start dates and the cut-off.</summary>
     public static void Append(StringBuilder sb, IReadOnlyList<CohortFile.Row> rows)
     {
-        const double daysPerMonth = Survival.Endpoints.EndpointOptions.DaysPerMonthDefault;
+        const double daysPerMonth = CohortFile.DaysPerMonth;
         var first = rows.Min(r => r.MaintenanceStart);
         var last = rows.Max(r => r.MaintenanceStart);
         double accrual = (last.DayNumber - first.DayNumber) / daysPerMonth;

@@ -92,7 +92,7 @@ internal static class PaperReport
         sb.AppendLine();
         sb.AppendLine("Methods as in the paper: Kaplan–Meier with Greenwood variance and 95% limits symmetric on the log scale (R `survfit` defaults), medians and");
         sb.AppendLine("their limits by R's `quantile.survfit` rule, survival at 36 and 60 months as `summary(fit, times =)`, log-rank tests as `survdiff` (ISS and R-ISS");
-        string month = Survival.Endpoints.EndpointOptions.DaysPerMonthDefault.ToString("R", Inv);
+        string month = CohortFile.DaysPerMonth.ToString("R", Inv);
         sb.AppendLine($"over the known stages), median follow-up by reverse Kaplan–Meier. Months = days / {month}. A reported 73.3 is met by any value that rounds");
         sb.AppendLine("(half up) to it. *Unattainable* marks a time that no cohort of whole-day dates can produce: a Kaplan–Meier median or a follow-up");
         sb.AppendLine($"time is a whole or half number of days over {month}, and none of those rounds to the reported value; the reproduced value is shown beside it.");
