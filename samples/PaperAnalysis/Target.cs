@@ -21,6 +21,20 @@ public enum TargetKind
     Count,
 }
 
+/// <summary>The values a time in months can take when it comes from whole-day dates.</summary>
+public enum DateGrain
+{
+    /// <summary>Not a time derived from dates: any value.</summary>
+    None,
+
+    /// <summary>One patient's time (a shortest or longest follow-up): a whole number of days over the month length.</summary>
+    WholeDays,
+
+    /// <summary>A median or a median's confidence limit: R's midpoint rule (and a median of an even count) averages two
+    /// whole-day times, so a whole or half number of days over the month length.</summary>
+    HalfDays,
+}
+
 /// <summary>One number the paper reports (see shared/paper/targets.md).</summary>
 /// <param name="Id">A stable identifier, e.g. <c>pfs.all.median</c>.</param>
 /// <param name="Figure">Where the paper reports it (Figure 2A, Table 1, text).</param>
@@ -28,25 +42,28 @@ public enum TargetKind
 /// <param name="Kind">How it is met.</param>
 /// <param name="Value">The reported value (percentages as percent), unused for <see cref="TargetKind.NotReached"/>.</param>
 /// <param name="Decimals">The decimals it is reported with.</param>
-/// <param name="Months">Whether the value is a time in months derived from whole-day dates (a median, a follow-up time).</param>
-public sealed record Target(string Id, string Figure, string Description, TargetKind Kind, double Value = 0, int Decimals = 0, bool Months = false)
+/// <param name="Grain">For a time in months derived from whole-day dates, the values it can take.</param>
+public sealed record Target(string Id, string Figure, string Description, TargetKind Kind, double Value = 0, int Decimals = 0, DateGrain Grain = DateGrain.None)
 {
+    /// <summary>Whether any cohort of whole-day dates can meet this target with the reproduction's month length
+    /// (<see cref="CohortFile.DaysPerMonth"/>); see <see cref="IsAttainableFromDates"/>.</summary>
+    public bool AttainableFromDates => IsAttainableFromDates(CohortFile.DaysPerMonth);
+
     /// <summary>
-    /// Whether any time computable from whole-day dates can meet this target: a Kaplan–Meier median or follow-up time
-    /// is a whole or half number of days (R's midpoint rule) divided by <see cref="CohortFile.DaysPerMonth"/>,
-    /// so some reported values (e.g. 83.13 months) lie between two attainable values and cannot be met by any cohort of dates.
+    /// Whether any time computable from whole-day dates, with months of <paramref name="daysPerMonth"/> days, rounds to
+    /// this target: such a time is a whole (or, for a median, half) number of days over the month length
+    /// (<see cref="Grain"/>), so a reported value can lie between two attainable ones (83.13 months with 30.4375-day
+    /// months lies between 2530 and 2531 days, 83.12 and 83.15 months) and no cohort of dates can meet it.
     /// </summary>
-    public bool AttainableFromDates
+    /// <param name="daysPerMonth">The month length in days.</param>
+    public bool IsAttainableFromDates(double daysPerMonth)
     {
-        get
-        {
-            if (!Months || Kind != TargetKind.Rounded) return true;
-            double half = 0.5 * Math.Pow(10, -Decimals), m = CohortFile.DaysPerMonth;
-            long first = (long)Math.Floor((Value - half) * m * 2) - 1, last = (long)Math.Ceiling((Value + half) * m * 2) + 1;
-            for (long k = first; k <= last; k++)
-                if (IsMetBy(k / 2.0 / m)) return true;
-            return false;
-        }
+        if (Grain == DateGrain.None || Kind != TargetKind.Rounded) return true;
+        double steps = Grain == DateGrain.HalfDays ? 2 : 1, half = 0.5 * Math.Pow(10, -Decimals);
+        long first = (long)Math.Floor((Value - half) * daysPerMonth * steps) - 1, last = (long)Math.Ceiling((Value + half) * daysPerMonth * steps) + 1;
+        for (long k = first; k <= last; k++)
+            if (IsMetBy(k / steps / daysPerMonth)) return true;
+        return false;
     }
 
     /// <summary>The reported value as the paper writes it.</summary>

@@ -43,6 +43,34 @@ public class ReproductionTests
         Assert.Equal(["dor.standard.median", "followup.max", "followup.median"], unattainable);
     }
 
+    /// <summary>
+    /// No usual month length lets whole-day dates meet every target: each leaves some reported time between two
+    /// attainable values (the table in samples/data/README.md). The sets were first computed by an independent script
+    /// (Python, decimal half-up rounding) and agree with <see cref="Target.IsAttainableFromDates"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(365.25 / 12, "dor.standard.median followup.max followup.median")]
+    [InlineData(30.44, "followup.max")]
+    [InlineData(30.4, "dor.high.median.lower dor.standard.median.lower")]
+    [InlineData(365.0 / 12, "dor.standard.median.lower followup.max followup.min")]
+    [InlineData(30.0, "dor.standard.median dor.standard.median.lower followup.median pfs.high.median")]
+    [InlineData(30.5, "dor.high.median.lower followup.max followup.median followup.min")]
+    public void No_usual_month_length_makes_every_target_attainable(double daysPerMonth, string expected)
+    {
+        var unattainable = PaperTargets.All.Where(t => !t.IsAttainableFromDates(daysPerMonth)).Select(t => t.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, string.Join(' ', unattainable));
+    }
+
+    [Fact]
+    public void A_single_patients_time_is_a_whole_number_of_days_and_a_median_may_be_half()
+    {
+        // 83.13 months needs 2530.33–2530.63 days at 30.44 days a month: a median may sit at 2530.5 days (83.1307), one
+        // patient's follow-up may not (2530 days = 83.1143, 2531 = 83.1472).
+        Assert.True(new Target("m", "", "", TargetKind.Rounded, 83.13, 2, DateGrain.HalfDays).IsAttainableFromDates(30.44));
+        Assert.False(new Target("t", "", "", TargetKind.Rounded, 83.13, 2, DateGrain.WholeDays).IsAttainableFromDates(30.44));
+        Assert.True(new Target("n", "", "", TargetKind.Rounded, 83.13, 2).IsAttainableFromDates(30.44));
+    }
+
     [Fact]
     public void Rounding_is_half_up_at_the_reported_decimals()
     {
