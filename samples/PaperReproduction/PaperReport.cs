@@ -22,6 +22,7 @@ internal static class PaperReport
         WriteEndpoints(Path.Combine(outDir, "endpoints.csv"), patients);
         var figures = DrawFigures(patients, outDir);
         var checks = Reproduction.Check(patients);
+        WriteTargets(Path.Combine(outDir, "targets.csv"), checks);
         var report = Report(cohortPath, rows, patients, checks, figures);
         File.WriteAllText(Path.Combine(outDir, "report.md"), report, new UTF8Encoding(false));
 
@@ -34,19 +35,35 @@ internal static class PaperReport
         return failed == 0 ? 0 : 1;
     }
 
+    /// <summary>One row per patient: the endpoints in months and every characteristic a target counts, so that R can
+    /// re-analyse this file alone (samples/data/check-targets.R). DoR and the months to an improved response are blank
+    /// where they do not exist.</summary>
     private static void WriteEndpoints(string path, IReadOnlyList<TrialPatient> patients)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("id,pfs_months,pfs_event,os_months,os_event,dor_months,dor_event,cytogenetic_risk,iss_stage,r_iss_stage,baseline_response,best_response");
+        w.WriteLine("id,pfs_months,pfs_event,os_months,os_event,dor_months,dor_event,cytogenetic_risk,iss_stage,r_iss_stage,baseline_response,best_response,"
+            + "age_group,sex,isotype,progressed,months_to_improvement");
         foreach (var p in patients)
         {
             var e = p.Endpoints;
             string dorMonths = e.DurationOfResponse is { } d ? d.Months.ToString("R", Inv) : "";
             string dorEvent = e.DurationOfResponse is { } d2 ? (d2.Event ? "1" : "0") : "";
+            string improvement = p.MonthsToImprovement is { } m ? m.ToString("R", Inv) : "";
             w.WriteLine(string.Join(",", p.Id, e.ProgressionFreeSurvival.Months.ToString("R", Inv), e.ProgressionFreeSurvival.Event ? 1 : 0,
                 e.OverallSurvival.Months.ToString("R", Inv), e.OverallSurvival.Event ? 1 : 0, dorMonths, dorEvent, p.Risk, p.Iss, p.RIss,
-                p.BaselineResponse, p.BestResponse));
+                p.BaselineResponse, p.BestResponse, p.AgeGroup, p.Sex, p.Isotype, p.Progressed ? 1 : 0, improvement));
         }
+    }
+
+    /// <summary>The comparison table in machine-readable form: each target, how it is met, whether whole-day dates can
+    /// meet it, the library's value (blank = not reached) and the verdict. R's check reads it.</summary>
+    private static void WriteTargets(string path, IReadOnlyList<TargetCheck> checks)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        w.WriteLine("id,kind,reported,decimals,attainable,reproduced,met");
+        foreach (var c in checks)
+            w.WriteLine(string.Join(",", c.Target.Id, c.Target.Kind, c.Target.Value.ToString("R", Inv), c.Target.Decimals,
+                c.Target.AttainableFromDates ? "true" : "false", c.Reproduced is double r ? r.ToString("R", Inv) : "", c.Met ? "true" : "false"));
     }
 
     private sealed record Figure(string Name, string Title, string File);
@@ -101,6 +118,9 @@ internal static class PaperReport
         sb.AppendLine("|---|---|---|---:|---:|---|");
         foreach (var c in checks)
             sb.AppendLine($"| `{c.Target.Id}` | {c.Target.Figure} | {c.Target.Description} | {c.Target.Reported} | {c.ReproducedText} | {c.Verdict} |");
+        sb.AppendLine();
+        sb.AppendLine("To check these with R's survival package: `Rscript samples/data/check-targets.R DIR`, where DIR is this report's folder;");
+        sb.AppendLine("it recomputes every target from `endpoints.csv` and compares it with the paper and with `targets.csv`.");
         sb.AppendLine();
 
         sb.AppendLine("## Response rates (exact Clopper–Pearson 95% CIs)");

@@ -4,8 +4,8 @@ using Survival;
 
 // Reproduces the PFS, OS and duration-of-response results of Patel et al. (Clin Cancer Res; NCT01718743) from the
 // SYNTHETIC cohort in samples/data/cohort.csv: endpoints.csv, Figure 2 A–F and Supplementary S1 (PNG and SVG),
-// report.md, and the comparison table on the console. Exit code 0: every attainable target met; 1: a target missed;
-// 2: bad input or arguments.
+// report.md, targets.csv (the comparison, read by samples/data/check-targets.R), and the comparison table on the
+// console. Exit code 0: every attainable target met; 1: a target missed; 2: bad input or arguments.
 try
 {
     string outDir = Path.Combine("out", "paper");

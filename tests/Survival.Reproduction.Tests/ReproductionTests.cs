@@ -115,7 +115,7 @@ public class ReproductionTests
         var console = new StringWriter();
         int exit = PaperReport.Run(CohortFile.Locate(), dir, console);
         Assert.Equal(KnownMisses.Length == 0 ? 0 : 1, exit);
-        foreach (var name in new[] { "endpoints.csv", "report.md", "figure2a-pfs.png", "figure2b-pfs-by-risk.svg", "figure2f-dor-by-iss.png", "figureS1b-pfs-by-riss.svg" })
+        foreach (var name in new[] { "endpoints.csv", "targets.csv", "report.md", "figure2a-pfs.png", "figure2b-pfs-by-risk.svg", "figure2f-dor-by-iss.png", "figureS1b-pfs-by-riss.svg" })
             Assert.True(File.Exists(Path.Combine(dir, name)), name);
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("synthetic", report);
