@@ -111,8 +111,9 @@ internal static class PaperReport
         sb.AppendLine("their limits by R's `quantile.survfit` rule, survival at 36 and 60 months as `summary(fit, times =)`, log-rank tests as `survdiff` (ISS and R-ISS");
         string month = CohortFile.DaysPerMonth.ToString("R", Inv);
         sb.AppendLine($"over the known stages), median follow-up by reverse Kaplan–Meier. Months = days / {month}. A reported 73.3 is met by any value that rounds");
-        sb.AppendLine("(half up) to it. *Unattainable* marks a time that no cohort of whole-day dates can produce: a Kaplan–Meier median or a follow-up");
-        sb.AppendLine($"time is a whole or half number of days over {month}, and none of those rounds to the reported value; the reproduced value is shown beside it.");
+        sb.AppendLine("(half up) to it. *Unattainable* marks a time that no cohort of whole-day dates can produce: one patient's time is a whole number");
+        sb.AppendLine($"of days over {month}, a median or its limit a whole or half number, and none of those rounds to the reported value; the reproduced");
+        sb.AppendLine("value is shown beside it. No usual month length makes every target attainable (samples/data/README.md).");
         sb.AppendLine();
         sb.AppendLine("| target | where | what | paper | reproduced | met |");
         sb.AppendLine("|---|---|---|---:|---:|---|");
