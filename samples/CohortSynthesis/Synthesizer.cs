@@ -144,9 +144,23 @@ public sealed class Synthesizer
     {
         double loss = Loss(_patients, out int missed);
         int[] steps = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610];
+        bool improved = false;
+        // Keeps a candidate that obeys the rules and lowers the loss.
+        void TryAccept(Patient[] candidate)
+        {
+            if (!Valid(candidate)) return;
+            double l = Loss(candidate, out int m);
+            if (l < loss - 1e-12)
+            {
+                _patients = candidate;
+                loss = l;
+                missed = m;
+                improved = true;
+            }
+        }
         for (int sweep = 0; sweep < sweeps; sweep++)
         {
-            bool improved = false;
+            improved = false;
             for (int i = 0; i < N; i++)
             {
                 for (int field = 0; field < 6; field++)
@@ -157,15 +171,7 @@ public sealed class Synthesizer
                         {
                             var candidate = Copy(_patients);
                             Shift(candidate[i], field, sign * step);
-                            if (!Valid(candidate)) continue;
-                            double l = Loss(candidate, out int m);
-                            if (l < loss - 1e-12)
-                            {
-                                _patients = candidate;
-                                loss = l;
-                                missed = m;
-                                improved = true;
-                            }
+                            TryAccept(candidate);
                         }
                     }
                 }
@@ -178,15 +184,7 @@ public sealed class Synthesizer
                     var candidate = Copy(_patients);
                     var (a, b) = (candidate[i], candidate[j]);
                     (a.Kind, b.Kind, a.Pfs, b.Pfs, a.Os, b.Os, a.Maint, b.Maint, a.Gap, b.Gap) = (b.Kind, a.Kind, b.Pfs, a.Pfs, b.Os, a.Os, b.Maint, a.Maint, b.Gap, a.Gap);
-                    if (!Valid(candidate)) continue;
-                    double l = Loss(candidate, out int m);
-                    if (l < loss - 1e-12)
-                    {
-                        _patients = candidate;
-                        loss = l;
-                        missed = m;
-                        improved = true;
-                    }
+                    TryAccept(candidate);
                 }
             }
             progress?.Invoke(sweep, loss, missed);
