@@ -13,11 +13,23 @@ internal sealed class InputOptions
     public Option<string?> Entry { get; } = new("--entry") { Description = "Column with the delayed-entry time." };
     public Option<string?> Weight { get; } = new("--weight") { Description = "Column with frequency weights." };
     public Option<string?> Strata { get; } = new("--strata") { Description = "Column with the stratum label." };
+    public Option<string?> Id { get; } = new("--id") { Description = "Column with the subject (cluster) id: rows of one subject are clustered in the robust variance (R id =)." };
     public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field separator (default ',').", DefaultValueFactory = _ => "," };
+    public Option<string> MissingValues { get; } = new("--na")
+    {
+        Description = "Comma-separated texts that mean a missing value (default \"NA,\": NA and the empty field, as R's read.csv; e.g. \"NA,,.\" adds SAS's '.').",
+        DefaultValueFactory = _ => "NA,",
+    };
+    public Option<string> Missing { get; } = new("--missing")
+    {
+        Description = "omit (default, R's na.omit: rows with a missing value in a column in use are left out and reported) or fail (an error naming the line).",
+        DefaultValueFactory = _ => "omit",
+    };
 
     /// <summary>Adds the options to <paramref name="command"/>; <paramref name="withGroup"/> etc. choose the optional ones.</summary>
-    public void AddTo(Command command, bool withGroup = true, bool withStrata = false)
+    public void AddTo(Command command, bool withGroup = true, bool withStrata = false, bool withId = false)
     {
+        if (withId) command.Options.Add(Id);
         command.Options.Add(Input);
         command.Options.Add(Time);
         command.Options.Add(Event);
@@ -26,6 +38,8 @@ internal sealed class InputOptions
         command.Options.Add(Weight);
         if (withStrata) command.Options.Add(Strata);
         command.Options.Add(Delimiter);
+        command.Options.Add(MissingValues);
+        command.Options.Add(Missing);
     }
 
     public CsvReadOptions ReadOptions(ParseResult parse)
@@ -33,12 +47,23 @@ internal sealed class InputOptions
         string d = parse.GetValue(Delimiter) ?? ",";
         if (d == "\\t" || d == "tab") d = "\t";
         if (d.Length != 1) throw new SurvivalInputException("the delimiter must be a single character", column: "--delimiter", value: d);
-        return new CsvReadOptions { Delimiter = d[0] };
+        return new CsvReadOptions { Delimiter = d[0], MissingValues = Markers(parse), Missing = Policy(parse) };
     }
+
+    /// <summary>The missing-value markers of <c>--na</c>: split at commas, each trimmed; an empty item is the empty field.</summary>
+    public IReadOnlyList<string> Markers(ParseResult parse)
+        => (parse.GetValue(MissingValues) ?? "NA,").Split(',').Select(m => m.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+
+    public MissingValuePolicy Policy(ParseResult parse) => parse.GetValue(Missing) switch
+    {
+        "omit" => MissingValuePolicy.Omit,
+        "fail" => MissingValuePolicy.Fail,
+        var other => throw new SurvivalInputException("must be omit or fail", column: "--missing", value: other),
+    };
 
     public SurvivalColumns Columns(ParseResult parse) => new(
         parse.GetValue(Time)!, parse.GetValue(Event)!, parse.GetValue(Entry), parse.GetValue(Weight),
-        parse.GetValue(Group), parse.GetValue(Strata));
+        parse.GetValue(Group), parse.GetValue(Strata), parse.GetValue(Id));
 
     /// <summary>Whether the input is Parquet, read through DuckDB as per-time counts (<see cref="Survival.DuckDb.DuckDbCounts"/>).</summary>
     public bool IsParquet(ParseResult parse) => parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
@@ -59,5 +84,6 @@ internal sealed class InputOptions
     }
 
     /// <summary>Reduces a Parquet input to per-time counts inside DuckDB, without loading its rows.</summary>
-    public SurvivalCounts LoadCounts(ParseResult parse) => Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse));
+    public SurvivalCounts LoadCounts(ParseResult parse)
+        => Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse));
 }

@@ -10,20 +10,78 @@ namespace Survival.Csv;
 /// </summary>
 /// <remarks>
 /// Numbers are read in the invariant culture (a decimal point, optional exponent); blank, <c>NaN</c> and infinite
-/// values are errors, and so is a decimal comma. Events are <c>0</c>/<c>1</c> or <c>true</c>/<c>false</c> (any case).
+/// values are errors, and so is a decimal comma. Events are <c>0</c>/<c>1</c>, <c>true</c>/<c>false</c> (any case) or R's
+/// <c>1</c>/<c>2</c> coding (see <see cref="Events"/>).
 /// A row with a different number of fields than the header, or broken quoting, is an error. Byte-order marks and
-/// CRLF line ends are accepted; quoted fields are unquoted (RFC 4180). Parsing uses CsvHelper's reader.
+/// CRLF line ends are accepted; quoted fields are unquoted (RFC 4180). Parsing uses CsvHelper's reader. Missing-value
+/// markers (<c>NA</c> and the empty field by default) are handled by <see cref="OmitMissing"/>, which an analysis calls
+/// with the columns it uses before reading them as numbers or labels.
 /// </remarks>
 public sealed class CsvTable
 {
     private readonly Dictionary<string, string[]> _columns;
     private readonly long[] _lines;
+    private readonly CsvReadOptions _options;
 
-    private CsvTable(string source, Dictionary<string, string[]> columns, long[] lines)
+    private CsvTable(string source, Dictionary<string, string[]> columns, long[] lines, CsvReadOptions options, OmittedRows? omitted = null)
     {
         Source = source;
         _columns = columns;
         _lines = lines;
+        _options = options;
+        Omitted = omitted ?? OmittedRows.None;
+    }
+
+    /// <summary>The rows left out by <see cref="OmitMissing"/> (their file lines); <see cref="OmittedRows.None"/> before.</summary>
+    public OmittedRows Omitted { get; }
+
+    /// <summary>
+    /// Applies the missing-value policy of the options the table was read with to the columns an analysis uses: under
+    /// <see cref="MissingValuePolicy.Omit"/> (R's <c>na.omit</c>) a row holding a missing-value marker
+    /// (<see cref="CsvReadOptions.MissingValues"/>) in any of <paramref name="columns"/> is left out and its line recorded
+    /// in <see cref="Omitted"/>; under <see cref="MissingValuePolicy.Fail"/> the first such value is an error naming the
+    /// file, line, column and value. Columns not named do not matter.
+    /// </summary>
+    /// <param name="columns">The columns the analysis uses (each must have been read).</param>
+    /// <returns>The table without those rows (this table when none is missing).</returns>
+    /// <exception cref="SurvivalInputException">A value is missing under <see cref="MissingValuePolicy.Fail"/>, or every row has one.</exception>
+    public CsvTable OmitMissing(IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var used = columns.Distinct(StringComparer.Ordinal).Select(c => (Name: c, Values: Get(c))).ToArray();
+        var markers = new HashSet<string>(_options.MissingValues, StringComparer.Ordinal);
+        if (markers.Count == 0) return this;
+        var keep = new bool[RowCount];
+        int kept = 0;
+        var positions = new List<long>();
+        for (int i = 0; i < keep.Length; i++)
+        {
+            keep[i] = true;
+            foreach (var (name, values) in used)
+            {
+                if (!markers.Contains(values[i].Trim())) continue;
+                if (_options.Missing == MissingValuePolicy.Fail)
+                    throw Bad("the value is missing, and missing values are not allowed (--missing fail)", name, i, values[i]);
+                keep[i] = false;
+                break;
+            }
+            if (keep[i]) kept++;
+            else if (positions.Count < OmittedRows.MaxPositions) positions.Add(_lines[i]);
+        }
+        int omitted = RowCount - kept;
+        if (omitted == 0) return this;
+        if (kept == 0)
+            throw new SurvivalInputException($"every row has a missing value in {string.Join(", ", used.Select(u => u.Name))}: no row is left", file: Source);
+        var lines = new long[kept];
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, values) in _columns)
+        {
+            var column = new string[kept];
+            for (int i = 0, j = 0; i < values.Length; i++) if (keep[i]) column[j++] = values[i];
+            result[name] = column;
+        }
+        for (int i = 0, j = 0; i < keep.Length; i++) if (keep[i]) lines[j++] = _lines[i];
+        return new CsvTable(Source, result, lines, _options, OmittedRows.Of(Omitted.Count + omitted, Omitted.Positions.Concat(positions).OrderBy(p => p)));
     }
 
     /// <summary>The file name (or the source's name) used in error messages.</summary>
@@ -99,7 +157,7 @@ public sealed class CsvTable
             if (lines.Count == 0) throw new SurvivalInputException("the file has a header but no data rows", file: source);
             var dict = new Dictionary<string, string[]>(StringComparer.Ordinal);
             for (int c = 0; c < names.Length; c++) dict[names[c]] = values[c].ToArray();
-            return new CsvTable(source, dict, lines.ToArray());
+            return new CsvTable(source, dict, lines.ToArray(), options);
         }
         catch (CsvFormatException ex)
         {
@@ -134,19 +192,31 @@ public sealed class CsvTable
         return result;
     }
 
-    /// <summary>A column of event indicators: <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c> (any case).</summary>
+    /// <summary>
+    /// A column of event indicators, coded as R's <c>Surv()</c> accepts them: <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c>
+    /// (any case), or <c>2</c>/<c>1</c> (event/censored) when the largest value is 2 — R's rule, under which R's own data
+    /// sets such as <c>lung</c> are coded.
+    /// </summary>
     /// <param name="column">A column that was read.</param>
-    /// <exception cref="SurvivalInputException">A value is anything else.</exception>
+    /// <exception cref="SurvivalInputException">A value is anything else (under the 2/1 coding, anything but 1 or 2).</exception>
     public bool[] Events(string column)
     {
         var text = Get(column);
         var result = new bool[text.Length];
+        // R's Surv(): a numeric status whose maximum is 2 is coded 1 = censored, 2 = event.
+        bool oneTwo = text.Any(t => t.Trim() == "2") && text.All(t => t.Trim() is "1" or "2" or "0" || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         for (int i = 0; i < text.Length; i++)
         {
             var s = text[i].Trim();
-            if (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)) result[i] = true;
+            if (oneTwo)
+            {
+                if (s == "2") result[i] = true;
+                else if (s == "1") result[i] = false;
+                else throw Bad("the status is coded 1/2 (1 = censored, 2 = event: its largest value is 2, as R's Surv() reads it), so every value must be 1 or 2", column, i, s);
+            }
+            else if (s == "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase)) result[i] = true;
             else if (s == "0" || s.Equals("false", StringComparison.OrdinalIgnoreCase)) result[i] = false;
-            else throw Bad("an event must be 0/1 or true/false", column, i, s);
+            else throw Bad("an event must be 0/1, true/false or 1/2 (1 = censored, 2 = event, as R's Surv() reads a status whose largest value is 2)", column, i, s);
         }
         return result;
     }

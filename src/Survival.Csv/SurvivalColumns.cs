@@ -7,8 +7,10 @@ namespace Survival.Csv;
 /// <param name="Weight">Optional frequency weight.</param>
 /// <param name="Group">Optional group label.</param>
 /// <param name="Strata">Optional stratum label.</param>
-public sealed record SurvivalColumns(string Time, string Event, string? Entry = null, string? Weight = null, string? Group = null, string? Strata = null)
+/// <param name="Id">Optional subject (cluster) label: R's <c>id</c>; rows of one subject are clustered in the robust variance.</param>
+public sealed record SurvivalColumns(string Time, string Event, string? Entry = null, string? Weight = null, string? Group = null, string? Strata = null,
+    string? Id = null)
 {
     /// <summary>The distinct column names in use.</summary>
-    public IReadOnlyList<string> Names => new[] { Time, Event, Entry, Weight, Group, Strata }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Names => new[] { Time, Event, Entry, Weight, Group, Strata, Id }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 }

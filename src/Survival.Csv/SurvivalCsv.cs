@@ -1,8 +1,11 @@
 namespace Survival.Csv;
 
 /// <summary>Reads validated <see cref="SurvivalData"/> from a CSV file.</summary>
-/// <remarks>Every value is checked as <see cref="CsvTable"/> and <see cref="SurvivalData.Create(ReadOnlySpan{double}, ReadOnlySpan{bool}, double[], double[], IReadOnlyList{string}, IReadOnlyList{string})"/>
-/// describe; an error names the file, the physical line, the column and the value. No row is dropped.</remarks>
+/// <remarks>Every value is checked as <see cref="CsvTable"/> and <see cref="SurvivalData.Create(ReadOnlySpan{double}, ReadOnlySpan{bool}, double[], double[], IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>
+/// describe; an error names the file, the physical line, the column and the value. A row with a missing value in a
+/// column in use (<see cref="CsvReadOptions.MissingValues"/>: <c>NA</c> or an empty field by default) is left out, as R's
+/// <c>na.omit</c>, and listed in <see cref="SurvivalData.Omitted"/> by its file line; with
+/// <see cref="MissingValuePolicy.Fail"/> it is an error instead. No other row is dropped.</remarks>
 public static class SurvivalCsv
 {
     /// <summary>Reads time-to-event data from <paramref name="path"/>.</summary>
@@ -17,22 +20,27 @@ public static class SurvivalCsv
         return ToData(table, columns);
     }
 
-    /// <summary>Turns the columns of a table into validated data, translating row errors into file lines.</summary>
+    /// <summary>Turns the columns of a table into validated data, translating row errors into file lines. Rows with a
+    /// missing value in <paramref name="columns"/> are left out first (<see cref="CsvTable.OmitMissing"/>); to leave out
+    /// rows missing in other columns too (covariates), call <see cref="CsvTable.OmitMissing"/> with all of them first.</summary>
     /// <param name="table">A table holding <paramref name="columns"/>.</param>
     /// <param name="columns">The columns to use.</param>
     public static SurvivalData ToData(CsvTable table, SurvivalColumns columns)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(columns);
+        table = table.OmitMissing(columns.Names);
         var time = table.Numbers(columns.Time);
         var status = table.Events(columns.Event);
         var entry = columns.Entry is null ? null : table.Numbers(columns.Entry);
         var weight = columns.Weight is null ? null : table.Numbers(columns.Weight);
         var group = columns.Group is null ? null : table.Labels(columns.Group);
         var strata = columns.Strata is null ? null : table.Labels(columns.Strata);
+        var id = columns.Id is null ? null : table.Labels(columns.Id);
         try
         {
-            return SurvivalData.Create(time, status, entry, weight, group, strata);
+            var data = SurvivalData.Create(time, status, entry, weight, group, strata, id);
+            return table.Omitted.Count == 0 ? data : data.WithOmitted(table.Omitted);
         }
         catch (SurvivalInputException ex) when (ex.Row is long row)
         {
@@ -43,6 +51,7 @@ public static class SurvivalCsv
                 "weight" => columns.Weight ?? "weight",
                 "group" => columns.Group ?? "group",
                 "strata" => columns.Strata ?? "strata",
+                "id" => columns.Id ?? "id",
                 var c => c ?? "",
             };
             throw table.Bad(ex.Reason, column, (int)(row - 1), table.Text(column)[(int)(row - 1)]);

@@ -21,8 +21,9 @@ namespace Survival.DuckDb;
 /// before its exit; a missing label). Only when one was, a second query finds the first offending row, and the
 /// exception names the source, the row (the line, for CSV), the column and the value, as the CSV reader does.
 /// Columns are checked by name and type first (time, entry and weight must be numeric, or text holding numbers).</para>
-/// <para>Not checked here, unlike the row path: whether a delayed-entry interval collapses under R's near-tie rule
-/// (<c>timefix</c>); the estimators still apply the rule to the counts.</para>
+/// <para>R's near-tie rule (<c>timefix</c>) is applied to the rows too: a delayed-entry interval it collapses to length
+/// zero is an error naming the row, as on the row path and in R (<c>aeqSurv</c>); a query runs for it only when the
+/// distinct times have near ties.</para>
 /// </remarks>
 public static class DuckDbCounts
 {
@@ -30,22 +31,32 @@ public static class DuckDbCounts
     /// <param name="path">The file (a <c>.parquet</c>, <c>.csv</c>, <c>.tsv</c> or <c>.txt</c> extension chooses the reader;
     /// DuckDB globs such as <c>data/*.parquet</c> are allowed for Parquet).</param>
     /// <param name="columns">The columns that hold the data.</param>
+    /// <param name="missing">What a missing value in a column in use does (default <see cref="MissingValuePolicy.Omit"/>,
+    /// R's <c>na.omit</c>): SQL <c>NULL</c>, and in text columns (and CSV fields) the <paramref name="missingValues"/>.</param>
+    /// <param name="missingValues">The texts that mean "missing" (default: R's <c>NA</c> and the empty field).</param>
     /// <exception cref="SurvivalInputException">The file is missing or unreadable, a column is unknown or of the wrong
     /// type, or a value is invalid.</exception>
-    public static SurvivalCounts Read(string path, SurvivalColumns columns)
+    /// <param name="timeFix">Whether the estimators will apply R's near-tie rule (<see cref="TimeFix"/>, R <c>timefix = TRUE</c>,
+    /// the default): then a delayed-entry interval that the rule collapses to length zero is an error naming its row, as R's
+    /// <c>aeqSurv</c> stops and as the row path does. Pass false together with the estimators' <c>TimeFix = false</c>.</param>
+    public static SurvivalCounts Read(string path, SurvivalColumns columns, MissingValuePolicy missing = MissingValuePolicy.Omit,
+        IReadOnlyList<string>? missingValues = null, bool timeFix = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
         bool glob = path.Contains('*') || path.Contains('?');
         if (!glob && !File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
+        missingValues ??= DefaultMissingValues;
+        // CSV: the markers are read as NULL, so that a numeric column with NA still reads as numbers.
+        string nulls = missingValues.Count == 0 ? "" : ", nullstr = [" + string.Join(", ", missingValues.Select(Literal)) + "]";
         string relation = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".parquet" => $"read_parquet({Literal(path)})",
-            ".csv" or ".txt" => $"read_csv({Literal(path)}, header = true)",
-            ".tsv" => $"read_csv({Literal(path)}, header = true, delim = '\t')",
+            ".csv" or ".txt" => $"read_csv({Literal(path)}, header = true{nulls})",
+            ".tsv" => $"read_csv({Literal(path)}, header = true, delim = '\t'{nulls})",
             _ => throw new SurvivalInputException("expected a .parquet or .csv file", file: path),
         };
-        return FromRelation(relation, columns, path);
+        return FromRelation(relation, columns, path, missing, missingValues, timeFix);
     }
 
     /// <summary>Reduces any DuckDB relation (a table function such as <c>read_parquet('s3://bucket/*.parquet')</c>, or a
@@ -53,16 +64,22 @@ public static class DuckDbCounts
     /// <param name="relation">SQL for the relation, used as <c>FROM relation</c>.</param>
     /// <param name="columns">The columns that hold the data.</param>
     /// <param name="source">The name errors give as the file (default: the relation's SQL).</param>
+    /// <param name="missing">What a missing value in a column in use does (default <see cref="MissingValuePolicy.Omit"/>,
+    /// R's <c>na.omit</c>: the row is left out and counted in <see cref="SurvivalCounts.Omitted"/>).</param>
+    /// <param name="missingValues">Besides SQL <c>NULL</c>, the texts that mean "missing" in text columns (default: R's
+    /// <c>NA</c> and the empty field).</param>
     /// <exception cref="SurvivalInputException">The relation cannot be read, a column is unknown or of the wrong type, or
     /// a value is invalid.</exception>
-    public static SurvivalCounts FromRelation(string relation, SurvivalColumns columns, string? source = null)
+    /// <param name="timeFix">Whether the estimators will apply R's near-tie rule (see <see cref="Read"/>).</param>
+    public static SurvivalCounts FromRelation(string relation, SurvivalColumns columns, string? source = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null, bool timeFix = true)
     {
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(columns);
         source ??= relation;
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        var plan = Plan(connection, relation, columns, source);
+        var plan = Plan(connection, relation, columns, source, missingValues ?? DefaultMissingValues);
         var sql = plan.Sql(withValidity: true);
 
         var time = new List<double>();
@@ -73,6 +90,7 @@ public static class DuckDbCounts
         var groups = new List<string>();
         var strata = new List<string>();
         bool invalid = false;
+        double omitted = 0;
         try
         {
             using var command = connection.CreateCommand();
@@ -86,6 +104,19 @@ public static class DuckDbCounts
                 string? label = reader.IsDBNull(1) ? null : reader.GetString(1).Trim();
                 double t = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
                 double exits = reader.GetDouble(6);
+                if (reader.IsDBNull(2))
+                {
+                    // Rows with a missing value have no time key: the cell counts them; any other row there has a time
+                    // that is not a number, which is invalid.
+                    double missingRows = reader.GetDouble(8);
+                    if (exits > missingRows)
+                    {
+                        invalid = true;
+                        break;
+                    }
+                    omitted += missingRows;
+                    continue;
+                }
                 if (reader.GetBoolean(7) || !double.IsFinite(t) || (t < 0 && exits > 0)
                     || (columns.Group is not null && string.IsNullOrEmpty(label)) || (columns.Strata is not null && string.IsNullOrEmpty(stratum)))
                 {
@@ -106,14 +137,21 @@ public static class DuckDbCounts
             throw new SurvivalInputException($"DuckDB could not read the data: {FirstLine(ex.Message)}", file: source, innerException: ex);
         }
         if (invalid) throw plan.FirstInvalidRow(connection);
-        if (time.Count == 0) throw new SurvivalInputException("there are no rows: at least one is needed", file: source);
-        return SurvivalCounts.Create(
+        if (omitted > 0 && missing == MissingValuePolicy.Fail) throw plan.FirstMissingValue(connection);
+        if (timeFix && columns.Entry is not null) plan.CheckCollapsedIntervals(connection, time);
+        if (time.Count == 0)
+            throw new SurvivalInputException(omitted > 0 ? $"every row has a missing value ({omitted} omitted): no row is left" : "there are no rows: at least one is needed", file: source);
+        var counts = SurvivalCounts.Create(
             time.ToArray(), events.ToArray(), censored.ToArray(),
             columns.Entry is null ? null : entered.ToArray(),
             columns.Group is null ? null : Factor.FromLabels(groups, name: columns.Group),
             columns.Strata is null ? null : Factor.FromLabels(strata, name: columns.Strata),
             subjects.ToArray());
+        return omitted == 0 ? counts : counts.WithOmitted(OmittedRows.Of((int)omitted, plan.MissingPositions(connection)));
     }
+
+    /// <summary>R's missing-value markers: <c>NA</c> and the empty field.</summary>
+    private static readonly string[] DefaultMissingValues = ["NA", ""];
 
     /// <summary>The reduction as SQL, runnable as it is in DuckDB (and, with the relation replaced by a table name, in
     /// Spark SQL or any warehouse): one row per (stratum, group, time) with the weighted events, censorings and
@@ -125,10 +163,10 @@ public static class DuckDbCounts
     {
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(columns);
-        return new ReductionPlan(relation, columns, "", new Dictionary<string, string>(StringComparer.Ordinal)).Sql(withValidity: false);
+        return new ReductionPlan(relation, columns, "", new Dictionary<string, string>(StringComparer.Ordinal), DefaultMissingValues).Sql(withValidity: false);
     }
 
-    private static ReductionPlan Plan(DuckDBConnection connection, string relation, SurvivalColumns columns, string source)
+    private static ReductionPlan Plan(DuckDBConnection connection, string relation, SurvivalColumns columns, string source, IReadOnlyList<string> missingValues)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -150,7 +188,25 @@ public static class DuckDbCounts
                 throw new SurvivalInputException($"wrong type: a number is needed, the column is {types[name]}", file: source, column: name);
         if (!ReductionPlan.IsNumeric(types[columns.Event]) && !ReductionPlan.IsText(types[columns.Event]) && types[columns.Event] != "BOOLEAN")
             throw new SurvivalInputException($"wrong type: an event must be 0/1 or true/false, the column is {types[columns.Event]}", file: source, column: columns.Event);
-        return new ReductionPlan(relation, columns, source, types);
+        return new ReductionPlan(relation, columns, source, types, missingValues, IsCodedOneTwo(connection, relation, columns.Event, types[columns.Event], source));
+    }
+
+    /// <summary>Whether a numeric (or numbers-as-text) status is coded 1/2 (1 = censored, 2 = event): R's <c>Surv()</c>
+    /// rule, a status whose largest value is 2. One aggregate over the column (Parquet answers it from its statistics).</summary>
+    private static bool IsCodedOneTwo(DuckDBConnection connection, string relation, string column, string type, string source)
+    {
+        if (type == "BOOLEAN") return false;
+        string value = ReductionPlan.IsText(type) ? $"TRY_CAST(trim({Identifier(column)}) AS DOUBLE)" : $"CAST({Identifier(column)} AS DOUBLE)";
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT max({value}) FROM {relation}";
+            return command.ExecuteScalar() is double max && max == 2;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new SurvivalInputException($"DuckDB could not read the data: {FirstLine(ex.Message)}", file: source, innerException: ex);
+        }
     }
 
     internal static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -160,8 +216,20 @@ public static class DuckDbCounts
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>The SQL of one reduction, built for the column types found.</summary>
-    private sealed class ReductionPlan(string relation, SurvivalColumns columns, string source, IReadOnlyDictionary<string, string> types)
+    private sealed class ReductionPlan(string relation, SurvivalColumns columns, string source, IReadOnlyDictionary<string, string> types,
+        IReadOnlyList<string> missingValues, bool oneTwo = false)
     {
+        /// <summary>Whether a row has a missing value in a column in use: SQL NULL, or a marker in a text column.</summary>
+        private string MissingCondition()
+        {
+            string markers = missingValues.Count == 0 ? "" : string.Join(", ", missingValues.Select(Literal));
+            return "(" + string.Join(" OR ", columns.Names.Select(c => MissingCondition(c, markers))) + ")";
+        }
+
+        private string MissingCondition(string column, string markers)
+            => IsText(Type(column)) && markers.Length > 0
+                ? $"({Identifier(column)} IS NULL OR trim({Identifier(column)}) IN ({markers}))"
+                : $"{Identifier(column)} IS NULL";
         public static bool IsNumeric(string type) => type is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT"
             or "USMALLINT" or "UINTEGER" or "UBIGINT" or "UHUGEINT" or "FLOAT" or "DOUBLE" || type.StartsWith("DECIMAL", StringComparison.Ordinal);
 
@@ -175,6 +243,10 @@ public static class DuckDbCounts
         private string Event()
         {
             string c = Identifier(columns.Event);
+            if (oneTwo)
+                return IsText(Type(columns.Event))
+                    ? $"CASE WHEN trim({c}) = '2' THEN true WHEN trim({c}) = '1' THEN false END"
+                    : $"CASE WHEN {c} = 2 THEN true WHEN {c} = 1 THEN false END";
             return Type(columns.Event) switch
             {
                 "BOOLEAN" => c,
@@ -187,7 +259,7 @@ public static class DuckDbCounts
 
         /// <summary>The typed source: t, e, s (entry), w, g, k, and <paramref name="extra"/> projections.</summary>
         private string Source(string extra = "") =>
-            $"SELECT {extra}{Number(columns.Time)} AS t, {Event()} AS e, " +
+            $"SELECT {extra}{MissingCondition()} AS m, {Number(columns.Time)} AS t, {Event()} AS e, " +
             $"{(columns.Entry is null ? "CAST(NULL AS DOUBLE)" : Number(columns.Entry))} AS s, " +
             $"{(columns.Weight is null ? "1.0" : Number(columns.Weight))} AS w, " +
             $"{Label(columns.Group)} AS g, {Label(columns.Strata)} AS k FROM {relation}";
@@ -198,7 +270,9 @@ public static class DuckDbCounts
             yield return ("t IS NULL", columns.Time, "the value is blank or not a number");
             yield return ("(isnan(t) OR isinf(t))", columns.Time, "not a finite number");
             yield return ("t < 0", columns.Time, "an exit time must be ≥ 0");
-            yield return ("e IS NULL", columns.Event, "an event must be 0/1 or true/false");
+            yield return ("e IS NULL", columns.Event, oneTwo
+                ? "the status is coded 1/2 (1 = censored, 2 = event: its largest value is 2, as R's Surv() reads it), so every value must be 1 or 2"
+                : "an event must be 0/1, true/false or 1/2 (1 = censored, 2 = event, as R's Surv() reads a status whose largest value is 2)");
             if (columns.Weight is not null)
             {
                 yield return ("w IS NULL", columns.Weight, "the value is blank or not a number");
@@ -219,13 +293,14 @@ public static class DuckDbCounts
         private IEnumerable<string> RowChecks()
             => Checks().Where(c => c.Column != columns.Time && c.Column != columns.Group && c.Column != columns.Strata).Select(c => c.Condition);
 
-        /// <summary>The event as an integer for the fast path: the raw value for integer columns (checked per cell by
-        /// COUNT/MIN/MAX), otherwise 1/0/NULL.</summary>
+        /// <summary>The event as an integer for the fast path: the raw value for integer columns (minus 1 under the 1/2
+        /// coding; checked per cell by COUNT/MIN/MAX), otherwise 1/0/NULL.</summary>
         private string EventCode()
         {
             string type = Type(columns.Event);
             bool integer = type is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT";
-            return integer ? Identifier(columns.Event) : $"CAST({Event()} AS INTEGER)";
+            if (integer) return oneTwo ? $"({Identifier(columns.Event)} - 1)" : Identifier(columns.Event);
+            return $"CAST({Event()} AS INTEGER)";
         }
 
         public string Sql(bool withValidity)
@@ -235,7 +310,9 @@ public static class DuckDbCounts
             {
                 // One GROUP BY over the rows; the event and weight checks are aggregates of the cell.
                 string w = columns.Weight is null ? null! : Number(columns.Weight);
-                sql.Append("WITH src AS (SELECT ").Append(Number(columns.Time)).Append(" AS t, ").Append(EventCode()).Append(" AS ev, ")
+                // A row with a missing value gets no time key: such rows gather in cells of their own, counted and left out.
+                sql.Append("WITH src AS (SELECT ").Append(MissingCondition()).Append(" AS m, CASE WHEN ").Append(MissingCondition())
+                   .Append(" THEN NULL ELSE ").Append(Number(columns.Time)).Append(" END AS t, ").Append(EventCode()).Append(" AS ev, ")
                    .Append(columns.Weight is null ? "" : w + " AS w, ")
                    .Append(Label(columns.Group)).Append(" AS g, ").Append(Label(columns.Strata)).Append(" AS k FROM ").Append(relation).Append(")\n");
                 // Group only by the keys in use: every key costs DuckDB a hash column.
@@ -251,7 +328,7 @@ public static class DuckDbCounts
                 {
                     sql.Append(", (COUNT(ev) < COUNT(*) OR MIN(ev) < 0 OR MAX(ev) > 1");
                     if (columns.Weight is not null) sql.Append(" OR COUNT(w) < COUNT(*) OR MIN(w) < 0 OR isnan(MAX(w)) OR isinf(MAX(w))");
-                    sql.Append(") IS NOT FALSE AS invalid");
+                    sql.Append(") IS NOT FALSE AS invalid, COUNT(*) FILTER (WHERE m)::DOUBLE AS omitted");
                 }
                 sql.Append("\nFROM src GROUP BY ").Append(keys);
                 return sql.ToString();
@@ -263,13 +340,87 @@ public static class DuckDbCounts
             sql.Append("WITH src AS (").Append(Source()).Append("),\n");
             sql.Append("items AS (\n");
             sql.Append("  SELECT k, g, t AS time, CASE WHEN e THEN w ELSE 0 END AS d, CASE WHEN e THEN 0 ELSE w END AS c, 0.0 AS n_in, 1 AS subj");
-            sql.Append(withValidity ? $", {bad} AS bad" : "").Append(" FROM src\n");
-            sql.Append("  UNION ALL\n  SELECT k, g, s AS time, 0.0, 0.0, w, 0").Append(withValidity ? ", false" : "").Append(" FROM src\n");
+            sql.Append(withValidity ? $", {bad} AS bad, 0 AS om" : "").Append(" FROM src WHERE NOT m\n");
+            sql.Append("  UNION ALL\n  SELECT k, g, s AS time, 0.0, 0.0, w, 0").Append(withValidity ? ", false, 0" : "").Append(" FROM src WHERE NOT m\n");
+            if (withValidity)
+                sql.Append("  UNION ALL\n  SELECT NULL, NULL, NULL, 0.0, 0.0, 0.0, 1, false, 1 FROM src WHERE m\n");
             sql.Append(")\n");
             sql.Append("SELECT k AS stratum, g AS grp, time, SUM(d)::DOUBLE AS events, SUM(c)::DOUBLE AS censored, SUM(n_in)::DOUBLE AS entered, SUM(subj)::DOUBLE AS subjects");
-            sql.Append(withValidity ? ", bool_or(bad) AS invalid" : "");
+            sql.Append(withValidity ? ", bool_or(bad) AS invalid, SUM(om)::DOUBLE AS omitted" : "");
             sql.Append("\nFROM items GROUP BY k, g, time");
             return sql.ToString();
+        }
+
+        private bool IsCsv => relation.StartsWith("read_csv", StringComparison.Ordinal);
+
+        /// <summary>
+        /// R's near-tie rule on the rows (<see cref="TimeFix"/>): when the distinct times (entries and exits, from the cells)
+        /// have near ties, the only rows whose interval can collapse are those no longer than the widest tied cluster; they
+        /// are fetched (few) and checked against the clusters here, and the first one is an error naming its row.
+        /// </summary>
+        public void CheckCollapsedIntervals(DuckDBConnection connection, IReadOnlyList<double> cellTimes)
+        {
+            var distinct = cellTimes.Distinct().Order().ToArray();
+            if (TimeFix.Cuts(distinct) is not { } cuts) return;
+            double widest = 0;
+            foreach (double t in distinct) widest = Math.Max(widest, t - TimeFix.Map(cuts, t));
+            SingleThread(connection);
+            using var command = connection.CreateCommand();
+            string span = widest.ToString("R", CultureInfo.InvariantCulture);
+            command.CommandText = $"SELECT rn, s, t, raw_entry FROM (SELECT row_number() OVER () AS rn, x.* FROM ({Source($"CAST({Identifier(columns.Entry!)} AS VARCHAR) AS raw_entry, ")}) x) " +
+                                  $"WHERE NOT m AND t - s <= {span} ORDER BY rn";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                double entry = reader.GetDouble(1), exit = reader.GetDouble(2);
+                if (TimeFix.Map(cuts, entry) != TimeFix.Map(cuts, exit)) continue;
+                long row = reader.GetInt64(0);
+                string reason = $"the interval ({entry.ToString("R", CultureInfo.InvariantCulture)}, {exit.ToString("R", CultureInfo.InvariantCulture)}] has length zero after R's near-tie rule (timefix); pass timeFix: false (and TimeFix = false to the estimators) to keep it";
+                throw IsCsv
+                    ? new SurvivalInputException(reason, file: source, line: row + 1, column: columns.Entry, value: reader.GetString(3))
+                    : new SurvivalInputException(reason, file: source, column: columns.Entry, value: reader.GetString(3), row: row);
+            }
+        }
+
+        /// <summary>The positions of the first rows left out for a missing value (file lines for CSV, 1-based rows otherwise).</summary>
+        public IReadOnlyList<long> MissingPositions(DuckDBConnection connection)
+        {
+            SingleThread(connection);
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT rn FROM (SELECT row_number() OVER () AS rn, m FROM ({Source()})) WHERE m ORDER BY rn LIMIT {OmittedRows.MaxPositions}";
+            using var reader = command.ExecuteReader();
+            var positions = new List<long>();
+            while (reader.Read()) positions.Add(reader.GetInt64(0) + (IsCsv ? 1 : 0));
+            return positions;
+        }
+
+        /// <summary>The error for the first missing value (<see cref="MissingValuePolicy.Fail"/>), naming the row and column.</summary>
+        public SurvivalInputException FirstMissingValue(DuckDBConnection connection)
+        {
+            string markers = missingValues.Count == 0 ? "" : string.Join(", ", missingValues.Select(Literal));
+            var names = columns.Names.ToArray();
+            var sql = new StringBuilder("SELECT rn");
+            foreach (var c in names) sql.Append(", ").Append(MissingCondition(c, markers)).Append(", CAST(").Append(Identifier(c)).Append(" AS VARCHAR)");
+            sql.Append(" FROM (SELECT row_number() OVER () AS rn, * FROM ").Append(relation).Append(") WHERE ").Append(MissingCondition()).Append(" ORDER BY rn LIMIT 1");
+            SingleThread(connection);
+            using var command = connection.CreateCommand();
+            command.CommandText = sql.ToString();
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return new SurvivalInputException("the data have a missing value (it could not be located)", file: source);
+            long row = reader.GetInt64(0);
+            int i = Enumerable.Range(0, names.Length).First(k => reader.GetBoolean(1 + 2 * k));
+            string value = reader.IsDBNull(2 + 2 * i) ? "NULL" : reader.GetString(2 + 2 * i);
+            const string reason = "the value is missing, and missing values are not allowed (--missing fail)";
+            return IsCsv
+                ? new SurvivalInputException(reason, file: source, line: row + 1, column: names[i], value: value)
+                : new SurvivalInputException(reason, file: source, column: names[i], value: value, row: row);
+        }
+
+        private static void SingleThread(DuckDBConnection connection)
+        {
+            using var threads = connection.CreateCommand();
+            threads.CommandText = "SET threads = 1";
+            threads.ExecuteNonQuery();
         }
 
         /// <summary>Finds the first invalid row (in file order, one thread) and describes it.</summary>
@@ -282,7 +433,7 @@ public static class DuckDbCounts
             for (int r = 0; r < raw.Length; r++) sql.Append(", raw").Append(r.ToString(CultureInfo.InvariantCulture));
             string extra = string.Concat(raw.Select((r, i) => $"CAST({Identifier(r)} AS VARCHAR) AS raw{i.ToString(CultureInfo.InvariantCulture)}, "));
             sql.Append(" FROM (SELECT row_number() OVER () AS rn, x.* FROM (").Append(Source(extra))
-               .Append(") x) WHERE (").Append(string.Join(" OR ", checks.Select(c => c.Condition))).Append(") IS NOT FALSE ORDER BY rn LIMIT 1");
+               .Append(") x) WHERE NOT m AND (").Append(string.Join(" OR ", checks.Select(c => c.Condition))).Append(") IS NOT FALSE ORDER BY rn LIMIT 1");
             using (var threads = connection.CreateCommand())
             {
                 threads.CommandText = "SET threads = 1";

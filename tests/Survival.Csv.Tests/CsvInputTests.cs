@@ -37,13 +37,12 @@ public class CsvInputTests
 
     [Theory]
     [InlineData("time,status,arm\n1,1,a\nabc,0,b\n", 3, "time", "abc", "not a number")]
-    [InlineData("time,status,arm\n1,1,a\n,0,b\n", 3, "time", "", "blank")]
     [InlineData("time,status,arm\n1,1,a\nNaN,0,b\n", 3, "time", "NaN", "not a finite number")]
     [InlineData("time,status,arm\n1,1,a\nInfinity,0,b\n", 3, "time", "Infinity", "not a finite number")]
     [InlineData("time,status,arm\n1,1,a\n-2,0,b\n", 3, "time", "-2", "≥ 0")]
-    [InlineData("time,status,arm\n1,2,a\n", 2, "status", "2", "0/1 or true/false")]
-    [InlineData("time,status,arm\n1,yes,a\n", 2, "status", "yes", "0/1 or true/false")]
-    [InlineData("time,status,arm\n1,1,\n", 2, "arm", "", "blank")]
+    [InlineData("time,status,arm\n1,3,a\n", 2, "status", "3", "0/1, true/false or 1/2")]
+    [InlineData("time,status,arm\n1,yes,a\n", 2, "status", "yes", "0/1, true/false or 1/2")]
+    [InlineData("time,status,arm\n1,2,a\n2,0,b\n", 3, "status", "0", "coded 1/2")]
     public void Bad_values_name_line_column_and_value(string content, long line, string column, string value, string reason)
     {
         var ex = Fails(content);
@@ -52,6 +51,50 @@ public class CsvInputTests
         Assert.Equal(value, ex.Value);
         Assert.Contains(reason, ex.Message);
         Assert.NotNull(ex.File);
+    }
+
+    [Theory]
+    [InlineData("time,status,arm\n1,1,a\n,0,b\n2,1,b\n", 3, "time", "")]
+    [InlineData("time,status,arm\n1,1,a\n2,1,\n3,0,b\n", 3, "arm", "")]
+    [InlineData("time,status,arm\n1,1,a\n2,NA,b\n3,0,b\n", 3, "status", "NA")]
+    [InlineData("time,status,arm\n1,1,a\n2,1, NA \n3,0,b\n", 3, "arm", " NA ")]
+    public void A_missing_value_in_a_column_in_use_leaves_the_row_out_by_default_and_is_an_error_under_Fail(string content, long line, string column, string value)
+    {
+        var data = SurvivalCsv.Read(Write(content), Columns);
+        Assert.Equal(2, data.Count);
+        Assert.Equal(1, data.Omitted.Count);
+        Assert.Equal([line], data.Omitted.Positions);
+        Assert.Equal("1 observation deleted due to missingness", data.Omitted.ToString());
+        var ex = Fails(content, options: new CsvReadOptions { Missing = MissingValuePolicy.Fail });
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(column, ex.Column);
+        Assert.Equal(value, ex.Value);
+        Assert.Contains("missing", ex.Message);
+    }
+
+    [Fact]
+    public void A_missing_value_in_a_column_not_in_use_does_not_matter()
+    {
+        var data = SurvivalCsv.Read(Write("time,status,arm,age\n1,1,a,NA\n2,0,b,\n"), Columns);
+        Assert.Equal(2, data.Count);
+        Assert.Same(OmittedRows.None, data.Omitted);
+    }
+
+    [Fact]
+    public void No_markers_make_NA_an_ordinary_label_and_a_bad_number()
+    {
+        var options = new CsvReadOptions { MissingValues = [] };
+        var labels = SurvivalCsv.Read(Write("time,status,arm\n1,1,a\n2,0,NA\n"), Columns, options);
+        Assert.Equal(["NA", "a"], labels.Group!.Levels);
+        var ex = Fails("time,status,arm\n1,1,a\nNA,0,b\n", options: options);
+        Assert.Contains("not a number", ex.Message);
+    }
+
+    [Fact]
+    public void Every_row_missing_is_an_error_that_says_so()
+    {
+        var ex = Fails("time,status,arm\nNA,1,a\n2,0,NA\n");
+        Assert.Contains("every row has a missing value", ex.Message);
     }
 
     [Fact]

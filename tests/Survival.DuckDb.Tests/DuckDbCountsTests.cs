@@ -63,7 +63,8 @@ public sealed class DuckDbCountsTests : IDisposable
         var (csv, parquet) = Write("shape", header, RandomRows(entry ? 11 : 7, 3000, entry, weights, fractional));
         var columns = new SurvivalColumns("time", "status", entry ? "start" : null, weights ? "w" : null, "arm", strata ? "site" : null);
         var rows = SurvivalCsv.Read(csv, columns);
-        var options = new KaplanMeierOptions { TimeFix = false };
+        // Counts carry no rows, so they give Greenwood's variance; R's default for fractional weights (robust) needs rows.
+        var options = new KaplanMeierOptions { TimeFix = false, Variance = KaplanMeierVariance.Greenwood };
         var expected = KaplanMeier.Fit(rows, options);
         double tolerance = fractional ? 1e-12 : 0;
         foreach (var path in new[] { parquet, csv })
@@ -116,9 +117,13 @@ public sealed class DuckDbCountsTests : IDisposable
         var l = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(csv, columns));
         Assert.Equal((csv, 4L), (l.File, l.Line)); // line 1 is the header
 
-        var events = Write("events", "time,status", ["1,1", "2,2"]).Parquet;
+        var events = Write("events", "time,status", ["1,1", "2,3"]).Parquet;
         var ev = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(events, new SurvivalColumns("time", "status")));
-        Assert.Equal(("status", "2", 2L), (ev.Column, ev.Value, ev.Row));
+        Assert.Equal(("status", "3", 2L), (ev.Column, ev.Value, ev.Row));
+        var zero = Write("zero", "time,status", ["1,2", "2,0", "3,1"]).Parquet;
+        var zr = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(zero, new SurvivalColumns("time", "status")));
+        Assert.Equal(("status", "0", 2L), (zr.Column, zr.Value, zr.Row));
+        Assert.Contains("coded 1/2", zr.Message);
 
         var weights = Write("weights", "time,status,w", ["1,1,1", "2,1,-0.5"]).Parquet;
         Assert.Equal("w", Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(weights, columns)).Column);
@@ -130,6 +135,65 @@ public sealed class DuckDbCountsTests : IDisposable
         var text = Write("text", "time,status", ["1,1", "abc,1"]);
         var tx = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(text.Csv, new SurvivalColumns("time", "status")));
         Assert.Equal(("time", "abc", 3L), (tx.Column, tx.Value, tx.Line));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Missing_values_are_left_out_as_the_row_path_leaves_them_out(bool entry)
+    {
+        string header = entry ? "time,status,arm,w,start" : "time,status,arm,w";
+        string[] rows = entry
+            ? ["1,2,a,1,0", "2,NA,b,1,0", "NA,2,a,1,0", "3,1,,1,0", "4,2,b,NA,0", "5,1,a,2,NA", "6,2,b,1,1", "7,2,a,1,0.5", "8,1,b,1,0"]
+            : ["1,2,a,1", "2,NA,b,1", "NA,2,a,1", "3,1,,1", "4,2,b,NA", "5,1,a,2", "6,2,b,1", "7,2,a,1", "8,1,b,1"];
+        var (csv, parquet) = Write(entry ? "missing-entry" : "missing", header, rows);
+        var columns = new SurvivalColumns("time", "status", Entry: entry ? "start" : null, Weight: "w", Group: "arm");
+        var data = SurvivalCsv.Read(csv, columns);
+        var expected = KaplanMeier.Fit(data);
+        long[] lines = entry ? [3, 4, 5, 6, 7] : [3, 4, 5, 6];
+        Assert.Equal(lines, data.Omitted.Positions);
+        foreach (var (path, positions) in new[] { (csv, lines), (parquet, lines.Select(l => l - 1).ToArray()) })
+        {
+            var counts = DuckDbCounts.Read(path, columns);
+            Assert.Equal(lines.Length, counts.Omitted.Count);
+            Assert.Equal(positions, counts.Omitted.Positions);
+            var actual = KaplanMeier.Fit(counts);
+            Assert.Equal(expected.Curves.SelectMany(c => c.Steps), actual.Curves.SelectMany(c => c.Steps));
+        }
+        var fail = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(csv, columns, MissingValuePolicy.Fail));
+        Assert.Equal(("status", 3L), (fail.Column, fail.Line));
+        Assert.Contains("missing", fail.Message);
+        var failParquet = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(parquet, columns, MissingValuePolicy.Fail));
+        Assert.Equal(("status", 2L), (failParquet.Column, failParquet.Row));
+    }
+
+    [Fact]
+    public void A_delayed_entry_interval_that_the_near_tie_rule_collapses_stops_as_the_row_path_and_R_stop()
+    {
+        // (0,1], (1, 1+1e-13], (0,2], (0,3]: R's aeqSurv stops; so does the row path, and now the push-down.
+        var (csv, parquet) = Write("collapse", "start,time,status", ["0,1,1", "1,1.0000000000001,1", "0,2,1", "0,3,0"]);
+        var columns = new SurvivalColumns("time", "status", Entry: "start");
+        var rowError = Assert.Throws<SurvivalInputException>(() => KaplanMeier.Fit(SurvivalCsv.Read(csv, columns)));
+        Assert.Contains("length zero", rowError.Message);
+        var lineError = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(csv, columns));
+        Assert.Equal(("start", 3L), (lineError.Column, lineError.Line));
+        Assert.Contains("length zero", lineError.Message);
+        var rowNumber = Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(parquet, columns));
+        Assert.Equal(2L, rowNumber.Row);
+        // Without the rule both paths keep the interval and agree.
+        var exact = new KaplanMeierOptions { TimeFix = false };
+        var expected = KaplanMeier.Fit(SurvivalCsv.Read(csv, columns), exact);
+        var actual = KaplanMeier.Fit(DuckDbCounts.Read(parquet, columns, timeFix: false), exact);
+        Assert.Equal(expected.Curves.SelectMany(c => c.Steps), actual.Curves.SelectMany(c => c.Steps));
+    }
+
+    [Fact]
+    public void A_missing_value_in_a_column_not_in_use_does_not_matter_and_every_row_missing_is_an_error()
+    {
+        var (_, parquet) = Write("unused", "time,status,age", ["1,1,NA", "2,0,", "3,1,40"]);
+        Assert.Equal(0, DuckDbCounts.Read(parquet, new SurvivalColumns("time", "status")).Omitted.Count);
+        var (allCsv, _) = Write("all-missing", "time,status", ["NA,1", "2,NA"]);
+        Assert.Contains("every row has a missing value", Assert.Throws<SurvivalInputException>(() => DuckDbCounts.Read(allCsv, new SurvivalColumns("time", "status"))).Message);
     }
 
     [Fact]

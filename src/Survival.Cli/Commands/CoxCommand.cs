@@ -38,7 +38,10 @@ internal static class CoxCommand
             };
             var columns = input.Columns(parse);
             input.RequireRows(parse);
-            var table = CsvTable.Read(parse.GetValue(input.Input)!, columns.Names.Concat(names).Distinct().ToArray(), input.ReadOptions(parse));
+            var used = columns.Names.Concat(names).Distinct().ToArray();
+            // R's na.omit over every column of the model (time, event, entry, weight, strata and each covariate), before
+            // a covariate's kind is decided: a column is numeric when all its remaining values are numbers.
+            var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
             var data = SurvivalCsv.ToData(table, columns);
             var x = new CovariateMatrix(data.Count);
             foreach (var name in names)
@@ -53,8 +56,8 @@ internal static class CoxCommand
             var fit = CoxRegression.Fit(data, x, new CoxOptions { Ties = tieMethod });
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit), output);
-            else WriteTable(fit, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted), output);
+            else WriteTable(fit, data.Omitted, output);
             return 0;
         });
         return command;
@@ -77,17 +80,21 @@ internal static class CoxCommand
     internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue);
     internal sealed record TestJson(double ChiSquare, int Df, double PValue);
     internal sealed record CoxJson(IReadOnlyList<CoefficientJson> Coefficients, double LogLikelihoodNull, double LogLikelihood,
-        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, double? Concordance, int N, double Events, IReadOnlyList<string> Warnings);
+        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, double? Concordance, int N, double Events, IReadOnlyList<string> Warnings,
+        OmittedJson Omitted);
 
     private static TestJson T(ChiSquareTest t) => new(t.ChiSquare, t.DegreesOfFreedom, t.PValue);
 
-    internal static CoxJson ToJson(CoxResult r) => new(
+    internal static CoxJson ToJson(CoxResult r, OmittedRows omitted) => new(
         r.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StdErr, c.HazardRatio, c.Lower, c.Upper, c.Z, c.PValue)).ToArray(),
-        r.LogLikelihoodNull, r.LogLikelihood, T(r.LikelihoodRatio), T(r.Wald), T(r.Score), r.Concordance, r.N, r.Events, r.Warnings);
+        r.LogLikelihoodNull, r.LogLikelihood, T(r.LikelihoodRatio), T(r.Wald), T(r.Score), r.Concordance, r.N, r.Events,
+        r.Warnings.Select(w => w.Message).ToArray(),
+        OmittedJson.From(omitted));
 
-    private static void WriteTable(CoxResult r, TextWriter output)
+    private static void WriteTable(CoxResult r, OmittedRows omitted, TextWriter output)
     {
         output.WriteLine($"  n= {r.N}, number of events= {Numbers.Format(r.Events)}");
+        if (omitted.Count > 0) output.WriteLine($"   ({omitted})");
         output.WriteLine();
         Numbers.Table(output, ["", "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)"],
             r.Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Numbers.Format(c.Estimate), Numbers.Format(c.HazardRatio), Numbers.Format(c.StdErr),

@@ -25,14 +25,14 @@ internal static class ExponentialCommand
             if (data.Group is null)
             {
                 var fit = ExponentialModel.Fit(data, level);
-                if (json) JsonOutput.Write(ToJson(fit), output);
-                else WriteTable([fit], output);
+                if (json) JsonOutput.Write(ToJson(fit) with { Omitted = OmittedJson.From(data.Omitted) }, output);
+                else WriteTable([fit], data.Omitted, output);
             }
             else
             {
                 var fits = ExponentialModel.FitByGroup(data, level);
-                if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray()), output);
-                else WriteTable(fits, output);
+                if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray(), OmittedJson.From(data.Omitted)), output);
+                else WriteTable(fits, data.Omitted, output);
             }
             return 0;
         });
@@ -40,15 +40,22 @@ internal static class ExponentialCommand
     }
 
     internal sealed record EstimateJson(double? Estimate, double? Lower, double? Upper);
-    internal sealed record FitJson(string? Group, int N, double Events, double Exposure, EstimateJson Rate, EstimateJson Mean, EstimateJson Median, double LogLikelihood);
-    internal sealed record GroupsJson(IReadOnlyList<FitJson> Groups);
+    internal sealed record FitJson(string? Group, int N, double Events, double Exposure, EstimateJson Rate, EstimateJson Mean, EstimateJson Median, double LogLikelihood)
+    {
+        /// <summary>The rows left out for missing values: on the top-level object only (a fit without groups).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public OmittedJson? Omitted { get; init; }
+    }
+
+    internal sealed record GroupsJson(IReadOnlyList<FitJson> Groups, OmittedJson Omitted);
 
     private static EstimateJson E(IntervalEstimate e) => new(e.Estimate, e.Lower, e.Upper);
 
     internal static FitJson ToJson(ExponentialFit f) => new(f.Group, f.N, f.Events, f.Exposure, E(f.Rate), E(f.Mean), E(f.Median), f.LogLikelihood);
 
-    private static void WriteTable(IReadOnlyList<ExponentialFit> fits, TextWriter output)
+    private static void WriteTable(IReadOnlyList<ExponentialFit> fits, OmittedRows omitted, TextWriter output)
     {
+        if (omitted.Count > 0) output.WriteLine($"   ({omitted})");
         string pct = $"{fits[0].ConfidenceLevel * 100:0.##}%";
         Numbers.Table(output, ["", "n", "events", "exposure", "rate", $"rate {pct} CI", "median", $"median {pct} CI", "loglik"],
             fits.Select(f => (IReadOnlyList<string>)[f.Group ?? "all", f.N.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -16,7 +16,13 @@ internal static class KmCommand
         var format = FormatOption.Create();
         var plot = new Option<string?>("--plot") { Description = "Also draw the curves to FILE (.png or .svg), with numbers at risk and, for groups, the log-rank P." };
         var command = new Command("km", "Kaplan–Meier estimate (R survfit parity).");
-        input.AddTo(command, withStrata: true);
+        var variance = new Option<string>("--variance")
+        {
+            Description = "greenwood or robust (infinitesimal jackknife); default as R: robust when a weight is not a whole number or an --id has several events, else greenwood.",
+            DefaultValueFactory = _ => "auto",
+        };
+        input.AddTo(command, withStrata: true, withId: true);
+        command.Options.Add(variance);
         command.Options.Add(confType);
         command.Options.Add(confLevel);
         command.Options.Add(at);
@@ -24,14 +30,31 @@ internal static class KmCommand
         command.Options.Add(plot);
         command.SetAction(parse =>
         {
-            var options = new KaplanMeierOptions { ConfidenceLevel = parse.GetValue(confLevel), Transform = ParseTransform(parse.GetValue(confType)!) };
+            var options = new KaplanMeierOptions
+            {
+                ConfidenceLevel = parse.GetValue(confLevel),
+                Transform = ParseTransform(parse.GetValue(confType)!),
+                Variance = parse.GetValue(variance) switch
+                {
+                    "auto" => KaplanMeierVariance.Auto,
+                    "greenwood" => KaplanMeierVariance.Greenwood,
+                    "robust" => KaplanMeierVariance.Robust,
+                    var other => throw new SurvivalInputException("must be greenwood or robust", column: "--variance", value: other),
+                },
+            };
             var times = parse.GetValue(at) is { } list ? Numbers.ParseList(list, "--at") : [];
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
             // Parquet goes through DuckDB as counts; CSV as rows (which also checks delayed-entry intervals against R's near-tie rule).
             var data = input.IsParquet(parse) ? null : input.Load(parse);
+            if (data is null && parse.GetValue(input.Id) is not null)
+                throw new SurvivalInputException("--id needs rows (the robust variance clusters them); Parquet input is reduced to counts: use CSV", column: "--id");
+            if (data is null && options.Variance == KaplanMeierVariance.Robust)
+                throw new SurvivalInputException("the robust variance needs rows; Parquet input is reduced to counts: use CSV, or --variance greenwood", column: "--variance", value: "robust");
             var counts = data is null ? input.LoadCounts(parse) : null;
+            if (counts is not null && parse.GetValue(input.Weight) is not null && options.Variance == KaplanMeierVariance.Auto)
+                parse.InvocationConfiguration.Error.WriteLine("warning: per-time counts give Greenwood's variance; for weights that are not whole numbers R's default is the robust variance, which needs rows (CSV)");
             var fit = data is not null ? KaplanMeier.Fit(data, options) : KaplanMeier.Fit(counts!, options);
             if (parse.GetValue(plot) is { } figure)
             {
@@ -40,8 +63,9 @@ internal static class KmCommand
                 Survival.Plotting.KaplanMeierPlot.Save(fit, figure, new Survival.Plotting.KaplanMeierPlotOptions { PValue = p, XLabel = "Time" });
             }
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted), output);
-            else WriteTable(fit, sorted, output);
+            var omitted = data?.Omitted ?? counts!.Omitted;
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted), output);
+            else WriteTable(fit, sorted, omitted, output);
             return 0;
         });
         return command;
@@ -61,16 +85,19 @@ internal static class KmCommand
     internal sealed record StepJson(double Time, double AtRisk, double Events, double Censored, double Survival, double? StdErr, double? Lower, double? Upper);
     internal sealed record AtJson(double Time, double AtRisk, double Survival, double? StdErr, double? Lower, double? Upper);
     internal sealed record CurveJson(string? Group, int N, double Events, MedianJson Median, IReadOnlyList<StepJson> Steps, IReadOnlyList<AtJson> At);
-    internal sealed record KmJson(IReadOnlyList<CurveJson> Curves);
+    internal sealed record KmJson(IReadOnlyList<CurveJson> Curves, string Variance, OmittedJson Omitted);
 
-    internal static KmJson ToJson(KaplanMeierResult fit, double[] times) => new(fit.Curves.Select(c => new CurveJson(
+    internal static KmJson ToJson(KaplanMeierResult fit, double[] times, OmittedRows omitted) => new(fit.Curves.Select(c => new CurveJson(
         c.Label, c.N, c.Events, new MedianJson(c.Median.Estimate, c.Median.Lower, c.Median.Upper),
         c.Steps.Select(s => new StepJson(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErr, s.Lower, s.Upper)).ToArray(),
-        c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray());
+        c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray(),
+        fit.Variance == KaplanMeierVariance.Robust ? "robust" : "greenwood", OmittedJson.From(omitted));
 
 
-    private static void WriteTable(KaplanMeierResult fit, double[] times, TextWriter output)
+    private static void WriteTable(KaplanMeierResult fit, double[] times, OmittedRows omitted, TextWriter output)
     {
+        // R's print.survfit: "   1 observation deleted due to missingness" above the table.
+        if (omitted.Count > 0) output.WriteLine($"   {omitted}");
         double level = fit.Options.ConfidenceLevel;
         string lcl = $"{level:0.##}LCL", ucl = $"{level:0.##}UCL";
         Numbers.Table(output, ["", "n", "events", "median", lcl, ucl],

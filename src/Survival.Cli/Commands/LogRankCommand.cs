@@ -35,23 +35,28 @@ internal static class LogRankCommand
                 var other => throw new SurvivalInputException("must be one of logrank, gehan, tarone-ware, peto, modified-peto, fleming-harrington", column: "--weights", value: other),
             };
             var options = new LogRankOptions { Weighting = weighting, Rho = parse.GetValue(rho) ?? 0, Gamma = parse.GetValue(gamma) ?? 0 };
-            var result = input.IsParquet(parse) ? LogRankTest.Compute(input.LoadCounts(parse), options) : LogRankTest.Compute(input.Load(parse), options);
+            var counts = input.IsParquet(parse) ? input.LoadCounts(parse) : null;
+            var data = counts is null ? input.Load(parse) : null;
+            var result = counts is not null ? LogRankTest.Compute(counts, options) : LogRankTest.Compute(data!, options);
+            var omitted = data?.Omitted ?? counts!.Omitted;
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result), output);
-            else WriteTable(result, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result, omitted), output);
+            else WriteTable(result, omitted, output);
             return 0;
         });
         return command;
     }
 
     internal sealed record GroupJson(string Group, int N, double Observed, double Expected);
-    internal sealed record LogRankJson(double ChiSquare, int Df, double PValue, IReadOnlyList<GroupJson> Groups);
+    internal sealed record LogRankJson(double ChiSquare, int Df, double PValue, IReadOnlyList<GroupJson> Groups, OmittedJson Omitted);
 
-    internal static LogRankJson ToJson(LogRankResult r) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
-        r.Groups.Select(g => new GroupJson(g.Group, g.N, g.Observed, g.Expected)).ToArray());
+    internal static LogRankJson ToJson(LogRankResult r, OmittedRows omitted) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
+        r.Groups.Select(g => new GroupJson(g.Group, g.N, g.Observed, g.Expected)).ToArray(), OmittedJson.From(omitted));
 
-    private static void WriteTable(LogRankResult r, TextWriter output)
+    private static void WriteTable(LogRankResult r, OmittedRows omitted, TextWriter output)
     {
+        // R's print.survdiff: "n= 227, 1 observation deleted due to missingness." above the table.
+        if (omitted.Count > 0) output.WriteLine($"n= {r.Groups.Sum(g => g.N)}, {omitted}.");
         Numbers.Table(output, ["", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"],
             r.Groups.Select((g, i) => (IReadOnlyList<string>)[$"group={g.Group}", g.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Numbers.Format(g.Observed), Numbers.Format(g.Expected, 3),

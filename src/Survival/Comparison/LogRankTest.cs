@@ -20,7 +20,8 @@ public static class LogRankTest
     /// <summary>Compares the groups of <paramref name="data"/> (stratified by its strata, if any).</summary>
     /// <param name="data">Rows with a group column (at least two groups).</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    /// <exception cref="SurvivalInputException">No groups, fewer than two groups, an empty group, or a stratum with a single group.</exception>
+    /// <exception cref="SurvivalInputException">No groups, fewer than two groups, an empty group, or no stratum with two
+    /// groups (a stratum with a single group is accepted, as R: it adds the same to O and E and nothing to V).</exception>
     public static LogRankResult Compute(SurvivalData data, LogRankOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -55,6 +56,8 @@ public static class LogRankTest
         var censored = counts.Censored;
         var entered = counts.Entered;
 
+        int comparableStrata = 0;
+        var weighting = options.EffectiveWeighting;
         for (int s = 0; s < counts.StratumCount; s++)
         {
             var (start, end) = counts.StratumRange(s);
@@ -68,10 +71,8 @@ public static class LogRankTest
                 if (!counts.HasEntry) atRisk[g] += events[c] + censored[c];
                 if (events[c] + censored[c] + entered[c] > 0) present[g] = true;
             }
-            int presentCount = present.Count(p => p);
-            if (presentCount < 2 && counts.StratumCount > 1)
-                throw new SurvivalInputException("a stratum has a single group, so it carries no comparison",
-                    column: "strata", value: counts.StratumLevels[s]);
+            // A stratum with one group adds its events to that group's O and E alike and nothing to V, as in R's survdiff.
+            if (present.Count(p => p) >= 2) comparableStrata++;
 
             double km = 1, tilde = 1; // pooled KM S(t−) and S̃ within the stratum
             int c0 = start;
@@ -87,7 +88,7 @@ public static class LogRankTest
                 if (d > 0 && n > 0)
                 {
                     double tildeNow = tilde * (1 - d / (n + 1));
-                    double w = options.Weighting switch
+                    double w = weighting switch
                     {
                         LogRankWeighting.LogRank => 1.0,
                         LogRankWeighting.GehanBreslow => n,
@@ -117,6 +118,9 @@ public static class LogRankTest
         for (int g = 0; g < k; g++)
             if (subjects[g] == 0)
                 throw new SurvivalInputException("a group has no rows", column: "group", value: counts.GroupLevels[g]);
+        if (counts.StratumCount > 1 && comparableStrata == 0)
+            throw new SurvivalInputException("no stratum holds two groups, so there is nothing to compare (each stratum has a single group)",
+                column: "strata");
 
         var rows = new GroupComparison[k];
         for (int g = 0; g < k; g++)

@@ -29,8 +29,9 @@ public sealed class SurvivalCounts
 
     internal SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
         double[] entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
-        bool hasEntry)
+        bool hasEntry, OmittedRows? omitted = null)
     {
+        Omitted = omitted ?? OmittedRows.None;
         _time = time;
         _group = group;
         _stratum = stratum;
@@ -64,6 +65,17 @@ public sealed class SurvivalCounts
 
     /// <summary>Whether any subject has a delayed entry.</summary>
     public bool HasEntry { get; }
+
+    /// <summary>The input rows left out before the reduction because a value the analysis uses was missing (R's
+    /// <c>na.omit</c>); <see cref="OmittedRows.None"/> for counts given directly to <see cref="Create"/>.</summary>
+    public OmittedRows Omitted { get; }
+
+    /// <summary>The same counts, recording <paramref name="omitted"/> as the rows left out before them: for readers that apply a
+    /// missing-value policy (the CSV reader, the DuckDB push-down), so that estimators and printouts can report them.</summary>
+    /// <param name="omitted">The rows left out.</param>
+    public SurvivalCounts WithOmitted(OmittedRows omitted)
+        => new(_time, _group, _stratum, _events, _censored, _entered, _subjects, GroupLevels, StratumLevels, HasEntry,
+            omitted ?? throw new ArgumentNullException(nameof(omitted)));
 
     /// <summary>The time of each cell.</summary>
     public ReadOnlySpan<double> Time => _time;
@@ -102,7 +114,8 @@ public sealed class SurvivalCounts
     {
         ArgumentNullException.ThrowIfNull(data);
         int items = (data.HasEntry ? 2 : 1) * data.Count;
-        return RowReduction.ByHashing(data, Math.Max(4096, items / 16)) ?? RowReduction.ByRadixSort(data);
+        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16)) ?? RowReduction.ByRadixSort(data);
+        return data.Omitted.Count == 0 ? counts : counts.WithOmitted(data.Omitted);
     }
 
     /// <summary>The plain reduction (a comparison sort of row items), kept as the oracle the tests compare
@@ -197,6 +210,10 @@ public sealed class SurvivalCounts
     /// (exact when the counts are unweighted).</param>
     /// <exception cref="SurvivalInputException">A count is negative or not finite, a time is not finite or
     /// negative, or the columns differ in length.</exception>
+    /// <remarks>Counts do not pair a subject's entry with its exit, so R's stop for a delayed-entry interval that the
+    /// near-tie rule collapses (<c>aeqSurv</c>) cannot be applied here: reduce the rows with that rule already applied
+    /// (<see cref="TimeFix.Cuts"/> and <see cref="TimeFix.Map"/> on entry and exit, rejecting rows whose ends map to one
+    /// time, as <c>DuckDbCounts</c> does), or fit with <c>TimeFix = false</c> when the times are exact.</remarks>
     public static SurvivalCounts Create(
         ReadOnlySpan<double> time,
         ReadOnlySpan<double> events,

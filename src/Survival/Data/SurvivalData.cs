@@ -25,8 +25,11 @@ public sealed class SurvivalData
     private readonly double[]? _entry;
     private readonly double[]? _weight;
 
-    private SurvivalData(double[] time, bool[] status, double[]? entry, double[]? weight, Factor? group, Factor? strata)
+    private SurvivalData(double[] time, bool[] status, double[]? entry, double[]? weight, Factor? group, Factor? strata,
+        OmittedRows? omitted = null, Factor? id = null)
     {
+        Id = id;
+        Omitted = omitted ?? OmittedRows.None;
         _time = time;
         _event = status;
         _entry = entry;
@@ -62,6 +65,21 @@ public sealed class SurvivalData
     /// <summary>The stratum of each row (stratified tests and models), or null for none.</summary>
     public Factor? Strata { get; }
 
+    /// <summary>The subject (or cluster) of each row, or null when every row is its own subject: R's <c>id</c> /
+    /// <c>cluster</c>. Rows of one subject are clustered in the robust variance.</summary>
+    public Factor? Id { get; }
+
+    /// <summary>The input rows left out because a value the analysis uses was missing (R's <c>na.omit</c>;
+    /// <see cref="OmittedRows.None"/> when none was, and always for <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{bool}, double[], double[], IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>,
+    /// whose input has no missing-value marker).</summary>
+    public OmittedRows Omitted { get; }
+
+    /// <summary>The same rows, recording <paramref name="omitted"/> as the rows left out before them: for readers that apply a
+    /// missing-value policy (the CSV reader, the DuckDB push-down), so that estimators and printouts can report them.</summary>
+    /// <param name="omitted">The rows left out.</param>
+    public SurvivalData WithOmitted(OmittedRows omitted)
+        => new(_time, _event, _entry, _weight, Group, Strata, omitted ?? throw new ArgumentNullException(nameof(omitted)), Id);
+
     internal double[] TimeArray => _time;
     internal bool[] EventArray => _event;
     internal double[]? EntryArray => _entry;
@@ -77,6 +95,7 @@ public sealed class SurvivalData
     /// <param name="weight">Optional frequency weights, finite and ≥ 0.</param>
     /// <param name="group">Optional group labels, one per row.</param>
     /// <param name="strata">Optional stratum labels, one per row.</param>
+    /// <param name="id">Optional subject (cluster) labels, one per row (R <c>id</c>/<c>cluster</c>).</param>
     /// <exception cref="SurvivalInputException">A rule in the remarks is broken; the message names the row and value.</exception>
     public static SurvivalData Create(
         ReadOnlySpan<double> time,
@@ -84,10 +103,12 @@ public sealed class SurvivalData
         double[]? entry = null,
         double[]? weight = null,
         IReadOnlyList<string>? group = null,
-        IReadOnlyList<string>? strata = null)
+        IReadOnlyList<string>? strata = null,
+        IReadOnlyList<string>? id = null)
         => Create(time, status, entry, weight,
             group is null ? null : Factor.FromLabels(group, name: "group"),
-            strata is null ? null : Factor.FromLabels(strata, name: "strata"));
+            strata is null ? null : Factor.FromLabels(strata, name: "strata"),
+            id is null ? null : Factor.FromLabels(id, levels: id.Distinct(StringComparer.Ordinal).ToArray(), name: "id"));
 
     /// <summary>Validates and copies time-to-event columns, with groups and strata given as factors.</summary>
     /// <param name="time">Exit times, finite and ≥ 0.</param>
@@ -96,6 +117,7 @@ public sealed class SurvivalData
     /// <param name="weight">Optional frequency weights, finite and ≥ 0.</param>
     /// <param name="group">Optional groups.</param>
     /// <param name="strata">Optional strata.</param>
+    /// <param name="id">Optional subjects (clusters).</param>
     /// <exception cref="SurvivalInputException">A rule in the remarks of <see cref="SurvivalData"/> is broken.</exception>
     public static SurvivalData Create(
         ReadOnlySpan<double> time,
@@ -103,7 +125,8 @@ public sealed class SurvivalData
         double[]? entry,
         double[]? weight,
         Factor? group,
-        Factor? strata)
+        Factor? strata,
+        Factor? id = null)
     {
         int n = time.Length;
         if (n == 0) throw new SurvivalInputException("there are no rows: at least one is needed");
@@ -112,6 +135,7 @@ public sealed class SurvivalData
         if (weight is not null) CheckLength(weight.Length, n, "weight");
         if (group is not null) CheckLength(group.Count, n, "group");
         if (strata is not null) CheckLength(strata.Count, n, "strata");
+        if (id is not null) CheckLength(id.Count, n, "id");
 
         for (int i = 0; i < n; i++)
         {
@@ -139,7 +163,104 @@ public sealed class SurvivalData
             }
         }
 
-        return new SurvivalData(time.ToArray(), status.ToArray(), entry?.ToArray(), weight?.ToArray(), group, strata);
+        return new SurvivalData(time.ToArray(), status.ToArray(), entry?.ToArray(), weight?.ToArray(), group, strata, null, id);
+    }
+
+    /// <summary>
+    /// Builds validated data from the objects an application holds, in one pass over <paramref name="rows"/>: each
+    /// selector reads one column from a row, and the rows are validated as <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{bool}, double[], double[], IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>
+    /// validates columns.
+    /// </summary>
+    /// <typeparam name="T">The row type (a record, an entity, a tuple).</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Exit (event or censoring) time, finite and ≥ 0.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event (false: censored).</param>
+    /// <param name="group">Optional group label (curves, compared groups).</param>
+    /// <param name="strata">Optional stratum label.</param>
+    /// <param name="entry">Optional delayed-entry time, before the exit time.</param>
+    /// <param name="weight">Optional frequency weight, ≥ 0.</param>
+    /// <param name="missing">What a missing value does: a <see cref="double.NaN"/> from <paramref name="time"/>,
+    /// <paramref name="entry"/> or <paramref name="weight"/>, or a null label from <paramref name="group"/> or
+    /// <paramref name="strata"/>. <see cref="MissingValuePolicy.Omit"/> (R's default) leaves the row out and records it
+    /// in <see cref="Omitted"/>; <see cref="MissingValuePolicy.Fail"/> throws.</param>
+    /// <param name="id">Optional subject (cluster) label: rows of one subject are clustered in the robust variance (R <c>id</c>).</param>
+    /// <returns>The data; <see cref="Omitted"/> gives the 1-based positions of the rows left out.</returns>
+    /// <exception cref="SurvivalInputException">A value breaks a rule of <see cref="SurvivalData"/>, or is missing under
+    /// <see cref="MissingValuePolicy.Fail"/>; <see cref="SurvivalInputException.Row"/> is the row's <b>1-based</b>
+    /// position in <paramref name="rows"/>, counting omitted rows.</exception>
+    /// <example><code>
+    /// var data = SurvivalData.From(patients, p =&gt; p.PfsMonths, p =&gt; p.Progressed, group: p =&gt; p.Arm);
+    /// </code></example>
+    public static SurvivalData From<T>(
+        IEnumerable<T> rows,
+        Func<T, double> time,
+        Func<T, bool> eventOccurred,
+        Func<T, string>? group = null,
+        Func<T, string>? strata = null,
+        Func<T, double>? entry = null,
+        Func<T, double>? weight = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit,
+        Func<T, string>? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        int capacity = rows.TryGetNonEnumeratedCount(out int count) ? count : 16;
+        var t = new List<double>(capacity);
+        var e = new List<bool>(capacity);
+        var g = group is null ? null : new List<string>(capacity);
+        var k = strata is null ? null : new List<string>(capacity);
+        var s = entry is null ? null : new List<double>(capacity);
+        var w = weight is null ? null : new List<double>(capacity);
+        var ids = id is null ? null : new List<string>(capacity);
+        var kept = new List<long>(capacity);
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        foreach (var row in rows)
+        {
+            position++;
+            double ti = time(row);
+            bool ei = eventOccurred(row);
+            string? gi = group?.Invoke(row), ki = strata?.Invoke(row), ii = id?.Invoke(row);
+            double si = entry?.Invoke(row) ?? 0, wi = weight?.Invoke(row) ?? 1;
+            string? missingColumn = double.IsNaN(ti) ? "time"
+                : entry is not null && double.IsNaN(si) ? "entry"
+                : weight is not null && double.IsNaN(wi) ? "weight"
+                : group is not null && gi is null ? "group"
+                : strata is not null && ki is null ? "strata"
+                : id is not null && ii is null ? "id"
+                : null;
+            if (missingColumn is not null)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: missingColumn, row: position);
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            t.Add(ti);
+            e.Add(ei);
+            g?.Add(gi!);
+            k?.Add(ki!);
+            s?.Add(si);
+            w?.Add(wi);
+            ids?.Add(ii!);
+            kept.Add(position);
+        }
+        if (kept.Count == 0 && omittedCount > 0)
+            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        try
+        {
+            var data = Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(e),
+                s?.ToArray(), w?.ToArray(), g, k, ids);
+            return omittedCount == 0 ? data : data.WithOmitted(OmittedRows.Of(omittedCount, omitted));
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        {
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)]);
+        }
     }
 
     private static void CheckLength(int length, int expected, string column)

@@ -10,16 +10,19 @@ namespace Survival;
 /// neighbours form one cluster, and every time is replaced by the first (smallest) time of its cluster. A
 /// delayed-entry interval whose ends fall into one cluster has length zero after the fix: R stops with
 /// "aeqSurv exception"; this library throws <see cref="SurvivalInputException"/>. Reference: R survival
-/// <c>aeqSurv</c>; Therneau, "Roundoff error and tied times" (survival package vignette).
+/// <c>aeqSurv</c>; Therneau, "Roundoff error and tied times" (survival package vignette). Public so that readers
+/// which reduce rows elsewhere (the DuckDB push-down) can apply the same rule to the rows before they are lost.
 /// </remarks>
-internal static class TimeFix
+public static class TimeFix
 {
     /// <summary>R's default tolerance, √ε.</summary>
     public static readonly double Tolerance = Math.Sqrt(Math.Pow(2, -52));
 
     /// <summary>The cluster representatives ("cuts") for sorted distinct times, or null when nothing is tied.</summary>
+    /// <param name="sortedDistinct">Every distinct time of the data (entries and exits, all groups and strata), ascending.</param>
     public static double[]? Cuts(double[] sortedDistinct)
     {
+        ArgumentNullException.ThrowIfNull(sortedDistinct);
         int k = sortedDistinct.Length;
         if (k < 2) return null;
         double meanAbs = 0;
@@ -38,8 +41,11 @@ internal static class TimeFix
     }
 
     /// <summary>The representative of <paramref name="x"/>: the largest cut ≤ x (R's <c>findInterval</c>).</summary>
+    /// <param name="cuts">The cuts from <see cref="Cuts"/>.</param>
+    /// <param name="x">A time of the data.</param>
     public static double Map(double[] cuts, double x)
     {
+        ArgumentNullException.ThrowIfNull(cuts);
         int i = Array.BinarySearch(cuts, x);
         if (i >= 0) return cuts[i];
         i = ~i - 1;
@@ -49,7 +55,7 @@ internal static class TimeFix
     /// <summary>Applies the rule to counts; returns the same instance when nothing is tied.</summary>
     /// <remarks>Linear in the cells when there is one stratum (its cells are already in time order); with several
     /// strata the distinct times are sorted once. The map to representatives is a forward walk within each stratum.</remarks>
-    public static SurvivalCounts Apply(SurvivalCounts counts)
+    internal static SurvivalCounts Apply(SurvivalCounts counts)
     {
         var time = counts.Time;
         double[] distinct;
@@ -74,7 +80,7 @@ internal static class TimeFix
     }
 
     /// <summary>Checks that no delayed-entry interval collapses under the rule (R's "aeqSurv exception").</summary>
-    public static void CheckIntervals(SurvivalData data)
+    internal static void CheckIntervals(SurvivalData data)
     {
         if (!data.HasEntry) return;
         var all = new double[2 * data.Count];

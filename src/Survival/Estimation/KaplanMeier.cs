@@ -4,7 +4,8 @@ namespace Survival.Estimation;
 /// <remarks>
 /// <para>At each distinct time t_j with n_j at risk and d_j events (weighted sums with frequency weights):
 /// S(t) = Π_{t_j ≤ t} (1 − d_j / n_j). A subject with delayed entry e and exit t is at risk on (e, t]. Variance by
-/// Greenwood's formula; limits as <see cref="ConfidenceIntervalTransform"/> describes; quantiles by R's rule.</para>
+/// Greenwood's formula, or the infinitesimal jackknife (<see cref="KaplanMeierVariance"/>; R's default when a weight is
+/// not a whole number); limits as <see cref="ConfidenceIntervalTransform"/> describes; quantiles by R's rule.</para>
 /// <para>References: Kaplan &amp; Meier (1958), JASA 53:457–481; Greenwood (1926); R survival <c>survfit.formula</c>,
 /// <c>survfitKM</c>; Therneau &amp; Grambsch (2000), Modeling Survival Data, §2.1.</para>
 /// </remarks>
@@ -20,7 +21,86 @@ public static class KaplanMeier
         options ??= KaplanMeierOptions.Default;
         options.Validate();
         if (options.TimeFix) TimeFix.CheckIntervals(data);
-        return Fit(SurvivalCounts.FromData(data), options);
+        var fit = Fit(SurvivalCounts.FromData(data), options with { Variance = KaplanMeierVariance.Greenwood });
+        return UsesRobustVariance(data, options.Variance) ? Robust(data, fit, options) : fit with { Options = options };
+    }
+
+    /// <summary>Whether the fit uses the robust variance: R's rule for <c>robust = NULL</c> (see <see cref="KaplanMeierVariance.Auto"/>).</summary>
+    internal static bool UsesRobustVariance(SurvivalData data, KaplanMeierVariance variance)
+    {
+        if (variance != KaplanMeierVariance.Auto) return variance == KaplanMeierVariance.Robust;
+        if (data.WeightArray is { } w)
+            foreach (double x in w)
+                if (x != Math.Floor(x)) return true;
+        if (data.Id is { } id)
+        {
+            // R: an id with more than one event makes the variance robust.
+            var seen = new HashSet<int>();
+            var status = data.Event;
+            for (int i = 0; i < data.Count; i++)
+                if (status[i] && !seen.Add(id.Codes[i])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Replaces each curve's standard errors and limits by the infinitesimal jackknife's (<see cref="InfinitesimalJackknife"/>).</summary>
+    private static KaplanMeierResult Robust(SurvivalData data, KaplanMeierResult fit, KaplanMeierOptions options)
+    {
+        int n = data.Count;
+        var exit = data.TimeArray;
+        var entry = data.EntryArray;
+        if (options.TimeFix)
+        {
+            var all = entry is null ? (double[])exit.Clone() : [.. exit, .. entry];
+            Array.Sort(all);
+            int k = 0;
+            for (int i = 0; i < all.Length; i++) if (i == 0 || all[i] != all[k - 1]) all[k++] = all[i];
+            if (TimeFix.Cuts(all[..k]) is { } cuts)
+            {
+                exit = exit.Select(t => TimeFix.Map(cuts, t)).ToArray();
+                entry = entry?.Select(t => TimeFix.Map(cuts, t)).ToArray();
+            }
+        }
+        double z = ConfidenceLimits.Z(options.ConfidenceLevel);
+        var curves = new SurvivalCurve[fit.Curves.Count];
+        for (int c = 0; c < curves.Length; c++)
+        {
+            var curve = fit.Curves[c];
+            int g = curve.Group is null ? -1 : IndexOf(data.Group!.Levels, curve.Group);
+            int s = curve.Stratum is null ? -1 : IndexOf(data.Strata!.Levels, curve.Stratum);
+            var rows = new List<int>();
+            for (int i = 0; i < n; i++)
+                if ((g < 0 || data.Group!.Codes[i] == g) && (s < 0 || data.Strata!.Codes[i] == s)) rows.Add(i);
+            int[]? cluster = null;
+            int clusterCount = rows.Count;
+            if (data.Id is { } id)
+            {
+                // Clusters numbered in order of first appearance within the curve, as R does per curve.
+                var number = new Dictionary<int, int>();
+                cluster = new int[rows.Count];
+                for (int r = 0; r < rows.Count; r++)
+                {
+                    int code = id.Codes[rows[r]];
+                    if (!number.TryGetValue(code, out int k)) number[code] = k = number.Count;
+                    cluster[r] = k;
+                }
+                clusterCount = number.Count;
+            }
+            var (seS, seH) = InfinitesimalJackknife.Compute(curve.Steps,
+                rows.Select(i => exit[i]).ToArray(), entry is null ? null : rows.Select(i => entry[i]).ToArray(),
+                rows.Select(i => data.EventArray[i]).ToArray(), rows.Select(data.WeightAt).ToArray(), cluster, clusterCount);
+            var steps = new SurvivalStep[curve.Steps.Count];
+            for (int j = 0; j < steps.Length; j++) steps[j] = new SurvivalStep(curve.Steps[j], seS[j], seH[j], z, options.Transform);
+            curves[c] = new SurvivalCurve(curve.Group, curve.Stratum, curve.N, curve.Events, curve.InitialAtRisk, steps,
+                options.ConfidenceLevel, options.Transform);
+        }
+        return new KaplanMeierResult(curves, options) { Variance = KaplanMeierVariance.Robust };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string level)
+    {
+        for (int i = 0; i < levels.Count; i++) if (levels[i] == level) return i;
+        throw new InvalidOperationException($"no level '{level}'");
     }
 
     /// <summary>Fits one curve per group (and stratum) to counts (aggregated input): identical to the row-level fit.</summary>
@@ -31,6 +111,9 @@ public static class KaplanMeier
         ArgumentNullException.ThrowIfNull(counts);
         options ??= KaplanMeierOptions.Default;
         options.Validate();
+        if (options.Variance == KaplanMeierVariance.Robust)
+            throw new SurvivalInputException("the robust variance needs the rows (their clusters and weights), not per-time counts: fit the SurvivalData, or use Greenwood",
+                column: "Variance", value: options.Variance.ToString());
         if (options.TimeFix) counts = TimeFix.Apply(counts);
 
         double z = ConfidenceLimits.Z(options.ConfidenceLevel);
@@ -57,31 +140,41 @@ public static class KaplanMeier
         var entered = counts.Entered;
         var subjects = counts.Subjects;
 
-        // Without delayed entry everyone is at risk from the start: n(t) = Σ exits at or after t.
-        double totalExits = 0, subjectCount = 0, totalEvents = 0;
-        int stepCount = 0;
+        double subjectCount = 0, totalEvents = 0, totalExits = 0;
+        int stepCount = 0, cellCount = 0;
         for (int c = start; c < end; c++)
         {
             if (group[c] != g) continue;
-            double exits = events[c] + censored[c];
-            totalExits += exits;
+            cellCount++;
             subjectCount += subjects[c];
             totalEvents += events[c];
-            if (exits > 0 || subjects[c] > 0) stepCount++;
+            totalExits += events[c] + censored[c];
+            if (events[c] + censored[c] > 0 || subjects[c] > 0) stepCount++;
         }
         if (subjectCount == 0 && totalExits == 0) return null;
 
+        // The number at risk at each cell's time, summed from the end as R's survfitkm does (exits at or after t, less
+        // entries at or after t), so that a last time where everyone left has d = n exactly and S = 0 exactly.
+        var atRiskAt = new double[cellCount];
+        double suffix = 0;
+        for (int c = end - 1, k = cellCount - 1; c >= start; c--)
+        {
+            if (group[c] != g) continue;
+            suffix += events[c] + censored[c] - entered[c];
+            atRiskAt[k--] = suffix;
+        }
+
         var steps = new SurvivalStep[stepCount];
         bool delayed = counts.HasEntry;
-        double atRisk = delayed ? 0 : totalExits;
-        double initialAtRisk = atRisk;
+        double initialAtRisk = delayed ? 0 : atRiskAt[0];
         double surv = 1, greenwood = 0, hazard = 0, hazardVar = 0;
-        int k = 0;
+        int k2 = 0, cell = 0;
         bool first = true;
         for (int c = start; c < end; c++)
         {
             if (group[c] != g) continue;
             double d = events[c], cens = censored[c], e = entered[c];
+            double atRisk = atRiskAt[cell++];
             if (d + cens > 0 || subjects[c] > 0)
             {
                 if (first && delayed) initialAtRisk = atRisk;
@@ -94,10 +187,9 @@ public static class KaplanMeier
                     hazardVar += d / (atRisk * atRisk);
                 }
                 double se = Math.Sqrt(greenwood);
-                steps[k++] = new SurvivalStep(time[c], atRisk, d, cens, e, surv, se,
+                steps[k2++] = new SurvivalStep(time[c], atRisk, d, cens, e, surv, se,
                     ConfidenceLimits.For(surv, se, z, options.Transform), hazard, Math.Sqrt(hazardVar));
             }
-            atRisk += e - d - cens;
         }
         string? groupLabel = counts.GroupLevels.Count > 0 ? counts.GroupLevels[g] : null;
         string? stratumLabel = counts.StratumLevels.Count > 0 ? counts.StratumLevels[s] : null;

@@ -15,11 +15,17 @@ public sealed record KaplanMeierOptions
     /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>, the default).</summary>
     public bool TimeFix { get; init; } = true;
 
+    /// <summary>The variance of S and H. Default <see cref="KaplanMeierVariance.Auto"/> (R <c>robust = NULL</c>: the
+    /// infinitesimal jackknife when a weight is not a whole number or an id repeats among events, Greenwood otherwise).</summary>
+    public KaplanMeierVariance Variance { get; init; } = KaplanMeierVariance.Auto;
+
     internal void Validate()
     {
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
             throw new SurvivalInputException("the confidence level must be strictly between 0 and 1",
                 column: "ConfidenceLevel", value: SurvivalData.Format(ConfidenceLevel));
+        if (!Enum.IsDefined(Variance))
+            throw new SurvivalInputException("unknown variance", column: "Variance", value: Variance.ToString());
         if (!Enum.IsDefined(Transform))
             throw new SurvivalInputException("unknown confidence-interval transform", column: "Transform", value: Transform.ToString());
     }

@@ -13,5 +13,9 @@ public sealed record KaplanMeierResult
     public IReadOnlyList<SurvivalCurve> Curves { get; }
 
     /// <summary>The options the curves were fitted with.</summary>
-    public KaplanMeierOptions Options { get; }
+    public KaplanMeierOptions Options { get; internal init; }
+
+    /// <summary>The variance the standard errors and limits use: <see cref="KaplanMeierVariance.Greenwood"/> or
+    /// <see cref="KaplanMeierVariance.Robust"/> (what <see cref="KaplanMeierOptions.Variance"/> resolved to).</summary>
+    public KaplanMeierVariance Variance { get; internal init; } = KaplanMeierVariance.Greenwood;
 }

@@ -29,6 +29,20 @@ public readonly record struct SurvivalStep
         CumulativeHazardStdErr = cumulativeHazardStdErr;
     }
 
+    /// <summary>A step whose standard errors come from elsewhere (the robust variance): <paramref name="stdErr"/> is the
+    /// standard error of S itself, as R's robust <c>survfit</c> reports it (0 where S has reached 0).</summary>
+    internal SurvivalStep(SurvivalStep greenwood, double stdErr, double cumulativeHazardStdErr, double z, ConfidenceIntervalTransform transform)
+    {
+        this = greenwood;
+        double logStdErr = Survival > 0 ? stdErr / Survival : stdErr == 0 ? 0 : double.PositiveInfinity;
+        LogStdErr = logStdErr;
+        StdErr = stdErr;
+        var limits = ConfidenceLimits.For(Survival, logStdErr, z, transform);
+        Lower = limits.Lower;
+        Upper = limits.Upper;
+        CumulativeHazardStdErr = cumulativeHazardStdErr;
+    }
+
     /// <summary>The time.</summary>
     public double Time { get; }
 
@@ -47,10 +61,12 @@ public readonly record struct SurvivalStep
     /// <summary>The Kaplan–Meier estimate S(t).</summary>
     public double Survival { get; }
 
-    /// <summary>The standard error of S(t) (Greenwood); null where R gives NaN (after S reaches 0).</summary>
+    /// <summary>The standard error of S(t): Greenwood's (null where R gives NaN, after S reaches 0) or, with the robust
+    /// variance, the infinitesimal jackknife's (0 once S has reached 0, as R).</summary>
     public double? StdErr { get; }
 
-    /// <summary>The standard error of log S(t), √Σ d/(n(n − d)); +∞ once S has reached 0.</summary>
+    /// <summary>The standard error of log S(t): Greenwood's √Σ d/(n(n − d)) (+∞ once S has reached 0), or the robust
+    /// standard error of S divided by S.</summary>
     public double LogStdErr { get; }
 
     /// <summary>The lower confidence limit, or null where R gives NA.</summary>
@@ -62,6 +78,6 @@ public readonly record struct SurvivalStep
     /// <summary>The Nelson–Aalen cumulative hazard H(t) = Σ d/n.</summary>
     public double CumulativeHazard { get; }
 
-    /// <summary>The standard error of H(t), √Σ d/n².</summary>
+    /// <summary>The standard error of H(t): √Σ d/n², or its infinitesimal-jackknife counterpart with the robust variance.</summary>
     public double CumulativeHazardStdErr { get; }
 }

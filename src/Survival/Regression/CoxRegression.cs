@@ -86,9 +86,11 @@ public static class CoxRegression
         }
         order = null;
         var kept = Independent(x);
-        var warnings = new List<string>();
+        var warnings = new List<CoxWarning>();
         for (int j = 0; j < p; j++)
-            if (!kept.Contains(j)) warnings.Add($"{covariates.Names[j]} is a linear combination of other covariates: its coefficient is not estimable (NA)");
+            if (!kept.Contains(j))
+                warnings.Add(new CoxWarning(CoxWarningKind.Aliased, covariates.Names[j],
+                    $"{covariates.Names[j]} is a linear combination of other covariates: its coefficient is not estimable (NA)"));
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
         // is singular there): R's Cholesky drops it with NA. Drop such columns by a pivoted check at β = 0.
@@ -98,7 +100,8 @@ public static class CoxRegression
             var singular = SingularColumns(probe.Evaluate(new double[kept.Length]).Information);
             if (singular.Length == 0) break;
             foreach (int k in singular)
-                warnings.Add($"{covariates.Names[kept[k]]} has no information in the risk sets (the information matrix is singular): its coefficient is not estimable (NA)");
+                warnings.Add(new CoxWarning(CoxWarningKind.NoInformation, covariates.Names[kept[k]],
+                    $"{covariates.Names[kept[k]]} has no information in the risk sets (the information matrix is singular): its coefficient is not estimable (NA)"));
             kept = kept.Where((_, k) => !singular.Contains(k)).ToArray();
         }
         var xk = kept.Select(j => x[j]).ToArray();
@@ -132,7 +135,6 @@ public static class CoxRegression
             u = nu;
             info = ninfo;
         }
-        if (!converged) warnings.Add($"Newton–Raphson did not converge in {options.MaxIterations} iterations");
 
         var variance = q == 0 ? Matrix<double>.Build.Dense(0, 0) : Matrix<double>.Build.DenseOfArray(info).Inverse();
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2);
@@ -148,14 +150,44 @@ public static class CoxRegression
                 coefficients[j] = new CoxCoefficient(covariates.Names[j], null, null, z, options.ConfidenceLevel, false);
                 continue;
             }
-            bool infinite = iterations > 1 && Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k]);
-            if (infinite) warnings.Add($"Loglik converged before variable {covariates.Names[j]}; coefficient may be infinite");
+            // coxph.fit's rule: the check runs whenever more than one iteration is allowed (iter.max > 1, not the count
+            // made). After convergence, a coefficient is flagged when its Newton step u·V is non-finite, or exceeds both
+            // eps and toler.inf·|β| (toler.inf = √eps): the likelihood was still rising along it. Without convergence R
+            // only says that some coefficient may be infinite (below).
+            bool infinite = options.MaxIterations > 1 && converged
+                && (!double.IsFinite(u[k]) || !double.IsFinite(uv[k]) || (Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k])));
+            if (infinite)
+                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, covariates.Names[j],
+                    $"Loglik converged before variable {covariates.Names[j]}; coefficient may be infinite"));
             coefficients[j] = new CoxCoefficient(covariates.Names[j], beta[k], Math.Sqrt(variance[k, k]), z, options.ConfidenceLevel, infinite);
             for (int l = 0; l < p; l++)
             {
                 int m = Array.IndexOf(kept, l);
                 if (m >= 0) covariance[j, l] = variance[k, m];
             }
+        }
+
+        if (!converged && options.MaxIterations > 1)
+        {
+            warnings.Add(new CoxWarning(CoxWarningKind.NotConverged, null, $"Ran out of iterations ({options.MaxIterations}) and did not converge"));
+            // R: a centred linear predictor above 500, or a non-finite step, suggests a coefficient running to infinity.
+            double maxLp = double.NegativeInfinity;
+            var means = new double[q];
+            double totalWeight = 0;
+            for (int i = 0; i < n; i++) totalWeight += weight?[i] ?? 1.0;
+            for (int k = 0; k < q; k++)
+            {
+                for (int i = 0; i < n; i++) means[k] += (weight?[i] ?? 1.0) * xk[k][i];
+                means[k] /= totalWeight;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                double lp = 0;
+                for (int k = 0; k < q; k++) lp += (xk[k][i] - means[k]) * beta[k];
+                maxLp = Math.Max(maxLp, lp);
+            }
+            if (maxLp > 500 || Enumerable.Range(0, q).Any(k => !double.IsFinite(uv[k])))
+                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
         }
 
         double wald = 0, score = 0;

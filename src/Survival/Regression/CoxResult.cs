@@ -7,7 +7,7 @@ public sealed record CoxResult
 
     internal CoxResult(CoxCoefficient[] coefficients, double[,] covariance, double logLikelihoodNull, double logLikelihood,
         ChiSquareTest likelihoodRatio, ChiSquareTest wald, ChiSquareTest score, double? concordance, int iterations, bool converged,
-        int n, double events, CoxOptions options, string[] warnings)
+        int n, double events, CoxOptions options, CoxWarning[] warnings)
     {
         Coefficients = coefficients;
         _covariance = covariance;
@@ -65,5 +65,5 @@ public sealed record CoxResult
     public CoxOptions Options { get; }
 
     /// <summary>What R would warn about: aliased covariates, possibly infinite coefficients, no convergence.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<CoxWarning> Warnings { get; }
 }

@@ -32,10 +32,37 @@ public class LogRankHandWorkedTests
         Assert.Equal(1, r.PValue);
         Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(SurvivalData.Create([1.0, 2], [true, true], group: ["a", "a"])));
         Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(SurvivalData.Create([1.0, 2], [true, true])));
-        var oneGroupStratum = SurvivalData.Create([1.0, 2, 3, 4], [true, true, true, true], group: ["a", "b", "a", "a"], strata: ["s", "s", "t", "t"]);
-        Assert.Contains("single group", Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(oneGroupStratum)).Message);
+        var noComparableStratum = SurvivalData.Create([1.0, 2, 3, 4], [true, true, true, true], group: ["a", "a", "b", "b"], strata: ["s", "s", "t", "t"]);
+        Assert.Contains("no stratum holds two groups", Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(noComparableStratum)).Message);
         var emptyLevel = SurvivalData.Create([1.0, 2], [true, true], null, null, Factor.FromCodes([0, 1], ["a", "b", "c"]), null);
         Assert.Contains("no rows", Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(emptyLevel)).Message);
+    }
+
+    [Fact]
+    public void A_stratum_with_one_group_adds_its_events_to_O_and_E_alike_and_nothing_to_V()
+    {
+        // Stratum s compares a and b; stratum t holds only a: R's survdiff adds t's 2 events to a's O and E alike.
+        var with = LogRankTest.Compute(SurvivalData.Create([1.0, 2, 3, 4, 5], [true, true, true, true, false], group: ["a", "b", "a", "a", "b"],
+            strata: ["s", "s", "t", "t", "s"]));
+        var without = LogRankTest.Compute(SurvivalData.Create([1.0, 2, 5], [true, true, false], group: ["a", "b", "b"], strata: ["s", "s", "s"]));
+        Assert.Equal(without.ChiSquare, with.ChiSquare, 12);
+        Assert.Equal(without.Groups[0].Observed + 2, with.Groups[0].Observed);
+        Assert.Equal(without.Groups[0].Expected + 2, with.Groups[0].Expected, 12);
+        Assert.Equal(without.Variance(0, 0), with.Variance(0, 0), 12);
+    }
+
+    [Fact]
+    public void Rho_alone_means_Fleming_Harrington_and_rho_with_another_weighting_is_an_error()
+    {
+        var data = SurvivalData.Create([1.0, 2, 3, 4, 5, 6], [true, true, false, true, true, true], group: ["a", "b", "a", "b", "a", "b"]);
+        var rhoAlone = LogRankTest.Compute(data, new LogRankOptions { Rho = 1 });
+        var explicitFh = LogRankTest.Compute(data, new LogRankOptions { Weighting = LogRankWeighting.FlemingHarrington, Rho = 1 });
+        var plain = LogRankTest.Compute(data);
+        Assert.Equal(explicitFh.ChiSquare, rhoAlone.ChiSquare);
+        Assert.NotEqual(plain.ChiSquare, rhoAlone.ChiSquare);
+        Assert.Equal(LogRankWeighting.FlemingHarrington, new LogRankOptions { Gamma = 1 }.EffectiveWeighting);
+        var ex = Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(data, new LogRankOptions { Weighting = LogRankWeighting.PetoPeto, Rho = 1 }));
+        Assert.Contains("Fleming–Harrington", ex.Message);
     }
 
     [Fact]

@@ -89,4 +89,54 @@ public class SurvivalCountsTests
         var counts = SurvivalCounts.Create([2.0, 5], [3.0, 2], [1.0, 0]);
         Assert.Equal(Survival.Estimation.KaplanMeier.Fit(rows).Curves[0].Steps, Survival.Estimation.KaplanMeier.Fit(counts).Curves[0].Steps);
     }
+
+    private sealed record Patient(string Id, double Months, bool Progressed, string? Arm, double Weight = 1);
+
+    [Fact]
+    public void From_reads_domain_objects_in_one_pass_as_Create_reads_columns()
+    {
+        Patient[] patients = [new("a", 3, true, "x"), new("b", 5, false, "y"), new("c", 2, true, "x")];
+        var data = SurvivalData.From(patients, p => p.Months, p => p.Progressed, group: p => p.Arm!);
+        var columns = SurvivalData.Create([3.0, 5, 2], [true, false, true], group: ["x", "y", "x"]);
+        Assert.Equal(columns.Time.ToArray(), data.Time.ToArray());
+        Assert.Equal(columns.Event.ToArray(), data.Event.ToArray());
+        Assert.Equal(columns.Group!.Levels, data.Group!.Levels);
+        Assert.Equal(columns.Group.Codes.ToArray(), data.Group.Codes.ToArray());
+        Assert.Same(OmittedRows.None, data.Omitted);
+        int enumerations = 0;
+        IEnumerable<Patient> Once() { enumerations++; foreach (var p in patients) yield return p; }
+        SurvivalData.From(Once(), p => p.Months, p => p.Progressed, weight: p => p.Weight);
+        Assert.Equal(1, enumerations);
+    }
+
+    [Fact]
+    public void From_leaves_out_a_NaN_or_null_value_and_reports_its_one_based_position()
+    {
+        Patient[] patients = [new("a", 3, true, "x"), new("b", double.NaN, false, "y"), new("c", 2, true, null), new("d", 4, false, "y", double.NaN), new("e", 1, true, "x")];
+        var data = SurvivalData.From(patients, p => p.Months, p => p.Progressed, group: p => p.Arm!, weight: p => p.Weight);
+        Assert.Equal([3.0, 1], data.Time.ToArray());
+        Assert.Equal(3, data.Omitted.Count);
+        Assert.Equal([2L, 3, 4], data.Omitted.Positions);
+        Assert.Equal("3 observations deleted due to missingness", data.Omitted.ToString());
+        var ex = Assert.Throws<SurvivalInputException>(() =>
+            SurvivalData.From(patients, p => p.Months, p => p.Progressed, group: p => p.Arm!, missing: MissingValuePolicy.Fail));
+        Assert.Equal((2L, "time"), (ex.Row, ex.Column));
+    }
+
+    [Fact]
+    public void From_names_the_one_based_position_of_an_invalid_row_counting_omitted_rows()
+    {
+        Patient[] patients = [new("a", 3, true, "x"), new("b", double.NaN, false, "y"), new("c", -2, true, "x")];
+        var ex = Assert.Throws<SurvivalInputException>(() => SurvivalData.From(patients, p => p.Months, p => p.Progressed));
+        Assert.Equal((3L, "time", "-2"), (ex.Row, ex.Column, ex.Value));
+        Assert.Contains("row 3", ex.Message);
+    }
+
+    [Fact]
+    public void Infinity_is_not_missing_but_invalid()
+    {
+        Patient[] patients = [new("a", double.PositiveInfinity, true, "x"), new("b", 1, false, "y")];
+        var ex = Assert.Throws<SurvivalInputException>(() => SurvivalData.From(patients, p => p.Months, p => p.Progressed));
+        Assert.Equal(1L, ex.Row);
+    }
 }

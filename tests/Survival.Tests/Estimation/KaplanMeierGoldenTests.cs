@@ -23,7 +23,9 @@ public class KaplanMeierGoldenTests
             Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray(),
             entry: input.TryGetProperty("entry", out var e) ? Golden.Numbers(e) : null,
             weight: input.TryGetProperty("weight", out var w) ? Golden.Numbers(w) : null,
-            group: input.TryGetProperty("group", out var g) ? Golden.Strings(g) : null);
+            group: input.TryGetProperty("group", out var g) ? Golden.Strings(g) : null,
+            strata: input.TryGetProperty("strata", out var st) ? Golden.Strings(st) : null,
+            id: input.TryGetProperty("id", out var id) ? Golden.Strings(id) : null);
         var options = new KaplanMeierOptions
         {
             ConfidenceLevel = fixture.GetProperty("confLevel").GetDouble(),
@@ -37,6 +39,13 @@ public class KaplanMeierGoldenTests
                 var other => throw new InvalidOperationException(other),
             },
             TimeFix = fixture.GetProperty("timefix").GetBoolean(),
+            Variance = fixture.GetProperty("robust").GetString() switch
+            {
+                "default" => KaplanMeierVariance.Auto,
+                "true" => KaplanMeierVariance.Robust,
+                "false" => KaplanMeierVariance.Greenwood,
+                var other => throw new InvalidOperationException(other),
+            },
         };
         var fit = KaplanMeier.Fit(data, options);
         var times = Golden.Numbers(fixture.GetProperty("times"));
@@ -50,6 +59,8 @@ public class KaplanMeierGoldenTests
     {
         if (expected.GetProperty("group").ValueKind == JsonValueKind.String)
             Assert.Equal(expected.GetProperty("group").GetString(), curve.Group);
+        if (expected.TryGetProperty("stratum", out var stratum) && stratum.ValueKind == JsonValueKind.String)
+            Assert.Equal(stratum.GetString(), curve.Stratum);
         Assert.Equal(expected.GetProperty("n").GetDouble(), curve.N);
 
         var steps = expected.GetProperty("steps").EnumerateArray().ToArray();

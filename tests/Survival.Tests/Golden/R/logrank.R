@@ -75,6 +75,14 @@ for (w in c("gehan", "tarone-ware", "peto", "modified-peto")) {
   write_case(paste0("veteran_", gsub("-", "", w)), vet, w)
 }
 write_case("lung_fh_1_1", lung2, "fleming-harrington", rho = 1, gamma = 1)
+# survdiff(rho = 1) written as R users write it: rho alone, no weighting named (the C# side leaves Weighting at its default).
+write_case("aml_rho1_default_weighting", aml2, "log-rank", rho = 1)
+# A stratum holding one group: survdiff accepts it (it adds the same to O and E, nothing to V).
+one <- list(time = round(rexp(45, 1 / 10), 1), status = rbinom(45, 1, 0.7), group = sample(c("a", "b"), 45, TRUE),
+            strata = rep(c("s1", "s2", "s3"), each = 15))
+one$group[one$strata == "s2"] <- "a"
+write_case("strata_one_group", one)
+write_case("strata_one_group_rho1", one, "log-rank", rho = 1)
 write_case("veteran_fh_0_1", vet, "fleming-harrington", rho = 0, gamma = 1)
 cat("wrote", length(list.files(out)), "fixtures\n")
 
