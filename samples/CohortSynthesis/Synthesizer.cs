@@ -1,20 +1,20 @@
-using PaperAnalysis;
+using MaintenanceTrial;
 
 namespace CohortSynthesis;
 
 /// <summary>
 /// Builds a synthetic 64-patient cohort whose analysis reproduces the paper's numbers: a seeded simulated-annealing
 /// search over day-level dates and over the assignment of baseline characteristics, whose objective is the distance
-/// of every <see cref="PaperTargets"/> value, computed by <see cref="Reproduction"/> (this library's estimators on
-/// endpoints derived from the dates), from the window that rounds to the reported number.
+/// of every <see cref="PaperTargets"/> value, computed by <see cref="TrialAnalysis"/> (this library's estimators on
+/// endpoints derived from the dates), from what the target asks (<see cref="CalibrationObjective"/>).
 /// </summary>
 /// <remarks>
 /// Structure fixed by the paper and kept by every move: 50 standard- and 14 high-risk patients; Table 1 counts;
 /// 22 progressions and 10 deaths (the split between deaths after and without progression is searched); 19 patients
 /// on study at the cut-off (last contact = 2020-10-01) and 19 who left the study alive without progression;
 /// maintenance starts 60–180 days after transplant and between 2012-12-04 and 2015-05-13; no date after the cut-off.
-/// The search is seeded and deterministic (the repair phase scores pairs on all cores but chooses in a fixed order), so
-/// the same seed and iteration count write the same file.
+/// The search is seeded and deterministic (the repair and reach phases score candidates on all cores but choose in a
+/// fixed order), so the same seed and iteration count write the same file.
 /// </remarks>
 public sealed class Synthesizer
 {
@@ -29,7 +29,11 @@ public sealed class Synthesizer
     {
         public Kind Kind;
         public bool High;
-        public string Iss = "", RIss = "", Age = "", Sex = "", Isotype = "", Baseline = "", Best = "";
+        public Stage Iss, RIss;
+        public AgeGroup Age;
+        public Sex Sex;
+        public Isotype Isotype;
+        public Response Baseline, Best;
         public int Maint, Gap, Pfs, Os, Ttr; // Pfs and Os in days from transplant; Ttr in days from maintenance start
         public Patient Clone() => (Patient)MemberwiseClone();
     }
@@ -44,14 +48,60 @@ public sealed class Synthesizer
         if (Problem(_patients) is { } why) throw new InvalidOperationException("the initial cohort breaks a rule of the design: " + why);
     }
 
-    /// <summary>The targets the final cohort meets and misses.</summary>
-    public IReadOnlyList<TargetCheck> Checks => Reproduction.Check(Rows().Select(r => r.ToPatient()).ToArray());
+    private Synthesizer(int seed, Patient[] patients)
+    {
+        _random = new Random(seed);
+        _patients = patients;
+        if (Problem(_patients) is { } why) throw new InvalidOperationException("the cohort breaks a rule of the design: " + why);
+    }
 
-    /// <summary>Runs the search: annealing, then greedy polishing; returns the final loss.</summary>
+    /// <summary>A search that starts from an existing cohort file's rows (for <see cref="RunLastPhase"/>).</summary>
+    /// <param name="rows">The cohort, as <see cref="CohortFile.Read"/> returns it.</param>
+    /// <param name="seed">The seed of the last phase's annealing.</param>
+    public static Synthesizer Resume(IReadOnlyList<CohortFile.Row> rows, int seed)
+    {
+        var patients = rows.Select(r =>
+        {
+            int transplant = r.Transplant.DayNumber - Day0.DayNumber, maint = r.MaintenanceStart.DayNumber - Day0.DayNumber;
+            int os = r.LastContact.DayNumber - r.Transplant.DayNumber;
+            var kind = (r.Progression, r.Death) switch
+            {
+                ({ }, { }) => Kind.ProgressedDied,
+                ({ }, null) => Kind.ProgressedAlive,
+                (null, { }) => Kind.Died,
+                _ => r.LastContact == CohortFile.CutOff ? Kind.OnStudy : Kind.LeftAlive,
+            };
+            bool improved = r.BestResponse < r.BaselineResponse;
+            return new Patient
+            {
+                Kind = kind, High = r.Risk == CytogeneticRisk.High, Iss = r.Iss, RIss = r.RIss, Age = r.AgeGroup, Sex = r.Sex, Isotype = r.Isotype,
+                Baseline = r.BaselineResponse, Best = r.BestResponse, Maint = maint, Gap = maint - transplant, Os = os,
+                Pfs = r.Progression is { } p ? p.DayNumber - r.Transplant.DayNumber : os,
+                Ttr = improved && r.BestResponseDate is { } b ? b.DayNumber - r.MaintenanceStart.DayNumber : 30,
+            };
+        }).ToArray();
+        return new Synthesizer(seed, patients);
+    }
+
+    /// <summary>Runs only the last phase (<see cref="Reach"/>) from the current cohort; returns the final loss.</summary>
+    public double RunLastPhase(int iterations, Action<int, double, int>? progress = null)
+        => Reach(iterations, progress, 8, 240);
+
+    /// <summary>The targets the final cohort meets and misses.</summary>
+    public IReadOnlyList<TargetCheck> Checks => PaperTargets.Check(Rows().Select(r => r.ToPatient()).ToArray());
+
+    /// <summary>
+    /// Runs the search and returns the final loss. Under <see cref="CalibrationRule.ArticleRounding"/>: four rounds of
+    /// annealing, greedy polishing, a fine phase (annealing and polishing on each target's distance to its rounding
+    /// window) and the targeted <see cref="Repair"/>; then, under <see cref="CalibrationRule.Accepted"/>, the last phase
+    /// (<see cref="Reach"/>) brings the targets the reproduction accepts at the nearest value dates allow — the
+    /// standard-risk duration-of-response median above all, which must be reached — without losing another.
+    /// </summary>
     /// <param name="iterations">Annealing steps, spread over four rounds.</param>
     /// <param name="progress">Called every 2000 steps and after every polishing sweep with (step, best loss, targets missed).</param>
     /// <param name="polishSweeps">At most this many greedy sweeps after annealing.</param>
-    public double Run(int iterations, Action<int, double, int>? progress = null, int polishSweeps = 8)
+    /// <param name="searchDays">The largest single-date change the last phase's targeted search tries, in days.</param>
+    public double Run(int iterations, Action<int, double, int>? progress = null, int polishSweeps = 8, int searchDays = 240)
     {
         // Annealing in rounds: each round restarts from the best cohort so far at a lower temperature.
         double bestLoss = double.PositiveInfinity;
@@ -59,60 +109,140 @@ public sealed class Synthesizer
         for (int round = 0; round < starts.Length; round++)
             bestLoss = Anneal(iterations / starts.Length, starts[round], round * (iterations / starts.Length), progress);
         Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + sweep, loss, missed));
-        // Last, the fine phase: the distance to each rounding window in units of the reported precision (a tenth of
-        // that for targets no cohort of dates can meet), so that a value a hair outside its window still pulls;
-        // annealing at a low temperature, then polishing.
+        // Last, the fine phase: the distance to each accepted interval (the rounding window, widened by a date grain
+        // for the times no whole-day date can round to) in units of the reported precision, so that a value a hair
+        // outside still pulls; annealing at a low temperature, then polishing.
         _precise = true;
         Anneal(iterations / 6, 0.3, iterations + polishSweeps, progress);
         double polished = Polish(polishSweeps, progress is null ? null : (sweep, loss, missed) => progress(iterations + iterations / 6 + polishSweeps + sweep, loss, missed));
-        return Repair(polished, progress is null ? null : (loss, missed) => progress(iterations + iterations / 6 + 2 * polishSweeps, loss, missed));
+        Repair(polished, progress is null ? null : (loss, missed) => progress(iterations + iterations / 6 + 2 * polishSweeps, loss, missed));
+        return Reach(iterations, progress, polishSweeps, searchDays);
     }
 
     /// <summary>
-    /// The targeted repair, for an attainable target that polishing leaves missed because no single change meets it
+    /// The targeted repair, for a target that polishing leaves missed because no single change meets it
     /// without breaking another: every single-date change after which the missed targets are met (whatever else it
     /// breaks) is kept, the <paramref name="beam"/> best of those are each followed by every single-date change, and
-    /// the best pair is taken if it leaves fewer attainable targets missed. Deterministic: the pairs are scored in
+    /// the best pair is taken if it leaves fewer targets missed. Deterministic: the pairs are scored in
     /// parallel but chosen by (targets missed, loss, order), whatever the thread count.
     /// </summary>
     private double Repair(double loss, Action<double, int>? progress, int beam = 40)
     {
         int baseFailed = Failed(_patients);
         if (baseFailed == 0) return loss;
-        var missedIds = Reproduction.Check(ToRows(_patients).Select(r => r.ToPatient()).ToArray())
-            .Where(c => c.Failed).Select(c => c.Target.Id).ToHashSet(StringComparer.Ordinal);
-        int[] steps = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233];
+        var missed = PaperTargets.Check(ToRows(_patients).Select(r => r.ToPatient()).ToArray())
+            .Where(c => CalibrationObjective.IsFailure(c.Target, c.Reproduced, _rule)).Select(c => c.Target).ToHashSet<Target>(ReferenceEqualityComparer.Instance);
+        var moves = Moves([1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]);
+        var first = FirstMoves(moves, missed);
+        if (BestPair(moves, first, moves, baseFailed, beam) is { } pair)
+        {
+            _patients = pair.Cohort;
+            (loss, baseFailed) = (pair.Loss, pair.Failed);
+        }
+        progress?.Invoke(loss, baseFailed);
+        return loss;
+    }
+
+    /// <summary>Every change of one date field of one patient by one of <paramref name="steps"/> days, either way.</summary>
+    private static List<(int Patient, int Field, int Delta)> Moves(IEnumerable<int> steps)
+    {
         var moves = new List<(int Patient, int Field, int Delta)>();
+        int[] stepArray = steps.ToArray();
         for (int i = 0; i < N; i++)
             for (int field = 0; field < 6; field++)
-                foreach (int step in steps)
+                foreach (int step in stepArray)
                     foreach (int sign in (int[])[1, -1])
                         moves.Add((i, field, sign * step));
-        Patient[] Apply(Patient[] from, (int Patient, int Field, int Delta) m)
-        {
-            var c = Copy(from);
-            Shift(c[m.Patient], m.Field, m.Delta);
-            return c;
-        }
-        var first = new List<(double Loss, int Move)>();
-        for (int k = 0; k < moves.Count; k++)
+        return moves;
+    }
+
+    private static Patient[] Apply(Patient[] from, (int Patient, int Field, int Delta) m)
+    {
+        var c = Copy(from);
+        Shift(c[m.Patient], m.Field, m.Delta);
+        return c;
+    }
+
+    /// <summary>The moves after which every target of <paramref name="missed"/> is satisfied (whatever else they break),
+    /// with their loss and failures, in move order; scored on all cores, the order does not depend on the thread count.</summary>
+    private List<(double Loss, int Move, int Failed)> FirstMoves(List<(int Patient, int Field, int Delta)> moves, HashSet<Target> missed)
+    {
+        var scored = new (bool Keep, double Loss, int Failed)[moves.Count];
+        Parallel.For(0, moves.Count, k =>
         {
             var c = Apply(_patients, moves[k]);
-            if (!Valid(c)) continue;
-            var checks = Reproduction.Check(ToRows(c).Select(r => r.ToPatient()).ToArray());
-            if (checks.Any(x => missedIds.Contains(x.Target.Id) && !x.Met)) continue;
-            first.Add((Loss(c, out _), k));
+            if (!Valid(c)) return;
+            var checks = PaperTargets.Check(ToRows(c).Select(r => r.ToPatient()).ToArray());
+            if (checks.Any(x => missed.Contains(x.Target) && !CalibrationObjective.Satisfied(x.Target, x.Reproduced, _rule))) return;
+            double l = Loss(c, out _, out int f);
+            scored[k] = (true, l, f);
+        });
+        var first = new List<(double Loss, int Move, int Failed)>();
+        for (int k = 0; k < moves.Count; k++)
+            if (scored[k].Keep) first.Add((scored[k].Loss, k, scored[k].Failed));
+        return first;
+    }
+
+    /// <summary>
+    /// The last phase, under <see cref="CalibrationRule.Accepted"/> and the fine objective: annealing at a low temperature
+    /// (<paramref name="iterations"/>/12 steps) and polishing, which move the cohort to one whose standard-risk
+    /// duration-of-response median is reached (the earlier phases leave it not reached, since no date rounds to it);
+    /// then, for any target still not accepted, every change of one date by 1 to <paramref name="maxDays"/> days either
+    /// way after which it is accepted is scored, the best that leaves fewer targets failed is kept, and the search
+    /// repeats; when no single change helps, the <paramref name="beam"/> best are each followed by every single change
+    /// of the repair's steps, as in <see cref="Repair"/>.
+    /// </summary>
+    private double Reach(int iterations, Action<int, double, int>? report, int polishSweeps, int maxDays, int beam = 40, int rounds = 4)
+    {
+        _rule = CalibrationRule.Accepted;
+        _precise = true;
+        Action<double, int>? progress = report is null ? null : (l, m) => report(iterations * 2, l, m);
+        Anneal(iterations / 12, ReachTemperature, iterations * 2, report);
+        Polish(polishSweeps, report is null ? null : (sweep, l, m) => report(iterations * 2 + sweep, l, m));
+        double loss = Loss(_patients, out _, out int baseFailed);
+        var fine = Moves(Enumerable.Range(1, maxDays));
+        var coarse = Moves([1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]);
+        for (int round = 0; round < rounds && baseFailed > 0; round++)
+        {
+            var missed = PaperTargets.Check(ToRows(_patients).Select(r => r.ToPatient()).ToArray())
+                .Where(c => CalibrationObjective.IsFailure(c.Target, c.Reproduced, _rule)).Select(c => c.Target).ToHashSet<Target>(ReferenceEqualityComparer.Instance);
+            var first = FirstMoves(fine, missed);
+            var singles = first.Where(f => f.Failed < baseFailed).OrderBy(f => f.Failed).ThenBy(f => f.Loss).ThenBy(f => f.Move).ToArray();
+            if (singles.Length > 0)
+            {
+                var single = singles[0];
+                _patients = Apply(_patients, fine[single.Move]);
+                (loss, baseFailed) = (single.Loss, single.Failed);
+                progress?.Invoke(loss, baseFailed);
+                continue;
+            }
+            if (BestPair(fine, first, coarse, baseFailed, beam) is not { } pair) break;
+            _patients = pair.Cohort;
+            (loss, baseFailed) = (pair.Loss, pair.Failed);
+            progress?.Invoke(loss, baseFailed);
         }
+        return loss;
+    }
+
+    /// <summary>
+    /// The <paramref name="beam"/> best first moves (by loss, then order), each followed by every move of
+    /// <paramref name="second"/> on another date: the best pair (fewest failures, then loss), if it leaves fewer than
+    /// <paramref name="baseFailed"/> failures. Pairs are scored on all cores but chosen in a fixed order.
+    /// </summary>
+    private (int Failed, double Loss, Patient[] Cohort)? BestPair(List<(int Patient, int Field, int Delta)> firstMoves,
+        List<(double Loss, int Move, int Failed)> first, List<(int Patient, int Field, int Delta)> second, int baseFailed, int beam)
+    {
         var starts = first.OrderBy(f => f.Loss).ThenBy(f => f.Move).Take(beam).ToArray();
         var best = new (int Failed, double Loss, int Second)[starts.Length];
         Parallel.For(0, starts.Length, a =>
         {
-            var after = Apply(_patients, moves[starts[a].Move]);
+            var move = firstMoves[starts[a].Move];
+            var after = Apply(_patients, move);
             var top = (Failed: int.MaxValue, Loss: double.PositiveInfinity, Second: -1);
-            for (int k = 0; k < moves.Count; k++)
+            for (int k = 0; k < second.Count; k++)
             {
-                if (moves[k].Patient == moves[starts[a].Move].Patient && moves[k].Field == moves[starts[a].Move].Field) continue;
-                var c = Apply(after, moves[k]);
+                if (second[k].Patient == move.Patient && second[k].Field == move.Field) continue;
+                var c = Apply(after, second[k]);
                 if (!Valid(c)) continue;
                 double l = Loss(c, out _, out int f);
                 if (f < top.Failed || (f == top.Failed && l < top.Loss)) top = (f, l, k);
@@ -124,19 +254,14 @@ public sealed class Synthesizer
             if (best[a].Second >= 0 && best[a].Failed < baseFailed
                 && (chosen < 0 || best[a].Failed < best[chosen].Failed || (best[a].Failed == best[chosen].Failed && best[a].Loss < best[chosen].Loss)))
                 chosen = a;
-        if (chosen >= 0)
-        {
-            _patients = Apply(Apply(_patients, moves[starts[chosen].Move]), moves[best[chosen].Second]);
-            loss = best[chosen].Loss;
-            baseFailed = best[chosen].Failed;
-        }
-        progress?.Invoke(loss, baseFailed);
-        return loss;
+        return chosen < 0
+            ? null
+            : (best[chosen].Failed, best[chosen].Loss, Apply(Apply(_patients, firstMoves[starts[chosen].Move]), second[best[chosen].Second]));
     }
 
-    /// <summary>The number of attainable targets the cohort misses.</summary>
-    private static int Failed(Patient[] patients)
-        => Reproduction.Check(ToRows(patients).Select(r => r.ToPatient()).ToArray()).Count(c => c.Failed);
+    /// <summary>The number of targets that count as failed under the phase's rule.</summary>
+    private int Failed(Patient[] patients)
+        => PaperTargets.Check(ToRows(patients).Select(r => r.ToPatient()).ToArray()).Count(c => CalibrationObjective.IsFailure(c.Target, c.Reproduced, _rule));
 
     /// <summary>Greedy coordinate descent after annealing: every single-date change of every patient, by steps of
     /// 1 to 233 days either way, kept when it lowers the loss; sweeps until none does (at most 8 sweeps).</summary>
@@ -246,67 +371,77 @@ public sealed class Synthesizer
             bool progressed = p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied;
             bool died = p.Kind is Kind.ProgressedDied or Kind.Died;
             int os = p.Kind == Kind.OnStudy ? CutOffDay - (p.Maint - p.Gap) : p.Os;
-            bool responder = TrialPatient.Rank(p.Best) <= TrialPatient.Rank("PR");
-            bool improved = TrialPatient.Rank(p.Best) < TrialPatient.Rank(p.Baseline);
+            bool responder = p.Best.IsResponse();
+            bool improved = p.Best < p.Baseline;
             DateOnly? response = responder ? maintenance.AddDays(improved ? p.Ttr : 0) : null;
             rows[i] = new CohortFile.Row($"P{i + 1:00}", transplant, maintenance, response,
                 progressed ? transplant.AddDays(p.Pfs) : null, died ? transplant.AddDays(os) : null, transplant.AddDays(os),
-                p.Baseline, p.Best, p.High ? "high" : "standard", p.Iss, p.RIss, p.Age, p.Sex, p.Isotype);
+                p.Baseline, p.Best, p.High ? CytogeneticRisk.High : CytogeneticRisk.Standard, p.Iss, p.RIss, p.Age, p.Sex, p.Isotype);
         }
         return rows;
     }
 
     private bool _precise;
 
+    /// <summary>The starting temperature of the last phase's annealing (low: it refines a cohort that is nearly there).</summary>
+    private const double ReachTemperature = 0.05;
+    private CalibrationRule _rule = CalibrationRule.ArticleRounding;
+
     private double Loss(Patient[] patients, out int missed) => Loss(patients, out missed, out _);
 
-    /// <summary>The loss, the targets missed and, of those, the attainable ones (<paramref name="failed"/>).</summary>
+    /// <summary>The loss, the targets whose objective is not 0 and the targets not met (<paramref name="failed"/>).</summary>
     private double Loss(Patient[] patients, out int missed, out int failed)
     {
         var cohort = ToRows(patients).Select(r => r.ToPatient()).ToArray();
-        var checks = Reproduction.Check(cohort);
+        var checks = PaperTargets.Check(cohort);
         double loss = 0;
         missed = 0;
-        failed = checks.Count(c => c.Failed);
-        var byId = new Dictionary<string, TargetCheck>(StringComparer.Ordinal);
+        failed = checks.Count(c => CalibrationObjective.IsFailure(c.Target, c.Reproduced, _rule));
+        var byTarget = new Dictionary<Target, TargetCheck>(ReferenceEqualityComparer.Instance);
         foreach (var c in checks)
         {
-            byId[c.Target.Id] = c;
-            double d = _precise ? c.Target.WindowGap(c.Reproduced) * (c.Target.AttainableFromDates ? 1 : 0.1) : c.Target.Distance(c.Reproduced);
+            byTarget[c.Target] = c;
+            double d = _precise
+                ? CalibrationObjective.WindowGap(c.Target, c.Reproduced, _rule) * CalibrationObjective.FineWeight(c.Target, _rule)
+                : CalibrationObjective.Distance(c.Target, c.Reproduced, _rule);
             if (d > 0) missed++;
             loss += d;
         }
-        return loss + Guidance(cohort, byId);
+        return loss + Guidance(cohort, byTarget, _rule);
     }
 
     /// <summary>
     /// Smooth hints for the targets whose distance is flat (a median that should or should not exist): how far the
     /// curve is from 0.5 at the reported median, or how far its lowest point is below 0.5.
     /// </summary>
-    private static double Guidance(TrialPatient[] cohort, Dictionary<string, TargetCheck> checks)
+    private static double Guidance(TrialPatient[] cohort, Dictionary<Target, TargetCheck> checks, CalibrationRule rule)
     {
         double g = 0;
         var responders = cohort.Where(p => p.Endpoints.DurationOfResponse is not null).ToArray();
-        (string Id, TrialPatient[] Who, Func<TrialPatient, Survival.Endpoints.EventTime> Endpoint)[] medians =
+        (Target Median, TrialPatient[] Who, Func<TrialPatient, Survival.Endpoints.EventTime> Endpoint)[] medians =
         [
-            ("pfs.all", cohort, p => p.Endpoints.ProgressionFreeSurvival),
-            ("pfs.high", cohort.Where(p => p.Risk == "high").ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
-            ("pfs.standard", cohort.Where(p => p.Risk == "standard").ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
-            ("pfs.iss3", cohort.Where(p => p.Iss == "III").ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
-            ("pfs.iss1", cohort.Where(p => p.Iss == "I").ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
-            ("os", cohort, p => p.Endpoints.OverallSurvival),
-            ("dor.all", responders, p => p.Endpoints.DurationOfResponse!.Value),
-            ("dor.standard", responders.Where(p => p.Risk == "standard").ToArray(), p => p.Endpoints.DurationOfResponse!.Value),
-            ("dor.high", responders.Where(p => p.Risk == "high").ToArray(), p => p.Endpoints.DurationOfResponse!.Value),
+            (PaperTargets.Figure2A.Median, cohort, p => p.Endpoints.ProgressionFreeSurvival),
+            (PaperTargets.Figure2B.HighMedian, cohort.Where(p => p.Risk == CytogeneticRisk.High).ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
+            (PaperTargets.Figure2B.StandardMedian, cohort.Where(p => p.Risk == CytogeneticRisk.Standard).ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
+            (PaperTargets.FigureS1.Iss3Median, cohort.Where(p => p.Iss == Stage.III).ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
+            (PaperTargets.FigureS1.Iss1Median, cohort.Where(p => p.Iss == Stage.I).ToArray(), p => p.Endpoints.ProgressionFreeSurvival),
+            (PaperTargets.Figure2C.Median, cohort, p => p.Endpoints.OverallSurvival),
+            (PaperTargets.Figure2D.Median, responders, p => p.Endpoints.DurationOfResponse!.Value),
+            (PaperTargets.Figure2E.StandardMedian, responders.Where(p => p.Risk == CytogeneticRisk.Standard).ToArray(), p => p.Endpoints.DurationOfResponse!.Value),
+            (PaperTargets.Figure2E.HighMedian, responders.Where(p => p.Risk == CytogeneticRisk.High).ToArray(), p => p.Endpoints.DurationOfResponse!.Value),
         ];
-        foreach (var (id, who, endpoint) in medians)
+        foreach (var (median, who, endpoint) in medians)
         {
-            if (!checks.TryGetValue(id + ".median", out var check) || check.Met || who.Length == 0) continue;
-            var curve = Survival.Estimation.KaplanMeier.Fit(Reproduction.Data(who, endpoint)).Curves[0];
+            if (!checks.TryGetValue(median, out var check) || CalibrationObjective.Satisfied(check.Target, check.Reproduced, rule) || who.Length == 0) continue;
+            var curve = Survival.Estimation.KaplanMeier.Fit(TrialAnalysis.Data(who, endpoint)).Curves[0];
             if (check.Target.Kind == TargetKind.NotReached)
                 g += 20 * Math.Max(0, 0.52 - curve.Steps[^1].Survival);
             else
-                g += (id == "pfs.all" ? 100 : 40) * Math.Abs(curve.SurvivalProbability(check.Target.Value) - 0.5);
+            {
+                g += (median == PaperTargets.Figure2A.Median ? 100 : 40) * Math.Abs(curve.SurvivalProbability(check.Target.Value) - 0.5);
+                // A median that must exist but does not: the curve has to fall below 0.5 somewhere.
+                if (rule == CalibrationRule.Accepted && check.Reproduced is null) g += 20 * Math.Max(0, curve.Steps[^1].Survival - 0.45);
+            }
         }
         return g;
     }
@@ -329,8 +464,8 @@ public sealed class Synthesizer
             if (p.Kind == Kind.LeftAlive && transplant + os >= CutOffDay - 30) return "left alive at cut-off";
             int pfs = p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied ? p.Pfs : os;
             if (p.Kind is Kind.ProgressedAlive or Kind.ProgressedDied && (pfs < 30 || pfs > os || (p.Kind == Kind.ProgressedAlive && pfs == os))) return "progression order";
-            bool responder = TrialPatient.Rank(p.Best) <= TrialPatient.Rank("PR");
-            bool improved = TrialPatient.Rank(p.Best) < TrialPatient.Rank(p.Baseline);
+            bool responder = p.Best.IsResponse();
+            bool improved = p.Best < p.Baseline;
             if (!responder && p.High) highNonResponder = true;
             int response = p.Gap + (improved ? p.Ttr : 0);
             if (responder && response >= pfs) return "response after event";
@@ -426,15 +561,17 @@ public sealed class Synthesizer
     /// </summary>
     private Patient[] Initial()
     {
-        var iss = Shuffle(Repeat(("I", 33), ("II", 13), ("III", 9), ("unknown", 9)));
-        var riss = Shuffle(Repeat(("I", 17), ("II", 20), ("III", 3), ("unknown", 24)));
-        var age = Shuffle(Repeat(("<60", 23), (">=60", 41)));
-        var sex = Shuffle(Repeat(("female", 22), ("male", 42)));
-        var isotype = Shuffle(Repeat(("IgG-kappa", 31), ("IgG-lambda", 12), ("IgA-kappa", 5), ("IgA-lambda", 7), ("kappa-LC", 7), ("lambda-LC", 2)));
+        var iss = Shuffle(Repeat((Stage.I, 33), (Stage.II, 13), (Stage.III, 9), (Stage.Unknown, 9)));
+        var riss = Shuffle(Repeat((Stage.I, 17), (Stage.II, 20), (Stage.III, 3), (Stage.Unknown, 24)));
+        var age = Shuffle(Repeat((AgeGroup.Under60, 23), (AgeGroup.SixtyOrOver, 41)));
+        var sex = Shuffle(Repeat((Sex.Female, 22), (Sex.Male, 42)));
+        var isotype = Shuffle(Repeat((Isotype.IgGKappa, 31), (Isotype.IgGLambda, 12), (Isotype.IgAKappa, 5), (Isotype.IgALambda, 7),
+            (Isotype.KappaLightChain, 7), (Isotype.LambdaLightChain, 2)));
         // Table 1's baseline responses (CR 3, VGPR 39, PR 18, SD 2, PD 1, unknown 1) and the text's improvements;
         // the two non-responders come last, in the high-risk block.
-        var responses = Repeat((("CR", "CR"), 3), (("VGPR", "CR"), 16), (("VGPR", "VGPR"), 23), (("PR", "VGPR"), 6), (("PR", "CR"), 7),
-            (("PR", "PR"), 5), (("SD", "CR"), 1), (("SD", "VGPR"), 1), (("PD", "PD"), 1), (("unknown", "unknown"), 1));
+        var responses = Repeat(((Response.CR, Response.CR), 3), ((Response.VGPR, Response.CR), 16), ((Response.VGPR, Response.VGPR), 23),
+            ((Response.PR, Response.VGPR), 6), ((Response.PR, Response.CR), 7), ((Response.PR, Response.PR), 5), ((Response.SD, Response.CR), 1),
+            ((Response.SD, Response.VGPR), 1), ((Response.PD, Response.PD), 1), ((Response.Unknown, Response.Unknown), 1));
         var standardResponses = Shuffle(responses[..50]);
 
         // (kind, PFS day, OS day) per patient; OS of on-study patients follows from their dates.

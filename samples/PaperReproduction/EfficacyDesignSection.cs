@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PaperAnalysis;
+using MaintenanceTrial;
 using Survival.Design;
 
 /// <summary>The report's section on the trial's efficacy monitoring (Thall, Wooten &amp; Tannir) and its sample size.</summary>

@@ -1,11 +1,11 @@
 using System.Globalization;
-using PaperAnalysis;
+using MaintenanceTrial;
 using Survival;
 
 // Reproduces the PFS, OS and duration-of-response results of Patel et al. (Clin Cancer Res; NCT01718743) from the
 // SYNTHETIC cohort in samples/data/cohort.csv: endpoints.csv, Figure 2 A–F and Supplementary S1 (PNG and SVG),
 // report.md, targets.csv (the comparison, read by samples/data/check-targets.R), and the comparison table on the
-// console. Exit code 0: every attainable target met; 1: a target missed; 2: bad input or arguments.
+// console. Exit code 0: all 73 targets met (three at the nearest value whole-day dates allow); 1: a target missed; 2: bad input.
 try
 {
     string outDir = Path.Combine("out", "paper");

@@ -1,13 +1,19 @@
-# Re-analyses the paper reproduction with R's survival package, independently of the library: every target of
-# shared/paper/targets.md is recomputed in R from endpoints.csv, compared with the paper (rounding half up at the
-# reported decimals, as the library's check does) and with the library's own value (targets.csv, written beside it).
+# Re-analyses the paper reproduction with R's survival package, independently of the library: every number the article
+# publishes (Patel et al., Clin Cancer Res, NCT01718743: Figure 2A-F, Supplementary Figure S1, Table 1 and the Results
+# text) is recomputed in R from endpoints.csv, compared with the paper (rounding half up at the reported decimals) and
+# with the library's own value (targets.csv, written beside it).
+#
+# The rule for times no whole-day date can give (computed here, independently, and compared with targets.csv): one
+# patient's time is a whole number of days / 30.4375, a median or its limit a whole or half number. A published time
+# that no such value rounds to is met by the nearest values dates give on either side: its rounding window widened by
+# one grain (a day; half a day for a median) on both sides.
 #
 # Usage: Rscript samples/data/check-targets.R [DIR] [--json FILE]
 #   DIR          the reproduction's output folder (default out/paper), holding endpoints.csv and targets.csv
 #   --json FILE  also write R's values, the R and survival versions and the MD5 of endpoints.csv as JSON (needs
 #                jsonlite): the golden fixture of tests/Survival.Reproduction.Tests
-# Exit status 1 if R misses a target that whole-day dates can meet, or if R and the library differ by more than 1e-9
-# (relative); 0 otherwise.
+# Exit status 1 if R misses a target under that rule, if R's rule and the library's accepted interval differ, or if R
+# and the library's values differ by more than 1e-9 (relative); 0 otherwise.
 suppressPackageStartupMessages(library(survival))
 args <- commandArgs(trailingOnly = TRUE)
 json <- NULL
@@ -17,7 +23,8 @@ dir <- if (length(args)) args[1] else file.path("out", "paper")
 endpoints <- file.path(dir, "endpoints.csv")
 d <- read.csv(endpoints, stringsAsFactors = FALSE, na.strings = "")
 targets <- read.csv(file.path(dir, "targets.csv"), stringsAsFactors = FALSE, na.strings = "",
-                    colClasses = c(id = "character", kind = "character", attainable = "character", met = "character"))
+                    colClasses = c(id = "character", where = "character", kind = "character", grain = "character",
+                                   attainable = "character", met = "character", verdict = "character"))
 targets$attainable <- targets$attainable == "true"
 
 stages <- c("I", "II", "III")
@@ -93,6 +100,22 @@ v$progressions <- sum(d$progressed)
 
 # Compare with the paper and with the library.
 half.up <- function(x, digits) floor(x * 10^digits + 0.5 + 1e-9) / 10^digits
+days.per.month <- 365.25 / 12
+grain.days <- function(grain) switch(grain, WholeDays = 1, HalfDays = 0.5, 0)
+rounds.to <- function(x, reported, digits) half.up(x, digits) == half.up(reported, digits)
+# Whether some whole-day (or half-day) time rounds to the reported value.
+attainable <- function(kind, reported, digits, grain) {
+  g <- grain.days(grain)
+  if (kind != "Rounded" || g == 0) return(TRUE)
+  half <- 0.5 * 10^-digits
+  k <- seq(floor((reported - half) * days.per.month / g) - 1, ceiling((reported + half) * days.per.month / g) + 1)
+  any(rounds.to(k * g / days.per.month, reported, digits))
+}
+# The accepted interval of a Rounded target: the rounding window, widened by one grain when dates cannot meet it.
+accepted <- function(reported, digits, grain, can) {
+  w <- if (can) 0 else grain.days(grain) / days.per.month
+  c(reported - 0.5 * 10^-digits - w, reported + 0.5 * 10^-digits + w)
+}
 meets <- function(kind, reported, digits, x) switch(kind,
   NotReached = is.na(x),
   AtLeast = !is.na(x) && x >= reported,
@@ -103,23 +126,34 @@ cat("R", R.version$major, R.version$minor, "survival", as.character(packageVersi
 cat(sprintf("%-28s %10s %14s %14s  %-12s %s\n", "target", "paper", "R", "library", "R meets", "R = library"))
 missing <- setdiff(targets$id, names(v))
 if (length(missing)) stop("no R computation for: ", paste(missing, collapse = ", "))
-nmet <- 0; missed <- 0; differ <- 0
+nmet <- 0; nnearest <- 0; missed <- 0; differ <- 0
 for (i in seq_len(nrow(targets))) {
   t <- targets[i, ]
   x <- v[[t$id]]; x <- if (length(x) == 0) NA_real_ else as.numeric(x)
   lib <- as.numeric(t$reproduced)
-  met <- meets(t$kind, t$reported, t$decimals, x)
-  verdict <- if (met) "yes" else if (t$attainable) "NO" else "unattainable"
+  can <- attainable(t$kind, t$reported, t$decimals, t$grain)
+  exact <- meets(t$kind, t$reported, t$decimals, x)
+  met <- exact
+  rule.same <- can == t$attainable
+  if (t$kind == "Rounded") {
+    w <- accepted(t$reported, t$decimals, t$grain, can)
+    rule.same <- rule.same && abs(w[1] - t$accepted_lower) < 1e-12 && abs(w[2] - t$accepted_upper) < 1e-12
+    if (!exact && !can) met <- !is.na(x) && x >= w[1] && x <= w[2]
+  }
+  if (!rule.same) { cat("the library's rule for", t$id, "differs from R's\n"); differ <- differ + 1 }
+  verdict <- if (!met) "NO" else if (exact) "yes" else "nearest"
+  if (verdict != t$verdict) { cat("R's verdict on", t$id, "is", verdict, "and the library's", t$verdict, "\n"); differ <- differ + 1 }
   same <- (is.na(x) && is.na(lib)) || (!is.na(x) && !is.na(lib) && abs(x - lib) <= 1e-9 * max(1, abs(x)))
   nmet <- nmet + met
-  if (!met && t$attainable) missed <- missed + 1
+  nnearest <- nnearest + (met && !exact)
+  if (!met) missed <- missed + 1
   if (!same) differ <- differ + 1
   show <- function(y) if (is.na(y)) "NR" else format(round(y, 6), nsmall = 2)
   paper <- switch(t$kind, NotReached = "NR", AtLeast = paste(">=", t$reported), Below = paste("<", t$reported), format(t$reported))
   cat(sprintf("%-28s %10s %14s %14s  %-12s %s\n", t$id, paper, show(x), show(lib), verdict, if (same) "yes" else "NO"))
 }
-cat(sprintf("R meets %d of %d targets; %d attainable targets missed; R and the library differ on %d\n",
-            nmet, nrow(targets), missed, differ))
+cat(sprintf("R meets %d of %d targets (%d at the nearest value whole-day dates allow); %d missed; R and the library differ on %d\n",
+            nmet, nrow(targets), nnearest, missed, differ))
 if (!is.null(json)) {
   values <- lapply(v, function(x) if (length(x) == 0 || is.na(x)) NULL else unname(x))
   jsonlite::write_json(list(r = paste(R.version$major, R.version$minor, sep = "."),

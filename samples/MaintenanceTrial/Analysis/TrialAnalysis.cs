@@ -1,16 +1,30 @@
 using Survival;
-using Survival.Comparison;
+using Survival.Endpoints;
 using Survival.Estimation;
 
-namespace PaperAnalysis;
+namespace MaintenanceTrial;
 
 /// <summary>
-/// Computes every number of <see cref="PaperTargets"/> from a cohort with the library's estimators, exactly as the
-/// paper's analyses are defined (targets.md): Kaplan–Meier with Greenwood variance and log-scale 95% limits (R's
-/// defaults), medians by R's quantile rule, survival at 36 and 60 months as <c>summary(fit, times =)</c>, log-rank
-/// tests as <c>survdiff</c> (ISS and R-ISS across known stages), reverse-KM median follow-up.
+/// The paper's analyses of the cohort, organised as the article presents them: Figure 2 panels A–F, Supplementary
+/// Figure S1, Table 1 and the response text. Each is computed with the library as the paper defines it: Kaplan–Meier
+/// with Greenwood variance and log-scale 95% limits (R's defaults), medians by R's quantile rule, survival at 36 and
+/// 60 months as <c>summary(fit, times =)</c>, log-rank tests as <c>survdiff</c> (ISS and R-ISS across the known stages),
+/// reverse Kaplan–Meier median follow-up.
 /// </summary>
-public static class Reproduction
+/// <param name="Figure2A">PFS, all patients.</param>
+/// <param name="Figure2B">PFS by cytogenetic risk, with the log-rank test.</param>
+/// <param name="Figure2C">OS, all patients.</param>
+/// <param name="FollowUp">The follow-up quoted with Figure 2C (reverse Kaplan–Meier median; range among patients alive).</param>
+/// <param name="Figure2D">Duration of response, all responders.</param>
+/// <param name="Figure2E">Duration of response by cytogenetic risk, with the log-rank test.</param>
+/// <param name="Figure2F">Duration of response by ISS stage (known stages), with the log-rank test.</param>
+/// <param name="FigureS1Iss">Supplementary Figure S1: PFS by ISS stage (known stages).</param>
+/// <param name="FigureS1RIss">Supplementary Figure S1: PFS by R-ISS stage (known stages).</param>
+/// <param name="Table1">Table 1's counts.</param>
+/// <param name="Responses">The response rates and times of the Results text ("Response rates") and the off-study count of progressions.</param>
+public sealed record TrialAnalysis(
+    Panel Figure2A, Panel Figure2B, Panel Figure2C, FollowUp FollowUp, Panel Figure2D, Panel Figure2E, Panel Figure2F,
+    Panel FigureS1Iss, Panel FigureS1RIss, CohortCounts Table1, ResponseSummary Responses)
 {
     /// <summary>Landmark of the 5-year estimates, in months.</summary>
     public const double FiveYears = 60;
@@ -18,127 +32,58 @@ public static class Reproduction
     /// <summary>Landmark of the 3-year estimates, in months.</summary>
     public const double ThreeYears = 36;
 
-    private static readonly string[] KnownStages = ["I", "II", "III"];
+    /// <summary>The panels in the article's order (Figure 2 A–F, then S1).</summary>
+    public IReadOnlyList<Panel> Panels => [Figure2A, Figure2B, Figure2C, Figure2D, Figure2E, Figure2F, FigureS1Iss, FigureS1RIss];
 
-    /// <summary>Computes every target's reproduced value.</summary>
+    /// <summary>Runs every analysis on a cohort.</summary>
     /// <param name="patients">The cohort.</param>
-    public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<TrialPatient> patients)
+    public static TrialAnalysis Of(IReadOnlyList<TrialPatient> patients)
     {
-        var values = Compute(patients);
-        return PaperTargets.All.Select(t => new TargetCheck(t, values.TryGetValue(t.Id, out var v) ? v : throw new InvalidOperationException($"target {t.Id} is not computed"))).ToArray();
+        Func<TrialPatient, EventTime> pfs = p => p.Endpoints.ProgressionFreeSurvival;
+        Func<TrialPatient, EventTime> os = p => p.Endpoints.OverallSurvival;
+        Func<TrialPatient, EventTime> dor = p => p.Endpoints.DurationOfResponse!.Value;
+        Func<TrialPatient, string> risk = p => FileCodes.Code(p.Risk);
+        var responders = patients.Where(p => p.Responder).ToArray();
+        var knownIss = patients.Where(p => p.Iss != Stage.Unknown).ToArray();
+        var knownRIss = patients.Where(p => p.RIss != Stage.Unknown).ToArray();
+        const string pfsLabel = "Progression-free survival", osLabel = "Overall survival", dorLabel = "Duration of response";
+
+        var osData = Data(patients, os);
+        return new TrialAnalysis(
+            Panel.Of("figure2a-pfs", "A. Progression-free survival, all patients", pfsLabel, Data(patients, pfs)),
+            Panel.Of("figure2b-pfs-by-risk", "B. PFS by cytogenetic risk", pfsLabel, Data(patients, pfs, risk)),
+            Panel.Of("figure2c-os", "C. Overall survival, all patients", osLabel, osData),
+            FollowUp.Compute(osData),
+            Panel.Of("figure2d-dor", "D. Duration of response, all responders", dorLabel, Data(responders, dor)),
+            Panel.Of("figure2e-dor-by-risk", "E. Duration of response by cytogenetic risk", dorLabel, Data(responders, dor, risk)),
+            Panel.Of("figure2f-dor-by-iss", "F. Duration of response by ISS stage", dorLabel,
+                Data(responders.Where(p => p.Iss != Stage.Unknown).ToArray(), dor, p => IssLabel(p.Iss))),
+            Panel.Of("figureS1a-pfs-by-iss", "S1. PFS by ISS stage", pfsLabel, Data(knownIss, pfs, p => IssLabel(p.Iss))),
+            Panel.Of("figureS1b-pfs-by-riss", "S1. PFS by R-ISS stage", pfsLabel, Data(knownRIss, pfs, p => RIssLabel(p.RIss))),
+            CohortCounts.Of(patients),
+            ResponseSummary.Of(patients));
     }
 
-    /// <summary>The reproduced value of every target id (null = not reached / does not exist).</summary>
-    /// <param name="patients">The cohort.</param>
-    public static IReadOnlyDictionary<string, double?> Compute(IReadOnlyList<TrialPatient> patients)
-    {
-        var v = new Dictionary<string, double?>(StringComparer.Ordinal);
+    /// <summary>The label of an ISS stage's curve, e.g. <c>ISS II</c>.</summary>
+    public static string IssLabel(Stage stage) => "ISS " + FileCodes.Code(stage);
 
-        // PFS, all and by risk.
-        var pfsAll = Curve(patients, p => p.Endpoints.ProgressionFreeSurvival);
-        Median(v, "pfs.all", pfsAll);
-        Landmark(v, "pfs.all.s60", pfsAll, FiveYears);
-        var pfsRisk = KaplanMeier.Fit(Data(patients, p => p.Endpoints.ProgressionFreeSurvival, p => p.Risk));
-        foreach (var risk in new[] { "standard", "high" })
-        {
-            var curve = pfsRisk.Curves.Single(c => c.Group == risk);
-            v[$"pfs.{risk}.n"] = curve.N;
-            Median(v, $"pfs.{risk}", curve);
-            Landmark(v, $"pfs.{risk}.s60", curve, FiveYears);
-        }
-        v["pfs.risk.p"] = LogRankTest.Compute(Data(patients, p => p.Endpoints.ProgressionFreeSurvival, p => p.Risk)).PValue;
+    /// <summary>The label of an R-ISS stage's curve, e.g. <c>R-ISS II</c>.</summary>
+    public static string RIssLabel(Stage stage) => "R-ISS " + FileCodes.Code(stage);
 
-        // PFS by ISS and R-ISS (known stages).
-        var known = patients.Where(p => KnownStages.Contains(p.Iss)).ToArray();
-        var pfsIss = Data(known, p => p.Endpoints.ProgressionFreeSurvival, p => p.Iss);
-        v["pfs.iss.p"] = LogRankTest.Compute(pfsIss).PValue;
-        var issCurves = KaplanMeier.Fit(pfsIss).Curves;
-        v["pfs.iss3.median"] = issCurves.Single(c => c.Group == "III").Median.Estimate;
-        v["pfs.iss1.median"] = issCurves.Single(c => c.Group == "I").Median.Estimate;
-        var knownR = patients.Where(p => KnownStages.Contains(p.RIss)).ToArray();
-        v["pfs.riss.p"] = LogRankTest.Compute(Data(knownR, p => p.Endpoints.ProgressionFreeSurvival, p => p.RIss)).PValue;
-
-        // OS and follow-up.
-        var osData = Data(patients, p => p.Endpoints.OverallSurvival);
-        var os = KaplanMeier.Fit(osData).Curves[0];
-        v["os.deaths"] = os.Events;
-        v["os.median"] = os.Median.Estimate;
-        Landmark(v, "os.s60", os, FiveYears);
-        Landmark(v, "os.s36", os, ThreeYears);
-        var followUp = FollowUp.Compute(osData);
-        v["followup.median"] = followUp.Median.Estimate;
-        v["followup.min"] = followUp.Minimum;
-        v["followup.max"] = followUp.Maximum;
-
-        // Duration of response (responders only).
-        var responders = patients.Where(p => p.Endpoints.DurationOfResponse is not null).ToArray();
-        Median(v, "dor.all", Curve(responders, p => p.Endpoints.DurationOfResponse!.Value));
-        var dorRiskData = Data(responders, p => p.Endpoints.DurationOfResponse!.Value, p => p.Risk);
-        var dorRisk = KaplanMeier.Fit(dorRiskData);
-        foreach (var risk in new[] { "standard", "high" })
-            Median(v, $"dor.{risk}", dorRisk.Curves.Single(c => c.Group == risk));
-        v["dor.risk.p"] = LogRankTest.Compute(dorRiskData).PValue;
-        var dorIss = responders.Where(p => KnownStages.Contains(p.Iss)).ToArray();
-        v["dor.iss.p"] = LogRankTest.Compute(Data(dorIss, p => p.Endpoints.DurationOfResponse!.Value, p => p.Iss)).PValue;
-
-        // Table 1 and response.
-        int n = patients.Count;
-        v["cohort.n"] = n;
-        v["cohort.age.under60"] = patients.Count(p => p.AgeGroup == "<60");
-        v["cohort.female"] = patients.Count(p => p.Sex == "female");
-        foreach (var s in KnownStages)
-        {
-            v[$"cohort.iss.{s}"] = patients.Count(p => p.Iss == s);
-            v[$"cohort.riss.{s}"] = patients.Count(p => p.RIss == s);
-        }
-        foreach (var (id, iso) in new[] { ("igg.kappa", "IgG-kappa"), ("igg.lambda", "IgG-lambda"), ("iga.kappa", "IgA-kappa"),
-                     ("iga.lambda", "IgA-lambda"), ("lc.kappa", "kappa-LC"), ("lc.lambda", "lambda-LC") })
-            v[$"cohort.{id}"] = patients.Count(p => p.Isotype == iso);
-        foreach (var r in new[] { "CR", "VGPR", "PR", "SD", "PD" })
-            v[$"baseline.{r.ToLowerInvariant()}"] = patients.Count(p => p.BaselineResponse == r);
-        v["baseline.vgpr.rate"] = 100.0 * patients.Count(p => TrialPatient.Rank(p.BaselineResponse) <= 1) / n;
-        var improved = patients.Where(p => p.Improved).ToArray();
-        v["improved"] = improved.Length;
-        v["best.vgpr.rate"] = 100.0 * patients.Count(p => TrialPatient.Rank(p.BestResponse) <= 1) / n;
-        v["best.cr.rate"] = 100.0 * patients.Count(p => p.BestResponse == "CR") / n;
-        var ttr = improved.Select(p => p.MonthsToImprovement ?? double.NaN).Order().ToArray();
-        v["ttr.median"] = ttr.Length == 0 ? null : ttr.Length % 2 == 1 ? ttr[ttr.Length / 2] : (ttr[ttr.Length / 2 - 1] + ttr[ttr.Length / 2]) / 2;
-        v["ttr.min"] = ttr.Length == 0 ? null : ttr[0];
-        v["ttr.max"] = ttr.Length == 0 ? null : ttr[^1];
-        v["progressions"] = patients.Count(p => p.Progressed);
-        return v;
-    }
-
-    /// <summary>The rows of one endpoint, optionally grouped.</summary>
-    public static SurvivalData Data(IReadOnlyList<TrialPatient> patients, Func<TrialPatient, Survival.Endpoints.EventTime> endpoint,
+    /// <summary>The rows of one endpoint, optionally grouped: one pass over the patients.</summary>
+    public static SurvivalData Data(IReadOnlyList<TrialPatient> patients, Func<TrialPatient, EventTime> endpoint,
         Func<TrialPatient, string>? group = null)
     {
         var time = new double[patients.Count];
         var status = new bool[patients.Count];
+        var groups = group is null ? null : new string[patients.Count];
         for (int i = 0; i < patients.Count; i++)
         {
             var e = endpoint(patients[i]);
             time[i] = e.Months;
             status[i] = e.Event;
+            if (groups is not null) groups[i] = group!(patients[i]);
         }
-        return SurvivalData.Create(time, status, group: group is null ? null : patients.Select(group).ToArray());
-    }
-
-    private static SurvivalCurve Curve(IReadOnlyList<TrialPatient> patients, Func<TrialPatient, Survival.Endpoints.EventTime> endpoint)
-        => KaplanMeier.Fit(Data(patients, endpoint)).Curves[0];
-
-    private static void Median(Dictionary<string, double?> v, string prefix, SurvivalCurve curve)
-    {
-        v[prefix + ".median"] = curve.Median.Estimate;
-        v[prefix + ".median.lower"] = curve.Median.Lower;
-        v[prefix + ".median.upper"] = curve.Median.Upper;
-    }
-
-    private static void Landmark(Dictionary<string, double?> v, string id, SurvivalCurve curve, double months)
-    {
-        var at = curve.SurvivalAt([months])[0];
-        v[id] = 100 * at.Survival;
-        v[id + ".lower"] = at.Lower * 100;
-        v[id + ".upper"] = at.Upper * 100;
+        return SurvivalData.Create(time, status, group: groups);
     }
 }

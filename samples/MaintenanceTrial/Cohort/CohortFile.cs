@@ -3,7 +3,7 @@ using CsvHelper;
 using Survival;
 using Survival.Endpoints;
 
-namespace PaperAnalysis;
+namespace MaintenanceTrial;
 
 /// <summary>
 /// The synthetic cohort file (samples/data/cohort.csv): one row per patient, dates as a trial database exports them
@@ -39,22 +39,22 @@ public static class CohortFile
     /// <param name="LastContact">Date of last contact (the date of death for those who died).</param>
     /// <param name="BaselineResponse">Response at maintenance start.</param>
     /// <param name="BestResponse">Best response during maintenance.</param>
-    /// <param name="Risk">standard or high.</param>
+    /// <param name="Risk">Cytogenetic risk.</param>
     /// <param name="Iss">ISS stage.</param>
     /// <param name="RIss">R-ISS stage.</param>
-    /// <param name="AgeGroup">&lt;60 or &gt;=60.</param>
-    /// <param name="Sex">female or male.</param>
+    /// <param name="AgeGroup">Age group.</param>
+    /// <param name="Sex">Sex.</param>
     /// <param name="Isotype">Isotype.</param>
     public sealed record Row(string Id, DateOnly Transplant, DateOnly MaintenanceStart, DateOnly? BestResponseDate, DateOnly? Progression,
-        DateOnly? Death, DateOnly LastContact, string BaselineResponse, string BestResponse, string Risk, string Iss, string RIss,
-        string AgeGroup, string Sex, string Isotype)
+        DateOnly? Death, DateOnly LastContact, Response BaselineResponse, Response BestResponse, CytogeneticRisk Risk, Stage Iss, Stage RIss,
+        AgeGroup AgeGroup, Sex Sex, Isotype Isotype)
     {
         /// <summary>The patient with endpoints derived from the dates (months = days / <see cref="DaysPerMonth"/>).</summary>
         public TrialPatient ToPatient()
         {
             var endpoints = TrialEndpoints.Derive(new PatientDates(Id, Transplant, LastContact, Progression, Death, BestResponseDate),
                 new EndpointOptions { CutOff = CutOff, DaysPerMonth = DaysPerMonth });
-            var improved = TrialPatient.Rank(BestResponse) < TrialPatient.Rank(BaselineResponse);
+            var improved = BestResponse < BaselineResponse;
             double? ttr = improved && BestResponseDate is { } r
                 ? (r.DayNumber - MaintenanceStart.DayNumber) / DaysPerMonth
                 : null;
@@ -115,18 +115,24 @@ public static class CohortFile
                     throw new SurvivalInputException("not a date in the form yyyy-MM-dd", file: path, line: line, column: c, value: s);
                 return d;
             }
-            string Choice(string c, params string[] allowed)
+            T Choice<T>(string c) where T : struct, Enum
             {
                 var s = Text(c);
-                return allowed.Contains(s) ? s : throw new SurvivalInputException($"must be one of {string.Join(", ", allowed)}", file: path, line: line, column: c, value: s);
+                return FileCodes.TryParse<T>(s, out var value)
+                    ? value
+                    : throw new SurvivalInputException($"must be one of {string.Join(", ", FileCodes.Codes<T>())}", file: path, line: line, column: c, value: s);
             }
-            var responses = TrialPatient.ResponseOrder.ToArray();
             var row = new Row(Text("id"), Date("transplant_date", true)!.Value, Date("maintenance_start_date", true)!.Value,
                 Date("best_response_date", false), Date("progression_date", false), Date("death_date", false),
-                Date("last_contact_date", true)!.Value, Choice("baseline_response", responses), Choice("best_response", responses),
-                Choice("cytogenetic_risk", "standard", "high"), Choice("iss_stage", "I", "II", "III", "unknown"),
-                Choice("r_iss_stage", "I", "II", "III", "unknown"), Choice("age_group", "<60", ">=60"), Choice("sex", "female", "male"),
-                Choice("isotype", "IgG-kappa", "IgG-lambda", "IgA-kappa", "IgA-lambda", "kappa-LC", "lambda-LC"));
+                Date("last_contact_date", true)!.Value, Choice<Response>("baseline_response"), Choice<Response>("best_response"),
+                Choice<CytogeneticRisk>("cytogenetic_risk"), Choice<Stage>("iss_stage"), Choice<Stage>("r_iss_stage"),
+                Choice<AgeGroup>("age_group"), Choice<Sex>("sex"), Choice<Isotype>("isotype"));
+            // Only responders have a duration of response, so the best-response date is given exactly for them.
+            if (row.BestResponse.IsResponse() != row.BestResponseDate.HasValue)
+                throw new SurvivalInputException(row.BestResponse.IsResponse()
+                        ? $"a responder (best response {FileCodes.Code(row.BestResponse)}) needs the date of that response"
+                        : $"only a responder (PR or better) has a best-response date; the best response is {FileCodes.Code(row.BestResponse)}",
+                    file: path, line: line, column: "best_response_date", value: Text("best_response_date"));
             try
             {
                 row.ToPatient();
@@ -151,7 +157,8 @@ public static class CohortFile
         w.WriteLine(string.Join(",", Columns));
         foreach (var r in rows)
             w.WriteLine(string.Join(",", r.Id, D(r.Transplant), D(r.MaintenanceStart), D(r.BestResponseDate), D(r.Progression), D(r.Death),
-                D(r.LastContact), r.BaselineResponse, r.BestResponse, r.Risk, r.Iss, r.RIss, r.AgeGroup, r.Sex, r.Isotype));
+                D(r.LastContact), FileCodes.Code(r.BaselineResponse), FileCodes.Code(r.BestResponse), FileCodes.Code(r.Risk),
+                FileCodes.Code(r.Iss), FileCodes.Code(r.RIss), FileCodes.Code(r.AgeGroup), FileCodes.Code(r.Sex), FileCodes.Code(r.Isotype)));
     }
 
     /// <summary>Finds samples/data/cohort.csv from the current or the executable's folder, walking up to the repository.</summary>

@@ -1,58 +1,52 @@
 using System.Globalization;
 
-namespace PaperAnalysis;
+namespace MaintenanceTrial;
 
-/// <summary>How a reported number is met.</summary>
-public enum TargetKind
-{
-    /// <summary>The reproduced value rounds (half up) to the reported value at the reported decimals.</summary>
-    Rounded,
-
-    /// <summary>"NR": the estimate or limit must not exist.</summary>
-    NotReached,
-
-    /// <summary>The reproduced value is at least the reported bound (e.g. P ≥ 0.05, "not significant").</summary>
-    AtLeast,
-
-    /// <summary>The reproduced value is below the reported bound (e.g. P &lt; 0.05, "significant").</summary>
-    Below,
-
-    /// <summary>An exact count.</summary>
-    Count,
-}
-
-/// <summary>The values a time in months can take when it comes from whole-day dates.</summary>
-public enum DateGrain
-{
-    /// <summary>Not a time derived from dates: any value.</summary>
-    None,
-
-    /// <summary>One patient's time (a shortest or longest follow-up): a whole number of days over the month length.</summary>
-    WholeDays,
-
-    /// <summary>A median or a median's confidence limit: R's midpoint rule (and a median of an even count) averages two
-    /// whole-day times, so a whole or half number of days over the month length.</summary>
-    HalfDays,
-}
-
-/// <summary>One number the paper reports (see shared/paper/targets.md).</summary>
-/// <param name="Id">A stable identifier, e.g. <c>pfs.all.median</c>.</param>
-/// <param name="Figure">Where the paper reports it (Figure 2A, Table 1, text).</param>
+/// <summary>
+/// One number the article publishes, where it is printed, how a reproduced value meets it, and how the reproduction
+/// measures it from the analysis (<see cref="Measure"/>): the published number and its reproduction in one place.
+/// Create them with <see cref="Rounded"/>, <see cref="NotReached"/>, <see cref="Count"/>, <see cref="AtLeast"/> or
+/// <see cref="Below"/>; all of them are listed in <see cref="PaperTargets"/>.
+/// </summary>
+/// <param name="Id">A stable identifier, e.g. <c>pfs.all.median</c>: the key of <c>targets.csv</c> and of R's check.</param>
+/// <param name="Where">Where the article prints it (figure, table or the section of the Results text).</param>
 /// <param name="Description">What it is, in words.</param>
 /// <param name="Kind">How it is met.</param>
-/// <param name="Value">The reported value (percentages as percent), unused for <see cref="TargetKind.NotReached"/>.</param>
-/// <param name="Decimals">The decimals it is reported with.</param>
+/// <param name="Value">The published value (percentages as percent); unused for <see cref="TargetKind.NotReached"/>.</param>
+/// <param name="Decimals">The decimals it is published with.</param>
 /// <param name="Grain">For a time in months derived from whole-day dates, the values it can take.</param>
-public sealed record Target(string Id, string Figure, string Description, TargetKind Kind, double Value = 0, int Decimals = 0, DateGrain Grain = DateGrain.None)
+/// <param name="Measure">The reproduced value from the analysis (null = not reached / does not exist).</param>
+public sealed record Target(string Id, string Where, string Description, TargetKind Kind, double Value, int Decimals, DateGrain Grain,
+    Func<TrialAnalysis, double?> Measure)
 {
-    /// <summary>Whether any cohort of whole-day dates can meet this target with the reproduction's month length
-    /// (<see cref="CohortFile.DaysPerMonth"/>); see <see cref="IsAttainableFromDates"/>.</summary>
+    /// <summary>A number met by any value that rounds (half up) to it at <paramref name="decimals"/>.</summary>
+    public static Target Rounded(string id, string where, string description, double value, int decimals, Func<TrialAnalysis, double?> measure,
+        DateGrain grain = DateGrain.None) => new(id, where, description, TargetKind.Rounded, value, decimals, grain, measure);
+
+    /// <summary>"NR": met when the value does not exist.</summary>
+    public static Target NotReached(string id, string where, string description, Func<TrialAnalysis, double?> measure)
+        => new(id, where, description, TargetKind.NotReached, 0, 0, DateGrain.None, measure);
+
+    /// <summary>An exact count.</summary>
+    public static Target Count(string id, string where, string description, int value, Func<TrialAnalysis, double?> measure)
+        => new(id, where, description, TargetKind.Count, value, 0, DateGrain.None, measure);
+
+    /// <summary>A lower bound (e.g. "not significant": P ≥ 0.05).</summary>
+    public static Target AtLeast(string id, string where, string description, double bound, int decimals, Func<TrialAnalysis, double?> measure)
+        => new(id, where, description, TargetKind.AtLeast, bound, decimals, DateGrain.None, measure);
+
+    /// <summary>A strict upper bound (e.g. "significant": P &lt; 0.05).</summary>
+    public static Target Below(string id, string where, string description, double bound, int decimals, Func<TrialAnalysis, double?> measure)
+        => new(id, where, description, TargetKind.Below, bound, decimals, DateGrain.None, measure);
+
+    /// <summary>Whether any cohort of whole-day dates can meet this target at the article's rounding with the
+    /// reproduction's month length (<see cref="CohortFile.DaysPerMonth"/>); see <see cref="IsAttainableFromDates"/>.</summary>
     public bool AttainableFromDates => IsAttainableFromDates(CohortFile.DaysPerMonth);
 
     /// <summary>
     /// Whether any time computable from whole-day dates, with months of <paramref name="daysPerMonth"/> days, rounds to
     /// this target: such a time is a whole (or, for a median, half) number of days over the month length
-    /// (<see cref="Grain"/>), so a reported value can lie between two attainable ones (83.13 months with 30.4375-day
+    /// (<see cref="Grain"/>), so a published value can lie between two attainable ones (83.13 months with 30.4375-day
     /// months lies between 2530 and 2531 days, 83.12 and 83.15 months) and no cohort of dates can meet it.
     /// </summary>
     /// <param name="daysPerMonth">The month length in days.</param>
@@ -66,7 +60,7 @@ public sealed record Target(string Id, string Figure, string Description, Target
         return false;
     }
 
-    /// <summary>The reported value as the paper writes it.</summary>
+    /// <summary>The published value as the article writes it.</summary>
     public string Reported => Kind switch
     {
         TargetKind.NotReached => "NR",
@@ -75,7 +69,7 @@ public sealed record Target(string Id, string Figure, string Description, Target
         _ => Value.ToString("F" + Decimals, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Whether a reproduced value (null = does not exist) meets the target.</summary>
+    /// <summary>Whether a reproduced value (null = does not exist) meets the target at the article's rounding.</summary>
     public bool IsMetBy(double? reproduced) => Kind switch
     {
         TargetKind.NotReached => reproduced is null,
@@ -85,33 +79,43 @@ public sealed record Target(string Id, string Figure, string Description, Target
         _ => reproduced is double r && Round(r, Decimals) == Round(Value, Decimals),
     };
 
-    /// <summary>How far a value is from meeting the target (0 when met; otherwise 1 plus the gap in units of the
-    /// larger of the reported precision and 2% of the value, at most 50): the objective of the cohort calibration.</summary>
-    public double Distance(double? reproduced)
+    /// <summary>
+    /// The values accepted for a <see cref="TargetKind.Rounded"/> target: the window that rounds (half up) to the
+    /// published value, [value − ½ unit, value + ½ unit); when no whole-day date can fall inside it
+    /// (<see cref="AttainableFromDates"/> false), that window widened on both sides by one date grain — a day for one
+    /// patient's time, half a day for a median or its limit — so that it holds the nearest values dates can give on
+    /// either side. Null for the other kinds.
+    /// </summary>
+    public (double Lower, double Upper)? AcceptedInterval
     {
-        if (IsMetBy(reproduced)) return 0;
-        if (reproduced is not double r) return 20;
-        if (Kind == TargetKind.NotReached) return 20;
-        double scale = Kind is TargetKind.AtLeast or TargetKind.Below
-            ? Value * 0.1
-            : Math.Max(Math.Pow(10, -Decimals), 0.02 * Math.Abs(Value));
-        return 1 + Math.Min(Math.Abs(r - Value) / scale, 50);
+        get
+        {
+            if (Kind != TargetKind.Rounded) return null;
+            double half = 0.5 * Math.Pow(10, -Decimals);
+            return AttainableFromDates ? (Value - half, Value + half) : (Value - half - GrainMonths, Value + half + GrainMonths);
+        }
     }
 
-    /// <summary>How far a value is from the window that rounds to the target, in units of the reported precision (0
-    /// when met, 100 when absent or when the kind has no window): a fine-grained objective for the last steps of the
-    /// cohort calibration.</summary>
-    public double WindowGap(double? reproduced)
+    /// <summary>One date grain in months (a day, or half a day for a median); 0 when the target is not a time from dates.</summary>
+    public double GrainMonths => Grain switch
     {
-        if (IsMetBy(reproduced)) return 0;
-        if (reproduced is not double r || Kind is TargetKind.NotReached) return 100;
-        double unit = Math.Pow(10, -Decimals);
-        if (Kind is TargetKind.AtLeast or TargetKind.Below || Kind == TargetKind.Count) return Math.Min(100, Math.Abs(r - Value) / unit);
-        double lo = Value - unit / 2, hi = Value + unit / 2;
-        return Math.Min(100, (r < lo ? lo - r : r - hi) / unit + 0.01);
+        DateGrain.WholeDays => 1 / CohortFile.DaysPerMonth,
+        DateGrain.HalfDays => 0.5 / CohortFile.DaysPerMonth,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Whether a reproduced value is accepted: it meets the target (<see cref="IsMetBy"/>), or the target is a time that
+    /// no whole-day date can round to and the value is inside <see cref="AcceptedInterval"/> — the nearest value dates allow.
+    /// </summary>
+    public bool Accepts(double? reproduced)
+    {
+        if (IsMetBy(reproduced)) return true;
+        if (AttainableFromDates || reproduced is not double r || AcceptedInterval is not { } w) return false;
+        return r >= w.Lower && r <= w.Upper;
     }
 
-    /// <summary>Round half up at <paramref name="decimals"/> (the rule the paper's numbers are read with); a tiny
+    /// <summary>Round half up at <paramref name="decimals"/> (the rule the article's numbers are read with); a tiny
     /// guard absorbs binary representation error, e.g. 0.6145 stored as 0.61449999999999993.</summary>
     public static double Round(double x, int decimals)
     {
