@@ -8,21 +8,25 @@ namespace Survival.Api.Tests;
 /// shows exactly this code and runs it.</summary>
 internal static class QuickStart
 {
+    /// <summary>What an application holds: its own record type.</summary>
+    private sealed record Patient(string Id, string Arm, double Months, bool Progressed);
+
     public static void Run()
     {
         // README:start
-        double[] months = [6, 3, 9, 3, 1, 3, 12, 15, 2, 8];
-        bool[] progressed = [false, true, true, true, true, false, true, false, true, true];
-        string[] arm = ["A", "A", "A", "A", "A", "B", "B", "B", "B", "B"];
-
-        var data = SurvivalData.Create(months, progressed, group: arm);        // validated once, here
-        var fit = KaplanMeier.Fit(data);                                        // R survfit defaults: log CI, 95%
-        foreach (var curve in fit.Curves)
-        {
-            var at6 = curve.SurvivalAt([6.0])[0];
-            Console.WriteLine($"{curve.Group}: median {curve.Median.Estimate?.ToString() ?? "NR"}, S(6) = {at6.Survival:F3} ({at6.Lower:F3}–{at6.Upper:F3})");
-        }
-        var test = LogRankTest.Compute(data);                                   // R survdiff
+        Patient[] patients =
+        [
+            new("P1", "A", 6, false), new("P2", "A", 3, true), new("P3", "A", 9, true), new("P4", "A", 3, true), new("P5", "A", 1, true),
+            new("P6", "B", 3, false), new("P7", "B", 12, true), new("P8", "B", 15, false), new("P9", "B", 2, true), new("P10", "B", 8, true),
+        ];
+        var data = SurvivalData.From(patients, p => p.Months, p => p.Progressed, group: p => p.Arm);   // validated once, here
+        var fit = KaplanMeier.Fit(data);                       // R survfit defaults: log CI, 95%
+        Console.Write(fit);                                    // R's print(survfit): n, events, median, limits
+        var armB = fit["B"];
+        var at6 = armB.SurvivalAt(6.0);                        // R summary(fit, times = 6)
+        Console.WriteLine($"B: median {armB.Median.Estimate?.ToString() ?? "NR"}, S(6) = {at6.Survival:F3} ({at6.Lower:F3}–{at6.Upper:F3})");
+        var test = LogRankTest.Compute(data);                  // R survdiff
+        Console.Write(test);                                   // R's print(survdiff)
         Console.WriteLine($"log-rank χ² = {test.ChiSquare:F3} on {test.DegreesOfFreedom} df, P = {test.PValue:F4}");
         // README:end
     }

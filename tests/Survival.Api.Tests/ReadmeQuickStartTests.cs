@@ -29,8 +29,9 @@ public class ReadmeQuickStartTests
         try { QuickStart.Run(); }
         finally { Console.SetOut(previous); }
         var text = output.ToString();
-        Assert.Contains("A: median", text);
         Assert.Contains("B: median", text);
+        Assert.Contains("0.95LCL", text);          // R's print(survfit) table
+        Assert.Contains("(O-E)^2/V", text);        // R's print(survdiff) table
         Assert.Contains("log-rank χ²", text);
     }
 }

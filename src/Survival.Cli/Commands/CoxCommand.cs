@@ -57,7 +57,7 @@ internal static class CoxCommand
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted), output);
-            else WriteTable(fit, data.Omitted, output);
+            else WriteTable(fit, output);
             return 0;
         });
         return command;
@@ -91,22 +91,5 @@ internal static class CoxCommand
         r.Warnings.Select(w => w.Message).ToArray(),
         OmittedJson.From(omitted));
 
-    private static void WriteTable(CoxResult r, OmittedRows omitted, TextWriter output)
-    {
-        output.WriteLine($"  n= {r.N}, number of events= {Numbers.Format(r.Events)}");
-        if (omitted.Count > 0) output.WriteLine($"   ({omitted})");
-        output.WriteLine();
-        Numbers.Table(output, ["", "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)"],
-            r.Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Numbers.Format(c.Estimate), Numbers.Format(c.HazardRatio), Numbers.Format(c.StdErr),
-                Numbers.Format(c.Z, 3), c.PValue is double p ? Numbers.PValue(p) : "NA"]));
-        output.WriteLine();
-        string pct = $"{r.Options.ConfidenceLevel:0.##}";
-        Numbers.Table(output, ["", "exp(coef)", $"lower .{pct[2..]}", $"upper .{pct[2..]}"],
-            r.Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Numbers.Format(c.HazardRatio), Numbers.Format(c.Lower), Numbers.Format(c.Upper)]));
-        output.WriteLine();
-        if (r.Concordance is double cc) output.WriteLine($"Concordance= {Numbers.Format(cc, 3)}");
-        output.WriteLine($"Likelihood ratio test= {Numbers.Format(r.LikelihoodRatio.ChiSquare, 4)}  on {r.LikelihoodRatio.DegreesOfFreedom} df,   p={Numbers.PValue(r.LikelihoodRatio.PValue)}");
-        output.WriteLine($"Wald test            = {Numbers.Format(r.Wald.ChiSquare, 4)}  on {r.Wald.DegreesOfFreedom} df,   p={Numbers.PValue(r.Wald.PValue)}");
-        output.WriteLine($"Score (logrank) test = {Numbers.Format(r.Score.ChiSquare, 4)}  on {r.Score.DegreesOfFreedom} df,   p={Numbers.PValue(r.Score.PValue)}");
-    }
+    private static void WriteTable(CoxResult r, TextWriter output) => output.Write(r.ToString());
 }

@@ -65,7 +65,7 @@ internal static class KmCommand
             var output = parse.InvocationConfiguration.Output;
             var omitted = data?.Omitted ?? counts!.Omitted;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted), output);
-            else WriteTable(fit, sorted, omitted, output);
+            else WriteTable(fit, sorted, output);
             return 0;
         });
         return command;
@@ -94,15 +94,11 @@ internal static class KmCommand
         fit.Variance == KaplanMeierVariance.Robust ? "robust" : "greenwood", OmittedJson.From(omitted));
 
 
-    private static void WriteTable(KaplanMeierResult fit, double[] times, OmittedRows omitted, TextWriter output)
+    private static void WriteTable(KaplanMeierResult fit, double[] times, TextWriter output)
     {
-        // R's print.survfit: "   1 observation deleted due to missingness" above the table.
-        if (omitted.Count > 0) output.WriteLine($"   {omitted}");
+        // R's print.survfit (the library's own printout, with R's note on rows deleted for missingness), then summary().
+        output.Write(fit.ToString());
         double level = fit.Options.ConfidenceLevel;
-        string lcl = $"{level:0.##}LCL", ucl = $"{level:0.##}UCL";
-        Numbers.Table(output, ["", "n", "events", "median", lcl, ucl],
-            fit.Curves.Select(c => (IReadOnlyList<string>)[c.Label ?? "all", c.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Numbers.Format(c.Events), Numbers.Format(c.Median.Estimate), Numbers.Format(c.Median.Lower), Numbers.Format(c.Median.Upper)]));
         string pct = $"{level * 100:0.##}%";
         foreach (var c in fit.Curves)
         {

@@ -41,7 +41,7 @@ internal static class LogRankCommand
             var omitted = data?.Omitted ?? counts!.Omitted;
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result, omitted), output);
-            else WriteTable(result, omitted, output);
+            else WriteTable(result, output);
             return 0;
         });
         return command;
@@ -53,16 +53,5 @@ internal static class LogRankCommand
     internal static LogRankJson ToJson(LogRankResult r, OmittedRows omitted) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
         r.Groups.Select(g => new GroupJson(g.Group, g.N, g.Observed, g.Expected)).ToArray(), OmittedJson.From(omitted));
 
-    private static void WriteTable(LogRankResult r, OmittedRows omitted, TextWriter output)
-    {
-        // R's print.survdiff: "n= 227, 1 observation deleted due to missingness." above the table.
-        if (omitted.Count > 0) output.WriteLine($"n= {r.Groups.Sum(g => g.N)}, {omitted}.");
-        Numbers.Table(output, ["", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"],
-            r.Groups.Select((g, i) => (IReadOnlyList<string>)[$"group={g.Group}", g.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Numbers.Format(g.Observed), Numbers.Format(g.Expected, 3),
-                Numbers.Format(Math.Pow(g.Observed - g.Expected, 2) / g.Expected, 3),
-                Numbers.Format(Math.Pow(g.Observed - g.Expected, 2) / r.Variance(i, i), 3)]));
-        output.WriteLine();
-        output.WriteLine($" Chisq= {Numbers.Format(r.ChiSquare, 3)}  on {r.DegreesOfFreedom} degrees of freedom, p= {Numbers.PValue(r.PValue)}");
-    }
+    private static void WriteTable(LogRankResult r, TextWriter output) => output.Write(r.ToString());
 }

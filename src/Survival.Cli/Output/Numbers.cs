@@ -2,29 +2,17 @@ using System.Globalization;
 
 namespace Survival.Cli.Output;
 
-/// <summary>Number formatting for tables, as R prints: significant digits, NA for absent values.</summary>
+/// <summary>The CLI's shorthands for the library's R-style formatting (<see cref="Survival.Printing.RFormat"/>), and option parsing.</summary>
 internal static class Numbers
 {
-    public static string Format(double? value, int digits = 4)
-    {
-        if (value is not double v) return "NA";
-        if (double.IsNaN(v)) return "NaN";
-        if (v == 0) return "0";
-        return v.ToString("G" + digits, CultureInfo.InvariantCulture);
-    }
+    public static string Format(double? value, int digits = 4) => Survival.Printing.RFormat.Number(value, digits);
 
     /// <summary>A P value as R's format.pval would show it.</summary>
-    public static string PValue(double p) => p < 2e-16 ? "< 2e-16" : p.ToString("G2", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    public static string PValue(double p) => Survival.Printing.RFormat.PValue(p);
 
     /// <summary>Writes rows as a right-aligned text table.</summary>
     public static void Table(TextWriter output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var all = new List<IReadOnlyList<string>> { header };
-        all.AddRange(rows);
-        var widths = new int[header.Count];
-        foreach (var r in all) for (int i = 0; i < r.Count; i++) widths[i] = Math.Max(widths[i], r[i].Length);
-        foreach (var r in all) output.WriteLine(string.Join("  ", r.Select((c, i) => c.PadLeft(widths[i]))).TrimEnd());
-    }
+        => Survival.Printing.RFormat.Table(output, header, rows);
 
     /// <summary>Parses a comma-separated list of numbers (an option's value).</summary>
     public static double[] ParseList(string text, string option)

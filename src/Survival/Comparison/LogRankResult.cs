@@ -6,17 +6,53 @@ public sealed record LogRankResult
 {
     internal LogRankResult(GroupComparison[] groups, double[,] variance, ChiSquareTest test, LogRankOptions options, int strata)
     {
-        Groups = groups;
-        _variance = variance;
+        Groups = new ValueList<GroupComparison>(groups);
+        _variance = new SquareMatrix(variance);
         Test = test;
         Options = options;
         StratumCount = strata;
     }
 
-    private readonly double[,] _variance;
+    private readonly SquareMatrix _variance;
+
+    /// <summary>The input rows left out for missing values before the test (R's <c>na.action</c>).</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
+    /// <summary>What R's <c>print(survdiff(...))</c> prints: N, Observed, Expected, (O−E)²/E and (O−E)²/V per group and
+    /// the χ² line, after R's note on rows deleted for missingness.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        if (Omitted.Count > 0)
+        {
+            w.WriteLine($"n= {Groups.Sum(g => g.N)}, {Omitted}.");
+            w.WriteLine();
+        }
+        Printing.RFormat.Table(w, ["", "N", "Observed", "Expected", "(O-E)^2/E", "(O-E)^2/V"],
+            Groups.Select((g, i) => (IReadOnlyList<string>)[$"group={g.Group}", g.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Printing.RFormat.Number(g.Observed), Printing.RFormat.Number(g.Expected, 3),
+                Printing.RFormat.Number(Math.Pow(g.Observed - g.Expected, 2) / g.Expected, 3),
+                Printing.RFormat.Number(Math.Pow(g.Observed - g.Expected, 2) / _variance[i, i], 3)]));
+        w.WriteLine();
+        w.WriteLine($" Chisq= {Printing.RFormat.Number(ChiSquare, 3)}  on {DegreesOfFreedom} degrees of freedom, p= {Printing.RFormat.PValue(PValue)}");
+        return w.ToString();
+    }
 
     /// <summary>One row per group, in level order.</summary>
     public IReadOnlyList<GroupComparison> Groups { get; }
+
+    /// <summary>The row of one group.</summary>
+    /// <param name="group">The group label.</param>
+    /// <exception cref="KeyNotFoundException">No group has that label; the message lists the groups there are.</exception>
+    public GroupComparison this[string group]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(group);
+            foreach (var g in Groups) if (g.Group == group) return g;
+            throw new KeyNotFoundException($"no group '{group}'; the groups are {string.Join(", ", Groups.Select(g => $"'{g.Group}'"))}");
+        }
+    }
 
     /// <summary>The variance–covariance of O − E between groups <paramref name="i"/> and <paramref name="j"/> (R's <c>var</c>).</summary>
     public double Variance(int i, int j) => _variance[i, j];

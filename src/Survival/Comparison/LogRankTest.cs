@@ -125,7 +125,7 @@ public static class LogRankTest
         var rows = new GroupComparison[k];
         for (int g = 0; g < k; g++)
             rows[g] = new GroupComparison(counts.GroupLevels[g], (int)Math.Round(subjects[g]), observed[g], expected[g]);
-        return new LogRankResult(rows, variance, Statistic(observed, expected, variance), options, counts.StratumCount);
+        return new LogRankResult(rows, variance, Statistic(observed, expected, variance), options, counts.StratumCount) { Omitted = counts.Omitted };
     }
 
     /// <summary>(O − E)ᵀ V⁻¹ (O − E) over groups with E &gt; 0 less the first, df = their count − 1 (R's rule). When that
@@ -141,7 +141,7 @@ public static class LogRankTest
         var diff = Vector<double>.Build.Dense(idx.Length, i => observed[idx[i]] - expected[idx[i]]);
         var evd = v.Evd(Symmetricity.Symmetric);
         double max = evd.EigenValues.Select(c => Math.Abs(c.Real)).DefaultIfEmpty(0).Max();
-        double tol = Math.Pow(2, -52) * idx.Length * Math.Max(max, double.Epsilon) * 1e3;
+        double tol = MachinePrecision.Epsilon * idx.Length * Math.Max(max, double.Epsilon) * 1e3;
         int rank = evd.EigenValues.Count(c => c.Real > tol);
         if (rank == idx.Length) return new ChiSquareTest(diff.DotProduct(v.Solve(diff)), rank);
         double chi = 0;

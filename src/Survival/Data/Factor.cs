@@ -16,11 +16,13 @@ public sealed class Factor
 {
     private readonly int[] _codes;
     private readonly string[] _levels;
+    private readonly ValueList<string> _levelList;
 
     private Factor(int[] codes, string[] levels)
     {
         _codes = codes;
         _levels = levels;
+        _levelList = new ValueList<string>(levels);
     }
 
     /// <summary>The number of rows.</summary>
@@ -30,7 +32,7 @@ public sealed class Factor
     public ReadOnlySpan<int> Codes => _codes;
 
     /// <summary>The levels in order; <c>Levels[Codes[i]]</c> is row <c>i</c>'s label.</summary>
-    public IReadOnlyList<string> Levels => _levels;
+    public IReadOnlyList<string> Levels => _levelList;
 
     /// <summary>The label of row <paramref name="row"/> (0-based).</summary>
     public string this[int row] => _levels[_codes[row]];

@@ -20,7 +20,7 @@ public sealed class OmittedRows : IEquatable<OmittedRows>
     {
         Count = count;
         _positions = positions;
-        Positions = new ReadOnlyCollection<long>(positions);
+        Positions = new ValueList<long>(positions);
     }
 
     /// <summary>No row left out.</summary>

@@ -39,8 +39,8 @@ public sealed class SurvivalCounts
         _censored = censored;
         _entered = entered;
         _subjects = subjects;
-        GroupLevels = groupLevels;
-        StratumLevels = stratumLevels;
+        GroupLevels = groupLevels as ValueList<string> ?? ValueList<string>.Of(groupLevels);
+        StratumLevels = stratumLevels as ValueList<string> ?? ValueList<string>.Of(stratumLevels);
         HasEntry = hasEntry;
         int strata = StratumCount;
         _stratumStart = new int[strata + 1];

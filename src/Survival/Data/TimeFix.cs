@@ -16,7 +16,7 @@ namespace Survival;
 public static class TimeFix
 {
     /// <summary>R's default tolerance, √ε.</summary>
-    public static readonly double Tolerance = Math.Sqrt(Math.Pow(2, -52));
+    public static readonly double Tolerance = MachinePrecision.SqrtEpsilon;
 
     /// <summary>The cluster representatives ("cuts") for sorted distinct times, or null when nothing is tied.</summary>
     /// <param name="sortedDistinct">Every distinct time of the data (entries and exits, all groups and strata), ascending.</param>

@@ -26,8 +26,8 @@ public sealed record EventTimeSimulation
     {
         Rule = rule;
         Options = options;
-        Boundaries = boundaries;
-        Scenarios = scenarios;
+        Boundaries = ValueList<EventTimeBoundary>.Of(boundaries);
+        Scenarios = ValueList<EventTimeOperatingCharacteristics>.Of(scenarios);
     }
 
     /// <summary>The monitoring rule simulated.</summary>

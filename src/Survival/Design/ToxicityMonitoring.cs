@@ -23,7 +23,7 @@ public sealed record ToxicityMonitoring
         Probability = probability;
         CohortSize = cohortSize;
         MaxPatients = maxPatients;
-        Boundaries = boundaries;
+        Boundaries = ValueList<ToxicityBoundary>.Of(boundaries);
     }
 
     /// <summary>Prior Beta shape a.</summary>

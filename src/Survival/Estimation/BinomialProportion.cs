@@ -65,7 +65,7 @@ public sealed record BinomialProportion
     {
         if (trials < 1) throw new SurvivalInputException("the number of trials must be ≥ 1", column: "trials", value: trials.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (successes < 0 || successes > trials) throw new SurvivalInputException("successes must be between 0 and the number of trials", column: "successes", value: successes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "confidenceLevel", value: SurvivalData.Format(confidenceLevel));
+        Survival.ConfidenceLevel.Check(confidenceLevel, "confidenceLevel");
         double alpha = 1 - confidenceLevel;
         int x = successes, n = trials;
         double lo, hi;
@@ -77,7 +77,7 @@ public sealed record BinomialProportion
                 break;
             case BinomialIntervalMethod.Wilson:
                 {
-                    double z = Normal.InvCDF(0, 1, 1 - alpha / 2), p = (double)x / n, z2 = z * z;
+                    double z = Survival.ConfidenceLevel.Z(confidenceLevel), p = (double)x / n, z2 = z * z;
                     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
                     double half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
                     lo = Math.Max(0, centre - half);

@@ -8,7 +8,7 @@ namespace Survival.Estimation;
 /// and arcsin scales; S ∈ {0, 1} on the log-log scale; an infinite standard error) is null.</remarks>
 internal static class ConfidenceLimits
 {
-    public static double Z(double level) => Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
+    public static double Z(double level) => ConfidenceLevel.Z(level);
 
     /// <summary>Limits for S with standard error <paramref name="se"/> of log S.</summary>
     public static IntervalEstimate For(double s, double se, double z, ConfidenceIntervalTransform transform)

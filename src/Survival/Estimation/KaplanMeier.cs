@@ -94,7 +94,7 @@ public static class KaplanMeier
             curves[c] = new SurvivalCurve(curve.Group, curve.Stratum, curve.N, curve.Events, curve.InitialAtRisk, steps,
                 options.ConfidenceLevel, options.Transform);
         }
-        return new KaplanMeierResult(curves, options) { Variance = KaplanMeierVariance.Robust };
+        return new KaplanMeierResult(curves, options) { Variance = KaplanMeierVariance.Robust, Omitted = fit.Omitted };
     }
 
     private static int IndexOf(IReadOnlyList<string> levels, string level)
@@ -126,7 +126,7 @@ public static class KaplanMeier
                 if (curve is not null) curves.Add(curve);
             }
         }
-        return new KaplanMeierResult(curves.ToArray(), options);
+        return new KaplanMeierResult(curves.ToArray(), options) { Omitted = counts.Omitted };
     }
 
     /// <summary>One curve: a single pass over the stratum's cells of one group, in time order.</summary>

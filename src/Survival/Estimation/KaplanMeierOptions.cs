@@ -21,9 +21,7 @@ public sealed record KaplanMeierOptions
 
     internal void Validate()
     {
-        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
-            throw new SurvivalInputException("the confidence level must be strictly between 0 and 1",
-                column: "ConfidenceLevel", value: SurvivalData.Format(ConfidenceLevel));
+        Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");
         if (!Enum.IsDefined(Variance))
             throw new SurvivalInputException("unknown variance", column: "Variance", value: Variance.ToString());
         if (!Enum.IsDefined(Transform))

@@ -10,7 +10,7 @@ namespace Survival.Estimation;
 /// <c>quantile.survfit</c> (its internal <c>findq</c>); Brookmeyer &amp; Crowley (1982) for limits from the bands.</remarks>
 internal static class QuantileRule
 {
-    public static readonly double Tolerance = Math.Sqrt(Math.Pow(2, -52));
+    public static readonly double Tolerance = MachinePrecision.SqrtEpsilon;
 
     /// <summary>The p-quantile of the curve with values <paramref name="survival"/> (null = undefined) at <paramref name="times"/>.</summary>
     /// <param name="times">Step times, increasing.</param>

@@ -55,8 +55,7 @@ public sealed record RestrictedMeanDifference
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        if (!(confidenceLevel > 0 && confidenceLevel < 1))
-            throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "confidenceLevel", value: SurvivalData.Format(confidenceLevel));
+        Survival.ConfidenceLevel.Check(confidenceLevel, "confidenceLevel");
         return new RestrictedMeanDifference(first.RestrictedMean(tau), second.RestrictedMean(tau), confidenceLevel);
     }
 }

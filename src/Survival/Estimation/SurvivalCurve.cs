@@ -8,8 +8,8 @@ namespace Survival.Estimation;
 /// for the limits and <see cref="Quantile"/> for R's quantile rule.</remarks>
 public sealed record SurvivalCurve
 {
-    private readonly SurvivalStep[] _steps;
-    private readonly double[] _times;
+    private readonly ValueList<SurvivalStep> _steps;
+    private readonly ValueList<double> _times;
 
     internal SurvivalCurve(string? group, string? stratum, int n, double events, double initialAtRisk, SurvivalStep[] steps,
         double confidenceLevel, ConfidenceIntervalTransform transform)
@@ -19,9 +19,10 @@ public sealed record SurvivalCurve
         N = n;
         Events = events;
         InitialAtRisk = initialAtRisk;
-        _steps = steps;
-        _times = new double[steps.Length];
-        for (int i = 0; i < steps.Length; i++) _times[i] = steps[i].Time;
+        _steps = new ValueList<SurvivalStep>(steps);
+        var times = new double[steps.Length];
+        for (int i = 0; i < steps.Length; i++) times[i] = steps[i].Time;
+        _times = new ValueList<double>(times);
         ConfidenceLevel = confidenceLevel;
         Transform = transform;
         Median = Quantile(0.5);
@@ -70,10 +71,10 @@ public sealed record SurvivalCurve
     public IntervalEstimate Quantile(double p)
     {
         if (!(p >= 0 && p <= 1)) throw new SurvivalInputException("the probability must be in [0, 1]", column: "p", value: SurvivalData.Format(p));
-        var s = new double?[_steps.Length];
-        var lo = new double?[_steps.Length];
-        var hi = new double?[_steps.Length];
-        for (int i = 0; i < _steps.Length; i++)
+        var s = new double?[_steps.Count];
+        var lo = new double?[_steps.Count];
+        var hi = new double?[_steps.Count];
+        for (int i = 0; i < _steps.Count; i++)
         {
             s[i] = _steps[i].Survival;
             lo[i] = _steps[i].Lower;
@@ -81,6 +82,12 @@ public sealed record SurvivalCurve
         }
         return new IntervalEstimate(QuantileRule.Find(_times, s, p), QuantileRule.Find(_times, lo, p), QuantileRule.Find(_times, hi, p));
     }
+
+    /// <summary>The curve read at one time (R's <c>summary(fit, times = t, extend = TRUE)</c>): S(t), its standard error
+    /// and limits, the number at risk, and the events and censorings up to t.</summary>
+    /// <param name="time">A time ≥ 0.</param>
+    /// <exception cref="SurvivalInputException">The time is negative or not finite.</exception>
+    public SurvivalAtTime SurvivalAt(double time) => SurvivalAt([time])[0];
 
     /// <summary>The curve read at each of <paramref name="times"/> (R's <c>summary(fit, times =, extend = TRUE)</c>).</summary>
     /// <param name="times">Times ≥ 0, in increasing order.</param>
@@ -99,7 +106,7 @@ public sealed record SurvivalCurve
             double events = 0, censored = 0;
             for (; next <= last; next++) { events += _steps[next].Events; censored += _steps[next].Censored; }
             int first = last >= 0 && _steps[last].Time == t ? last : last + 1;
-            double atRisk = first < _steps.Length ? _steps[first].AtRisk : 0;
+            double atRisk = first < _steps.Count ? _steps[first].AtRisk : 0;
             // Before the first step R reports S = 1 with limits (1, 1) on every scale.
             var limits = last >= 0 ? new IntervalEstimate(_steps[last].Survival, _steps[last].Lower, _steps[last].Upper) : new IntervalEstimate(1, 1, 1);
             double s = last >= 0 ? _steps[last].Survival : 1;
@@ -115,7 +122,7 @@ public sealed record SurvivalCurve
     {
         int last = LastAtOrBefore(t);
         int first = last >= 0 && _steps[last].Time == t ? last : last + 1;
-        return first < _steps.Length ? _steps[first].AtRisk : 0;
+        return first < _steps.Count ? _steps[first].AtRisk : 0;
     }
 
     /// <summary>S(t): the estimate at the last step at or before <paramref name="t"/> (1 before the first).</summary>
@@ -158,7 +165,7 @@ public sealed record SurvivalCurve
 
     private int LastAtOrBefore(double t)
     {
-        int i = Array.BinarySearch(_times, t);
+        int i = _times.AsSpan().BinarySearch(t);
         return i >= 0 ? i : ~i - 1;
     }
 }

@@ -26,7 +26,7 @@ public sealed record ExponentialFit
         double lower = events > 0 ? ChiSquared.InvCDF(2 * events, alpha / 2) / (2 * exposure) : 0;
         double upper = ChiSquared.InvCDF(2 * events + 2, 1 - alpha / 2) / (2 * exposure);
         Rate = new IntervalEstimate(rate, lower, upper);
-        double z = Normal.InvCDF(0, 1, 1 - alpha / 2);
+        double z = global::Survival.ConfidenceLevel.Z(level);
         RateWald = events > 0 ? new IntervalEstimate(rate, rate * Math.Exp(-z / Math.Sqrt(events)), rate * Math.Exp(z / Math.Sqrt(events))) : new IntervalEstimate(rate, null, null);
         Mean = Invert(Rate, 1);
         Median = Invert(Rate, Math.Log(2));

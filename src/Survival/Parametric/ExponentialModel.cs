@@ -16,12 +16,12 @@ public static class ExponentialModel
     /// <summary>Fits one exponential model per group, in level order.</summary>
     /// <param name="data">Rows with a group column.</param>
     /// <param name="confidenceLevel">Confidence level, default 0.95.</param>
-    public static IReadOnlyList<ExponentialFit> FitByGroup(SurvivalData data, double confidenceLevel = 0.95)
+    public static ExponentialGroupFits FitByGroup(SurvivalData data, double confidenceLevel = 0.95)
     {
         ArgumentNullException.ThrowIfNull(data);
         Check(confidenceLevel);
         var levels = data.Group?.Levels ?? throw new SurvivalInputException("fitting by group needs a group column");
-        return levels.Select((level, g) => FitRows(data, level, g, confidenceLevel)).ToArray();
+        return new ExponentialGroupFits(levels.Select((level, g) => FitRows(data, level, g, confidenceLevel)).ToArray());
     }
 
     /// <summary>The ratio of two groups' rates, λ₁/λ₂, with the exact conditional interval.</summary>
@@ -73,7 +73,6 @@ public static class ExponentialModel
 
     private static void Check(double level)
     {
-        if (!(level > 0 && level < 1))
-            throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "confidenceLevel", value: SurvivalData.Format(level));
+        ConfidenceLevel.Check(level, "confidenceLevel");
     }
 }

@@ -19,10 +19,10 @@ public sealed record WeibullFit
         LogScale = logSigma;
         InterceptStdErr = Math.Sqrt(covariance[0, 0]);
         LogScaleStdErr = Math.Sqrt(covariance[1, 1]);
-        _covariance = covariance;
+        _covariance = new SquareMatrix(covariance);
         LogLikelihood = logLikelihood;
         Iterations = iterations;
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
+        double z = ConfidenceLevel.Z(level);
         Shape = new IntervalEstimate(Math.Exp(-logSigma), Math.Exp(-logSigma - z * LogScaleStdErr), Math.Exp(-logSigma + z * LogScaleStdErr));
         Scale = new IntervalEstimate(Math.Exp(mu), Math.Exp(mu - z * InterceptStdErr), Math.Exp(mu + z * InterceptStdErr));
         ExponentialTest = new ChiSquareTest(Math.Max(0, 2 * (logLikelihood - exponentialLogLikelihood)), 1);
@@ -40,7 +40,7 @@ public sealed record WeibullFit
     /// <summary>Standard error of log σ.</summary>
     public double LogScaleStdErr { get; }
 
-    private readonly double[,] _covariance;
+    private readonly SquareMatrix _covariance;
 
     /// <summary>Element (i, j) of the covariance of (μ, log σ), R's <c>vcov(fit)</c> (0 = μ, 1 = log σ).</summary>
     public double Covariance(int i, int j) => _covariance[i, j];

@@ -10,8 +10,7 @@ public static class WeibullModel
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.HasEntry) throw new SurvivalInputException("the Weibull fit does not support delayed entry (as R's survreg)");
-        if (!(confidenceLevel > 0 && confidenceLevel < 1))
-            throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "confidenceLevel", value: SurvivalData.Format(confidenceLevel));
+        ConfidenceLevel.Check(confidenceLevel, "confidenceLevel");
         for (int i = 0; i < data.Count; i++)
             if (!(data.Time[i] > 0)) throw new SurvivalInputException("the Weibull model needs times > 0", column: "time", value: SurvivalData.Format(data.Time[i]), row: i + 1);
         var exponential = ExponentialModel.Fit(data);

@@ -24,7 +24,7 @@ public sealed record CoxOptions
     internal void Validate()
     {
         if (!Enum.IsDefined(Ties)) throw new SurvivalInputException("unknown tie method", column: "Ties", value: Ties.ToString());
-        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1)) throw new SurvivalInputException("the confidence level must be strictly between 0 and 1", column: "ConfidenceLevel", value: SurvivalData.Format(ConfidenceLevel));
+        Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");
         if (!(Epsilon > 0)) throw new SurvivalInputException("ε must be > 0", column: "Epsilon", value: SurvivalData.Format(Epsilon));
         if (MaxIterations < 1) throw new SurvivalInputException("at least one iteration is needed", column: "MaxIterations", value: MaxIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -137,7 +137,7 @@ public static class CoxRegression
         }
 
         var variance = q == 0 ? Matrix<double>.Build.Dense(0, 0) : Matrix<double>.Build.DenseOfArray(info).Inverse();
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2);
+        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
         double tolerInf = Math.Sqrt(options.Epsilon);
         var uv = q == 0 ? Vector<double>.Build.Dense(0) : variance * Vector<double>.Build.DenseOfArray(u);
         var coefficients = new CoxCoefficient[p];
@@ -202,7 +202,10 @@ public static class CoxRegression
         for (int i = 0; i < n; i++)
             for (int k = 0; k < q; k++) eta[i] += xk[k][i] * beta[k];
         return new CoxResult(coefficients, covariance, ll0, ll, new ChiSquareTest(2 * (ll - ll0), q), new ChiSquareTest(wald, q),
-            new ChiSquareTest(score, q), Concordance(time, status, eta, strata), iterations, converged, n, events, options, warnings.ToArray());
+            new ChiSquareTest(score, q), Concordance(time, status, eta, strata), iterations, converged, n, events, options, warnings.ToArray())
+        {
+            Omitted = data.Omitted,
+        };
     }
 
     /// <summary>Harrell's C as R's <c>concordance</c>: a pair is comparable when the earlier time is an event (a censored
@@ -311,7 +314,7 @@ public static class CoxRegression
         var singular = new List<int>();
         double scale = 0;
         for (int j = 0; j < q; j++) scale = Math.Max(scale, Math.Abs(info[j, j]));
-        double tol = Math.Pow(Math.Pow(2, -52), 0.75) * Math.Max(scale, double.Epsilon);
+        double tol = Math.Pow(MachinePrecision.Epsilon, 0.75) * Math.Max(scale, double.Epsilon);
         for (int j = 0; j < q; j++)
         {
             double pivot = info[j, j];

@@ -3,14 +3,42 @@ namespace Survival.Regression;
 /// <summary>A fitted Cox proportional-hazards model: coefficients, the three global tests, concordance and the fit's history.</summary>
 public sealed record CoxResult
 {
-    private readonly double[,] _covariance;
+    private readonly SquareMatrix _covariance;
+
+    /// <summary>The input rows left out for missing values before the fit (R's <c>na.action</c>).</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
+    /// <summary>What R's <c>summary(coxph(...))</c> prints: n and events (and the rows deleted for missingness), the
+    /// coefficient table, hazard ratios with limits, concordance and the three global tests.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        w.WriteLine($"  n= {N}, number of events= {Printing.RFormat.Number(Events)}");
+        if (Omitted.Count > 0) w.WriteLine($"   ({Omitted})");
+        w.WriteLine();
+        Printing.RFormat.Table(w, ["", "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)"],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.Estimate), Printing.RFormat.Number(c.HazardRatio),
+                Printing.RFormat.Number(c.StdErr), Printing.RFormat.Number(c.Z, 3), c.PValue is double p ? Printing.RFormat.PValue(p) : "NA"]));
+        w.WriteLine();
+        string pct = Options.ConfidenceLevel.ToString("0.##", inv);
+        string digits = pct.Length > 2 ? pct[2..] : pct;
+        Printing.RFormat.Table(w, ["", "exp(coef)", $"lower .{digits}", $"upper .{digits}"],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.HazardRatio), Printing.RFormat.Number(c.Lower), Printing.RFormat.Number(c.Upper)]));
+        w.WriteLine();
+        if (Concordance is double cc) w.WriteLine($"Concordance= {Printing.RFormat.Number(cc, 3)}");
+        w.WriteLine($"Likelihood ratio test= {Printing.RFormat.Number(LikelihoodRatio.ChiSquare, 4)}  on {LikelihoodRatio.DegreesOfFreedom} df,   p={Printing.RFormat.PValue(LikelihoodRatio.PValue)}");
+        w.WriteLine($"Wald test            = {Printing.RFormat.Number(Wald.ChiSquare, 4)}  on {Wald.DegreesOfFreedom} df,   p={Printing.RFormat.PValue(Wald.PValue)}");
+        w.WriteLine($"Score (logrank) test = {Printing.RFormat.Number(Score.ChiSquare, 4)}  on {Score.DegreesOfFreedom} df,   p={Printing.RFormat.PValue(Score.PValue)}");
+        return w.ToString();
+    }
 
     internal CoxResult(CoxCoefficient[] coefficients, double[,] covariance, double logLikelihoodNull, double logLikelihood,
         ChiSquareTest likelihoodRatio, ChiSquareTest wald, ChiSquareTest score, double? concordance, int iterations, bool converged,
         int n, double events, CoxOptions options, CoxWarning[] warnings)
     {
-        Coefficients = coefficients;
-        _covariance = covariance;
+        Coefficients = new ValueList<CoxCoefficient>(coefficients);
+        _covariance = new SquareMatrix(covariance);
         LogLikelihoodNull = logLikelihoodNull;
         LogLikelihood = logLikelihood;
         LikelihoodRatio = likelihoodRatio;
@@ -22,7 +50,7 @@ public sealed record CoxResult
         N = n;
         Events = events;
         Options = options;
-        Warnings = warnings;
+        Warnings = new ValueList<CoxWarning>(warnings);
     }
 
     /// <summary>One entry per covariate column, in order (aliased columns have null estimates).</summary>
