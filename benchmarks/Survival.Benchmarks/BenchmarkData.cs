@@ -21,6 +21,6 @@ internal static class BenchmarkData
     public static SurvivalData Data(int n, bool groups)
     {
         var (time, status, group) = Generate(n);
-        return SurvivalData.Create(time, status, null, null, groups ? Factor.FromCodes(group, ["A", "B"]) : null, null);
+        return SurvivalData.FromFactors(time, status, groups ? Factor.FromCodes(group, ["A", "B"]) : null);
     }
 }

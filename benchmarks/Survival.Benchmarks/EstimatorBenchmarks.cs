@@ -29,7 +29,7 @@ public class EstimatorBenchmarks
     {
         var (time, status, group) = BenchmarkData.Generate(N);
         _times = time;
-        _data = SurvivalData.Create(time, status, null, null, Factor.FromCodes(group, ["A", "B"]), null);
+        _data = SurvivalData.FromFactors(time, status, Factor.FromCodes(group, ["A", "B"]));
         _ungrouped = SurvivalData.Create(time, status);
         _covariate = new CovariateMatrix(N).AddNumeric("group", group.Select(g => (double)g).ToArray());
         _counts = SurvivalCounts.FromData(_data);

@@ -34,7 +34,7 @@ internal static class ScaleHarness
             }
         }
         var (time, status, group) = BenchmarkData.Generate(n);
-        var data = SurvivalData.Create(time, status, null, null, Factor.FromCodes(group, ["A", "B"]), null);
+        var data = SurvivalData.FromFactors(time, status, Factor.FromCodes(group, ["A", "B"]));
         double baseline = Median(runs, () => { var copy = (double[])time.Clone(); Array.Sort(copy); });
 
         bool Wanted(string op) => only is null || only.Contains(op);

@@ -42,17 +42,17 @@ public static class SurvivalCsv
             var data = SurvivalData.Create(time, status, entry, weight, group, strata, id);
             return table.Omitted.Count == 0 ? data : data.WithOmitted(table.Omitted);
         }
-        catch (SurvivalInputException ex) when (ex.Row is long row)
+        catch (SurvivalInputException ex) when (ex.Row is long row && ex.Input is { } input)
         {
-            string column = ex.Column switch
+            string column = input switch
             {
-                "time" => columns.Time,
-                "entry" => columns.Entry ?? "entry",
-                "weight" => columns.Weight ?? "weight",
-                "group" => columns.Group ?? "group",
-                "strata" => columns.Strata ?? "strata",
-                "id" => columns.Id ?? "id",
-                var c => c ?? "",
+                DataColumn.Time => columns.Time,
+                DataColumn.Event => columns.Event,
+                DataColumn.Entry => columns.Entry ?? "entry",
+                DataColumn.Weight => columns.Weight ?? "weight",
+                DataColumn.Group => columns.Group ?? "group",
+                DataColumn.Strata => columns.Strata ?? "strata",
+                _ => columns.Id ?? "id",
             };
             throw table.Bad(ex.Reason, column, (int)(row - 1), table.Text(column)[(int)(row - 1)]);
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
-using Survival.Csv;
 
 namespace Survival.DuckDb;
 
@@ -14,7 +13,7 @@ namespace Survival.DuckDb;
 /// <para>The reduction is one <c>GROUP BY stratum, group, time</c> over the exits (weighted events and censorings, and the
 /// unweighted number of subjects) and, with delayed entry, the entries at their entry times (<c>UNION ALL</c>);
 /// <see cref="ReductionSql"/> shows it. Results equal the row-level path (<c>SurvivalCsv.Read</c> →
-/// <see cref="SurvivalCounts.FromData"/>): bit for bit with whole-number weights, and within rounding (1e-12) with
+/// <see cref="SurvivalCounts.FromData(SurvivalData)"/>): bit for bit with whole-number weights, and within rounding (1e-12) with
 /// fractional weights, whose sums DuckDB adds in its own order.</para>
 /// <para>Validation happens in the same pass: each cell carries whether any of its rows was invalid (a missing, negative
 /// or non-finite time; an event other than 0/1/true/false; a missing, negative or non-finite weight; an entry not

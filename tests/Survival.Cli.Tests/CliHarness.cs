@@ -15,6 +15,14 @@ internal static class CliHarness
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a command with <c>--format json</c>, asserts it succeeded, and returns the parsed JSON.</summary>
+    public static System.Text.Json.JsonElement Json(params string[] args)
+    {
+        var (exit, stdout, stderr) = Run([.. args, "--format", "json"]);
+        Xunit.Assert.True(exit == 0, stderr);
+        return System.Text.Json.JsonDocument.Parse(stdout).RootElement;
+    }
+
     public static string Csv(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"survival-cli-{Guid.NewGuid():N}.csv");

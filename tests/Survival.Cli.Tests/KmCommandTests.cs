@@ -17,7 +17,7 @@ public class KmCommandTests
         var curves = root.GetProperty("curves").EnumerateArray().ToArray();
         Assert.Equal(2, curves.Length);
 
-        var data = Survival.Csv.SurvivalCsv.Read(path, new Survival.Csv.SurvivalColumns("time", "status", Group: "x"));
+        var data = Survival.Csv.SurvivalCsv.Read(path, new Survival.SurvivalColumns("time", "status", Group: "x"));
         var fit = KaplanMeier.Fit(data);
         for (int i = 0; i < 2; i++)
         {

@@ -52,7 +52,7 @@ public class ExponentialCommandTests
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         var root = JsonDocument.Parse(stdout).RootElement;
-        var fit = Survival.Parametric.ExponentialModel.Fit(Survival.Csv.SurvivalCsv.Read(path, new Survival.Csv.SurvivalColumns("time", "status")));
+        var fit = Survival.Parametric.ExponentialModel.Fit(Survival.Csv.SurvivalCsv.Read(path, new Survival.SurvivalColumns("time", "status")));
         Assert.Equal(fit.Events, root.GetProperty("events").GetDouble());
         Assert.Equal(fit.Exposure, root.GetProperty("exposure").GetDouble());
         Assert.Equal(fit.Rate.Lower, root.GetProperty("rate").GetProperty("lower").GetDouble());

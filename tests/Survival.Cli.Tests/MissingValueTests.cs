@@ -15,12 +15,7 @@ public class MissingValueTests
     private static readonly JsonElement R =
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "lung-missing.json"))).RootElement;
 
-    private static JsonElement Json(params string[] args)
-    {
-        var (exit, stdout, stderr) = CliHarness.Run([.. args, "--format", "json"]);
-        Assert.True(exit == 0, stderr);
-        return JsonDocument.Parse(stdout).RootElement;
-    }
+    private static JsonElement Json(params string[] args) => CliHarness.Json(args);
 
     private static void SameOmitted(JsonElement expected, JsonElement actual)
     {

@@ -10,18 +10,13 @@ public class ParityOptionTests
 {
     private const string Weighted = "time,status,w,pid\n1,1,0.5,a\n2,1,1.2,b\n2,0,2,c\n3,1,0.37,d\n4,1,1,a\n5,0,2.9,e\n5,1,1,f\n6,1,0.7,g\n";
 
-    private static JsonElement Json(params string[] args)
-    {
-        var (exit, stdout, stderr) = CliHarness.Run([.. args, "--format", "json"]);
-        Assert.True(exit == 0, stderr);
-        return JsonDocument.Parse(stdout).RootElement;
-    }
+    private static JsonElement Json(params string[] args) => CliHarness.Json(args);
 
     [Fact]
     public void Fractional_weights_give_the_robust_variance_by_default_as_R_and_greenwood_on_request()
     {
         var csv = CliHarness.Csv(Weighted);
-        var data = Survival.Csv.SurvivalCsv.Read(csv, new Survival.Csv.SurvivalColumns("time", "status", Weight: "w"));
+        var data = Survival.Csv.SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Weight: "w"));
         var robust = KaplanMeier.Fit(data);
         var greenwood = KaplanMeier.Fit(data, new KaplanMeierOptions { Variance = KaplanMeierVariance.Greenwood });
         var byDefault = Json("km", "--input", csv, "--time", "time", "--event", "status", "--weight", "w");
@@ -42,7 +37,7 @@ public class ParityOptionTests
         Assert.Equal("greenwood", noId.GetProperty("variance").GetString());
         var withId = Json("km", "--input", csv, "--time", "time", "--event", "status", "--id", "pid");
         Assert.Equal("robust", withId.GetProperty("variance").GetString());
-        var data = Survival.Csv.SurvivalCsv.Read(csv, new Survival.Csv.SurvivalColumns("time", "status", Id: "pid"));
+        var data = Survival.Csv.SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Id: "pid"));
         var fit = KaplanMeier.Fit(data);
         Assert.Equal(fit.Curves[0].Steps[^1].StdErr ?? -1, withId.GetProperty("curves")[0].GetProperty("steps").EnumerateArray().Last().GetProperty("stdErr").GetDouble());
     }

@@ -24,13 +24,13 @@ internal static class ExponentialCommand
             bool json = parse.GetValue(format) == OutputFormat.Json;
             if (data.Group is null)
             {
-                var fit = ExponentialModel.Fit(data, level);
+                var fit = ExponentialModel.Fit(data, new ParametricOptions { ConfidenceLevel = level });
                 if (json) JsonOutput.Write(ToJson(fit) with { Omitted = OmittedJson.From(data.Omitted) }, output);
                 else WriteTable([fit], data.Omitted, output);
             }
             else
             {
-                var fits = ExponentialModel.FitByGroup(data, level);
+                var fits = ExponentialModel.FitByGroup(data, new ParametricOptions { ConfidenceLevel = level });
                 if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray(), OmittedJson.From(data.Omitted)), output);
                 else WriteTable(fits, data.Omitted, output);
             }
@@ -56,11 +56,6 @@ internal static class ExponentialCommand
     private static void WriteTable(IReadOnlyList<ExponentialFit> fits, OmittedRows omitted, TextWriter output)
     {
         if (omitted.Count > 0) output.WriteLine($"   ({omitted})");
-        string pct = $"{fits[0].ConfidenceLevel * 100:0.##}%";
-        Numbers.Table(output, ["", "n", "events", "exposure", "rate", $"rate {pct} CI", "median", $"median {pct} CI", "loglik"],
-            fits.Select(f => (IReadOnlyList<string>)[f.Group ?? "all", f.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Numbers.Format(f.Events), Numbers.Format(f.Exposure, 6), Numbers.Format(f.Rate.Estimate),
-                $"{Numbers.Format(f.Rate.Lower)}–{Numbers.Format(f.Rate.Upper)}", Numbers.Format(f.Median.Estimate),
-                $"{Numbers.Format(f.Median.Lower)}–{Numbers.Format(f.Median.Upper)}", Numbers.Format(f.LogLikelihood, 6)]));
+        output.Write(fits is ExponentialGroupFits groups ? groups.ToString() : string.Concat(fits.Select(f => f.ToString())));
     }
 }

@@ -21,6 +21,10 @@ public sealed record ChiSquareTest
     /// <summary>The upper-tail probability Pr(χ²_df ≥ <see cref="ChiSquare"/>).</summary>
     public double PValue { get; }
 
+    /// <summary>R's line for a χ² test: <c>Chisq= 3.4  on 1 degrees of freedom, p= 0.07</c>.</summary>
+    public override string ToString()
+        => $"Chisq= {Printing.RFormat.Number(ChiSquare, 3)}  on {DegreesOfFreedom} degrees of freedom, p= {Printing.RFormat.PValue(PValue)}";
+
     /// <summary>Pr(χ²_df ≥ x) without cancellation in 1 − CDF: Q(df/2, x/2), the regularised upper incomplete gamma.</summary>
     internal static double UpperTail(double x, int df)
         => x <= 0 ? 1.0 : MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(df / 2.0, x / 2.0);

@@ -26,8 +26,16 @@ public sealed record LogRankOptions
     /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>, the default).</summary>
     public bool TimeFix { get; init; } = true;
 
+    /// <summary>At most this many threads reduce the rows to per-time counts: 0 (the default) lets the library choose
+    /// (all cores, at most 8, for 2^21 or more unweighted rows; one thread otherwise), 1 keeps the work on the calling
+    /// thread (e.g. inside a server request or a caller's own parallel loop). Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
     internal void Validate()
     {
+        if (MaxDegreeOfParallelism < 0)
+            throw new SurvivalInputException("the degree of parallelism must be 0 (the library's choice) or more", column: "MaxDegreeOfParallelism",
+                value: MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!Enum.IsDefined(Weighting)) throw new SurvivalInputException("unknown weighting", column: "Weighting", value: Weighting.ToString());
         if (!(Rho >= 0) || !double.IsFinite(Rho)) throw new SurvivalInputException("ρ must be finite and ≥ 0", column: "Rho", value: SurvivalData.Format(Rho));
         if (!(Gamma >= 0) || !double.IsFinite(Gamma)) throw new SurvivalInputException("γ must be finite and ≥ 0", column: "Gamma", value: SurvivalData.Format(Gamma));

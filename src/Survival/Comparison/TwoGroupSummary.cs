@@ -41,7 +41,7 @@ public sealed record TwoGroupSummary
         reference ??= group.Levels[0];
         if (!group.Levels.Contains(reference)) throw new SurvivalInputException("the reference is not one of the groups", column: "reference", value: reference);
         string other = group.Levels[0] == reference ? group.Levels[1] : group.Levels[0];
-        var curves = KaplanMeier.Fit(SurvivalData.Create(data.Time, data.Event, data.EntryArray, data.WeightArray, group, null)).Curves;
+        var curves = KaplanMeier.Fit(SurvivalData.FromFactors(data.Time, data.Event, group, entry: data.EntryArray, weight: data.WeightArray)).Curves;
         var x = new CovariateMatrix(data.Count).AddCategorical("group", group, reference);
         var cox = CoxRegression.Fit(data, x);
         return new TwoGroupSummary(curves.Single(c => c.Group == reference), curves.Single(c => c.Group == other), LogRankTest.Compute(data), cox.Coefficients[0]);

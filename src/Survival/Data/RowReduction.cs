@@ -1,7 +1,7 @@
 namespace Survival;
 
 /// <summary>
-/// The reductions behind <see cref="SurvivalCounts.FromData"/>: rows to (stratum, time, group) cells without a
+/// The reductions behind <see cref="SurvivalCounts.FromData(SurvivalData)"/>: rows to (stratum, time, group) cells without a
 /// comparison sort of the rows.
 /// </summary>
 /// <remarks>
@@ -17,12 +17,14 @@ internal static class RowReduction
     /// <param name="parts">Threads to split the rows among; by default all cores for 2^21 rows or more without
     /// weights, else one. Unweighted counts are whole numbers, which add exactly in any order, so the split changes no
     /// bit of the result; weighted rows are always summed in row order, on one thread.</param>
-    public static SurvivalCounts? ByHashing(SurvivalData data, int limit, int parts = 0)
+    /// <param name="maxParts">A caller's bound on the threads (0: none).</param>
+    public static SurvivalCounts? ByHashing(SurvivalData data, int limit, int parts = 0, int maxParts = 0)
     {
         int n = data.Count;
         int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
         if (data.WeightArray is not null) parts = 1;
         else if (parts <= 0) parts = n >= 1 << 21 ? Math.Min(Environment.ProcessorCount, 8) : 1;
+        if (maxParts > 0) parts = Math.Min(parts, maxParts);
         parts = Math.Clamp(parts, 1, Math.Max(1, n));
         var tables = new CellTable?[parts];
         Parallel.For(0, parts, part => tables[part] = Fill(data, (int)((long)n * part / parts), (int)((long)n * (part + 1) / parts), limit, groups));

@@ -11,7 +11,7 @@ namespace Survival;
 /// cell at e and to <see cref="Events"/> or <see cref="Censored"/> in the cell at t. The number at risk just
 /// before a time u in one group is therefore Σ entered(time &lt; u) − Σ (events + censored)(time &lt; u), or, with
 /// no delayed entry, Σ (events + censored)(time ≥ u).</para>
-/// <para>Build it from rows with <see cref="FromData"/>, or directly from counts computed elsewhere (a SQL
+/// <para>Build it from rows with <see cref="FromData(SurvivalData)"/>, or directly from counts computed elsewhere (a SQL
 /// <c>GROUP BY</c> in a warehouse) with <see cref="Create"/>: both give identical estimates.</para>
 /// </remarks>
 public sealed class SurvivalCounts
@@ -110,16 +110,26 @@ public sealed class SurvivalCounts
     /// times (<see cref="RadixSort"/>) within each stratum keeps groups in order among equal times, and one pass sums
     /// each (time, group) run; group and kind travel with the sort key, so no pass reads the rows out of order. Both
     /// paths sum weights in row order within a cell and give bit-identical results.</remarks>
-    public static SurvivalCounts FromData(SurvivalData data)
+    public static SurvivalCounts FromData(SurvivalData data) => FromData(data, 0);
+
+    /// <summary>Reduces row-level data to counts, using at most <paramref name="maxDegreeOfParallelism"/> threads.</summary>
+    /// <param name="data">Validated rows.</param>
+    /// <param name="maxDegreeOfParallelism">0 for the library's choice (all cores, at most 8, for 2^21 or more unweighted
+    /// rows; one thread otherwise); 1 to stay on the calling thread; k for at most k threads. The result does not depend
+    /// on it (whole-number counts add exactly in any order; weighted rows are always summed in row order).</param>
+    public static SurvivalCounts FromData(SurvivalData data, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (maxDegreeOfParallelism < 0)
+            throw new SurvivalInputException("the degree of parallelism must be 0 (the library's choice) or more", column: "MaxDegreeOfParallelism",
+                value: maxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         int items = (data.HasEntry ? 2 : 1) * data.Count;
-        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16)) ?? RowReduction.ByRadixSort(data);
+        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16), maxParts: maxDegreeOfParallelism) ?? RowReduction.ByRadixSort(data);
         return data.Omitted.Count == 0 ? counts : counts.WithOmitted(data.Omitted);
     }
 
     /// <summary>The plain reduction (a comparison sort of row items), kept as the oracle the tests compare
-    /// <see cref="FromData"/> with.</summary>
+    /// <see cref="FromData(SurvivalData)"/> with.</summary>
     internal static SurvivalCounts FromDataReference(SurvivalData data)
     {
         ArgumentNullException.ThrowIfNull(data);

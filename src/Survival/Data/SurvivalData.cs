@@ -105,12 +105,14 @@ public sealed class SurvivalData
         IReadOnlyList<string>? group = null,
         IReadOnlyList<string>? strata = null,
         IReadOnlyList<string>? id = null)
-        => Create(time, status, entry, weight,
+        => FromFactors(time, status,
             group is null ? null : Factor.FromLabels(group, name: "group"),
             strata is null ? null : Factor.FromLabels(strata, name: "strata"),
+            entry, weight,
             id is null ? null : Factor.FromLabels(id, levels: id.Distinct(StringComparer.Ordinal).ToArray(), name: "id"));
 
-    /// <summary>Validates and copies time-to-event columns, with groups and strata given as factors.</summary>
+    /// <summary>Validates and copies time-to-event columns, with groups, strata and ids given as factors (a chosen level
+    /// order, or codes already computed); otherwise as <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{bool}, double[], double[], IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>.</summary>
     /// <param name="time">Exit times, finite and ≥ 0.</param>
     /// <param name="status">Event indicators (true = event).</param>
     /// <param name="entry">Optional delayed-entry times, each finite and below its exit time.</param>
@@ -119,13 +121,13 @@ public sealed class SurvivalData
     /// <param name="strata">Optional strata.</param>
     /// <param name="id">Optional subjects (clusters).</param>
     /// <exception cref="SurvivalInputException">A rule in the remarks of <see cref="SurvivalData"/> is broken.</exception>
-    public static SurvivalData Create(
+    public static SurvivalData FromFactors(
         ReadOnlySpan<double> time,
         ReadOnlySpan<bool> status,
-        double[]? entry,
-        double[]? weight,
-        Factor? group,
-        Factor? strata,
+        Factor? group = null,
+        Factor? strata = null,
+        double[]? entry = null,
+        double[]? weight = null,
         Factor? id = null)
     {
         int n = time.Length;
@@ -140,17 +142,17 @@ public sealed class SurvivalData
         for (int i = 0; i < n; i++)
         {
             double t = time[i];
-            if (!double.IsFinite(t)) throw Bad("time must be a finite number", "time", t, i);
-            if (t < 0) throw Bad("time must be ≥ 0", "time", t, i);
+            if (!double.IsFinite(t)) throw Bad("time must be a finite number", DataColumn.Time, t, i);
+            if (t < 0) throw Bad("time must be ≥ 0", DataColumn.Time, t, i);
         }
         if (entry is not null)
         {
             for (int i = 0; i < n; i++)
             {
                 double e = entry[i];
-                if (!double.IsFinite(e)) throw Bad("entry time must be a finite number", "entry", e, i);
+                if (!double.IsFinite(e)) throw Bad("entry time must be a finite number", DataColumn.Entry, e, i);
                 if (!(e < time[i]))
-                    throw Bad($"entry time must be before the exit time {Format(time[i])}", "entry", e, i);
+                    throw Bad($"entry time must be before the exit time {Format(time[i])}", DataColumn.Entry, e, i);
             }
         }
         if (weight is not null)
@@ -158,8 +160,8 @@ public sealed class SurvivalData
             for (int i = 0; i < n; i++)
             {
                 double w = weight[i];
-                if (!double.IsFinite(w)) throw Bad("weight must be a finite number", "weight", w, i);
-                if (w < 0) throw Bad("weight must be ≥ 0", "weight", w, i);
+                if (!double.IsFinite(w)) throw Bad("weight must be a finite number", DataColumn.Weight, w, i);
+                if (w < 0) throw Bad("weight must be ≥ 0", DataColumn.Weight, w, i);
             }
         }
 
@@ -235,7 +237,7 @@ public sealed class SurvivalData
             {
                 if (missing == MissingValuePolicy.Fail)
                     throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
-                        column: missingColumn, row: position);
+                        column: missingColumn, row: position, input: Enum.Parse<DataColumn>(missingColumn, ignoreCase: true));
                 omittedCount++;
                 if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
                 continue;
@@ -259,7 +261,7 @@ public sealed class SurvivalData
         }
         catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
         {
-            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)]);
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
         }
     }
 
@@ -269,8 +271,8 @@ public sealed class SurvivalData
             throw new SurvivalInputException($"has {length} values but time has {expected}", column: column);
     }
 
-    private static SurvivalInputException Bad(string message, string column, double value, int i)
-        => new(message, column: column, value: Format(value), row: i + 1);
+    private static SurvivalInputException Bad(string message, DataColumn input, double value, int i)
+        => new(message, column: input.ToString().ToLowerInvariant(), value: Format(value), row: i + 1, input: input);
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -66,31 +66,36 @@ public static class TimeFix
             distinct = new double[k];
             for (int i = 0, j = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) distinct[j++] = time[i];
         }
-        else
-        {
-            distinct = time.ToArray();
-            Array.Sort(distinct);
-            int k = 0;
-            for (int i = 0; i < distinct.Length; i++)
-                if (i == 0 || distinct[i] != distinct[k - 1]) distinct[k++] = distinct[i];
-            Array.Resize(ref distinct, k);
-        }
+        else distinct = SortedDistinct(time.ToArray());
         var cuts = Cuts(distinct);
         return cuts is null ? counts : counts.WithTimes(cuts);
+    }
+
+    /// <summary>The cuts of a data set's times: every exit and entry, all groups and strata (null when nothing is tied).</summary>
+    internal static double[]? CutsOf(SurvivalData data)
+    {
+        var all = new double[(data.HasEntry ? 2 : 1) * data.Count];
+        data.Time.CopyTo(all);
+        if (data.HasEntry) data.Entry.CopyTo(all.AsSpan(data.Count));
+        return Cuts(SortedDistinct(all));
+    }
+
+    /// <summary>The distinct values of <paramref name="values"/> in increasing order (sorts and reuses the array): the one
+    /// home of this idiom.</summary>
+    internal static double[] SortedDistinct(double[] values)
+    {
+        Array.Sort(values);
+        int k = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (k == 0 || values[i] != values[k - 1]) values[k++] = values[i];
+        return values[..k];
     }
 
     /// <summary>Checks that no delayed-entry interval collapses under the rule (R's "aeqSurv exception").</summary>
     internal static void CheckIntervals(SurvivalData data)
     {
         if (!data.HasEntry) return;
-        var all = new double[2 * data.Count];
-        data.Time.CopyTo(all);
-        data.Entry.CopyTo(all.AsSpan(data.Count));
-        Array.Sort(all);
-        int k = 0;
-        for (int i = 0; i < all.Length; i++)
-            if (i == 0 || all[i] != all[k - 1]) all[k++] = all[i];
-        var cuts = Cuts(all[..k]);
+        var cuts = CutsOf(data);
         if (cuts is null) return;
         var entry = data.Entry;
         var time = data.Time;
@@ -99,7 +104,7 @@ public static class TimeFix
             if (Map(cuts, entry[i]) == Map(cuts, time[i]))
                 throw new SurvivalInputException(
                     $"the interval ({SurvivalData.Format(entry[i])}, {SurvivalData.Format(time[i])}] has length zero after R's near-tie rule (timefix); pass TimeFix = false to keep it",
-                    column: "entry", value: SurvivalData.Format(entry[i]), row: i + 1);
+                    column: "entry", value: SurvivalData.Format(entry[i]), row: i + 1, input: DataColumn.Entry);
         }
     }
 }

@@ -20,6 +20,7 @@ public class SurvivalInputException : ArgumentException
     /// <param name="value">The offending value as it was written.</param>
     /// <param name="row">The 1-based data row, for in-memory input.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
+    /// <param name="input">Which input of the data the error concerns, when it is one of them.</param>
     public SurvivalInputException(
         string message,
         string? file = null,
@@ -27,9 +28,11 @@ public class SurvivalInputException : ArgumentException
         string? column = null,
         string? value = null,
         long? row = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        DataColumn? input = null)
         : base(Compose(message, file, line, column, value, row), innerException)
     {
+        Input = input;
         Reason = message;
         File = file;
         Line = line;
@@ -52,6 +55,10 @@ public class SurvivalInputException : ArgumentException
 
     /// <summary>The offending value as written, when known.</summary>
     public string? Value { get; }
+
+    /// <summary>Which input of the data the error concerns (time, entry, weight, …), when it is one of them: a reader maps
+    /// it to its own column name.</summary>
+    public DataColumn? Input { get; }
 
     /// <summary>The 1-based data row of in-memory input, when known.</summary>
     public long? Row { get; }

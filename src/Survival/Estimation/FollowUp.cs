@@ -49,7 +49,7 @@ public sealed record FollowUp
                 max = max is null ? t : Math.Max(max.Value, t);
             }
         }
-        var reverse = SurvivalData.Create(data.Time, flipped, data.EntryArray, data.WeightArray, (Factor?)null, null);
+        var reverse = SurvivalData.FromFactors(data.Time, flipped, entry: data.EntryArray, weight: data.WeightArray);
         var curve = KaplanMeier.Fit(reverse, options).Curves[0];
         return new FollowUp(curve.Median, min, max, censored);
     }

@@ -21,7 +21,7 @@ public static class KaplanMeier
         options ??= KaplanMeierOptions.Default;
         options.Validate();
         if (options.TimeFix) TimeFix.CheckIntervals(data);
-        var fit = Fit(SurvivalCounts.FromData(data), options with { Variance = KaplanMeierVariance.Greenwood });
+        var fit = Fit(SurvivalCounts.FromData(data, options.MaxDegreeOfParallelism), options with { Variance = KaplanMeierVariance.Greenwood });
         return UsesRobustVariance(data, options.Variance) ? Robust(data, fit, options) : fit with { Options = options };
     }
 
@@ -51,11 +51,7 @@ public static class KaplanMeier
         var entry = data.EntryArray;
         if (options.TimeFix)
         {
-            var all = entry is null ? (double[])exit.Clone() : [.. exit, .. entry];
-            Array.Sort(all);
-            int k = 0;
-            for (int i = 0; i < all.Length; i++) if (i == 0 || all[i] != all[k - 1]) all[k++] = all[i];
-            if (TimeFix.Cuts(all[..k]) is { } cuts)
+            if (TimeFix.CutsOf(data) is { } cuts)
             {
                 exit = exit.Select(t => TimeFix.Map(cuts, t)).ToArray();
                 entry = entry?.Select(t => TimeFix.Map(cuts, t)).ToArray();
@@ -183,8 +179,8 @@ public static class KaplanMeier
                 {
                     surv *= 1 - d / atRisk;
                     greenwood += atRisk == d ? double.PositiveInfinity : d / (atRisk * (atRisk - d));
-                    hazard += d / atRisk;
-                    hazardVar += d / (atRisk * atRisk);
+                    hazard += NelsonAalen.Increment(d, atRisk);
+                    hazardVar += NelsonAalen.VarianceIncrement(d, atRisk);
                 }
                 double se = Math.Sqrt(greenwood);
                 steps[k2++] = new SurvivalStep(time[c], atRisk, d, cens, e, surv, se,

@@ -15,12 +15,20 @@ public sealed record KaplanMeierOptions
     /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>, the default).</summary>
     public bool TimeFix { get; init; } = true;
 
+    /// <summary>At most this many threads reduce the rows to per-time counts: 0 (the default) lets the library choose
+    /// (all cores, at most 8, for 2^21 or more unweighted rows; one thread otherwise), 1 keeps the work on the calling
+    /// thread (e.g. inside a server request or a caller's own parallel loop). Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
     /// <summary>The variance of S and H. Default <see cref="KaplanMeierVariance.Auto"/> (R <c>robust = NULL</c>: the
     /// infinitesimal jackknife when a weight is not a whole number or an id repeats among events, Greenwood otherwise).</summary>
     public KaplanMeierVariance Variance { get; init; } = KaplanMeierVariance.Auto;
 
     internal void Validate()
     {
+        if (MaxDegreeOfParallelism < 0)
+            throw new SurvivalInputException("the degree of parallelism must be 0 (the library's choice) or more", column: "MaxDegreeOfParallelism",
+                value: MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");
         if (!Enum.IsDefined(Variance))
             throw new SurvivalInputException("unknown variance", column: "Variance", value: Variance.ToString());

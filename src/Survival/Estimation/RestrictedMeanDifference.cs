@@ -50,12 +50,14 @@ public sealed record RestrictedMeanDifference
     /// <param name="first">The first curve.</param>
     /// <param name="second">The second curve.</param>
     /// <param name="tau">The truncation time, &gt; 0.</param>
-    /// <param name="confidenceLevel">The confidence level, default 0.95.</param>
-    public static RestrictedMeanDifference Compute(SurvivalCurve first, SurvivalCurve second, double tau, double confidenceLevel = 0.95)
+    /// <param name="options">Options; null for the defaults (95%).</param>
+    public static RestrictedMeanDifference Compute(SurvivalCurve first, SurvivalCurve second, double tau, RestrictedMeanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        Survival.ConfidenceLevel.Check(confidenceLevel, "confidenceLevel");
+        options ??= RestrictedMeanOptions.Default;
+        options.Validate();
+        double confidenceLevel = options.ConfidenceLevel;
         return new RestrictedMeanDifference(first.RestrictedMean(tau), second.RestrictedMean(tau), confidenceLevel);
     }
 }

@@ -70,4 +70,21 @@ public sealed record ExponentialFit
         rate.Estimate is > 0 and double r ? scale / r : null,
         rate.Upper is > 0 and double u ? scale / u : null,
         rate.Lower is > 0 and double l ? scale / l : null);
+
+    /// <summary>The fit as a one-row table: n, events, exposure, the rate and the median with their exact limits, and the
+    /// log-likelihood (R <c>survreg(dist = "exponential")</c>'s, on the density scale of the times).</summary>
+    public override string ToString() => Table([this]);
+
+    /// <summary>The table of <see cref="ToString"/> for several fits (one row each).</summary>
+    internal static string Table(IReadOnlyList<ExponentialFit> fits)
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        string pct = $"{(fits.Count > 0 ? fits[0].ConfidenceLevel : 0.95) * 100:0.##}%";
+        Printing.RFormat.Table(w, ["", "n", "events", "exposure", "rate", $"rate {pct} CI", "median", $"median {pct} CI", "loglik"],
+            fits.Select(f => (IReadOnlyList<string>)[f.Group ?? "all", f.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Printing.RFormat.Number(f.Events), Printing.RFormat.Number(f.Exposure, 6), Printing.RFormat.Number(f.Rate.Estimate),
+                $"{Printing.RFormat.Number(f.Rate.Lower)}–{Printing.RFormat.Number(f.Rate.Upper)}", Printing.RFormat.Number(f.Median.Estimate),
+                $"{Printing.RFormat.Number(f.Median.Lower)}–{Printing.RFormat.Number(f.Median.Upper)}", Printing.RFormat.Number(f.LogLikelihood, 6)]));
+        return w.ToString();
+    }
 }

@@ -28,6 +28,9 @@ public sealed class ExponentialGroupFits : IReadOnlyList<ExponentialFit>
         }
     }
 
+    /// <summary>One row per group: n, events, exposure, rate and median with their exact limits, log-likelihood.</summary>
+    public override string ToString() => ExponentialFit.Table(_fits);
+
     /// <inheritdoc/>
     public IEnumerator<ExponentialFit> GetEnumerator() => ((IEnumerable<ExponentialFit>)_fits).GetEnumerator();
 

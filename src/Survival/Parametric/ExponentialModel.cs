@@ -5,21 +5,24 @@ public static class ExponentialModel
 {
     /// <summary>Fits one exponential model to all rows (groups pooled).</summary>
     /// <param name="data">Rows; delayed entry counts time at risk from entry.</param>
-    /// <param name="confidenceLevel">Confidence level, default 0.95.</param>
-    public static ExponentialFit Fit(SurvivalData data, double confidenceLevel = 0.95)
+    /// <param name="options">Options; null for the defaults (95% limits).</param>
+    public static ExponentialFit Fit(SurvivalData data, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        Check(confidenceLevel);
-        return FitRows(data, null, -1, confidenceLevel);
+        options ??= ParametricOptions.Default;
+        options.Validate();
+        return FitRows(data, null, -1, options.ConfidenceLevel);
     }
 
     /// <summary>Fits one exponential model per group, in level order.</summary>
     /// <param name="data">Rows with a group column.</param>
-    /// <param name="confidenceLevel">Confidence level, default 0.95.</param>
-    public static ExponentialGroupFits FitByGroup(SurvivalData data, double confidenceLevel = 0.95)
+    /// <param name="options">Options; null for the defaults (95% limits).</param>
+    public static ExponentialGroupFits FitByGroup(SurvivalData data, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        Check(confidenceLevel);
+        options ??= ParametricOptions.Default;
+        options.Validate();
+        double confidenceLevel = options.ConfidenceLevel;
         var levels = data.Group?.Levels ?? throw new SurvivalInputException("fitting by group needs a group column");
         return new ExponentialGroupFits(levels.Select((level, g) => FitRows(data, level, g, confidenceLevel)).ToArray());
     }
@@ -71,8 +74,4 @@ public static class ExponentialModel
         return new ExponentialFit(label, n, events, exposure, level);
     }
 
-    private static void Check(double level)
-    {
-        ConfidenceLevel.Check(level, "confidenceLevel");
-    }
 }

@@ -13,8 +13,10 @@ namespace Survival.Parametric;
 /// </remarks>
 public sealed record WeibullFit
 {
-    internal WeibullFit(double mu, double logSigma, double[,] covariance, double logLikelihood, double exponentialLogLikelihood, int iterations, double level)
+    internal WeibullFit(double mu, double logSigma, double[,] covariance, double logLikelihood, double exponentialLogLikelihood, int iterations, double level,
+        bool converged = true)
     {
+        Converged = converged;
         Intercept = mu;
         LogScale = logSigma;
         InterceptStdErr = Math.Sqrt(covariance[0, 0]);
@@ -27,6 +29,9 @@ public sealed record WeibullFit
         Scale = new IntervalEstimate(Math.Exp(mu), Math.Exp(mu - z * InterceptStdErr), Math.Exp(mu + z * InterceptStdErr));
         ExponentialTest = new ChiSquareTest(Math.Max(0, 2 * (logLikelihood - exponentialLogLikelihood)), 1);
     }
+
+    /// <summary>Whether Newton–Raphson converged (R warns "Ran out of iterations and did not converge" when it did not).</summary>
+    public bool Converged { get; }
 
     /// <summary>μ, R's <c>(Intercept)</c>.</summary>
     public double Intercept { get; }
@@ -62,4 +67,24 @@ public sealed record WeibullFit
 
     /// <summary>The fitted survival exp(−(t/scale)^shape).</summary>
     public double Survival(double time) => Math.Exp(-Math.Pow(time / Math.Exp(Intercept), Math.Exp(-LogScale)));
+
+    /// <summary>What R's <c>summary(survreg(dist = "weibull"))</c> prints: (Intercept) and Log(scale) with standard errors,
+    /// the scale, the log-likelihood, and here also the likelihood-ratio test of the exponential model.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        Printing.RFormat.Table(w, ["", "Value", "Std. Error"],
+        [
+            ["(Intercept)", Printing.RFormat.Number(Intercept), Printing.RFormat.Number(InterceptStdErr)],
+            ["Log(scale)", Printing.RFormat.Number(LogScale), Printing.RFormat.Number(LogScaleStdErr)],
+        ]);
+        w.WriteLine();
+        w.WriteLine($"Scale= {Printing.RFormat.Number(Math.Exp(LogScale), 3)}");
+        w.WriteLine();
+        w.WriteLine($"Weibull distribution");
+        w.WriteLine($"Loglik(model)= {LogLikelihood.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
+        w.WriteLine($"Exponential vs Weibull (σ = 1): {ExponentialTest}");
+        if (!Converged) w.WriteLine("Ran out of iterations and did not converge");
+        return w.ToString();
+    }
 }

@@ -3,44 +3,41 @@ namespace Survival.Parametric;
 /// <summary>Fits the Weibull model (see <see cref="WeibullFit"/>).</summary>
 public static class WeibullModel
 {
+    /// <summary>The most Newton–Raphson steps (R's <c>survreg.control(maxiter = 30)</c> is lower; 50 leaves room).</summary>
+    private const int MaxIterations = 50;
+
+    /// <summary>The convergence tolerance on the relative change of the log-likelihood (R <c>survreg.control(rel.tolerance = 1e-9)</c>).</summary>
+    private const double Epsilon = 1e-9;
+
     /// <summary>Fits one Weibull model to right-censored rows (weights as case weights).</summary>
     /// <param name="data">Rows without delayed entry, with at least one event.</param>
-    /// <param name="confidenceLevel">Confidence level of the shape and scale limits, default 0.95.</param>
-    public static WeibullFit Fit(SurvivalData data, double confidenceLevel = 0.95)
+    /// <param name="options">Options; null for the defaults (95% limits for the shape and scale).</param>
+    public static WeibullFit Fit(SurvivalData data, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.HasEntry) throw new SurvivalInputException("the Weibull fit does not support delayed entry (as R's survreg)");
-        ConfidenceLevel.Check(confidenceLevel, "confidenceLevel");
+        options ??= ParametricOptions.Default;
+        options.Validate();
+        double confidenceLevel = options.ConfidenceLevel;
         for (int i = 0; i < data.Count; i++)
             if (!(data.Time[i] > 0)) throw new SurvivalInputException("the Weibull model needs times > 0", column: "time", value: SurvivalData.Format(data.Time[i]), row: i + 1);
         var exponential = ExponentialModel.Fit(data);
         if (exponential.Events == 0) throw new SurvivalInputException("the Weibull model needs at least one event");
 
-        double mu = Math.Log(exponential.Exposure / exponential.Events), theta = 0;
-        var (ll, g, h) = Evaluate(data, mu, theta);
-        int iterations = 0;
-        for (; iterations < 50; iterations++)
+        double mu0 = Math.Log(exponential.Exposure / exponential.Events);
+        // Newton–Raphson on (μ, θ = log σ) with step-halving and R's convergence rule, as survreg; information = −Hessian.
+        var fit = NewtonRaphson.Maximize([mu0, 0.0], p =>
         {
-            // Newton step on (μ, θ): solve H δ = −g for the 2×2 Hessian.
-            double det = h[0, 0] * h[1, 1] - h[0, 1] * h[1, 0];
-            double dMu = -(h[1, 1] * g[0] - h[0, 1] * g[1]) / det;
-            double dTheta = -(-h[1, 0] * g[0] + h[0, 0] * g[1]) / det;
-            double nMu = mu + dMu, nTheta = theta + dTheta;
-            var (nll, ng, nh) = Evaluate(data, nMu, nTheta);
-            for (int halving = 0; (double.IsNaN(nll) || nll < ll) && halving < 30; halving++)
-            {
-                nMu = (mu + nMu) / 2;
-                nTheta = (theta + nTheta) / 2;
-                (nll, ng, nh) = Evaluate(data, nMu, nTheta);
-            }
-            bool converged = Math.Abs(1 - ll / nll) <= 1e-9;
-            (mu, theta, ll, g, h) = (nMu, nTheta, nll, ng, nh);
-            if (converged) { iterations++; break; }
-        }
-        double d = h[0, 0] * h[1, 1] - h[0, 1] * h[1, 0];
-        var covariance = new double[,] { { -h[1, 1] / d, h[0, 1] / d }, { h[1, 0] / d, -h[0, 0] / d } };
+            var (l, g, h) = Evaluate(data, p[0], p[1]);
+            return (l, g, new[,] { { -h[0, 0], -h[0, 1] }, { -h[1, 0], -h[1, 1] } });
+        }, MaxIterations, Epsilon);
+        double mu = fit.Estimate[0], theta = fit.Estimate[1], ll = fit.LogLikelihood;
+        var info = fit.Information;
+        double d = info[0, 0] * info[1, 1] - info[0, 1] * info[1, 0];
+        var covariance = new double[,] { { info[1, 1] / d, -info[0, 1] / d }, { -info[1, 0] / d, info[0, 0] / d } };
+        int iterations = fit.Iterations;
         // The exponential log-likelihood d·log λ − λT is on the same scale (the density of T), so the LR test is direct.
-        return new WeibullFit(mu, theta, covariance, ll, exponential.LogLikelihood, iterations, confidenceLevel);
+        return new WeibullFit(mu, theta, covariance, ll, exponential.LogLikelihood, iterations, confidenceLevel, fit.Converged);
     }
 
     private static (double LogLik, double[] Gradient, double[,] Hessian) Evaluate(SurvivalData data, double mu, double theta)

@@ -22,7 +22,7 @@ public sealed class CovariateMatrix
     public int Rows { get; }
 
     /// <summary>The column (coefficient) names, in order.</summary>
-    public IReadOnlyList<string> Names => _names;
+    public IReadOnlyList<string> Names => ValueList<string>.Of(_names);
 
     /// <summary>The number of columns.</summary>
     public int Count => _columns.Count;

@@ -16,6 +16,96 @@ namespace Survival.Regression;
 /// </remarks>
 public static class CoxRegression
 {
+    /// <summary>
+    /// Fits the model to the objects an application holds, in one pass: time, event, strata, weight and every covariate
+    /// are read from the same row, so rows and covariates cannot fall out of line. A row with a missing value in any of
+    /// them (<see cref="double.NaN"/>, null) is left out as R's <c>na.omit</c> and reported in
+    /// <see cref="CoxResult.Omitted"/>, or is an error under <see cref="MissingValuePolicy.Fail"/>.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="covariates">The covariates (<see cref="Covariate.Numeric{T}"/>, <see cref="Covariate.Categorical{T}"/>).</param>
+    /// <param name="strata">Optional stratum.</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="options">Options; null for R's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <example><code>
+    /// var fit = CoxRegression.Fit(patients, p =&gt; p.Months, p =&gt; p.Died,
+    ///     [Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age), Covariate.Categorical&lt;Patient&gt;("arm", p =&gt; p.Arm, reference: "control")]);
+    /// </code></example>
+    public static CoxResult Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, IReadOnlyList<Covariate<T>> covariates,
+        Func<T, string>? strata = null, Func<T, double>? weight = null, CoxOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(covariates);
+        if (covariates.Count == 0) throw new SurvivalInputException("name at least one covariate", column: "covariates");
+        var times = new List<double>();
+        var events = new List<bool>();
+        var stratumLabels = strata is null ? null : new List<string>();
+        var weights = weight is null ? null : new List<double>();
+        var numeric = covariates.Select(c => c.Numeric is null ? null : new List<double>()).ToArray();
+        var levels = covariates.Select(c => c.Categorical is null ? null : new List<string>()).ToArray();
+        var kept = new List<long>();
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        var values = new double[covariates.Count];
+        var labels = new string?[covariates.Count];
+        foreach (var row in rows)
+        {
+            position++;
+            double t = time(row), w = weight?.Invoke(row) ?? 1;
+            string? k = strata?.Invoke(row);
+            string? missingName = double.IsNaN(t) ? "time" : weight is not null && double.IsNaN(w) ? "weight" : strata is not null && k is null ? "strata" : null;
+            for (int j = 0; j < covariates.Count && missingName is null; j++)
+            {
+                if (covariates[j].Numeric is { } f) { values[j] = f(row); if (double.IsNaN(values[j])) missingName = covariates[j].Name; }
+                else { labels[j] = covariates[j].Categorical!(row); if (labels[j] is null) missingName = covariates[j].Name; }
+            }
+            if (missingName is not null)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: missingName, row: position);
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            kept.Add(position);
+            times.Add(t);
+            events.Add(eventOccurred(row));
+            stratumLabels?.Add(k!);
+            weights?.Add(w);
+            for (int j = 0; j < covariates.Count; j++)
+            {
+                numeric[j]?.Add(values[j]);
+                levels[j]?.Add(labels[j]!);
+            }
+        }
+        if (kept.Count == 0) throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        SurvivalData data;
+        try
+        {
+            data = SurvivalData.Create(times.ToArray(), events.ToArray(), weight: weights?.ToArray(), strata: stratumLabels);
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        {
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
+        }
+        var x = new CovariateMatrix(data.Count);
+        for (int j = 0; j < covariates.Count; j++)
+        {
+            if (numeric[j] is { } v) x.AddNumeric(covariates[j].Name, v.ToArray());
+            else x.AddCategorical(covariates[j].Name, Factor.FromLabels(levels[j]!, name: covariates[j].Name), covariates[j].Reference);
+        }
+        var fit = Fit(data, x, options);
+        return omittedCount == 0 ? fit : fit with { Omitted = OmittedRows.Of(omittedCount, omitted) };
+    }
+
     /// <summary>Fits the model.</summary>
     /// <param name="data">Right-censored rows (strata from <see cref="SurvivalData.Strata"/>; weights as case weights).</param>
     /// <param name="covariates">The covariate columns (at least one).</param>
@@ -108,33 +198,9 @@ public static class CoxRegression
         int q = xk.Length;
         var model = new PartialLikelihood(time, status, weight, strata, xk, options.Ties);
 
-        var beta = new double[q];
-        var (ll, u, info) = model.Evaluate(beta);
-        double ll0 = ll;
-        var u0 = (double[])u.Clone();
-        var info0 = info;
-        int iterations = 0;
-        bool converged = q == 0;
-        while (!converged && iterations < options.MaxIterations)
-        {
-            iterations++;
-            var step = Solve(info, u);
-            var next = new double[q];
-            for (int j = 0; j < q; j++) next[j] = beta[j] + step[j];
-            var (nll, nu, ninfo) = model.Evaluate(next);
-            int halvings = 0;
-            while ((double.IsNaN(nll) || nll < ll) && halvings < 30)
-            {
-                for (int j = 0; j < q; j++) next[j] = (beta[j] + next[j]) / 2;
-                (nll, nu, ninfo) = model.Evaluate(next);
-                halvings++;
-            }
-            converged = Math.Abs(1 - ll / nll) <= options.Epsilon;
-            beta = next;
-            ll = nll;
-            u = nu;
-            info = ninfo;
-        }
+        var (ll0, u0, info0) = model.Evaluate(new double[q]);
+        var fit = NewtonRaphson.Maximize(new double[q], model.Evaluate, options.MaxIterations, options.Epsilon, (ll0, u0, info0));
+        var (beta, ll, u, info, iterations, converged) = fit;
 
         var variance = q == 0 ? Matrix<double>.Build.Dense(0, 0) : Matrix<double>.Build.DenseOfArray(info).Inverse();
         double z = ConfidenceLevel.Z(options.ConfidenceLevel);
@@ -267,14 +333,7 @@ public static class CoxRegression
             distinct = new double[count];
             for (int i = time.Length - 1, k = 0; i >= 0; i--) if (i == time.Length - 1 || time[i] != time[i + 1]) distinct[k++] = time[i];
         }
-        else
-        {
-            var sorted = (double[])time.Clone();
-            Array.Sort(sorted);
-            int k = 0;
-            for (int i = 0; i < sorted.Length; i++) if (i == 0 || sorted[i] != sorted[k - 1]) sorted[k++] = sorted[i];
-            distinct = sorted[..k];
-        }
+        else distinct = TimeFix.SortedDistinct((double[])time.Clone());
         var cuts = TimeFix.Cuts(distinct);
         if (cuts is null) return;
         for (int i = 0; i < time.Length; i++) time[i] = TimeFix.Map(cuts, time[i]);
@@ -331,12 +390,7 @@ public static class CoxRegression
         return singular.ToArray();
     }
 
-    private static double[] Solve(double[,] a, double[] b)
-    {
-        if (b.Length == 0) return [];
-        var m = Matrix<double>.Build.DenseOfArray(a);
-        return m.Cholesky().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
-    }
+    private static double[] Solve(double[,] a, double[] b) => NewtonRaphson.Solve(a, b);
 
     /// <summary>The partial log-likelihood with its score and information, in one pass over the sorted rows.</summary>
     /// <summary>The log partial likelihood, score and information at β, by one pass over rows sorted by stratum and

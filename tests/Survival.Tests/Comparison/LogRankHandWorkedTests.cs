@@ -34,7 +34,7 @@ public class LogRankHandWorkedTests
         Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(SurvivalData.Create([1.0, 2], [true, true])));
         var noComparableStratum = SurvivalData.Create([1.0, 2, 3, 4], [true, true, true, true], group: ["a", "a", "b", "b"], strata: ["s", "s", "t", "t"]);
         Assert.Contains("no stratum holds two groups", Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(noComparableStratum)).Message);
-        var emptyLevel = SurvivalData.Create([1.0, 2], [true, true], null, null, Factor.FromCodes([0, 1], ["a", "b", "c"]), null);
+        var emptyLevel = SurvivalData.FromFactors([1.0, 2], [true, true], Factor.FromCodes([0, 1], ["a", "b", "c"]));
         Assert.Contains("no rows", Assert.Throws<SurvivalInputException>(() => LogRankTest.Compute(emptyLevel)).Message);
     }
 

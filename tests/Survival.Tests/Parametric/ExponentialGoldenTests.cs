@@ -19,8 +19,8 @@ public class ExponentialGoldenTests
         var data = SurvivalData.Create(Golden.Numbers(input.GetProperty("time")),
             Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray(), group: Golden.Strings(input.GetProperty("group")));
         double level = c.GetProperty("level").GetDouble();
-        Compare(c.GetProperty("overall"), ExponentialModel.Fit(data, level), name + " overall");
-        var groups = ExponentialModel.FitByGroup(data, level);
+        Compare(c.GetProperty("overall"), ExponentialModel.Fit(data, new ParametricOptions { ConfidenceLevel = level }), name + " overall");
+        var groups = ExponentialModel.FitByGroup(data, new ParametricOptions { ConfidenceLevel = level });
         var expected = c.GetProperty("groups").EnumerateArray().ToArray();
         for (int g = 0; g < groups.Count; g++) Compare(expected[g], groups[g], $"{name} group {g}");
         var ratio = ExponentialModel.RateRatio(groups[0], groups[1]);

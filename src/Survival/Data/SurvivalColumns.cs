@@ -1,6 +1,7 @@
-namespace Survival.Csv;
+namespace Survival;
 
-/// <summary>Which CSV columns hold the time-to-event data.</summary>
+/// <summary>Which columns of a table (a CSV file, a Parquet file, a database relation) hold the time-to-event data: the
+/// one description every reader takes, so that the CSV reader and the DuckDB push-down read the same columns.</summary>
 /// <param name="Time">Exit (event or censoring) time.</param>
 /// <param name="Event">Event indicator (0/1 or true/false).</param>
 /// <param name="Entry">Optional delayed-entry time.</param>

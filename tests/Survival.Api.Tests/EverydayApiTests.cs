@@ -1,0 +1,95 @@
+using Survival.Comparison;
+using Survival.Estimation;
+using Survival.Parametric;
+using Survival.Regression;
+using Xunit;
+
+namespace Survival.Api.Tests;
+
+/// <summary>The everyday C# path: domain objects in, curves and groups by name, R's printout, one convention for options.</summary>
+public class EverydayApiTests
+{
+    private sealed record Patient(string Arm, double Months, bool Died, double Age, string? Site);
+
+    private static readonly Patient[] Patients =
+    [
+        new("A", 6, false, 61, "x"), new("A", 3, true, 70, "y"), new("A", 9, true, 55, "x"), new("A", 3, true, 66, "y"), new("A", 1, true, 72, "x"),
+        new("B", 3, false, 49, "y"), new("B", 12, true, 58, "x"), new("B", 15, false, 63, "y"), new("B", 2, true, 77, "x"), new("B", 8, true, 52, "y"),
+        new("B", 10, true, double.NaN, "x"), new("A", 4, false, 60, null),
+    ];
+
+    [Fact]
+    public void Curves_groups_and_fits_are_found_by_name_and_a_missing_name_lists_the_ones_there_are()
+    {
+        var data = SurvivalData.From(Patients, p => p.Months, p => p.Died, group: p => p.Arm);
+        var fit = KaplanMeier.Fit(data);
+        Assert.Same(fit.Curves[1], fit["B"]);
+        var ex = Assert.Throws<KeyNotFoundException>(() => fit["C"]);
+        Assert.Contains("'A', 'B'", ex.Message);
+        Assert.Equal(LogRankTest.Compute(data).Groups[0], LogRankTest.Compute(data)["A"]);
+        Assert.Equal("B", ExponentialModel.FitByGroup(data)["B"].Group);
+        Assert.Throws<KeyNotFoundException>(() => LogRankTest.Compute(data)["C"]);
+        Assert.Equal(fit["A"].SurvivalAt([6.0])[0], fit["A"].SurvivalAt(6.0));
+    }
+
+    [Fact]
+    public void ToString_prints_what_R_prints()
+    {
+        var data = SurvivalData.From(Patients, p => p.Months, p => p.Died, group: p => p.Arm);
+        string km = KaplanMeier.Fit(data).ToString();
+        Assert.Contains("0.95LCL", km);
+        Assert.Matches(@"(?m)^A\s+6\s+4\s+6\s", km);
+        string lr = LogRankTest.Compute(data).ToString();
+        Assert.Contains("(O-E)^2/V", lr);
+        Assert.Contains("degrees of freedom, p=", lr);
+        var cox = CoxRegression.Fit(Patients, p => p.Months, p => p.Died, [Covariate.Numeric<Patient>("age", p => p.Age)]).ToString();
+        Assert.Contains("exp(coef)", cox);
+        Assert.Contains("(1 observation deleted due to missingness)", cox);
+        Assert.Contains("Likelihood ratio test=", cox);
+        Assert.Contains("rate 95% CI", ExponentialModel.FitByGroup(data).ToString());
+        Assert.Contains("Log(scale)", WeibullModel.Fit(data).ToString());
+        Assert.StartsWith("Chisq= ", LogRankTest.Compute(data).Test.ToString());
+    }
+
+    [Fact]
+    public void Cox_from_selectors_equals_the_column_path_and_leaves_out_rows_missing_a_covariate()
+    {
+        var fit = CoxRegression.Fit(Patients, p => p.Months, p => p.Died,
+            [Covariate.Numeric<Patient>("age", p => p.Age), Covariate.Categorical<Patient>("site", p => p.Site!, reference: "y")]);
+        Assert.Equal(2, fit.Omitted.Count);
+        Assert.Equal([11L, 12], fit.Omitted.Positions);
+        var complete = Patients.Take(10).ToArray();
+        var data = SurvivalData.Create(complete.Select(p => p.Months).ToArray(), complete.Select(p => p.Died).ToArray());
+        var x = new CovariateMatrix(data.Count).AddNumeric("age", complete.Select(p => p.Age).ToArray())
+            .AddCategorical("site", Factor.FromLabels(complete.Select(p => p.Site!).ToArray()), "y");
+        var columns = CoxRegression.Fit(data, x);
+        Assert.Equal(columns.Coefficients, fit.Coefficients);
+        Assert.Equal(columns.LogLikelihood, fit.LogLikelihood);
+        var error = Assert.Throws<SurvivalInputException>(() => CoxRegression.Fit(Patients, p => p.Months, p => p.Died,
+            [Covariate.Numeric<Patient>("age", p => p.Age)], missing: MissingValuePolicy.Fail));
+        Assert.Equal((11L, "age"), (error.Row, error.Column));
+    }
+
+    [Fact]
+    public void Options_follow_one_convention_and_threads_can_be_bounded_without_changing_results()
+    {
+        var data = SurvivalData.From(Patients, p => p.Months, p => p.Died, group: p => p.Arm);
+        var level90 = new ParametricOptions { ConfidenceLevel = 0.9 };
+        Assert.Equal(0.9, ExponentialModel.Fit(data, level90).ConfidenceLevel);
+        Assert.True(WeibullModel.Fit(data, level90).Converged);
+        Assert.Throws<SurvivalInputException>(() => ExponentialModel.Fit(data, new ParametricOptions { ConfidenceLevel = 1 }));
+        var fit = KaplanMeier.Fit(data);
+        Assert.InRange(RestrictedMeanDifference.Compute(fit["A"], fit["B"], 8, new RestrictedMeanOptions { ConfidenceLevel = 0.9 }).ConfidenceLevel, 0.9, 0.9);
+        Assert.Equal(fit.Curves, KaplanMeier.Fit(data, new KaplanMeierOptions { MaxDegreeOfParallelism = 1 }).Curves);
+        Assert.Throws<SurvivalInputException>(() => KaplanMeier.Fit(data, new KaplanMeierOptions { MaxDegreeOfParallelism = -1 }));
+    }
+
+    [Fact]
+    public void A_data_error_says_which_input_it_concerns_as_a_typed_value()
+    {
+        var ex = Assert.Throws<SurvivalInputException>(() => SurvivalData.Create([1.0, 2], [true, false], entry: [0, 3]));
+        Assert.Equal(DataColumn.Entry, ex.Input);
+        Assert.Equal(DataColumn.Time, Assert.Throws<SurvivalInputException>(() => SurvivalData.Create([-1.0], [true])).Input);
+        Assert.Equal(DataColumn.Weight, Assert.Throws<SurvivalInputException>(() => SurvivalData.Create([1.0], [true], weight: [-1])).Input);
+    }
+}
