@@ -79,8 +79,6 @@ public static class DuckDbCounts
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var plan = Plan(connection, relation, columns, source, missingValues ?? DefaultMissingValues);
-        var sql = plan.Sql(withValidity: true);
-
         var time = new List<double>();
         var events = new List<double>();
         var censored = new List<double>();
@@ -88,53 +86,84 @@ public static class DuckDbCounts
         var subjects = new List<double>();
         var groups = new List<string>();
         var strata = new List<string>();
-        bool invalid = false;
-        double omitted = 0;
-        try
+        double omitted = 0, eventMin = double.PositiveInfinity, eventMax = double.NegativeInfinity;
+        var markers = new HashSet<string>(missingValues ?? DefaultMissingValues, StringComparer.Ordinal);
+
+        // One pass: the cells, or false when a cell is invalid (or, in the plain pass, may hold a missing value).
+        bool Reduce(bool handleMissing)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            time.Clear(); events.Clear(); censored.Clear(); entered.Clear(); subjects.Clear(); groups.Clear(); strata.Clear();
+            omitted = 0;
+            eventMin = double.PositiveInfinity;
+            eventMax = double.NegativeInfinity;
+            try
             {
-                // Row checks (event, weight, entry) come aggregated per cell; the checks on the cell's keys (time, labels)
-                // are made here, once per cell instead of once per row.
-                string? stratum = reader.IsDBNull(0) ? null : reader.GetString(0).Trim();
-                string? label = reader.IsDBNull(1) ? null : reader.GetString(1).Trim();
-                double t = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
-                double exits = reader.GetDouble(6);
-                if (reader.IsDBNull(2))
+                using var command = connection.CreateCommand();
+                command.CommandText = plan.Sql(withValidity: true, handleMissing);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
                 {
-                    // Rows with a missing value have no time key: the cell counts them; any other row there has a time
-                    // that is not a number, which is invalid.
-                    double missingRows = reader.GetDouble(8);
-                    if (exits > missingRows)
+                    // Row checks (event, weight, entry) come aggregated per cell; the checks on the cell's keys (time,
+                    // labels) are made here, once per cell instead of once per row.
+                    string? stratum = reader.IsDBNull(0) ? null : reader.GetString(0).Trim();
+                    string? label = reader.IsDBNull(1) ? null : reader.GetString(1).Trim();
+                    double t = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
+                    double exits = reader.GetDouble(6);
+                    if (handleMissing && reader.IsDBNull(2))
                     {
-                        invalid = true;
-                        break;
+                        // Rows with a missing value have no time key: the cell counts them; any other row there has a
+                        // time that is not a number, which is invalid.
+                        double missingRows = reader.GetDouble(8);
+                        if (exits > missingRows) return false;
+                        omitted += missingRows;
+                        continue;
                     }
-                    omitted += missingRows;
-                    continue;
+                    if (reader.GetBoolean(7) || !double.IsFinite(t) || (t < 0 && exits > 0)
+                        || (columns.Group is not null && string.IsNullOrEmpty(label)) || (columns.Strata is not null && string.IsNullOrEmpty(stratum)))
+                        return false;
+                    // A label that is a missing-value marker: only the missing-aware pass may leave those rows out.
+                    if (!handleMissing && ((columns.Group is not null && markers.Contains(label!)) || (columns.Strata is not null && markers.Contains(stratum!))))
+                        return false;
+                    if (reader.FieldCount > 10)
+                    {
+                        eventMin = Math.Min(eventMin, reader.GetDouble(9));
+                        eventMax = Math.Max(eventMax, reader.GetDouble(10));
+                    }
+                    strata.Add(stratum ?? "");
+                    groups.Add(label ?? "");
+                    time.Add(t);
+                    events.Add(reader.GetDouble(3));
+                    censored.Add(reader.GetDouble(4));
+                    entered.Add(reader.GetDouble(5));
+                    subjects.Add(reader.GetDouble(6));
                 }
-                if (reader.GetBoolean(7) || !double.IsFinite(t) || (t < 0 && exits > 0)
-                    || (columns.Group is not null && string.IsNullOrEmpty(label)) || (columns.Strata is not null && string.IsNullOrEmpty(stratum)))
+                // The status's coding and range (the no-entry reduction returns each cell's minimum and maximum): R's rule,
+                // 1/2 when the largest value is 2; then every value must be 1 or 2, else 0 or 1.
+                if (!double.IsInfinity(eventMax))
                 {
-                    invalid = true;
-                    break;
+                    bool raw = ReductionPlan.IsInteger(plan.EventType);
+                    if (raw) plan.OneTwo = eventMax == 2;
+                    double low = raw && plan.OneTwo ? 1 : 0, high = raw && plan.OneTwo ? 2 : 1;
+                    if (eventMin < low || eventMax > high) return false;
+                    if (raw && plan.OneTwo)
+                    {
+                        // Reduced raw: with ev = status + 1, Σw·ev − Σw is the events and Σw·(2 − ev) the censorings.
+                        for (int c = 0; c < events.Count; c++)
+                            (events[c], censored[c]) = (-censored[c], events[c] + 2 * censored[c]);
+                    }
                 }
-                strata.Add(stratum ?? "");
-                groups.Add(label ?? "");
-                time.Add(t);
-                events.Add(reader.GetDouble(3));
-                censored.Add(reader.GetDouble(4));
-                entered.Add(reader.GetDouble(5));
-                subjects.Add(reader.GetDouble(6));
+                return true;
+            }
+            catch (DuckDBException ex)
+            {
+                throw new SurvivalInputException($"DuckDB could not read the data: {FirstLine(ex.Message)}", file: source, innerException: ex);
             }
         }
-        catch (DuckDBException ex)
-        {
-            throw new SurvivalInputException($"DuckDB could not read the data: {FirstLine(ex.Message)}", file: source, innerException: ex);
-        }
+
+        // The plain reduction is as fast as before missing values were handled: a missing value shows in it as an invalid
+        // cell (a NULL, or a marker in a text column of numbers, fails the numeric checks) or as a group or stratum whose
+        // label is a marker; only then the missing-aware pass runs.
+        bool invalid = !Reduce(handleMissing: false) && !Reduce(handleMissing: true);
         if (invalid) throw plan.FirstInvalidRow(connection);
         if (omitted > 0 && missing == MissingValuePolicy.Fail) throw plan.FirstMissingValue(connection);
         if (timeFix && columns.Entry is not null) plan.CheckCollapsedIntervals(connection, time);
@@ -187,7 +216,13 @@ public static class DuckDbCounts
                 throw new SurvivalInputException($"wrong type: a number is needed, the column is {types[name]}", file: source, column: name);
         if (!ReductionPlan.IsNumeric(types[columns.Event]) && !ReductionPlan.IsText(types[columns.Event]) && types[columns.Event] != "BOOLEAN")
             throw new SurvivalInputException($"wrong type: an event must be 0/1 or true/false, the column is {types[columns.Event]}", file: source, column: columns.Event);
-        return new ReductionPlan(relation, columns, source, types, missingValues, IsCodedOneTwo(connection, relation, columns.Event, types[columns.Event], source));
+        // An integer status without delayed entry is reduced raw and its coding (0/1 or R's 1/2) read from the cells' minima
+        // and maxima after the pass; otherwise one aggregate decides the coding first.
+        bool decideAfter = columns.Entry is null && ReductionPlan.IsInteger(types[columns.Event]);
+        return new ReductionPlan(relation, columns, source, types, missingValues)
+        {
+            OneTwo = !decideAfter && IsCodedOneTwo(connection, relation, columns.Event, types[columns.Event], source),
+        };
     }
 
     /// <summary>Whether a numeric (or numbers-as-text) status is coded 1/2 (1 = censored, 2 = event): R's <c>Surv()</c>
@@ -216,8 +251,16 @@ public static class DuckDbCounts
 
     /// <summary>The SQL of one reduction, built for the column types found.</summary>
     private sealed class ReductionPlan(string relation, SurvivalColumns columns, string source, IReadOnlyDictionary<string, string> types,
-        IReadOnlyList<string> missingValues, bool oneTwo = false)
+        IReadOnlyList<string> missingValues)
     {
+        /// <summary>Whether the status is coded 1/2 (R's rule: its largest value is 2). Decided before the reduction, or,
+        /// for a raw integer status, after it from the cells (<see cref="IsInteger"/>); the SQL of the reduction itself
+        /// reads the integer raw either way.</summary>
+        public bool OneTwo { get; set; }
+
+        public static bool IsInteger(string type) => type is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT"
+            or "USMALLINT" or "UINTEGER" or "UBIGINT";
+
         /// <summary>Whether a row has a missing value in a column in use: SQL NULL, or a marker in a text column.</summary>
         private string MissingCondition()
         {
@@ -242,7 +285,7 @@ public static class DuckDbCounts
         private string Event()
         {
             string c = Identifier(columns.Event);
-            if (oneTwo)
+            if (OneTwo)
                 return IsText(Type(columns.Event))
                     ? $"CASE WHEN trim({c}) = '2' THEN true WHEN trim({c}) = '1' THEN false END"
                     : $"CASE WHEN {c} = 2 THEN true WHEN {c} = 1 THEN false END";
@@ -269,7 +312,7 @@ public static class DuckDbCounts
             yield return ("t IS NULL", columns.Time, "the value is blank or not a number");
             yield return ("(isnan(t) OR isinf(t))", columns.Time, "not a finite number");
             yield return ("t < 0", columns.Time, "an exit time must be ≥ 0");
-            yield return ("e IS NULL", columns.Event, oneTwo
+            yield return ("e IS NULL", columns.Event, OneTwo
                 ? "the status is coded 1/2 (1 = censored, 2 = event: its largest value is 2, as R's Surv() reads it), so every value must be 1 or 2"
                 : "an event must be 0/1, true/false or 1/2 (1 = censored, 2 = event, as R's Surv() reads a status whose largest value is 2)");
             if (columns.Weight is not null)
@@ -297,21 +340,28 @@ public static class DuckDbCounts
         private string EventCode()
         {
             string type = Type(columns.Event);
-            bool integer = type is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT";
-            if (integer) return oneTwo ? $"({Identifier(columns.Event)} - 1)" : Identifier(columns.Event);
+            if (IsInteger(type)) return Identifier(columns.Event);
             return $"CAST({Event()} AS INTEGER)";
         }
 
-        public string Sql(bool withValidity)
+        /// <summary>The reduction. With <paramref name="handleMissing"/>, rows with a missing value are kept out of the
+        /// cells and counted (a key of their own, an extra aggregate): slower, so it runs only when the plain pass found a
+        /// cell that may hold one, or when text columns need their markers checked.</summary>
+        public string Sql(bool withValidity, bool handleMissing = false)
         {
             var sql = new StringBuilder();
             if (columns.Entry is null)
             {
                 // One GROUP BY over the rows; the event and weight checks are aggregates of the cell.
                 string w = columns.Weight is null ? null! : Number(columns.Weight);
-                // A row with a missing value gets no time key: such rows gather in cells of their own, counted and left out.
-                sql.Append("WITH src AS (SELECT ").Append(MissingCondition()).Append(" AS m, CASE WHEN ").Append(MissingCondition())
-                   .Append(" THEN NULL ELSE ").Append(Number(columns.Time)).Append(" END AS t, ").Append(EventCode()).Append(" AS ev, ")
+                // With missing values handled, a row with one gets no time key: such rows gather in cells of their own,
+                // counted and left out.
+                sql.Append("WITH src AS (SELECT ");
+                if (handleMissing)
+                    sql.Append(MissingCondition()).Append(" AS m, CASE WHEN ").Append(MissingCondition()).Append(" THEN NULL ELSE ").Append(Number(columns.Time)).Append(" END AS t, ");
+                else
+                    sql.Append(Number(columns.Time)).Append(" AS t, ");
+                sql.Append(EventCode()).Append(" AS ev, ")
                    .Append(columns.Weight is null ? "" : w + " AS w, ")
                    .Append(Label(columns.Group)).Append(" AS g, ").Append(Label(columns.Strata)).Append(" AS k FROM ").Append(relation).Append(")\n");
                 // Group only by the keys in use: every key costs DuckDB a hash column.
@@ -325,9 +375,11 @@ public static class DuckDbCounts
                 sql.Append("0.0::DOUBLE AS entered, COUNT(*)::DOUBLE AS subjects");
                 if (withValidity)
                 {
-                    sql.Append(", (COUNT(ev) < COUNT(*) OR MIN(ev) < 0 OR MAX(ev) > 1");
+                    // The status's range is checked after the pass (ev_min, ev_max), once the coding is known.
+                    sql.Append(", (COUNT(ev) < COUNT(*)");
                     if (columns.Weight is not null) sql.Append(" OR COUNT(w) < COUNT(*) OR MIN(w) < 0 OR isnan(MAX(w)) OR isinf(MAX(w))");
-                    sql.Append(") IS NOT FALSE AS invalid, COUNT(*) FILTER (WHERE m)::DOUBLE AS omitted");
+                    sql.Append(") IS NOT FALSE AS invalid, ").Append(handleMissing ? "COUNT(*) FILTER (WHERE m)::DOUBLE" : "0.0::DOUBLE").Append(" AS omitted");
+                    sql.Append(", MIN(ev)::DOUBLE AS ev_min, MAX(ev)::DOUBLE AS ev_max");
                 }
                 sql.Append("\nFROM src GROUP BY ").Append(keys);
                 return sql.ToString();
@@ -339,9 +391,10 @@ public static class DuckDbCounts
             sql.Append("WITH src AS (").Append(Source()).Append("),\n");
             sql.Append("items AS (\n");
             sql.Append("  SELECT k, g, t AS time, CASE WHEN e THEN w ELSE 0 END AS d, CASE WHEN e THEN 0 ELSE w END AS c, 0.0 AS n_in, 1 AS subj");
-            sql.Append(withValidity ? $", {bad} AS bad, 0 AS om" : "").Append(" FROM src WHERE NOT m\n");
-            sql.Append("  UNION ALL\n  SELECT k, g, s AS time, 0.0, 0.0, w, 0").Append(withValidity ? ", false, 0" : "").Append(" FROM src WHERE NOT m\n");
-            if (withValidity)
+            string kept = handleMissing ? " FROM src WHERE NOT m\n" : " FROM src\n";
+            sql.Append(withValidity ? $", {bad} AS bad, 0 AS om" : "").Append(kept);
+            sql.Append("  UNION ALL\n  SELECT k, g, s AS time, 0.0, 0.0, w, 0").Append(withValidity ? ", false, 0" : "").Append(kept);
+            if (withValidity && handleMissing)
                 sql.Append("  UNION ALL\n  SELECT NULL, NULL, NULL, 0.0, 0.0, 0.0, 1, false, 1 FROM src WHERE m\n");
             sql.Append(")\n");
             sql.Append("SELECT k AS stratum, g AS grp, time, SUM(d)::DOUBLE AS events, SUM(c)::DOUBLE AS censored, SUM(n_in)::DOUBLE AS entered, SUM(subj)::DOUBLE AS subjects");
@@ -351,6 +404,10 @@ public static class DuckDbCounts
         }
 
         private bool IsCsv => relation.StartsWith("read_csv", StringComparison.Ordinal);
+
+        /// <summary>The status column's DuckDB type.</summary>
+        public string EventType => Type(columns.Event);
+
 
         /// <summary>
         /// R's near-tie rule on the rows (<see cref="TimeFix"/>): when the distinct times (entries and exits, from the cells)

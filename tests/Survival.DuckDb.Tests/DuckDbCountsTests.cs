@@ -188,6 +188,23 @@ public sealed class DuckDbCountsTests : IDisposable
     }
 
     [Fact]
+    public void A_marker_written_as_text_in_a_Parquet_label_column_is_missing_not_a_group()
+    {
+        string parquet = Path.Combine(_dir, "text-na.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM (VALUES (1.0, 1, 'a'), (2.0, 0, 'NA'), (3.0, 1, 'b'), (4.0, 1, 'a'), (5.0, 0, 'b')) t(time, status, arm)) TO '{parquet}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        var counts = DuckDbCounts.Read(parquet, new SurvivalColumns("time", "status", Group: "arm"));
+        Assert.Equal(["a", "b"], counts.GroupLevels);
+        Assert.Equal(1, counts.Omitted.Count);
+        Assert.Equal([2L], counts.Omitted.Positions);
+    }
+
+    [Fact]
     public void A_missing_value_in_a_column_not_in_use_does_not_matter_and_every_row_missing_is_an_error()
     {
         var (_, parquet) = Write("unused", "time,status,age", ["1,1,NA", "2,0,", "3,1,40"]);
