@@ -3,7 +3,10 @@ namespace Survival.Benchmarks;
 /// <summary>The benchmark shape of issue 6: times Exp(mean 50) rounded to 0.01, 60% events, two groups, fixed seed.</summary>
 internal static class BenchmarkData
 {
-    public static (double[] Time, bool[] Event, int[] Group) Generate(int n, int seed = 20261123)
+    /// <param name="n">Rows.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="continuous">The same draws not rounded: all times distinct, as simulation studies produce.</param>
+    public static (double[] Time, bool[] Event, int[] Group) Generate(int n, int seed = 20261123, bool continuous = false)
     {
         var random = new Random(seed);
         var time = new double[n];
@@ -11,7 +14,8 @@ internal static class BenchmarkData
         var group = new int[n];
         for (int i = 0; i < n; i++)
         {
-            time[i] = Math.Round(-50 * Math.Log(1 - random.NextDouble()), 2);
+            double draw = -50 * Math.Log(1 - random.NextDouble());
+            time[i] = continuous ? draw : Math.Round(draw, 2);
             status[i] = random.NextDouble() < 0.6;
             group[i] = random.Next(2);
         }

@@ -9,9 +9,11 @@ using Survival.Regression;
 namespace Survival.Benchmarks;
 
 /// <summary>
-/// <c>scale --n N [--runs R] [--format json|table]</c>: times each operation on the issue-6 data shape (median of at
-/// least 3 runs after a warm-up) beside the median time of <see cref="Array.Sort(Array)"/> on a copy of the same times,
-/// measured in the same process.
+/// <c>scale --n N [--runs R] [--format json|table] [--operations a,b] [--shape rounded|continuous]</c>: times each
+/// operation on the issue-6 data shape (times rounded to 0.01, the default; <c>continuous</c>: the same draws not rounded,
+/// all distinct) — the median of at least 3 runs after a warm-up — beside the median time of
+/// <see cref="Array.Sort(Array)"/> on a copy of the same times, measured in the same process. <c>csv-load</c> also
+/// reports <c>arrayBytes</c>, the size of the columns it returns.
 /// </summary>
 internal static class ScaleHarness
 {
@@ -20,6 +22,7 @@ internal static class ScaleHarness
         int n = 1_000_000, runs = 3;
         string format = "json";
         string[]? only = null;
+        bool continuous = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,18 +31,27 @@ internal static class ScaleHarness
                 case "--runs" when i + 1 < args.Length: runs = Math.Max(3, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 case "--format" when i + 1 < args.Length: format = args[++i]; break;
                 case "--operations" when i + 1 < args.Length: only = args[++i].Split(','); break;
+                case "--shape" when i + 1 < args.Length:
+                    string shape = args[++i];
+                    if (shape is not ("rounded" or "continuous"))
+                    {
+                        Console.Error.WriteLine($"error: --shape must be rounded or continuous, not '{shape}'");
+                        return 2;
+                    }
+                    continuous = shape == "continuous";
+                    break;
                 default:
-                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table] [--operations a,b])");
+                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table] [--operations a,b] [--shape rounded|continuous])");
                     return 2;
             }
         }
-        var (time, status, group) = BenchmarkData.Generate(n);
+        var (time, status, group) = BenchmarkData.Generate(n, continuous: continuous);
         var data = SurvivalData.FromFactors(time, status, Factor.FromCodes(group, ["A", "B"]));
         double baseline = Median(runs, () => { var copy = (double[])time.Clone(); Array.Sort(copy); });
 
         bool Wanted(string op) => only is null || only.Contains(op);
-        var results = new List<(string Operation, double Seconds, long Allocated)>();
-        void Add(string operation, (double Seconds, long Allocated) m) => results.Add((operation, m.Seconds, m.Allocated));
+        var results = new List<(string Operation, double Seconds, long Allocated, long? ArrayBytes)>();
+        void Add(string operation, (double Seconds, long Allocated) m, long? arrayBytes = null) => results.Add((operation, m.Seconds, m.Allocated, arrayBytes));
         if (Wanted("kaplan-meier")) Add("kaplan-meier", Measure(runs, () => KaplanMeier.Fit(data)));
         if (Wanted("log-rank")) Add("log-rank", Measure(runs, () => LogRankTest.Compute(data)));
         if (Wanted("cox"))
@@ -68,20 +80,22 @@ internal static class ScaleHarness
                 for (int i = 0; i < n; i++)
                     writer.Write(string.Create(CultureInfo.InvariantCulture, $"{time[i]:R},{(status[i] ? 1 : 0)},{(group[i] == 0 ? "A" : "B")}\n"));
             }
-            Add("csv-load", Measure(runs, () => SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Group: "group"))));
+            // The columns returned: times (8 bytes a row), events (1), group codes (4).
+            Add("csv-load", Measure(runs, () => SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Group: "group"))), 13L * n);
             File.Delete(csv);
         }
         if (format == "table")
         {
-            foreach (var (op, s, bytes) in results)
-                Console.WriteLine($"{op,-14} n={n,10}  {s,9:F4} s  ({s / baseline:F2}× Array.Sort {baseline:F4} s)  allocated {bytes / 1048576.0,8:F1} MiB");
+            foreach (var (op, s, bytes, arrayBytes) in results)
+                Console.WriteLine($"{op,-14} n={n,10}  {s,9:F4} s  ({s / baseline:F2}× Array.Sort {baseline:F4} s)  allocated {bytes / 1048576.0,8:F1} MiB"
+                    + (arrayBytes is long a ? $" ({(double)bytes / a:F1}× the {a / 1048576.0:F1} MiB of arrays returned)" : ""));
         }
         else
         {
             Console.WriteLine("[");
             for (int i = 0; i < results.Count; i++)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R}, \"allocatedBytes\": {results[i].Allocated} }}{(i + 1 < results.Count ? "," : "")}"));
+                    $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R}, \"allocatedBytes\": {results[i].Allocated}{(results[i].ArrayBytes is long a ? $", \"arrayBytes\": {a}" : "")} }}{(i + 1 < results.Count ? "," : "")}"));
             Console.WriteLine("]");
         }
         return 0;
