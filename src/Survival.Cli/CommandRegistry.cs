@@ -12,6 +12,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(LogRankCommand.Create());
         root.Subcommands.Add(CoxCommand.Create());
         root.Subcommands.Add(ExponentialCommand.Create());
+        root.Subcommands.Add(ParametricCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
     }

@@ -52,11 +52,20 @@ internal static class NewtonRaphson
         return new Result(beta, ll, u, info, iterations, converged);
     }
 
-    /// <summary>Solves I x = b for a symmetric positive-definite I (Cholesky).</summary>
+    /// <summary>Solves I x = b for a symmetric positive-definite I (Cholesky); away from the maximum, where I may not be
+    /// positive definite, by LU instead (the step-halving then guards the ascent).</summary>
     public static double[] Solve(double[,] information, double[] b)
     {
         if (b.Length == 0) return [];
         var m = Matrix<double>.Build.DenseOfArray(information);
-        return m.Cholesky().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
+        var rhs = Vector<double>.Build.DenseOfArray(b);
+        try
+        {
+            return m.Cholesky().Solve(rhs).ToArray();
+        }
+        catch (ArgumentException)
+        {
+            return m.LU().Solve(rhs).ToArray();
+        }
     }
 }

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using Survival.Cli.Output;
+using Survival.Csv;
+using Survival.Parametric;
+using Survival.Regression;
+
+namespace Survival.Cli.Commands;
+
+/// <summary><c>survival parametric</c>: the AFT families of R's survreg, alone or compared by AIC.</summary>
+internal static class ParametricCommand
+{
+    private static readonly string[] Families = ["weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic"];
+
+    public static Command Create()
+    {
+        var input = new InputOptions();
+        var dist = new Option<string?>("--dist") { Description = "weibull (as R), exponential, lognormal, loglogistic, gaussian or logistic (survreg's families)." };
+        var compare = new Option<string?>("--compare") { Description = "Comma-separated families to fit and rank by AIC, e.g. weibull,lognormal,loglogistic." };
+        var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns (numeric, or categorical when not all values are numbers)." };
+        var at = new Option<string?>("--at") { Description = "Comma-separated times at which to give S(t) with delta-method limits, at the covariates' means." };
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var format = FormatOption.Create();
+        var command = new Command("parametric", "Parametric (AFT) survival models at R survreg parity.");
+        input.AddTo(command, withGroup: false);
+        command.Options.Add(dist);
+        command.Options.Add(compare);
+        command.Options.Add(covariates);
+        command.Options.Add(at);
+        command.Options.Add(confLevel);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(input.Entry) is not null)
+                throw new SurvivalInputException("the AFT families have no delayed entry (R's survreg neither)", column: "--entry");
+            var names = Split(parse.GetValue(covariates) ?? "");
+            var columns = input.Columns(parse);
+            input.RequireRows(parse);
+            var used = columns.Names.Concat(names).Distinct().ToArray();
+            var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
+            var data = SurvivalCsv.ToData(table, columns);
+            CovariateMatrix? x = null;
+            if (names.Length > 0)
+            {
+                x = new CovariateMatrix(data.Count);
+                foreach (var name in names)
+                {
+                    var text = table.Text(name);
+                    if (text.All(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _))) x.AddNumeric(name, table.Numbers(name));
+                    else x.AddCategorical(name, Factor.FromLabels(table.Labels(name), name: name));
+                }
+            }
+            var options = new ParametricOptions { ConfidenceLevel = parse.GetValue(confLevel) };
+            var times = parse.GetValue(at) is { } list ? Numbers.ParseList(list, "--at") : [];
+            var output = parse.InvocationConfiguration.Output;
+            bool json = parse.GetValue(format) == OutputFormat.Json;
+            if (parse.GetValue(compare) is { } families)
+            {
+                var fits = Split(families).Select(f => AftModel.Fit(data, Parse(f, "--compare"), x, options)).OrderBy(f => f.Aic).ToArray();
+                if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)), output);
+                else
+                {
+                    if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
+                    Numbers.Table(output, ["distribution", "parameters", "logLik", "AIC", "BIC"],
+                        fits.Select(f => (IReadOnlyList<string>)[Name(f.Distribution), f.Parameters.Count.ToString(CultureInfo.InvariantCulture),
+                            Numbers.Format(f.LogLikelihood, 7), Numbers.Format(f.Aic, 7), Numbers.Format(f.Bic, 7)]));
+                }
+                return 0;
+            }
+            var fit = AftModel.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
+            if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);
+            else
+            {
+                if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
+                output.Write(fit.ToString());
+                foreach (double t in times)
+                {
+                    var s = fit.SurvivalAt(t, Means(x));
+                    output.WriteLine($"S({Numbers.Format(t)}) = {Numbers.Format(s.Estimate)} ({Numbers.Format(s.Lower)}–{Numbers.Format(s.Upper)})");
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static string[] Split(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static AftDistribution Parse(string name, string option) => name switch
+    {
+        "weibull" => AftDistribution.Weibull,
+        "exponential" => AftDistribution.Exponential,
+        "lognormal" => AftDistribution.LogNormal,
+        "loglogistic" => AftDistribution.LogLogistic,
+        "gaussian" => AftDistribution.Gaussian,
+        "logistic" => AftDistribution.Logistic,
+        "gompertz" or "gengamma" => throw new SurvivalInputException("the Gompertz and generalized gamma families are not implemented yet", column: option, value: name),
+        _ => throw new SurvivalInputException($"must be one of {string.Join(", ", Families)}", column: option, value: name),
+    };
+
+    private static string Name(AftDistribution d) => Families[(int)d];
+
+    /// <summary>The profile at which S(t) is given: each covariate column's mean (proportions for dummy columns).</summary>
+    private static double[] Means(CovariateMatrix? x)
+    {
+        if (x is null) return [];
+        var means = new double[x.Count];
+        for (int j = 0; j < x.Count; j++)
+        {
+            var column = x.Column(j);
+            double sum = 0;
+            foreach (double v in column) sum += v;
+            means[j] = sum / column.Length;
+        }
+        return means;
+    }
+
+    internal sealed record ParameterJson(string Name, double Estimate, double StdErr, double Lower, double Upper);
+    internal sealed record AtJson(double Time, double? Survival, double? Lower, double? Upper);
+    internal sealed record FitJson(string Distribution, IReadOnlyList<ParameterJson> Parameters, double LogLikelihood, double Aic, double Bic,
+        IReadOnlyList<AtJson> At, int N, double Events, bool Converged)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public OmittedJson? Omitted { get; init; }
+    }
+
+    internal sealed record CompareJson(IReadOnlyList<FitJson> Fits, OmittedJson Omitted);
+
+    private static FitJson ToJson(AftFit fit, double[] times, CovariateMatrix? x)
+    {
+        var profile = Means(x);
+        return new FitJson(Name(fit.Distribution),
+            fit.Parameters.Select(p => new ParameterJson(p.Name, p.Estimate, p.StdErr, p.Lower, p.Upper)).ToArray(),
+            fit.LogLikelihood, fit.Aic, fit.Bic,
+            times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper); }).ToArray(),
+            fit.N, fit.Events, fit.Converged);
+    }
+}

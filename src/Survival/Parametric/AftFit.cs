@@ -1,0 +1,138 @@
+using MathNet.Numerics.Distributions;
+
+namespace Survival.Parametric;
+
+/// <summary>
+/// A fitted accelerated-failure-time model (<see cref="AftModel"/>): coefficients and <c>Log(scale)</c> with their
+/// covariance, the log-likelihood, AIC and BIC, and predictions with delta-method limits, as R's <c>survreg</c>.
+/// </summary>
+public sealed record AftFit
+{
+    private readonly SquareMatrix _covariance;
+    private readonly ValueList<double> _theta;
+    private readonly ValueList<string> _covariateNames;
+
+    internal AftFit(AftDistribution distribution, IReadOnlyList<string> names, double[] theta, double[,] covariance, bool fixedScale,
+        double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames)
+    {
+        Distribution = distribution;
+        _theta = new ValueList<double>(theta);
+        _covariance = new SquareMatrix(covariance);
+        _covariateNames = ValueList<string>.Of(covariateNames);
+        LogLikelihood = logLikelihood;
+        Iterations = iterations;
+        Converged = converged;
+        N = n;
+        Events = events;
+        ConfidenceLevel = level;
+        double z = Survival.ConfidenceLevel.Z(level);
+        var all = fixedScale ? names : [.. names, "Log(scale)"];
+        Parameters = ValueList<AftParameter>.Of(all.Select((name, j) =>
+        {
+            double se = Math.Sqrt(covariance[j, j]), est = theta[j], zz = est / se;
+            return new AftParameter(name, est, se, est - z * se, est + z * se, zz, 2 * Normal.CDF(0, 1, -Math.Abs(zz)));
+        }));
+    }
+
+    /// <summary>The family.</summary>
+    public AftDistribution Distribution { get; }
+
+    /// <summary>The coefficients in R's order (<c>(Intercept)</c>, the covariates), then <c>Log(scale)</c> (none for the
+    /// exponential, whose scale is 1).</summary>
+    public IReadOnlyList<AftParameter> Parameters { get; }
+
+    /// <summary>The parameter called <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No parameter has that name; the message lists them.</exception>
+    public AftParameter this[string name]
+        => Parameters.FirstOrDefault(p => p.Name == name)
+           ?? throw new KeyNotFoundException($"no parameter '{name}'; the parameters are {string.Join(", ", Parameters.Select(p => $"'{p.Name}'"))}");
+
+    /// <summary>The scale σ (1 for the exponential).</summary>
+    public double Scale => Parameters.Count > CoefficientCount ? Math.Exp(Parameters[^1].Estimate) : 1;
+
+    private int CoefficientCount => 1 + _covariateNames.Count;
+
+    /// <summary>Element (i, j) of the covariance of the parameters, in <see cref="Parameters"/>' order (R's <c>vcov</c>).</summary>
+    public double Covariance(int i, int j) => _covariance[i, j];
+
+    /// <summary>The maximised log-likelihood (R's <c>loglik[2]</c>; on the density of the times).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>AIC = −2ℓ + 2k, k the number of parameters (R's <c>AIC</c>).</summary>
+    public double Aic => -2 * LogLikelihood + 2 * Parameters.Count;
+
+    /// <summary>BIC = −2ℓ + k log n, n the number of rows (R's <c>BIC</c>).</summary>
+    public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
+
+    /// <summary>Newton–Raphson steps taken.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Whether Newton–Raphson converged (R: "Ran out of iterations and did not converge" otherwise).</summary>
+    public bool Converged { get; }
+
+    /// <summary>The number of rows.</summary>
+    public int N { get; }
+
+    /// <summary>The (weighted) number of events.</summary>
+    public double Events { get; }
+
+    /// <summary>The confidence level of the limits.</summary>
+    public double ConfidenceLevel { get; }
+
+    /// <summary>
+    /// S(t) for a covariate profile with delta-method limits: z = (y − x'β)/σ with y = log t (t for the Gaussian and
+    /// logistic families), se(z) from the gradient of z in (β, log σ) and the covariance, and the limits
+    /// S(z ∓ z_α·se(z)) (S is decreasing in z, so the limits stay in [0, 1]).
+    /// </summary>
+    /// <param name="time">A time (&gt; 0 on the log scale).</param>
+    /// <param name="profile">The covariate values, in the order of the fit's covariates; null or empty for an intercept-only fit.</param>
+    /// <exception cref="SurvivalInputException">A profile of the wrong length, or a time ≤ 0 on the log scale.</exception>
+    public IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
+    {
+        profile ??= [];
+        if (profile.Count != _covariateNames.Count)
+            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariateNames.Count} covariates ({string.Join(", ", _covariateNames)})", column: "profile");
+        bool logScale = Distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
+        if (logScale && !(time > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(time));
+        double y = logScale ? Math.Log(time) : time, sigma = Scale;
+        var x = new double[CoefficientCount];
+        x[0] = 1;
+        for (int j = 0; j < profile.Count; j++) x[j + 1] = profile[j];
+        double eta = 0;
+        for (int j = 0; j < x.Length; j++) eta += _theta[j] * x[j];
+        double z = (y - eta) / sigma;
+        var gradient = new double[Parameters.Count];
+        for (int j = 0; j < x.Length; j++) gradient[j] = -x[j] / sigma;
+        if (Parameters.Count > x.Length) gradient[^1] = -z;
+        double variance = 0;
+        for (int i = 0; i < gradient.Length; i++)
+            for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
+        double w = Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
+        return new IntervalEstimate(StandardSurvival(z), StandardSurvival(z + w), StandardSurvival(z - w));
+    }
+
+    private double StandardSurvival(double z) => Distribution switch
+    {
+        AftDistribution.Weibull or AftDistribution.Exponential => Math.Exp(-Math.Exp(z)),
+        AftDistribution.LogLogistic or AftDistribution.Logistic => 1 / (1 + Math.Exp(z)),
+        _ => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2)),
+    };
+
+    /// <summary>What R's <c>summary(survreg(...))</c> prints: the parameter table, the scale, the distribution and the
+    /// log-likelihood.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        Printing.RFormat.Table(w, ["", "Value", "Std. Error", "z", "p"],
+            Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Printing.RFormat.Number(p.Estimate), Printing.RFormat.Number(p.StdErr),
+                Printing.RFormat.Number(p.Z, 3), Printing.RFormat.PValue(p.PValue)]));
+        w.WriteLine();
+        if (Distribution != AftDistribution.Exponential) w.WriteLine($"Scale= {Printing.RFormat.Number(Scale, 3)}");
+        w.WriteLine();
+        w.WriteLine($"{Distribution} distribution");
+        w.WriteLine($"Loglik(model)= {LogLikelihood.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   AIC= {Aic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   BIC= {Bic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
+        w.WriteLine($"n= {N}, events= {Printing.RFormat.Number(Events)}");
+        if (!Converged) w.WriteLine("Ran out of iterations and did not converge");
+        return w.ToString();
+    }
+}

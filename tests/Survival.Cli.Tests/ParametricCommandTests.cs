@@ -1,0 +1,60 @@
+using Survival.Parametric;
+using Survival.Regression;
+using Xunit;
+
+namespace Survival.Cli.Tests;
+
+/// <summary><c>survival parametric</c>: the JSON contract, the library's numbers (checked against R's survreg by the
+/// golden tests), the comparison table, and clear errors for what is not implemented.</summary>
+public class ParametricCommandTests
+{
+    private static readonly string Lung = Path.Combine(AppContext.BaseDirectory, "Golden", "lung.csv");
+
+    [Fact]
+    public void Json_has_the_contract_shape_and_the_library_numbers()
+    {
+        var json = CliHarness.Json("parametric", "--input", Lung, "--time", "time", "--event", "status", "--dist", "weibull",
+            "--covariates", "age,sex", "--at", "180,365");
+        Assert.Equal("weibull", json.GetProperty("distribution").GetString());
+        var data = Survival.Csv.SurvivalCsv.Read(Lung, new SurvivalColumns("time", "status"));
+        var x = new CovariateMatrix(data.Count);
+        var table = Survival.Csv.CsvTable.Read(Lung, ["age", "sex"]);
+        x.AddNumeric("age", table.Numbers("age")).AddNumeric("sex", table.Numbers("sex"));
+        var fit = AftModel.Fit(data, AftDistribution.Weibull, x);
+        var parameters = json.GetProperty("parameters").EnumerateArray().ToArray();
+        Assert.Equal(["(Intercept)", "age", "sex", "Log(scale)"], parameters.Select(p => p.GetProperty("name").GetString()));
+        for (int j = 0; j < parameters.Length; j++)
+        {
+            Assert.Equal(fit.Parameters[j].Estimate, parameters[j].GetProperty("estimate").GetDouble());
+            Assert.Equal(fit.Parameters[j].StdErr, parameters[j].GetProperty("stdErr").GetDouble());
+            Assert.True(parameters[j].GetProperty("lower").GetDouble() < parameters[j].GetProperty("upper").GetDouble());
+        }
+        Assert.Equal(fit.LogLikelihood, json.GetProperty("logLikelihood").GetDouble());
+        Assert.Equal(fit.Aic, json.GetProperty("aic").GetDouble());
+        Assert.Equal(fit.Bic, json.GetProperty("bic").GetDouble());
+        var at = json.GetProperty("at").EnumerateArray().ToArray();
+        Assert.Equal(2, at.Length);
+        Assert.InRange(at[0].GetProperty("survival").GetDouble(), at[0].GetProperty("lower").GetDouble(), at[0].GetProperty("upper").GetDouble());
+        Assert.True(at[1].GetProperty("survival").GetDouble() < at[0].GetProperty("survival").GetDouble());
+    }
+
+    [Fact]
+    public void Compare_ranks_the_families_by_AIC()
+    {
+        var json = CliHarness.Json("parametric", "--input", Lung, "--time", "time", "--event", "status", "--compare", "lognormal,weibull,exponential");
+        var aic = json.GetProperty("fits").EnumerateArray().Select(f => f.GetProperty("aic").GetDouble()).ToArray();
+        Assert.Equal(3, aic.Length);
+        Assert.Equal(aic.Order(), aic);
+    }
+
+    [Theory]
+    [InlineData("--dist", "gompertz", "not implemented")]
+    [InlineData("--dist", "gamma", "must be one of")]
+    [InlineData("--entry", "time", "delayed entry")]
+    public void What_is_not_there_is_a_clear_error(string option, string value, string message)
+    {
+        var (exit, _, stderr) = CliHarness.Run("parametric", "--input", Lung, "--time", "time", "--event", "status", option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr);
+    }
+}

@@ -1,0 +1,81 @@
+using Survival.Parametric;
+using Survival.Regression;
+using Survival.Tests.Support;
+using Xunit;
+
+namespace Survival.Tests.Parametric;
+
+/// <summary>The AFT families against R's survreg (fixtures from Golden/R/aft.R): coefficients, Log(scale), vcov,
+/// log-likelihood, AIC and BIC, with and without covariates.</summary>
+public class AftGoldenTests
+{
+    public static TheoryData<string> Cases => Golden.Cases("aft");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_R_survreg(string name)
+    {
+        var c = Golden.Load("aft", name);
+        var input = c.GetProperty("input");
+        var data = SurvivalData.Create(Golden.Numbers(input.GetProperty("time")), Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray());
+        var covariates = Golden.Strings(c.GetProperty("covariates"));
+        CovariateMatrix? x = null;
+        if (covariates.Length > 0)
+        {
+            x = new CovariateMatrix(data.Count);
+            foreach (var v in covariates) x.AddNumeric(v, Golden.Numbers(input.GetProperty(v)));
+        }
+        var dist = c.GetProperty("dist").GetString() switch
+        {
+            "weibull" => AftDistribution.Weibull,
+            "exponential" => AftDistribution.Exponential,
+            "lognormal" => AftDistribution.LogNormal,
+            "loglogistic" => AftDistribution.LogLogistic,
+            "gaussian" => AftDistribution.Gaussian,
+            "logistic" => AftDistribution.Logistic,
+            var other => throw new InvalidOperationException(other),
+        };
+        var fit = AftModel.Fit(data, dist, x);
+        Assert.True(fit.Converged, name);
+        var coef = Golden.Numbers(c.GetProperty("coef"));
+        var coefNames = Golden.Strings(c.GetProperty("coefNames"));
+        for (int j = 0; j < coef.Length; j++)
+        {
+            Assert.Equal(coefNames[j], fit.Parameters[j].Name);
+            Golden.Close(coef[j], fit.Parameters[j].Estimate, 1e-6, $"{name} {coefNames[j]}");
+        }
+        if (c.TryGetProperty("logScale", out var ls) && ls.ValueKind == System.Text.Json.JsonValueKind.Number)
+            Golden.Close(ls.GetDouble(), fit["Log(scale)"].Estimate, 1e-6, name + " Log(scale)");
+        else
+            Assert.Equal(coef.Length, fit.Parameters.Count);
+        Golden.Close(c.GetProperty("logLik").GetDouble(), fit.LogLikelihood, 1e-8, name + " loglik");
+        Golden.Close(c.GetProperty("aic").GetDouble(), fit.Aic, 1e-8, name + " AIC");
+        Golden.Close(c.GetProperty("bic").GetDouble(), fit.Bic, 1e-8, name + " BIC");
+        var v2 = c.GetProperty("vcov").EnumerateArray().Select(Golden.Numbers).ToArray();
+        for (int i = 0; i < v2.Length; i++)
+            for (int j = 0; j < v2.Length; j++) Golden.Close(v2[i][j], fit.Covariance(i, j), 1e-5, $"{name} vcov[{i},{j}]");
+    }
+
+    [Fact]
+    public void Exponential_equals_the_Weibull_with_scale_fixed_and_the_closed_form_rate()
+    {
+        var data = SurvivalData.Create([2.0, 3, 5, 7, 11, 13], [true, false, true, true, false, true]);
+        var fit = AftModel.Fit(data, AftDistribution.Exponential);
+        var closed = ExponentialModel.Fit(data);
+        Assert.Equal(Math.Log(closed.Exposure / closed.Events), fit.Parameters[0].Estimate, 10);
+        Assert.Equal(closed.LogLikelihood, fit.LogLikelihood, 9);
+        Assert.Equal(Math.Exp(-Math.Exp((Math.Log(4) - fit.Parameters[0].Estimate))), fit.SurvivalAt(4).Estimate!.Value, 12);
+        var weibull = AftModel.Fit(data);
+        Assert.Equal(WeibullModel.Fit(data).Intercept, weibull.Parameters[0].Estimate, 6);
+        var at = weibull.SurvivalAt(5);
+        Assert.InRange(at.Estimate!.Value, at.Lower!.Value, at.Upper!.Value);
+    }
+
+    [Fact]
+    public void Delayed_entry_and_times_not_positive_are_clear_errors()
+    {
+        Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([2.0, 3], [true, true], entry: [1, 0])));
+        Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([0.0, 3], [true, true])));
+        Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([1.0, 3], [false, false])));
+    }
+}
