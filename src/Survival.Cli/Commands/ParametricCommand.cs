@@ -10,12 +10,12 @@ namespace Survival.Cli.Commands;
 /// <summary><c>survival parametric</c>: the AFT families of R's survreg, alone or compared by AIC.</summary>
 internal static class ParametricCommand
 {
-    private static readonly string[] Families = ["weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic"];
+    private static readonly string[] Families = ["weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic", "gompertz"];
 
     public static Command Create()
     {
         var input = new InputOptions();
-        var dist = new Option<string?>("--dist") { Description = "weibull (as R), exponential, lognormal, loglogistic, gaussian or logistic (survreg's families)." };
+        var dist = new Option<string?>("--dist") { Description = "weibull (as R), exponential, lognormal, loglogistic, gaussian, logistic (survreg's families) or gompertz (flexsurv's shape/rate)." };
         var compare = new Option<string?>("--compare") { Description = "Comma-separated families to fit and rank by AIC, e.g. weibull,lognormal,loglogistic." };
         var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns (numeric, or categorical when not all values are numbers)." };
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to give S(t) with delta-method limits, at the covariates' means." };
@@ -56,18 +56,18 @@ internal static class ParametricCommand
             bool json = parse.GetValue(format) == OutputFormat.Json;
             if (parse.GetValue(compare) is { } families)
             {
-                var fits = Split(families).Select(f => AftModel.Fit(data, Parse(f, "--compare"), x, options)).OrderBy(f => f.Aic).ToArray();
+                var fits = ParametricModels.Compare(data, Split(families).Select(f => Parse(f, "--compare")), x, options);
                 if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)), output);
                 else
                 {
                     if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
                     Numbers.Table(output, ["distribution", "parameters", "logLik", "AIC", "BIC"],
-                        fits.Select(f => (IReadOnlyList<string>)[Name(f.Distribution), f.Parameters.Count.ToString(CultureInfo.InvariantCulture),
+                        fits.Select(f => (IReadOnlyList<string>)[f.Family, f.Parameters.Count.ToString(CultureInfo.InvariantCulture),
                             Numbers.Format(f.LogLikelihood, 7), Numbers.Format(f.Aic, 7), Numbers.Format(f.Bic, 7)]));
                 }
                 return 0;
             }
-            var fit = AftModel.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
+            var fit = ParametricModels.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
             if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);
             else
             {
@@ -86,19 +86,18 @@ internal static class ParametricCommand
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static AftDistribution Parse(string name, string option) => name switch
+    private static ParametricFamily Parse(string name, string option) => name switch
     {
-        "weibull" => AftDistribution.Weibull,
-        "exponential" => AftDistribution.Exponential,
-        "lognormal" => AftDistribution.LogNormal,
-        "loglogistic" => AftDistribution.LogLogistic,
-        "gaussian" => AftDistribution.Gaussian,
-        "logistic" => AftDistribution.Logistic,
-        "gompertz" or "gengamma" => throw new SurvivalInputException("the Gompertz and generalized gamma families are not implemented yet", column: option, value: name),
+        "weibull" => ParametricFamily.Weibull,
+        "exponential" => ParametricFamily.Exponential,
+        "lognormal" => ParametricFamily.LogNormal,
+        "loglogistic" => ParametricFamily.LogLogistic,
+        "gaussian" => ParametricFamily.Gaussian,
+        "logistic" => ParametricFamily.Logistic,
+        "gompertz" => ParametricFamily.Gompertz,
+        "gengamma" => throw new SurvivalInputException("the generalized gamma family is not implemented yet", column: option, value: name),
         _ => throw new SurvivalInputException($"must be one of {string.Join(", ", Families)}", column: option, value: name),
     };
-
-    private static string Name(AftDistribution d) => Families[(int)d];
 
     /// <summary>The profile at which S(t) is given: each covariate column's mean (proportions for dummy columns).</summary>
     private static double[] Means(CovariateMatrix? x)
@@ -126,10 +125,10 @@ internal static class ParametricCommand
 
     internal sealed record CompareJson(IReadOnlyList<FitJson> Fits, OmittedJson Omitted);
 
-    private static FitJson ToJson(AftFit fit, double[] times, CovariateMatrix? x)
+    private static FitJson ToJson(IParametricFit fit, double[] times, CovariateMatrix? x)
     {
         var profile = Means(x);
-        return new FitJson(Name(fit.Distribution),
+        return new FitJson(fit.Family,
             fit.Parameters.Select(p => new ParameterJson(p.Name, p.Estimate, p.StdErr, p.Lower, p.Upper)).ToArray(),
             fit.LogLikelihood, fit.Aic, fit.Bic,
             times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper); }).ToArray(),

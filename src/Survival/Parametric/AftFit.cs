@@ -6,7 +6,7 @@ namespace Survival.Parametric;
 /// A fitted accelerated-failure-time model (<see cref="AftModel"/>): coefficients and <c>Log(scale)</c> with their
 /// covariance, the log-likelihood, AIC and BIC, and predictions with delta-method limits, as R's <c>survreg</c>.
 /// </summary>
-public sealed record AftFit
+public sealed record AftFit : IParametricFit
 {
     private readonly SquareMatrix _covariance;
     private readonly ValueList<double> _theta;
@@ -27,23 +27,26 @@ public sealed record AftFit
         ConfidenceLevel = level;
         double z = Survival.ConfidenceLevel.Z(level);
         var all = fixedScale ? names : [.. names, "Log(scale)"];
-        Parameters = ValueList<AftParameter>.Of(all.Select((name, j) =>
+        Parameters = ValueList<ParameterEstimate>.Of(all.Select((name, j) =>
         {
             double se = Math.Sqrt(covariance[j, j]), est = theta[j], zz = est / se;
-            return new AftParameter(name, est, se, est - z * se, est + z * se, zz, 2 * Normal.CDF(0, 1, -Math.Abs(zz)));
+            return new ParameterEstimate(name, est, se, est - z * se, est + z * se, zz, 2 * Normal.CDF(0, 1, -Math.Abs(zz)));
         }));
     }
 
     /// <summary>The family.</summary>
     public AftDistribution Distribution { get; }
 
+    /// <summary>The family as R's <c>survreg</c> names it.</summary>
+    public string Family => Distribution.ToString().ToLowerInvariant();
+
     /// <summary>The coefficients in R's order (<c>(Intercept)</c>, the covariates), then <c>Log(scale)</c> (none for the
     /// exponential, whose scale is 1).</summary>
-    public IReadOnlyList<AftParameter> Parameters { get; }
+    public IReadOnlyList<ParameterEstimate> Parameters { get; }
 
     /// <summary>The parameter called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No parameter has that name; the message lists them.</exception>
-    public AftParameter this[string name]
+    public ParameterEstimate this[string name]
         => Parameters.FirstOrDefault(p => p.Name == name)
            ?? throw new KeyNotFoundException($"no parameter '{name}'; the parameters are {string.Join(", ", Parameters.Select(p => $"'{p.Name}'"))}");
 

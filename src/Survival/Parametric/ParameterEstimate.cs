@@ -1,6 +1,6 @@
 namespace Survival.Parametric;
 
-/// <summary>One estimated parameter of a parametric fit, with its standard error, Wald limits and P value.</summary>
+/// <summary>One estimated parameter of a parametric fit (AFT, Gompertz), with its standard error, Wald limits and P value.</summary>
 /// <param name="Name">R's name: <c>(Intercept)</c>, a covariate, or <c>Log(scale)</c>.</param>
 /// <param name="Estimate">The estimate.</param>
 /// <param name="StdErr">Its standard error (inverse observed information).</param>
@@ -8,4 +8,4 @@ namespace Survival.Parametric;
 /// <param name="Upper">Upper Wald limit.</param>
 /// <param name="Z">Estimate / se.</param>
 /// <param name="PValue">Two-sided P of the Wald test, as R's <c>summary(survreg)</c>.</param>
-public sealed record AftParameter(string Name, double Estimate, double StdErr, double Lower, double Upper, double Z, double PValue);
+public sealed record ParameterEstimate(string Name, double Estimate, double StdErr, double Lower, double Upper, double Z, double PValue);

@@ -1,0 +1,115 @@
+using MathNet.Numerics.Distributions;
+
+namespace Survival.Parametric;
+
+/// <summary>A fitted Gompertz model (<see cref="GompertzModel"/>): <c>shape</c> and <c>rate</c> on the natural scale as
+/// flexsurv reports them, covariate effects on log(rate), the log-likelihood, AIC and BIC, and S(t) with limits.</summary>
+public sealed record GompertzFit : IParametricFit
+{
+    private readonly SquareMatrix _covariance;
+    private readonly ValueList<double> _theta;
+    private readonly int _covariates;
+
+    internal GompertzFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n, double events,
+        double level, IReadOnlyList<string> covariateNames)
+    {
+        _theta = new ValueList<double>(theta);
+        _covariance = new SquareMatrix(covariance);
+        _covariates = covariateNames.Count;
+        LogLikelihood = logLikelihood;
+        Iterations = iterations;
+        Converged = converged;
+        N = n;
+        Events = events;
+        ConfidenceLevel = level;
+        double z = Survival.ConfidenceLevel.Z(level);
+        var list = new List<ParameterEstimate>();
+        double seShape = Math.Sqrt(covariance[0, 0]);
+        list.Add(Wald("shape", theta[0], seShape, z));
+        double seLogRate = Math.Sqrt(covariance[1, 1]), rate = Math.Exp(theta[1]);
+        // flexsurv: the rate on its natural scale, se by the delta method, limits from those of log(rate).
+        list.Add(new ParameterEstimate("rate", rate, rate * seLogRate, Math.Exp(theta[1] - z * seLogRate), Math.Exp(theta[1] + z * seLogRate),
+            theta[1] / seLogRate, 2 * Normal.CDF(0, 1, -Math.Abs(theta[1] / seLogRate))));
+        for (int j = 0; j < covariateNames.Count; j++)
+            list.Add(Wald(covariateNames[j], theta[j + 2], Math.Sqrt(covariance[j + 2, j + 2]), z));
+        Parameters = ValueList<ParameterEstimate>.Of(list);
+    }
+
+    private static ParameterEstimate Wald(string name, double estimate, double se, double z)
+        => new(name, estimate, se, estimate - z * se, estimate + z * se, estimate / se, 2 * Normal.CDF(0, 1, -Math.Abs(estimate / se)));
+
+    /// <summary>"gompertz".</summary>
+    public string Family => "gompertz";
+
+    /// <summary><c>shape</c>, <c>rate</c> (natural scale), then each covariate's effect on log(rate).</summary>
+    public IReadOnlyList<ParameterEstimate> Parameters { get; }
+
+    /// <summary>Element (i, j) of the covariance of (shape, log rate, β…), the scale the fit works on.</summary>
+    public double Covariance(int i, int j) => _covariance[i, j];
+
+    /// <summary>The maximised log-likelihood (density of the times).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>AIC = −2ℓ + 2k.</summary>
+    public double Aic => -2 * LogLikelihood + 2 * Parameters.Count;
+
+    /// <summary>BIC = −2ℓ + k log n.</summary>
+    public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
+
+    /// <summary>Newton–Raphson steps taken.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Whether Newton–Raphson converged.</summary>
+    public bool Converged { get; }
+
+    /// <summary>The number of rows.</summary>
+    public int N { get; }
+
+    /// <summary>The (weighted) number of events.</summary>
+    public double Events { get; }
+
+    /// <summary>The confidence level of the limits.</summary>
+    public double ConfidenceLevel { get; }
+
+    /// <summary>S(t) = exp(−rate·G(shape, t)) for a covariate profile, with delta-method limits computed on log H(t) (so
+    /// they stay in [0, 1]).</summary>
+    /// <param name="time">A time ≥ 0.</param>
+    /// <param name="profile">The covariate values in the fit's order; null or empty without covariates.</param>
+    public IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
+    {
+        profile ??= [];
+        if (profile.Count != _covariates)
+            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariates} covariates", column: "profile");
+        if (!(time >= 0) || !double.IsFinite(time)) throw new SurvivalInputException("a time must be finite and ≥ 0", column: "time", value: SurvivalData.Format(time));
+        if (time == 0) return new IntervalEstimate(1, 1, 1);
+        double eta = _theta[1];
+        for (int j = 0; j < _covariates; j++) eta += _theta[j + 2] * profile[j];
+        var (g, ga, _) = GompertzModel.G(_theta[0], time);
+        double logH = eta + Math.Log(g);
+        var gradient = new double[_theta.Count];
+        gradient[0] = ga / g;
+        gradient[1] = 1;
+        for (int j = 0; j < _covariates; j++) gradient[j + 2] = profile[j];
+        double variance = 0;
+        for (int i = 0; i < gradient.Length; i++) for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
+        double w = Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
+        return new IntervalEstimate(Math.Exp(-Math.Exp(logH)), Math.Exp(-Math.Exp(logH + w)), Math.Exp(-Math.Exp(logH - w)));
+    }
+
+    /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood, AIC and BIC.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        string pct = (ConfidenceLevel * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        Printing.RFormat.Table(w, ["", "est", $"L{pct}%", $"U{pct}%", "se"],
+            Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Printing.RFormat.Number(p.Estimate), Printing.RFormat.Number(p.Lower),
+                Printing.RFormat.Number(p.Upper), Printing.RFormat.Number(p.StdErr)]));
+        w.WriteLine();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
+        w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
+        w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
+        if (!Converged) w.WriteLine("did not converge");
+        return w.ToString();
+    }
+}
