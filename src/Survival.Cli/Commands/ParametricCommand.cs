@@ -76,7 +76,8 @@ internal static class ParametricCommand
                 foreach (double t in times)
                 {
                     var s = fit.SurvivalAt(t, Means(x));
-                    output.WriteLine($"S({Numbers.Format(t)}) = {Numbers.Format(s.Estimate)} ({Numbers.Format(s.Lower)}–{Numbers.Format(s.Upper)})");
+                    output.WriteLine($"S({Numbers.Format(t)}) = {Numbers.Format(s.Estimate)} ({Numbers.Format(s.Lower)}–{Numbers.Format(s.Upper)})"
+                        + (fit.IsExtrapolation(t) ? "  [extrapolated beyond the data]" : ""));
                 }
             }
             return 0;
@@ -115,9 +116,10 @@ internal static class ParametricCommand
     }
 
     internal sealed record ParameterJson(string Name, double Estimate, double StdErr, double Lower, double Upper);
-    internal sealed record AtJson(double Time, double? Survival, double? Lower, double? Upper);
+    internal sealed record AtJson(double Time, double? Survival, double? Lower, double? Upper, bool Extrapolated);
+    internal sealed record EstimateJson(double? Estimate, double? Lower, double? Upper);
     internal sealed record FitJson(string Distribution, IReadOnlyList<ParameterJson> Parameters, double LogLikelihood, double Aic, double Bic,
-        IReadOnlyList<AtJson> At, int N, double Events, bool Converged)
+        IReadOnlyList<AtJson> At, EstimateJson Median, int N, double Events, bool Converged)
     {
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public OmittedJson? Omitted { get; init; }
@@ -131,7 +133,13 @@ internal static class ParametricCommand
         return new FitJson(fit.Family,
             fit.Parameters.Select(p => new ParameterJson(p.Name, p.Estimate, p.StdErr, p.Lower, p.Upper)).ToArray(),
             fit.LogLikelihood, fit.Aic, fit.Bic,
-            times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper); }).ToArray(),
-            fit.N, fit.Events, fit.Converged);
+            times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper, fit.IsExtrapolation(t)); }).ToArray(),
+            Median(fit, profile), fit.N, fit.Events, fit.Converged);
+    }
+
+    private static EstimateJson Median(IParametricFit fit, double[] profile)
+    {
+        var m = fit.Quantile(0.5, profile);
+        return new EstimateJson(m.Estimate, m.Lower, m.Upper);
     }
 }

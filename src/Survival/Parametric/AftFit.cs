@@ -13,8 +13,10 @@ public sealed record AftFit : IParametricFit
     private readonly ValueList<string> _covariateNames;
 
     internal AftFit(AftDistribution distribution, IReadOnlyList<string> names, double[] theta, double[,] covariance, bool fixedScale,
-        double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames)
+        double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames,
+        double lastObservedTime = double.PositiveInfinity)
     {
+        LastObservedTime = lastObservedTime;
         Distribution = distribution;
         _theta = new ValueList<double>(theta);
         _covariance = new SquareMatrix(covariance);
@@ -25,7 +27,7 @@ public sealed record AftFit : IParametricFit
         N = n;
         Events = events;
         ConfidenceLevel = level;
-        double z = Survival.ConfidenceLevel.Z(level);
+        double z = global::Survival.ConfidenceLevel.Z(level);
         var all = fixedScale ? names : [.. names, "Log(scale)"];
         Parameters = ValueList<ParameterEstimate>.Of(all.Select((name, j) =>
         {
@@ -110,7 +112,7 @@ public sealed record AftFit : IParametricFit
         double variance = 0;
         for (int i = 0; i < gradient.Length; i++)
             for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
-        double w = Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
+        double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
         return new IntervalEstimate(StandardSurvival(z), StandardSurvival(z + w), StandardSurvival(z - w));
     }
 
@@ -120,6 +122,55 @@ public sealed record AftFit : IParametricFit
         AftDistribution.LogLogistic or AftDistribution.Logistic => 1 / (1 + Math.Exp(z)),
         _ => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2)),
     };
+
+    /// <inheritdoc/>
+    public double LastObservedTime { get; }
+
+    private bool LogScale => Distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
+
+    private IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
+    {
+        profile ??= [];
+        if (profile.Count != _covariateNames.Count)
+            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariateNames.Count} covariates", column: "profile");
+        return profile;
+    }
+
+    /// <summary>S(t; θ) for a profile, θ = (β, log σ) (β alone for the exponential).</summary>
+    private double SurvivalOf(IReadOnlyList<double> theta, double time, IReadOnlyList<double> profile)
+    {
+        double eta = theta[0];
+        for (int j = 0; j < profile.Count; j++) eta += theta[j + 1] * profile[j];
+        double sigma = theta.Count > CoefficientCount ? Math.Exp(theta[^1]) : 1;
+        double y = LogScale ? Math.Log(time) : time;
+        return StandardSurvival((y - eta) / sigma);
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+            th => ParametricPrediction.Hazard((t, u) => SurvivalOf(t, u, x), th, time));
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        if (!(p > 0 && p < 1)) throw new SurvivalInputException("p must be strictly between 0 and 1", column: "p", value: SurvivalData.Format(p));
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+            th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, LogScale ? Math.Exp(th[0]) : Math.Abs(th[0]) + 1));
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        if (!(horizon > 0)) throw new SurvivalInputException("the horizon must be > 0", column: "horizon", value: SurvivalData.Format(horizon));
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+            th => ParametricPrediction.RestrictedMean((t, u) => u <= 0 ? 1 : SurvivalOf(t, u, x), th, horizon));
+    }
 
     /// <summary>What R's <c>summary(survreg(...))</c> prints: the parameter table, the scale, the distribution and the
     /// log-likelihood.</summary>

@@ -68,7 +68,7 @@ public static class AftModel
         var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale), MaxIterations, Epsilon);
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? []);
+            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max());
     }
 
     /// <summary>Least squares of y on x over the events (the intercept log(T/d) for the exponential), and log σ from the

@@ -11,8 +11,9 @@ public sealed record GompertzFit : IParametricFit
     private readonly int _covariates;
 
     internal GompertzFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n, double events,
-        double level, IReadOnlyList<string> covariateNames)
+        double level, IReadOnlyList<string> covariateNames, double lastObservedTime = double.PositiveInfinity)
     {
+        LastObservedTime = lastObservedTime;
         _theta = new ValueList<double>(theta);
         _covariance = new SquareMatrix(covariance);
         _covariates = covariateNames.Count;
@@ -22,7 +23,7 @@ public sealed record GompertzFit : IParametricFit
         N = n;
         Events = events;
         ConfidenceLevel = level;
-        double z = Survival.ConfidenceLevel.Z(level);
+        double z = global::Survival.ConfidenceLevel.Z(level);
         var list = new List<ParameterEstimate>();
         double seShape = Math.Sqrt(covariance[0, 0]);
         list.Add(Wald("shape", theta[0], seShape, z));
@@ -92,8 +93,57 @@ public sealed record GompertzFit : IParametricFit
         for (int j = 0; j < _covariates; j++) gradient[j + 2] = profile[j];
         double variance = 0;
         for (int i = 0; i < gradient.Length; i++) for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
-        double w = Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
+        double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
         return new IntervalEstimate(Math.Exp(-Math.Exp(logH)), Math.Exp(-Math.Exp(logH + w)), Math.Exp(-Math.Exp(logH - w)));
+    }
+
+    /// <inheritdoc/>
+    public double LastObservedTime { get; }
+
+    private IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
+    {
+        profile ??= [];
+        if (profile.Count != _covariates)
+            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariates} covariates", column: "profile");
+        return profile;
+    }
+
+    private double SurvivalOf(IReadOnlyList<double> theta, double time, IReadOnlyList<double> profile)
+    {
+        double eta = theta[1];
+        for (int j = 0; j < profile.Count; j++) eta += theta[j + 2] * profile[j];
+        return Math.Exp(-Math.Exp(eta) * GompertzModel.G(theta[0], time).G);
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        // h(t) = rate·e^{shape·t}: exact, with the delta method for its limits.
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, th =>
+        {
+            double eta = th[1];
+            for (int j = 0; j < x.Count; j++) eta += th[j + 2] * x[j];
+            return Math.Exp(eta + th[0] * time);
+        });
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        if (!(p > 0 && p < 1)) throw new SurvivalInputException("p must be strictly between 0 and 1", column: "p", value: SurvivalData.Format(p));
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+            th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, 1 / Math.Exp(th[1])));
+    }
+
+    /// <inheritdoc/>
+    public IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        if (!(horizon > 0)) throw new SurvivalInputException("the horizon must be > 0", column: "horizon", value: SurvivalData.Format(horizon));
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+            th => ParametricPrediction.RestrictedMean((t, u) => SurvivalOf(t, u, x), th, horizon));
     }
 
     /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood, AIC and BIC.</summary>

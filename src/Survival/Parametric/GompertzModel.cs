@@ -46,7 +46,7 @@ public static class GompertzModel
         var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, x, theta), MaxIterations, Epsilon);
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new GompertzFit(fit.Estimate, covariance, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events, options.ConfidenceLevel,
-            covariates?.Names ?? []);
+            covariates?.Names ?? [], data.Time.ToArray().Max());
     }
 
     /// <summary>The log-likelihood, score and information at θ = (shape, β) with β₀ = log(rate).</summary>

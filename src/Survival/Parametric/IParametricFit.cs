@@ -30,4 +30,20 @@ public interface IParametricFit
 
     /// <summary>S(t) for a covariate profile (in the fit's covariate order), with limits.</summary>
     IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null);
+
+    /// <summary>The hazard h(t) for a covariate profile, with delta-method limits.</summary>
+    IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null);
+
+    /// <summary>The time by which a fraction <paramref name="p"/> has failed (S = 1 − p; the median at 0.5), with
+    /// delta-method limits; null where S never falls that low.</summary>
+    IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null);
+
+    /// <summary>The restricted mean ∫₀^τ S(t) dt up to <paramref name="horizon"/>, with delta-method limits.</summary>
+    IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null);
+
+    /// <summary>The largest time in the data: a prediction beyond it is an extrapolation (<see cref="IsExtrapolation"/>).</summary>
+    double LastObservedTime { get; }
+
+    /// <summary>Whether a prediction at <paramref name="time"/> lies beyond the data (an extrapolation).</summary>
+    bool IsExtrapolation(double time) => time > LastObservedTime;
 }

@@ -51,6 +51,18 @@ public class AftGoldenTests
         Golden.Close(c.GetProperty("logLik").GetDouble(), fit.LogLikelihood, 1e-8, name + " loglik");
         Golden.Close(c.GetProperty("aic").GetDouble(), fit.Aic, 1e-8, name + " AIC");
         Golden.Close(c.GetProperty("bic").GetDouble(), fit.Bic, 1e-8, name + " BIC");
+        // The median at the covariates' means against R's predict(type = "uquantile", se.fit = TRUE): exp of it on the
+        // log scale, with limits exp(u ± z·se) (the library's delta method works on log t, by central differences).
+        var means = covariates.Select(v => Golden.Numbers(input.GetProperty(v)).Average()).ToArray();
+        var median = fit.Quantile(0.5, means);
+        double u = c.GetProperty("medianU").GetDouble(), se = c.GetProperty("medianUSe").GetDouble();
+        bool logScale = dist is not (AftDistribution.Gaussian or AftDistribution.Logistic);
+        Golden.Close(logScale ? Math.Exp(u) : u, median.Estimate, 1e-7, name + " median");
+        if (logScale)
+        {
+            Golden.Close(Math.Exp(u - 1.959963984540054 * se), median.Lower, 1e-5, name + " median lower");
+            Golden.Close(Math.Exp(u + 1.959963984540054 * se), median.Upper, 1e-5, name + " median upper");
+        }
         var v2 = c.GetProperty("vcov").EnumerateArray().Select(Golden.Numbers).ToArray();
         for (int i = 0; i < v2.Length; i++)
             for (int j = 0; j < v2.Length; j++) Golden.Close(v2[i][j], fit.Covariance(i, j), 1e-5, $"{name} vcov[{i},{j}]");
@@ -69,6 +81,29 @@ public class AftGoldenTests
         Assert.Equal(WeibullModel.Fit(data).Intercept, weibull.Parameters[0].Estimate, 6);
         var at = weibull.SurvivalAt(5);
         Assert.InRange(at.Estimate!.Value, at.Lower!.Value, at.Upper!.Value);
+    }
+
+    [Fact]
+    public void Hazard_quantile_and_restricted_mean_agree_with_the_closed_forms()
+    {
+        var data = SurvivalData.Create([2.0, 3, 5, 7, 11, 13, 4, 9], [true, false, true, true, false, true, true, true]);
+        var weibull = (IParametricFit)AftModel.Fit(data);
+        var w = (AftFit)weibull;
+        double eta = w.Parameters[0].Estimate, sigma = w.Scale;
+        // h(t) = t^{1/σ − 1} e^{−η/σ} / σ for the Weibull.
+        Assert.Equal(Math.Pow(6, 1 / sigma - 1) * Math.Exp(-eta / sigma) / sigma, weibull.HazardAt(6).Estimate!.Value, 6);
+        Assert.Equal(Math.Exp(eta + sigma * Math.Log(Math.Log(2))), weibull.Quantile(0.5).Estimate!.Value, 8);
+        var exponential = AftModel.Fit(data, AftDistribution.Exponential);
+        double rate = Math.Exp(-exponential.Parameters[0].Estimate);
+        var rmst = exponential.RestrictedMean(10);
+        Assert.Equal((1 - Math.Exp(-rate * 10)) / rate, rmst.Estimate!.Value, 8);
+        Assert.InRange(rmst.Estimate.Value, rmst.Lower!.Value, rmst.Upper!.Value);
+        Assert.True(weibull.IsExtrapolation(20));
+        Assert.False(weibull.IsExtrapolation(13));
+        var gompertz = GompertzModel.Fit(data);
+        Assert.Equal(gompertz.Parameters[1].Estimate * Math.Exp(gompertz.Parameters[0].Estimate * 4), gompertz.HazardAt(4).Estimate!.Value, 8);
+        var median = gompertz.Quantile(0.5);
+        Assert.Equal(0.5, gompertz.SurvivalAt(median.Estimate!.Value).Estimate!.Value, 8);
     }
 
     [Fact]

@@ -13,7 +13,11 @@ write_case <- function(name, d, dist, covariates = character()) {
   input <- list(time = exact(d$time), status = as.integer(d$status))
   for (c in covariates) input[[c]] <- exact(d[[c]])
   at <- c(quantile(d$time, c(0.25, 0.5, 0.75)), names = NULL)
+  # The median at the covariates' means, on the scale of y (R's "uquantile"), with its standard error.
+  nd <- if (length(covariates)) as.data.frame(t(colMeans(d[, covariates, drop = FALSE]))) else data.frame(row = 1)
+  uq <- predict(f, newdata = nd, type = "uquantile", p = 0.5, se.fit = TRUE)
   js <- list(name = name, versions = versions, dist = dist, covariates = covariates, input = input,
+             medianU = unname(uq$fit), medianUSe = unname(uq$se.fit),
              coef = unname(coef(f)), coefNames = names(coef(f)), logScale = if (dist == "exponential") NULL else log(f$scale),
              vcov = unname(v), vcovNames = colnames(v), logLik = unname(f$loglik[2]), iterations = unname(f$iter),
              n = nrow(d), aic = AIC(f), bic = BIC(f))
