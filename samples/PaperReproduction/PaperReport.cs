@@ -21,7 +21,7 @@ internal static class PaperReport
         var figures = DrawFigures(analysis, outDir);
         var checks = PaperTargets.Check(analysis);
         WriteTargets(Path.Combine(outDir, "targets.csv"), checks);
-        var report = Report(cohortPath, rows, patients, analysis, checks, figures);
+        var report = Report(cohortPath, rows, patients, analysis, checks, figures, outDir);
         File.WriteAllText(Path.Combine(outDir, "report.md"), report, new UTF8Encoding(false));
 
         console.WriteLine("SYNTHETIC patients built to reproduce the published statistics (the trial's data are not public).");
@@ -88,7 +88,7 @@ internal static class PaperReport
     }
 
     private static string Report(string cohortPath, IReadOnlyList<CohortFile.Row> rows, IReadOnlyList<TrialPatient> patients, TrialAnalysis analysis,
-        IReadOnlyList<TargetCheck> checks, List<Figure> figures)
+        IReadOnlyList<TargetCheck> checks, List<Figure> figures, string outDir)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Reproduction of Patel et al. (NCT01718743): PFS, OS and duration of response");
@@ -166,6 +166,8 @@ internal static class PaperReport
         sb.AppendLine();
         sb.AppendLine($"Hazard-rate ratio, high vs standard risk: {F(ratio.Estimate)} (exact 95% CI {F(ratio.Lower)}–{F(ratio.Upper)}).");
         sb.AppendLine();
+
+        ParametricSection.Append(sb, analysis, outDir);
 
         sb.AppendLine("## Figures");
         sb.AppendLine();

@@ -28,16 +28,18 @@ public static class KaplanMeierPlot
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= KaplanMeierPlotOptions.Default;
-        var plot = Create(fit, options);
+        Write(Create(fit, options), path, options.Width, options.Height);
+    }
+
+    /// <summary>Saves a figure as PNG or SVG by the file extension, creating the folder.</summary>
+    internal static void Write(Plot plot, string path, int width, int height)
+    {
         string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".png" or ".svg")) throw new SurvivalInputException("the figure's file name must end in .png or .svg", file: path, value: ext);
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        switch (ext)
-        {
-            case ".png": plot.SavePng(path, options.Width, options.Height); break;
-            case ".svg": plot.SaveSvg(path, options.Width, options.Height); break;
-            default: throw new SurvivalInputException("the figure's file name must end in .png or .svg", file: path, value: ext);
-        }
+        if (ext == ".png") plot.SavePng(path, width, height);
+        else plot.SaveSvg(path, width, height);
     }
 
     /// <summary>Builds the ScottPlot figure, for further styling by the caller.</summary>

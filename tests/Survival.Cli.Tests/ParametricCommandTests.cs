@@ -49,6 +49,20 @@ public class ParametricCommandTests
         Assert.Equal(aic.Order(), aic);
     }
 
+    [Fact]
+    public void Plot_draws_the_Kaplan_Meier_curve_with_each_family_and_its_AIC_and_marks_the_extrapolation()
+    {
+        var svg = Path.Combine(Path.GetTempPath(), $"fits-{Guid.NewGuid():N}.svg");
+        var (exit, _, stderr) = CliHarness.Run("parametric", "--input", Lung, "--time", "time", "--event", "status", "--compare", "weibull,gompertz",
+            "--plot", svg, "--horizon", "2000");
+        Assert.True(exit == 0, stderr);
+        var text = File.ReadAllText(svg);
+        Assert.Contains("weibull", text);
+        Assert.Contains("AIC = ", text);
+        Assert.Contains("end of data", text);
+        File.Delete(svg);
+    }
+
     [Theory]
     [InlineData("--dist", "gengamma", "not implemented")]
     [InlineData("--dist", "gamma", "must be one of")]

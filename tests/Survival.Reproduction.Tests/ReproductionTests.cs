@@ -175,11 +175,13 @@ public class ReproductionTests
         var console = new StringWriter();
         int exit = PaperReport.Run(CohortFile.Locate(), dir, console);
         Assert.Equal(0, exit);
-        foreach (var name in new[] { "endpoints.csv", "targets.csv", "report.md", "figure2a-pfs.png", "figure2b-pfs-by-risk.svg", "figure2f-dor-by-iss.png", "figureS1b-pfs-by-riss.svg" })
+        foreach (var name in new[] { "endpoints.csv", "targets.csv", "report.md", "figure2a-pfs.png", "figure2b-pfs-by-risk.svg", "figure2f-dor-by-iss.png", "figureS1b-pfs-by-riss.svg", "figureS2-pfs-parametric.svg" })
             Assert.True(File.Exists(Path.Combine(dir, name)), name);
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("synthetic", report);
         Assert.Contains("Clopper–Pearson", report);
+        Assert.Contains("## Parametric PFS models (an addition to the paper)", report);
+        Assert.Contains("**Not in the paper.**", report);
         var header = File.ReadLines(Path.Combine(dir, "endpoints.csv")).First().Split(',');
         foreach (var column in new[] { "pfs_months", "pfs_event", "os_months", "os_event", "dor_months", "dor_event", "cytogenetic_risk", "iss_stage" })
             Assert.Contains(column, header);

@@ -20,6 +20,8 @@ internal static class ParametricCommand
         var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns (numeric, or categorical when not all values are numbers)." };
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to give S(t) with delta-method limits, at the covariates' means." };
         var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var plot = new Option<string?>("--plot") { Description = "Also draw the Kaplan–Meier curve with the fitted families overlaid to FILE (.png or .svg); without covariates." };
+        var horizon = new Option<double?>("--horizon") { Description = "How far --plot extrapolates (default: twice the last time)." };
         var format = FormatOption.Create();
         var command = new Command("parametric", "Parametric (AFT) survival models at R survreg parity.");
         input.AddTo(command, withGroup: false);
@@ -28,6 +30,8 @@ internal static class ParametricCommand
         command.Options.Add(covariates);
         command.Options.Add(at);
         command.Options.Add(confLevel);
+        command.Options.Add(plot);
+        command.Options.Add(horizon);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
@@ -54,9 +58,18 @@ internal static class ParametricCommand
             var times = parse.GetValue(at) is { } list ? Numbers.ParseList(list, "--at") : [];
             var output = parse.InvocationConfiguration.Output;
             bool json = parse.GetValue(format) == OutputFormat.Json;
+            void Draw(IReadOnlyList<IParametricFit> fitted)
+            {
+                if (parse.GetValue(plot) is not { } file) return;
+                if (x is not null) throw new SurvivalInputException("--plot draws fits without covariates", column: "--plot");
+                double last = fitted.Max(f => f.LastObservedTime);
+                Survival.Plotting.ParametricFitPlot.Save(Survival.Estimation.KaplanMeier.Fit(data), fitted, parse.GetValue(horizon) ?? 2 * last, file,
+                    new Survival.Plotting.KaplanMeierPlotOptions { XLabel = "Time", Title = "Kaplan–Meier with parametric fits" });
+            }
             if (parse.GetValue(compare) is { } families)
             {
                 var fits = ParametricModels.Compare(data, Split(families).Select(f => Parse(f, "--compare")), x, options);
+                Draw(fits);
                 if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)), output);
                 else
                 {
@@ -68,6 +81,7 @@ internal static class ParametricCommand
                 return 0;
             }
             var fit = ParametricModels.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
+            Draw([fit]);
             if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);
             else
             {

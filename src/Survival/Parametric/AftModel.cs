@@ -59,13 +59,28 @@ public static class AftModel
         bool fixedScale = distribution == AftDistribution.Exponential;
         int q = fixedScale ? p : p + 1;
 
-        // The Weibull starts from the exponential fit (σ = 1), where the extreme-value likelihood is well behaved, as
-        // survreg's own start does; the others from least squares.
-        var start = distribution == AftDistribution.Weibull
-            ? [.. NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true), MaxIterations, Epsilon).Estimate, 0.0]
-            : StartingValues(data, y, x, distribution, logScale, fixedScale);
-        var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale), MaxIterations, Epsilon);
+        // Starting values: on the log scale, from the exponential fit (σ = 1, a concave problem), its intercept moved to
+        // the family's median (W's median is log log 2 for the extreme value, 0 for the normal and logistic), as
+        // survreg starts from a simpler fit; least squares on the events as a second start, and for the time-scale
+        // families. The converged fit with the highest likelihood is kept.
+        var starts = new List<double[]>();
+        if (logScale && !fixedScale)
+        {
+            var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
+                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true), MaxIterations, Epsilon).Estimate;
+            var fromExponential = (double[])exponential.Clone();
+            if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
+            starts.Add([.. fromExponential, 0.0]);
+        }
+        starts.Add(StartingValues(data, y, x, distribution, logScale, fixedScale));
+        NewtonRaphson.Result fit = default;
+        bool found = false;
+        foreach (var start in starts)
+        {
+            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale), MaxIterations, Epsilon);
+            bool better = !found || (candidate.Converged && (!fit.Converged || candidate.LogLikelihood > fit.LogLikelihood));
+            if (better) (fit, found) = (candidate, true);
+        }
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
             options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max());

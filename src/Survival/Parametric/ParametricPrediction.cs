@@ -32,6 +32,7 @@ internal static class ParametricPrediction
         }
         double variance = 0;
         for (int i = 0; i < q; i++) for (int j = 0; j < q; j++) variance += gradient[i] * covariance(i, j) * gradient[j];
+        if (!double.IsFinite(variance)) return new IntervalEstimate(value, null, null);
         double w = ConfidenceLevel.Z(level) * Math.Sqrt(Math.Max(variance, 0));
         return new IntervalEstimate(value, value * Math.Exp(-w), value * Math.Exp(w));
     }

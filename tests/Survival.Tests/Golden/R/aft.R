@@ -36,6 +36,10 @@ for (dist in c("weibull", "exponential", "lognormal", "loglogistic")) {
   write_case(paste0("random_", dist), rnd, dist, c("x", "z"))
   write_case(paste0("lung_", dist, "_null"), lung2, dist)
 }
+# Heavy censoring (about 80%), where least-squares starting values fail: the fits must still reach R's maximum.
+heavy <- data.frame(time = round(rexp(60, 1 / 150), 1) + 0.5)
+cens <- runif(60, 5, 60); heavy$status <- as.integer(heavy$time <= cens); heavy$time <- pmin(heavy$time, cens)
+for (dist in c("weibull", "lognormal", "loglogistic")) write_case(paste0("heavy_censoring_", dist), heavy, dist)
 for (dist in c("gaussian", "logistic")) {
   write_case(paste0("random_", dist), rnd, dist, c("x", "z"))
   write_case(paste0("lung_", dist), lung2, dist, c("age", "sex"))
