@@ -35,8 +35,6 @@ internal static class ParametricCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(input.Entry) is not null)
-                throw new SurvivalInputException("the AFT families have no delayed entry (R's survreg neither)", column: "--entry");
             var names = Split(parse.GetValue(covariates) ?? "");
             var columns = input.Columns(parse);
             input.RequireRows(parse);

@@ -26,8 +26,9 @@ public static class AftModel
     /// <param name="distribution">The family (R's default is <see cref="AftDistribution.Weibull"/>).</param>
     /// <param name="covariates">Covariate columns aligned with <paramref name="data"/>; null for an intercept only.</param>
     /// <param name="options">Options; null for 95% limits.</param>
-    /// <exception cref="SurvivalInputException">Delayed entry (survreg has none), a time ≤ 0 on the log scale, no event,
-    /// or covariates of another length.</exception>
+    /// <exception cref="SurvivalInputException">A time ≤ 0 on the log scale, no event, or covariates of another length.</exception>
+    /// <remarks>Delayed entry (left truncation), which R's <c>survreg</c> lacks, conditions each row on survival to its entry:
+    /// the row's log-likelihood loses log S at the entry time (flexsurv's convention).</remarks>
     public static AftFit Fit(SurvivalData data, AftDistribution distribution = AftDistribution.Weibull, Regression.CovariateMatrix? covariates = null,
         ParametricOptions? options = null)
     {
@@ -35,7 +36,6 @@ public static class AftModel
         options ??= ParametricOptions.Default;
         options.Validate();
         if (!Enum.IsDefined(distribution)) throw new SurvivalInputException("unknown distribution", column: "distribution", value: distribution.ToString());
-        if (data.HasEntry) throw new SurvivalInputException("the AFT models do not support delayed entry (as R's survreg)");
         if (covariates is not null && covariates.Rows != data.Count)
             throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data {data.Count}", column: "covariates");
         bool logScale = distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
@@ -46,6 +46,16 @@ public static class AftModel
             double t = data.Time[i];
             if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1);
             y[i] = logScale ? Math.Log(t) : t;
+        }
+        double[]? entryY = null;
+        if (data.HasEntry)
+        {
+            entryY = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double e = data.Entry[i];
+                entryY[i] = logScale ? (e > 0 ? Math.Log(e) : double.NegativeInfinity) : e;
+            }
         }
         int p = 1 + (covariates?.Count ?? 0);
         var x = new double[p][];
@@ -67,7 +77,7 @@ public static class AftModel
         if (logScale && !fixedScale)
         {
             var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true), MaxIterations, Epsilon).Estimate;
+                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), MaxIterations, Epsilon).Estimate;
             var fromExponential = (double[])exponential.Clone();
             if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
             starts.Add([.. fromExponential, 0.0]);
@@ -77,7 +87,7 @@ public static class AftModel
         bool found = false;
         foreach (var start in starts)
         {
-            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale), MaxIterations, Epsilon);
+            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), MaxIterations, Epsilon);
             bool better = !found || (candidate.Converged && (!fit.Converged || candidate.LogLikelihood > fit.LogLikelihood));
             if (better) (fit, found) = (candidate, true);
         }
@@ -126,7 +136,7 @@ public static class AftModel
 
     /// <summary>The log-likelihood, score and information at θ = (β, log σ) (β alone with the scale fixed at 1).</summary>
     internal static (double LogLik, double[] Score, double[,] Information) Evaluate(SurvivalData data, double[] y, double[][] x, double[] theta,
-        AftDistribution distribution, bool logScale, bool fixedScale)
+        AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null)
     {
         int p = x.Length, q = theta.Length, n = y.Length;
         double logSigma = fixedScale ? 0 : theta[p], sigma = Math.Exp(logSigma);
@@ -142,6 +152,24 @@ public static class AftModel
             for (int j = 0; j < p; j++) eta += theta[j] * x[j][i];
             double z = (y[i] - eta) / sigma;
             bool delta = status[i];
+            if (entryY is not null && !double.IsNegativeInfinity(entryY[i]))
+            {
+                // Left truncation: − log S(z_e), with z_e the standardised entry.
+                double ze = (entryY[i] - eta) / sigma;
+                var (k, k1, k2) = Derivatives(distribution, ze, eventOccurred: false);
+                ll -= w * k;
+                for (int j = 0; j < p; j++)
+                {
+                    score[j] -= w * -k1 * x[j][i] / sigma;
+                    for (int m = 0; m <= j; m++) info[j, m] += w * k2 * x[j][i] * x[m][i] / (sigma * sigma);
+                }
+                if (!fixedScale)
+                {
+                    score[p] -= w * -k1 * ze;
+                    for (int j = 0; j < p; j++) info[p, j] += w * (k2 * ze + k1) * x[j][i] / sigma;
+                    info[p, p] += w * (k2 * ze * ze + k1 * ze);
+                }
+            }
             var (h, h1, h2) = Derivatives(distribution, z, delta);
             ll += w * (delta ? h - logSigma - (logScale ? y[i] : 0) : h);
             // ∂ℓ/∂β_j = −h′ x_j/σ; ∂ℓ/∂log σ = −h′z − δ; the information is minus the Hessian.

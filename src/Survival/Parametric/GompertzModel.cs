@@ -21,13 +21,14 @@ public static class GompertzModel
     /// <param name="data">Right-censored rows; weights as case weights.</param>
     /// <param name="covariates">Covariates on log(rate), aligned with <paramref name="data"/>; null for none.</param>
     /// <param name="options">Options; null for 95% limits.</param>
-    /// <exception cref="SurvivalInputException">Delayed entry (not implemented), no event, or covariates of another length.</exception>
+    /// <exception cref="SurvivalInputException">No event, or covariates of another length.</exception>
+    /// <remarks>Delayed entry (left truncation) conditions each row on survival to its entry: its cumulative hazard counts
+    /// from the entry, H(t) − H(e).</remarks>
     public static GompertzFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ParametricOptions.Default;
         options.Validate();
-        if (data.HasEntry) throw new SurvivalInputException("the Gompertz fit does not support delayed entry yet");
         if (covariates is not null && covariates.Rows != data.Count)
             throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data {data.Count}", column: "covariates");
         int n = data.Count, p = 1 + (covariates?.Count ?? 0);
@@ -37,7 +38,7 @@ public static class GompertzModel
         double events = 0, exposure = 0;
         for (int i = 0; i < n; i++)
         {
-            exposure += data.WeightAt(i) * data.Time[i];
+            exposure += data.WeightAt(i) * (data.Time[i] - (data.HasEntry ? data.Entry[i] : 0));
             if (data.Event[i]) events += data.WeightAt(i);
         }
         if (events == 0) throw new SurvivalInputException("the Gompertz model needs at least one event");
@@ -65,6 +66,12 @@ public static class GompertzModel
             for (int j = 0; j < p; j++) eta += theta[j + 1] * x[j][i];
             double b = Math.Exp(eta), d = data.Event[i] ? 1 : 0;
             var (g, ga, gaa) = G(a, t);
+            if (data.HasEntry && data.Entry[i] > 0)
+            {
+                // Left truncation: H counts from the entry, so subtract G(a, e) (and its derivatives).
+                var (ge, gae, gaae) = G(a, data.Entry[i]);
+                (g, ga, gaa) = (g - ge, ga - gae, gaa - gaae);
+            }
             ll += w * (d * (eta + a * t) - b * g);
             score[0] += w * (d * t - b * ga);
             info[0, 0] += w * b * gaa;

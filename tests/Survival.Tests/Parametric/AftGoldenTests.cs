@@ -107,9 +107,8 @@ public class AftGoldenTests
     }
 
     [Fact]
-    public void Delayed_entry_and_times_not_positive_are_clear_errors()
+    public void Times_not_positive_and_no_events_are_clear_errors()
     {
-        Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([2.0, 3], [true, true], entry: [1, 0])));
         Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([0.0, 3], [true, true])));
         Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([1.0, 3], [false, false])));
     }
