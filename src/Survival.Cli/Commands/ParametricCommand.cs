@@ -131,7 +131,7 @@ internal static class ParametricCommand
     internal sealed record AtJson(double Time, double? Survival, double? Lower, double? Upper, bool Extrapolated);
     internal sealed record EstimateJson(double? Estimate, double? Lower, double? Upper);
     internal sealed record FitJson(string Distribution, IReadOnlyList<ParameterJson> Parameters, double LogLikelihood, double Aic, double Bic,
-        IReadOnlyList<AtJson> At, EstimateJson Median, int N, double Events, bool Converged)
+        IReadOnlyList<AtJson> At, EstimateJson Median, EstimateJson Mean, int N, double Events, bool Converged)
     {
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public OmittedJson? Omitted { get; init; }
@@ -146,7 +146,13 @@ internal static class ParametricCommand
             fit.Parameters.Select(p => new ParameterJson(p.Name, p.Estimate, p.StdErr, p.Lower, p.Upper)).ToArray(),
             fit.LogLikelihood, fit.Aic, fit.Bic,
             times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper, fit.IsExtrapolation(t)); }).ToArray(),
-            Median(fit, profile), fit.N, fit.Events, fit.Converged);
+            Median(fit, profile), MeanOf(fit, profile), fit.N, fit.Events, fit.Converged);
+    }
+
+    private static EstimateJson MeanOf(IParametricFit fit, double[] profile)
+    {
+        var m = fit.Mean(profile);
+        return new EstimateJson(m.Estimate, m.Lower, m.Upper);
     }
 
     private static EstimateJson Median(IParametricFit fit, double[] profile)

@@ -172,6 +172,40 @@ public sealed record AftFit : IParametricFit
             th => ParametricPrediction.RestrictedMean((t, u) => u <= 0 ? 1 : SurvivalOf(t, u, x), th, horizon));
     }
 
+    /// <inheritdoc/>
+    /// <remarks>E[T] for y = η + σW: e^η·Γ(1 + σ) (Weibull; e^η for the exponential), exp(η + σ²/2) (log-normal),
+    /// e^η·πσ/sin(πσ) for σ &lt; 1 (log-logistic), η (Gaussian, logistic).</remarks>
+    public IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        double MeanOf(IReadOnlyList<double> th)
+        {
+            double eta = th[0];
+            for (int j = 0; j < x.Count; j++) eta += th[j + 1] * x[j];
+            double sigma = th.Count > CoefficientCount ? Math.Exp(th[^1]) : 1;
+            return Distribution switch
+            {
+                AftDistribution.Weibull or AftDistribution.Exponential => Math.Exp(eta) * MathNet.Numerics.SpecialFunctions.Gamma(1 + sigma),
+                AftDistribution.LogNormal => Math.Exp(eta + sigma * sigma / 2),
+                AftDistribution.LogLogistic => sigma < 1 ? Math.Exp(eta) * Math.PI * sigma / Math.Sin(Math.PI * sigma) : double.PositiveInfinity,
+                _ => eta,
+            };
+        }
+        if (!double.IsFinite(MeanOf(_theta))) return new IntervalEstimate(null, null, null);
+        if (!LogScale)
+        {
+            // On the time scale the mean is η itself, possibly ≤ 0: Wald limits on that scale.
+            double m = MeanOf(_theta), variance = 0;
+            var g = new double[_theta.Count];
+            g[0] = 1;
+            for (int j = 0; j < x.Count; j++) g[j + 1] = x[j];
+            for (int i = 0; i < g.Length; i++) for (int j = 0; j < g.Length; j++) variance += g[i] * Covariance(i, j) * g[j];
+            double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
+            return new IntervalEstimate(m, m - w, m + w);
+        }
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, MeanOf);
+    }
+
     /// <summary>What R's <c>summary(survreg(...))</c> prints: the parameter table, the scale, the distribution and the
     /// log-likelihood.</summary>
     public override string ToString()

@@ -146,6 +146,24 @@ public sealed record GompertzFit : IParametricFit
             th => ParametricPrediction.RestrictedMean((t, u) => SurvivalOf(t, u, x), th, horizon));
     }
 
+    /// <inheritdoc/>
+    /// <remarks>∫₀^∞ S(t) dt by adaptive quadrature; infinite (null) when the shape is ≤ 0, where the hazard does not grow
+    /// and, below 0, a fraction never fails.</remarks>
+    public IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
+    {
+        var x = Profile(profile);
+        if (!(_theta[0] > 0)) return new IntervalEstimate(null, null, null);
+        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, th =>
+        {
+            if (!(th[0] > 0)) return double.PositiveInfinity;
+            // S is negligible beyond the time where the cumulative hazard reaches 50.
+            double eta = th[1];
+            for (int j = 0; j < x.Count; j++) eta += th[j + 2] * x[j];
+            double end = Math.Log(1 + 50 * th[0] / Math.Exp(eta)) / th[0];
+            return ParametricPrediction.RestrictedMean((t, u) => SurvivalOf(t, u, x), th, end);
+        });
+    }
+
     /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood, AIC and BIC.</summary>
     public override string ToString()
     {

@@ -41,6 +41,10 @@ public interface IParametricFit
     /// <summary>The restricted mean ∫₀^τ S(t) dt up to <paramref name="horizon"/>, with delta-method limits.</summary>
     IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null);
 
+    /// <summary>The (unrestricted) mean survival time for a covariate profile, with delta-method limits; null where it is
+    /// infinite (a log-logistic with σ ≥ 1, a Gompertz with a shape ≤ 0 whose survival does not fall to 0).</summary>
+    IntervalEstimate Mean(IReadOnlyList<double>? profile = null);
+
     /// <summary>The largest time in the data: a prediction beyond it is an extrapolation (<see cref="IsExtrapolation"/>).</summary>
     double LastObservedTime { get; }
 

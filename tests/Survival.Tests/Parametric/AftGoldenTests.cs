@@ -100,7 +100,12 @@ public class AftGoldenTests
         Assert.InRange(rmst.Estimate.Value, rmst.Lower!.Value, rmst.Upper!.Value);
         Assert.True(weibull.IsExtrapolation(20));
         Assert.False(weibull.IsExtrapolation(13));
+        // Means: the exponential's 1/λ; the Weibull's e^η Γ(1 + σ) equals its integrated survival.
+        Assert.Equal(1 / rate, exponential.Mean().Estimate!.Value, 8);
+        Assert.Equal(weibull.RestrictedMean(1e4).Estimate!.Value, weibull.Mean().Estimate!.Value, 4);
         var gompertz = GompertzModel.Fit(data);
+        if (gompertz.Parameters[0].Estimate > 0)
+            Assert.Equal(gompertz.RestrictedMean(1e4).Estimate!.Value, gompertz.Mean().Estimate!.Value, 4);
         Assert.Equal(gompertz.Parameters[1].Estimate * Math.Exp(gompertz.Parameters[0].Estimate * 4), gompertz.HazardAt(4).Estimate!.Value, 8);
         var median = gompertz.Quantile(0.5);
         Assert.Equal(0.5, gompertz.SurvivalAt(median.Estimate!.Value).Estimate!.Value, 8);
