@@ -6,27 +6,14 @@ namespace Survival.Parametric;
 /// A fitted accelerated-failure-time model (<see cref="AftModel"/>): coefficients and <c>Log(scale)</c> with their
 /// covariance, the log-likelihood, AIC and BIC, and predictions with delta-method limits, as R's <c>survreg</c>.
 /// </summary>
-public sealed record AftFit : IParametricFit
+public sealed record AftFit : ParametricFit
 {
-    private readonly SquareMatrix _covariance;
-    private readonly ValueList<double> _theta;
-    private readonly ValueList<string> _covariateNames;
-
     internal AftFit(AftDistribution distribution, IReadOnlyList<string> names, double[] theta, double[,] covariance, bool fixedScale,
         double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames,
         double lastObservedTime = double.PositiveInfinity)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime)
     {
-        LastObservedTime = lastObservedTime;
         Distribution = distribution;
-        _theta = new ValueList<double>(theta);
-        _covariance = new SquareMatrix(covariance);
-        _covariateNames = ValueList<string>.Of(covariateNames);
-        LogLikelihood = logLikelihood;
-        Iterations = iterations;
-        Converged = converged;
-        N = n;
-        Events = events;
-        ConfidenceLevel = level;
         double z = global::Survival.ConfidenceLevel.Z(level);
         var all = fixedScale ? names : [.. names, "Log(scale)"];
         Parameters = ValueList<ParameterEstimate>.Of(all.Select((name, j) =>
@@ -40,11 +27,11 @@ public sealed record AftFit : IParametricFit
     public AftDistribution Distribution { get; }
 
     /// <summary>The family as R's <c>survreg</c> names it.</summary>
-    public string Family => Distribution.ToString().ToLowerInvariant();
+    public override string Family => Distribution.ToString().ToLowerInvariant();
 
     /// <summary>The coefficients in R's order (<c>(Intercept)</c>, the covariates), then <c>Log(scale)</c> (none for the
     /// exponential, whose scale is 1).</summary>
-    public IReadOnlyList<ParameterEstimate> Parameters { get; }
+    public override IReadOnlyList<ParameterEstimate> Parameters { get; }
 
     /// <summary>The parameter called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No parameter has that name; the message lists them.</exception>
@@ -55,34 +42,7 @@ public sealed record AftFit : IParametricFit
     /// <summary>The scale σ (1 for the exponential).</summary>
     public double Scale => Parameters.Count > CoefficientCount ? Math.Exp(Parameters[^1].Estimate) : 1;
 
-    private int CoefficientCount => 1 + _covariateNames.Count;
-
-    /// <summary>Element (i, j) of the covariance of the parameters, in <see cref="Parameters"/>' order (R's <c>vcov</c>).</summary>
-    public double Covariance(int i, int j) => _covariance[i, j];
-
-    /// <summary>The maximised log-likelihood (R's <c>loglik[2]</c>; on the density of the times).</summary>
-    public double LogLikelihood { get; }
-
-    /// <summary>AIC = −2ℓ + 2k, k the number of parameters (R's <c>AIC</c>).</summary>
-    public double Aic => -2 * LogLikelihood + 2 * Parameters.Count;
-
-    /// <summary>BIC = −2ℓ + k log n, n the number of rows (R's <c>BIC</c>).</summary>
-    public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
-
-    /// <summary>Newton–Raphson steps taken.</summary>
-    public int Iterations { get; }
-
-    /// <summary>Whether Newton–Raphson converged (R: "Ran out of iterations and did not converge" otherwise).</summary>
-    public bool Converged { get; }
-
-    /// <summary>The number of rows.</summary>
-    public int N { get; }
-
-    /// <summary>The (weighted) number of events.</summary>
-    public double Events { get; }
-
-    /// <summary>The confidence level of the limits.</summary>
-    public double ConfidenceLevel { get; }
+    private int CoefficientCount => 1 + CovariateNames.Count;
 
     /// <summary>
     /// S(t) for a covariate profile with delta-method limits: z = (y − x'β)/σ with y = log t (t for the Gaussian and
@@ -92,11 +52,9 @@ public sealed record AftFit : IParametricFit
     /// <param name="time">A time (&gt; 0 on the log scale).</param>
     /// <param name="profile">The covariate values, in the order of the fit's covariates; null or empty for an intercept-only fit.</param>
     /// <exception cref="SurvivalInputException">A profile of the wrong length, or a time ≤ 0 on the log scale.</exception>
-    public IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
     {
-        profile ??= [];
-        if (profile.Count != _covariateNames.Count)
-            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariateNames.Count} covariates ({string.Join(", ", _covariateNames)})", column: "profile");
+        profile = Profile(profile);
         bool logScale = Distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
         if (logScale && !(time > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(time));
         double y = logScale ? Math.Log(time) : time, sigma = Scale;
@@ -104,14 +62,14 @@ public sealed record AftFit : IParametricFit
         x[0] = 1;
         for (int j = 0; j < profile.Count; j++) x[j + 1] = profile[j];
         double eta = 0;
-        for (int j = 0; j < x.Length; j++) eta += _theta[j] * x[j];
+        for (int j = 0; j < x.Length; j++) eta += Theta[j] * x[j];
         double z = (y - eta) / sigma;
         var gradient = new double[Parameters.Count];
         for (int j = 0; j < x.Length; j++) gradient[j] = -x[j] / sigma;
         if (Parameters.Count > x.Length) gradient[^1] = -z;
         double variance = 0;
         for (int i = 0; i < gradient.Length; i++)
-            for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
+            for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * CovarianceMatrix[i, j] * gradient[j];
         double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
         return new IntervalEstimate(StandardSurvival(z), StandardSurvival(z + w), StandardSurvival(z - w));
     }
@@ -123,18 +81,7 @@ public sealed record AftFit : IParametricFit
         _ => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2)),
     };
 
-    /// <inheritdoc/>
-    public double LastObservedTime { get; }
-
     private bool LogScale => Distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
-
-    private IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
-    {
-        profile ??= [];
-        if (profile.Count != _covariateNames.Count)
-            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariateNames.Count} covariates", column: "profile");
-        return profile;
-    }
 
     /// <summary>S(t; θ) for a profile, θ = (β, log σ) (β alone for the exponential).</summary>
     private double SurvivalOf(IReadOnlyList<double> theta, double time, IReadOnlyList<double> profile)
@@ -147,35 +94,35 @@ public sealed record AftFit : IParametricFit
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
             th => ParametricPrediction.Hazard((t, u) => SurvivalOf(t, u, x), th, time));
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        if (!(p > 0 && p < 1)) throw new SurvivalInputException("p must be strictly between 0 and 1", column: "p", value: SurvivalData.Format(p));
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+        CheckProbability(p);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
             th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, LogScale ? Math.Exp(th[0]) : Math.Abs(th[0]) + 1));
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        if (!(horizon > 0)) throw new SurvivalInputException("the horizon must be > 0", column: "horizon", value: SurvivalData.Format(horizon));
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+        CheckHorizon(horizon);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
             th => ParametricPrediction.RestrictedMean((t, u) => u <= 0 ? 1 : SurvivalOf(t, u, x), th, horizon));
     }
 
     /// <inheritdoc/>
     /// <remarks>E[T] for y = η + σW: e^η·Γ(1 + σ) (Weibull; e^η for the exponential), exp(η + σ²/2) (log-normal),
     /// e^η·πσ/sin(πσ) for σ &lt; 1 (log-logistic), η (Gaussian, logistic).</remarks>
-    public IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
         double MeanOf(IReadOnlyList<double> th)
@@ -191,19 +138,19 @@ public sealed record AftFit : IParametricFit
                 _ => eta,
             };
         }
-        if (!double.IsFinite(MeanOf(_theta))) return new IntervalEstimate(null, null, null);
+        if (!double.IsFinite(MeanOf(Theta))) return new IntervalEstimate(null, null, null);
         if (!LogScale)
         {
             // On the time scale the mean is η itself, possibly ≤ 0: Wald limits on that scale.
-            double m = MeanOf(_theta), variance = 0;
-            var g = new double[_theta.Count];
+            double m = MeanOf(Theta), variance = 0;
+            var g = new double[Theta.Count];
             g[0] = 1;
             for (int j = 0; j < x.Count; j++) g[j + 1] = x[j];
             for (int i = 0; i < g.Length; i++) for (int j = 0; j < g.Length; j++) variance += g[i] * Covariance(i, j) * g[j];
             double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
             return new IntervalEstimate(m, m - w, m + w);
         }
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, MeanOf);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, MeanOf);
     }
 
     /// <summary>What R's <c>summary(survreg(...))</c> prints: the parameter table, the scale, the distribution and the

@@ -4,25 +4,12 @@ namespace Survival.Parametric;
 
 /// <summary>A fitted Gompertz model (<see cref="GompertzModel"/>): <c>shape</c> and <c>rate</c> on the natural scale as
 /// flexsurv reports them, covariate effects on log(rate), the log-likelihood, AIC and BIC, and S(t) with limits.</summary>
-public sealed record GompertzFit : IParametricFit
+public sealed record GompertzFit : ParametricFit
 {
-    private readonly SquareMatrix _covariance;
-    private readonly ValueList<double> _theta;
-    private readonly int _covariates;
-
     internal GompertzFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n, double events,
         double level, IReadOnlyList<string> covariateNames, double lastObservedTime = double.PositiveInfinity)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime)
     {
-        LastObservedTime = lastObservedTime;
-        _theta = new ValueList<double>(theta);
-        _covariance = new SquareMatrix(covariance);
-        _covariates = covariateNames.Count;
-        LogLikelihood = logLikelihood;
-        Iterations = iterations;
-        Converged = converged;
-        N = n;
-        Events = events;
-        ConfidenceLevel = level;
         double z = global::Survival.ConfidenceLevel.Z(level);
         var list = new List<ParameterEstimate>();
         double seShape = Math.Sqrt(covariance[0, 0]);
@@ -40,72 +27,32 @@ public sealed record GompertzFit : IParametricFit
         => new(name, estimate, se, estimate - z * se, estimate + z * se, estimate / se, 2 * Normal.CDF(0, 1, -Math.Abs(estimate / se)));
 
     /// <summary>"gompertz".</summary>
-    public string Family => "gompertz";
+    public override string Family => "gompertz";
 
     /// <summary><c>shape</c>, <c>rate</c> (natural scale), then each covariate's effect on log(rate).</summary>
-    public IReadOnlyList<ParameterEstimate> Parameters { get; }
-
-    /// <summary>Element (i, j) of the covariance of (shape, log rate, β…), the scale the fit works on.</summary>
-    public double Covariance(int i, int j) => _covariance[i, j];
-
-    /// <summary>The maximised log-likelihood (density of the times).</summary>
-    public double LogLikelihood { get; }
-
-    /// <summary>AIC = −2ℓ + 2k.</summary>
-    public double Aic => -2 * LogLikelihood + 2 * Parameters.Count;
-
-    /// <summary>BIC = −2ℓ + k log n.</summary>
-    public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
-
-    /// <summary>Newton–Raphson steps taken.</summary>
-    public int Iterations { get; }
-
-    /// <summary>Whether Newton–Raphson converged.</summary>
-    public bool Converged { get; }
-
-    /// <summary>The number of rows.</summary>
-    public int N { get; }
-
-    /// <summary>The (weighted) number of events.</summary>
-    public double Events { get; }
-
-    /// <summary>The confidence level of the limits.</summary>
-    public double ConfidenceLevel { get; }
+    public override IReadOnlyList<ParameterEstimate> Parameters { get; }
 
     /// <summary>S(t) = exp(−rate·G(shape, t)) for a covariate profile, with delta-method limits computed on log H(t) (so
     /// they stay in [0, 1]).</summary>
     /// <param name="time">A time ≥ 0.</param>
     /// <param name="profile">The covariate values in the fit's order; null or empty without covariates.</param>
-    public IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null)
     {
-        profile ??= [];
-        if (profile.Count != _covariates)
-            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariates} covariates", column: "profile");
+        profile = Profile(profile);
         if (!(time >= 0) || !double.IsFinite(time)) throw new SurvivalInputException("a time must be finite and ≥ 0", column: "time", value: SurvivalData.Format(time));
         if (time == 0) return new IntervalEstimate(1, 1, 1);
-        double eta = _theta[1];
-        for (int j = 0; j < _covariates; j++) eta += _theta[j + 2] * profile[j];
-        var (g, ga, _) = GompertzModel.G(_theta[0], time);
+        double eta = Theta[1];
+        for (int j = 0; j < CovariateNames.Count; j++) eta += Theta[j + 2] * profile[j];
+        var (g, ga, _) = GompertzModel.G(Theta[0], time);
         double logH = eta + Math.Log(g);
-        var gradient = new double[_theta.Count];
+        var gradient = new double[Theta.Count];
         gradient[0] = ga / g;
         gradient[1] = 1;
-        for (int j = 0; j < _covariates; j++) gradient[j + 2] = profile[j];
+        for (int j = 0; j < CovariateNames.Count; j++) gradient[j + 2] = profile[j];
         double variance = 0;
-        for (int i = 0; i < gradient.Length; i++) for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * _covariance[i, j] * gradient[j];
+        for (int i = 0; i < gradient.Length; i++) for (int j = 0; j < gradient.Length; j++) variance += gradient[i] * CovarianceMatrix[i, j] * gradient[j];
         double w = global::Survival.ConfidenceLevel.Z(ConfidenceLevel) * Math.Sqrt(variance);
         return new IntervalEstimate(Math.Exp(-Math.Exp(logH)), Math.Exp(-Math.Exp(logH + w)), Math.Exp(-Math.Exp(logH - w)));
-    }
-
-    /// <inheritdoc/>
-    public double LastObservedTime { get; }
-
-    private IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
-    {
-        profile ??= [];
-        if (profile.Count != _covariates)
-            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {_covariates} covariates", column: "profile");
-        return profile;
     }
 
     private double SurvivalOf(IReadOnlyList<double> theta, double time, IReadOnlyList<double> profile)
@@ -116,11 +63,11 @@ public sealed record GompertzFit : IParametricFit
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
         // h(t) = rate·e^{shape·t}: exact, with the delta method for its limits.
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, th =>
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, th =>
         {
             double eta = th[1];
             for (int j = 0; j < x.Count; j++) eta += th[j + 2] * x[j];
@@ -129,31 +76,31 @@ public sealed record GompertzFit : IParametricFit
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        if (!(p > 0 && p < 1)) throw new SurvivalInputException("p must be strictly between 0 and 1", column: "p", value: SurvivalData.Format(p));
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+        CheckProbability(p);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
             th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, 1 / Math.Exp(th[1])));
     }
 
     /// <inheritdoc/>
-    public IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        if (!(horizon > 0)) throw new SurvivalInputException("the horizon must be > 0", column: "horizon", value: SurvivalData.Format(horizon));
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel,
+        CheckHorizon(horizon);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
             th => ParametricPrediction.RestrictedMean((t, u) => SurvivalOf(t, u, x), th, horizon));
     }
 
     /// <inheritdoc/>
     /// <remarks>∫₀^∞ S(t) dt by adaptive quadrature; infinite (null) when the shape is ≤ 0, where the hazard does not grow
     /// and, below 0, a fraction never fails.</remarks>
-    public IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
+    public override IntervalEstimate Mean(IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        if (!(_theta[0] > 0)) return new IntervalEstimate(null, null, null);
-        return ParametricPrediction.Delta(_theta, Covariance, ConfidenceLevel, th =>
+        if (!(Theta[0] > 0)) return new IntervalEstimate(null, null, null);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, th =>
         {
             if (!(th[0] > 0)) return double.PositiveInfinity;
             // S is negligible beyond the time where the cumulative hazard reaches 50.

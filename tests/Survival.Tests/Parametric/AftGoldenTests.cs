@@ -16,15 +16,8 @@ public class AftGoldenTests
     public void Matches_R_survreg(string name)
     {
         var c = Golden.Load("aft", name);
+        var (data, covariates, x) = Golden.ParametricInput(c);
         var input = c.GetProperty("input");
-        var data = SurvivalData.Create(Golden.Numbers(input.GetProperty("time")), Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray());
-        var covariates = Golden.Strings(c.GetProperty("covariates"));
-        CovariateMatrix? x = null;
-        if (covariates.Length > 0)
-        {
-            x = new CovariateMatrix(data.Count);
-            foreach (var v in covariates) x.AddNumeric(v, Golden.Numbers(input.GetProperty(v)));
-        }
         var dist = c.GetProperty("dist").GetString() switch
         {
             "weibull" => AftDistribution.Weibull,

@@ -16,15 +16,7 @@ public class GompertzGoldenTests
     public void Matches_an_independent_maximum_likelihood_fit_in_R(string name)
     {
         var c = Golden.Load("gompertz", name);
-        var input = c.GetProperty("input");
-        var data = SurvivalData.Create(Golden.Numbers(input.GetProperty("time")), Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray());
-        var covariates = Golden.Strings(c.GetProperty("covariates"));
-        CovariateMatrix? x = null;
-        if (covariates.Length > 0)
-        {
-            x = new CovariateMatrix(data.Count);
-            foreach (var v in covariates) x.AddNumeric(v, Golden.Numbers(input.GetProperty(v)));
-        }
+        var (data, covariates, x) = Golden.ParametricInput(c);
         var fit = GompertzModel.Fit(data, x);
         Assert.True(fit.Converged);
         // optim's optimum is accurate to its tolerance: 1e-5 on the parameters, 1e-8 on the log-likelihood (the library's

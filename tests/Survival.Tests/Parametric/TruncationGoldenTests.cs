@@ -16,16 +16,7 @@ public class TruncationGoldenTests
     public void Matches_an_independent_maximum_likelihood_fit_in_R(string name)
     {
         var c = Golden.Load("truncation", name);
-        var input = c.GetProperty("input");
-        var data = SurvivalData.Create(Golden.Numbers(input.GetProperty("time")), Golden.Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray(),
-            entry: Golden.Numbers(input.GetProperty("entry")));
-        var covariates = Golden.Strings(c.GetProperty("covariates"));
-        CovariateMatrix? x = null;
-        if (covariates.Length > 0)
-        {
-            x = new CovariateMatrix(data.Count);
-            foreach (var v in covariates) x.AddNumeric(v, Golden.Numbers(input.GetProperty(v)));
-        }
+        var (data, covariates, x) = Golden.ParametricInput(c);
         var family = c.GetProperty("family").GetString() switch
         {
             "weibull" => ParametricFamily.Weibull,

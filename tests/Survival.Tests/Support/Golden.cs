@@ -50,4 +50,21 @@ internal static class Golden
         double e = expected.Value, a = actual!.Value;
         Assert.True(Math.Abs(e - a) <= tolerance * Math.Max(1, Math.Abs(e)), $"{what}: R {e:R}, got {a:R}");
     }
+
+    /// <summary>The rows and numeric covariates of a parametric fixture (input.time, input.status, optional input.entry,
+    /// and one input column per name in <c>covariates</c>).</summary>
+    public static (SurvivalData Data, string[] Covariates, Survival.Regression.CovariateMatrix? X) ParametricInput(JsonElement fixture)
+    {
+        var input = fixture.GetProperty("input");
+        var data = SurvivalData.Create(Numbers(input.GetProperty("time")), Numbers(input.GetProperty("status")).Select(s => s == 1).ToArray(),
+            entry: input.TryGetProperty("entry", out var e) ? Numbers(e) : null);
+        var covariates = Strings(fixture.GetProperty("covariates"));
+        Survival.Regression.CovariateMatrix? x = null;
+        if (covariates.Length > 0)
+        {
+            x = new Survival.Regression.CovariateMatrix(data.Count);
+            foreach (var v in covariates) x.AddNumeric(v, Numbers(input.GetProperty(v)));
+        }
+        return (data, covariates, x);
+    }
 }

@@ -1,0 +1,110 @@
+namespace Survival.Parametric;
+
+/// <summary>
+/// What every parametric fit holds whatever its family: the estimates on the scale the fit works on and their covariance,
+/// the log-likelihood and the criteria to compare families by, the convergence, the data's size, and the covariate
+/// profile rule of its predictions. <see cref="AftFit"/> and <see cref="GompertzFit"/> add their family's parameters and
+/// predictions.
+/// </summary>
+public abstract record ParametricFit : IParametricFit
+{
+    private protected ParametricFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n,
+        double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime)
+    {
+        Theta = new ValueList<double>(theta);
+        CovarianceMatrix = new SquareMatrix(covariance);
+        CovariateNames = ValueList<string>.Of(covariateNames);
+        LogLikelihood = logLikelihood;
+        Iterations = iterations;
+        Converged = converged;
+        N = n;
+        Events = events;
+        ConfidenceLevel = level;
+        LastObservedTime = lastObservedTime;
+    }
+
+    /// <summary>The estimates on the scale the fit works on (see the family's <c>Covariance</c>).</summary>
+    private protected ValueList<double> Theta { get; }
+
+    private protected SquareMatrix CovarianceMatrix { get; }
+
+    /// <summary>The covariates, in the order a profile gives their values.</summary>
+    public IReadOnlyList<string> CovariateNames { get; }
+
+    /// <inheritdoc/>
+    public abstract string Family { get; }
+
+    /// <inheritdoc/>
+    public abstract IReadOnlyList<ParameterEstimate> Parameters { get; }
+
+    /// <summary>Element (i, j) of the covariance of the estimates on the scale the fit works on (the inverse observed
+    /// information): AFT (β…, log σ); Gompertz (shape, log rate, β…).</summary>
+    public double Covariance(int i, int j) => CovarianceMatrix[i, j];
+
+    /// <inheritdoc/>
+    public double LogLikelihood { get; }
+
+    /// <inheritdoc/>
+    public double Aic => -2 * LogLikelihood + 2 * Parameters.Count;
+
+    /// <inheritdoc/>
+    public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
+
+    /// <summary>Newton–Raphson steps taken.</summary>
+    public int Iterations { get; }
+
+    /// <inheritdoc/>
+    public bool Converged { get; }
+
+    /// <inheritdoc/>
+    public int N { get; }
+
+    /// <inheritdoc/>
+    public double Events { get; }
+
+    /// <summary>The confidence level of the limits.</summary>
+    public double ConfidenceLevel { get; }
+
+    /// <inheritdoc/>
+    public double LastObservedTime { get; }
+
+    /// <inheritdoc/>
+    public bool IsExtrapolation(double time) => time > LastObservedTime;
+
+    /// <inheritdoc/>
+    public abstract IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null);
+
+    /// <inheritdoc/>
+    public abstract IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null);
+
+    /// <inheritdoc/>
+    public abstract IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null);
+
+    /// <inheritdoc/>
+    public abstract IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null);
+
+    /// <inheritdoc/>
+    public abstract IntervalEstimate Mean(IReadOnlyList<double>? profile = null);
+
+    /// <summary>Checks a covariate profile's length (null: no covariates).</summary>
+    private protected IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
+    {
+        profile ??= [];
+        if (profile.Count != CovariateNames.Count)
+            throw new SurvivalInputException($"the profile has {profile.Count} values but the model has {CovariateNames.Count} covariates ({string.Join(", ", CovariateNames)})",
+                column: "profile");
+        return profile;
+    }
+
+    /// <summary>Checks the probability of a quantile.</summary>
+    private protected static void CheckProbability(double p)
+    {
+        if (!(p > 0 && p < 1)) throw new SurvivalInputException("p must be strictly between 0 and 1", column: "p", value: SurvivalData.Format(p));
+    }
+
+    /// <summary>Checks a restricted mean's horizon.</summary>
+    private protected static void CheckHorizon(double horizon)
+    {
+        if (!(horizon > 0)) throw new SurvivalInputException("the horizon must be > 0", column: "horizon", value: SurvivalData.Format(horizon));
+    }
+}
