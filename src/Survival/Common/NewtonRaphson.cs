@@ -7,7 +7,8 @@ namespace Survival;
 /// the Weibull model share (R's <c>coxph.fit</c> and <c>survreg.fit</c> rule: stop when |1 − ℓ_old/ℓ_new| ≤ ε).
 /// </summary>
 /// <remarks>Each step solves I δ = U (information I = −Hessian, by Cholesky) and moves β to β + δ; while the new
-/// log-likelihood is NaN or lower, the step is halved, at most 30 times. The count of iterations includes the step that
+/// log-likelihood is NaN or lower, the step is halved, at most 30 times; a step that still gives no finite value ends the
+/// loop at the last finite iterate, not converged. The count of iterations includes the step that
 /// converged. Hand-written because MathNet's optimisers do not expose R's convergence rule or the step-halving that R's
 /// fits use, and the numbers must match R's.</remarks>
 internal static class NewtonRaphson
@@ -43,6 +44,9 @@ internal static class NewtonRaphson
                 (nll, nu, ninfo) = evaluate(next);
                 halvings++;
             }
+            // Still no finite value half a billion times closer: the step leaves double precision (a supremum at
+            // infinity); stop at the last finite iterate, not converged, so the caller can see where it was heading.
+            if (!double.IsFinite(nll)) break;
             converged = Math.Abs(1 - ll / nll) <= epsilon;
             beta = next;
             ll = nll;

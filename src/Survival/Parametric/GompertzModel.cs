@@ -21,7 +21,9 @@ public static class GompertzModel
     /// <param name="data">Right-censored rows; weights as case weights.</param>
     /// <param name="covariates">Covariates on log(rate), aligned with <paramref name="data"/>; null for none.</param>
     /// <param name="options">Options; null for 95% limits.</param>
-    /// <exception cref="SurvivalInputException">No event, or covariates of another length.</exception>
+    /// <exception cref="SurvivalInputException">No event, covariates of another length, or a likelihood whose supremum lies
+    /// at an infinite shape (events crowded at the end of follow-up, or all at its start with the rest censored), named in
+    /// the message.</exception>
     /// <remarks>Delayed entry (left truncation) conditions each row on survival to its entry: its cumulative hazard counts
     /// from the entry, H(t) − H(e).</remarks>
     public static GompertzFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null)
@@ -45,9 +47,32 @@ public static class GompertzModel
         var start = new double[p + 1];
         start[1] = Math.Log(events / exposure);
         var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, x, theta), MaxIterations, Epsilon);
+        double lastTime = data.Time.ToArray().Max();
+        if (OnBoundary(fit, lastTime) is { } direction)
+            throw new SurvivalInputException(
+                $"the Gompertz likelihood has no maximum within double precision on these data: the shape runs towards {direction} (" +
+                (direction == "+∞"
+                    ? "the events crowd at the end of follow-up, so the fitted hazard is 0 before them and infinite after"
+                    : "the events all come at the start and the rest never fail, so the fitted curve drops at once and stays flat") +
+                "); no Gompertz estimate or standard error can be given; fit another family");
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new GompertzFit(fit.Estimate, covariance, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events, options.ConfidenceLevel,
-            covariates?.Names ?? [], data.Time.ToArray().Max());
+            covariates?.Names ?? [], lastTime);
+    }
+
+    /// <summary>
+    /// Where the maximum lies on the boundary of the parameter space: "+∞" or "−∞" for the shape, null for an interior fit.
+    /// </summary>
+    /// <remarks>The likelihood is concave, so a sup at infinity shows as a shape whose hazard ratio over the follow-up,
+    /// e^{|shape|·t_max}, leaves double precision (|shape|·t_max > 500, with the rate driven to underflow to match) or as
+    /// an iteration stopped by non-finite values (Newton–Raphson then keeps its last finite iterate, which shows the direction). An interior maximum of real data is many orders of magnitude inside
+    /// that bound.</remarks>
+    internal static string? OnBoundary(NewtonRaphson.Result fit, double lastTime)
+    {
+        double shape = fit.Estimate[0];
+        bool finite = double.IsFinite(fit.LogLikelihood) && fit.Estimate.All(double.IsFinite);
+        if (finite && Math.Abs(shape) * lastTime <= 500) return null;
+        return shape >= 0 ? "+∞" : "−∞";
     }
 
     /// <summary>The log-likelihood, score and information at θ = (shape, β) with β₀ = log(rate).</summary>

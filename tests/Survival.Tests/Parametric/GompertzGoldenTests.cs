@@ -48,4 +48,32 @@ public class GompertzGoldenTests
         var (g, _, _) = GompertzModel.G(0, 2.5);
         Assert.Equal(2.5, g, 12);
     }
+
+    [Theory]
+    // Every event at one time after every censoring: the likelihood increases without bound as the shape grows.
+    [InlineData(new[] { 5.0, 5, 5, 5, 1 }, new[] { true, true, true, true, false })]
+    // Events within 0.02 of each other: an optimum in R's optim near shape 140, rate e^−680, at the edge of doubles.
+    [InlineData(new[] { 5.0, 5.01, 4.99, 5, 1, 2 }, new[] { true, true, true, true, false, false })]
+    public void A_maximum_beyond_double_precision_is_an_error_that_says_so(double[] time, bool[] died)
+    {
+        // Before: the first case reported shape 141.6 with a standard error of 0, the second NaN for everything.
+        var error = Assert.Throws<SurvivalInputException>(() => GompertzModel.Fit(SurvivalData.Create(time, died)));
+        Assert.Contains("no maximum within double precision", error.Message);
+        Assert.Contains("+∞", error.Message);
+        Assert.Throws<SurvivalInputException>(() => ParametricModels.Compare(SurvivalData.Create(time, died),
+            [ParametricFamily.Weibull, ParametricFamily.Gompertz]));
+    }
+
+    [Fact]
+    public void A_falling_hazard_with_a_cured_fraction_has_an_interior_maximum()
+    {
+        // Early events, the rest censored late: shape < 0 and S(∞) = exp(rate/shape) > 0, a finite fit (no boundary).
+        var rng = new Random(1);
+        var time = Enumerable.Range(0, 30).Select(_ => 0.1 + 1.9 * rng.NextDouble())
+            .Concat(Enumerable.Range(0, 70).Select(_ => 10 + 10 * rng.NextDouble())).ToArray();
+        var fit = GompertzModel.Fit(SurvivalData.Create(time, time.Select(t => t < 5).ToArray()));
+        Assert.True(fit.Converged);
+        Assert.True(fit.Parameters[0].Estimate < 0);
+        Assert.True(fit.Parameters[0].StdErr > 0);
+    }
 }
