@@ -26,7 +26,8 @@ public static class AftModel
     /// <param name="distribution">The family (R's default is <see cref="AftDistribution.Weibull"/>).</param>
     /// <param name="covariates">Covariate columns aligned with <paramref name="data"/>; null for an intercept only.</param>
     /// <param name="options">Options; null for 95% limits.</param>
-    /// <exception cref="SurvivalInputException">A time ≤ 0 on the log scale, no event, or covariates of another length.</exception>
+    /// <exception cref="SurvivalInputException">A likelihood without an interior maximum (singular information, named in the
+    /// message), a time ≤ 0 on the log scale, no event, or covariates of another length.</exception>
     /// <remarks>Delayed entry (left truncation), which R's <c>survreg</c> lacks, conditions each row on survival to its entry:
     /// the row's log-likelihood loses log S at the entry time (flexsurv's convention).</remarks>
     public static AftFit Fit(SurvivalData data, AftDistribution distribution = AftDistribution.Weibull, Regression.CovariateMatrix? covariates = null,
@@ -92,6 +93,14 @@ public static class AftModel
             if (better) (fit, found) = (candidate, true);
         }
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
+        bool usable = double.IsFinite(fit.LogLikelihood) && fit.Estimate.All(double.IsFinite);
+        for (int j = 0; j < q && usable; j++) usable = double.IsFinite(covariance[j, j]) && covariance[j, j] > 0;
+        if (!usable)
+            throw new SurvivalInputException(
+                $"the {distribution.ToString().ToLowerInvariant()} likelihood has no interior maximum on these data: the information is singular where the " +
+                "iterations stopped (typically the scale running to 0 because the events share one time, or a covariate " +
+                "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
+                "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
             options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max());
     }

@@ -110,4 +110,20 @@ public class AftGoldenTests
         Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([0.0, 3], [true, true])));
         Assert.Throws<SurvivalInputException>(() => AftModel.Fit(SurvivalData.Create([1.0, 3], [false, false])));
     }
+
+    [Theory]
+    [InlineData(AftDistribution.Weibull)]
+    [InlineData(AftDistribution.LogNormal)]
+    [InlineData(AftDistribution.LogLogistic)]
+    public void Events_at_one_time_have_no_interior_maximum_and_say_so(AftDistribution distribution)
+    {
+        // Four events at t = 5, one censoring at 1: the likelihood grows without bound as the scale goes to 0. R's
+        // survreg stops at its iteration limit (Weibull: scale 0.818, std. error 0 for Log(scale)); this used to print NaN.
+        var error = Assert.Throws<SurvivalInputException>(() =>
+            AftModel.Fit(SurvivalData.Create([5.0, 5, 5, 5, 1], [true, true, true, true, false]), distribution));
+        Assert.Contains("no interior maximum", error.Message);
+        // The exponential (fixed scale) has one, the rate d/T.
+        var exponential = AftModel.Fit(SurvivalData.Create([5.0, 5, 5, 5, 1], [true, true, true, true, false]), AftDistribution.Exponential);
+        Assert.Equal(Math.Log(21.0 / 4), exponential.Parameters[0].Estimate, 9);
+    }
 }
