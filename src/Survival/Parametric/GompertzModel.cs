@@ -65,8 +65,8 @@ public static class GompertzModel
     /// </summary>
     /// <remarks>The likelihood is concave, so a sup at infinity shows as a shape whose hazard ratio over the follow-up,
     /// e^{|shape|·t_max}, leaves double precision (|shape|·t_max > 500, with the rate driven to underflow to match) or as
-    /// an iteration stopped by non-finite values (Newton–Raphson then keeps its last finite iterate, which shows the direction). An interior maximum of real data is many orders of magnitude inside
-    /// that bound.</remarks>
+    /// an iteration stopped by non-finite values (Newton–Raphson then keeps its last finite iterate, which shows the
+    /// direction). An interior maximum of real data is many orders of magnitude inside that bound.</remarks>
     internal static string? OnBoundary(NewtonRaphson.Result fit, double lastTime)
     {
         double shape = fit.Estimate[0];
