@@ -17,14 +17,22 @@ public class AftProperties
         double k = 1 + unit % 50;
         foreach (var dist in new[] { AftDistribution.Weibull, AftDistribution.LogNormal, AftDistribution.LogLogistic, AftDistribution.Exponential })
         {
-            var a = AftModel.Fit(SurvivalData.Create(time, status), dist);
-            var b = AftModel.Fit(SurvivalData.Create(time.Select(t => t * k).ToArray(), status), dist);
-            if (!a.Converged || !b.Converged) continue;
+            var a = FitOrNone(SurvivalData.Create(time, status), dist);
+            var b = FitOrNone(SurvivalData.Create(time.Select(t => t * k).ToArray(), status), dist);
+            // Whether an interior maximum exists does not depend on the unit either (e.g. all events at one time: none).
+            if ((a is null) != (b is null)) return false;
+            if (a is null || b is null || !a.Converged || !b.Converged) continue;
             if (Math.Abs(b.Parameters[0].Estimate - a.Parameters[0].Estimate - Math.Log(k)) > 1e-6) return false;
             if (a.Parameters.Count > 1 && Math.Abs(b.Parameters[1].Estimate - a.Parameters[1].Estimate) > 1e-6) return false;
             double events = status.Count(s => s);
             if (Math.Abs(b.LogLikelihood - (a.LogLikelihood - events * Math.Log(k))) > 1e-6 * Math.Max(1, Math.Abs(a.LogLikelihood))) return false;
         }
         return true;
+    }
+
+    private static AftFit? FitOrNone(SurvivalData data, AftDistribution distribution)
+    {
+        try { return AftModel.Fit(data, distribution); }
+        catch (SurvivalInputException e) when (e.Message.Contains("no interior maximum", StringComparison.Ordinal)) { return null; }
     }
 }
