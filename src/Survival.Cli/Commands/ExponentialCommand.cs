@@ -10,7 +10,7 @@ internal static class ExponentialCommand
     public static Command Create()
     {
         var input = new InputOptions();
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
         var command = new Command("exponential", "Exponential model: rate, mean and median with exact limits (R survreg log-likelihood).");
         input.AddTo(command);

@@ -11,7 +11,7 @@ internal static class KmCommand
     {
         var input = new InputOptions();
         var confType = new Option<string>("--conf-type") { Description = "CI scale: plain, log (default, as R), log-log (SAS's default), logit, arcsin.", DefaultValueFactory = _ => "log" };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create();
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the curves (R summary(times=, extend=TRUE))." };
         var format = FormatOption.Create();
         var plot = new Option<string?>("--plot") { Description = "Also draw the curves to FILE (.png or .svg), with numbers at risk and, for groups, the log-rank P." };

@@ -19,7 +19,7 @@ internal static class ParametricCommand
         var compare = new Option<string?>("--compare") { Description = "Comma-separated families to fit and rank by AIC, e.g. weibull,lognormal,loglogistic." };
         var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns (numeric, or categorical when not all values are numbers)." };
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to give S(t) with delta-method limits, at the covariates' means." };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create();
         var plot = new Option<string?>("--plot") { Description = "Also draw the Kaplan–Meier curve with the fitted families overlaid to FILE (.png or .svg); without covariates." };
         var horizon = new Option<double?>("--horizon") { Description = "How far --plot extrapolates (default: twice the last time)." };
         var format = FormatOption.Create();
