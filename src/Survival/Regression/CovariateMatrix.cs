@@ -9,6 +9,7 @@ public sealed class CovariateMatrix
 {
     private readonly List<string> _names = new();
     private readonly List<double[]> _columns = new();
+    private readonly List<CovariateTerm> _terms = new();
 
     /// <summary>Creates an empty matrix for <paramref name="rows"/> rows.</summary>
     /// <param name="rows">The number of rows (must equal the data's).</param>
@@ -32,6 +33,10 @@ public sealed class CovariateMatrix
 
     internal double this[int row, int column] => _columns[column][row];
 
+    /// <summary>The terms (covariates as the user named them): a numeric covariate is one column, a categorical one is
+    /// one column per level other than the reference (R's <c>assign</c>).</summary>
+    public IReadOnlyList<CovariateTerm> Terms => ValueList<CovariateTerm>.Of(_terms);
+
     /// <summary>Adds a numeric covariate (finite values).</summary>
     /// <param name="name">The coefficient's name.</param>
     /// <param name="values">One value per row.</param>
@@ -41,6 +46,7 @@ public sealed class CovariateMatrix
         if (values.Length != Rows) throw new SurvivalInputException($"has {values.Length} values but the data have {Rows} rows", column: name);
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i])) throw new SurvivalInputException("a covariate must be a finite number", column: name, value: SurvivalData.Format(values[i]), row: i + 1);
+        AddTerm(new CovariateTerm(name, _columns.Count, 1, null, null));
         Add(name, values.ToArray());
         return this;
     }
@@ -56,6 +62,7 @@ public sealed class CovariateMatrix
         if (factor.Count != Rows) throw new SurvivalInputException($"has {factor.Count} values but the data have {Rows} rows", column: name);
         int refCode = reference is null ? 0 : IndexOf(factor.Levels, reference, name);
         var codes = factor.Codes;
+        AddTerm(new CovariateTerm(name, _columns.Count, factor.Levels.Count - 1, factor.Levels, factor.Levels[refCode]));
         for (int level = 0; level < factor.Levels.Count; level++)
         {
             if (level == refCode) continue;
@@ -70,6 +77,12 @@ public sealed class CovariateMatrix
     {
         for (int i = 0; i < levels.Count; i++) if (levels[i] == reference) return i;
         throw new SurvivalInputException($"the reference level is not one of {string.Join(", ", levels)}", column: name, value: reference);
+    }
+
+    private void AddTerm(CovariateTerm term)
+    {
+        if (_terms.Any(t => t.Name == term.Name)) throw new SurvivalInputException("covariate names must be distinct", column: term.Name);
+        _terms.Add(term);
     }
 
     private void Add(string name, double[] column)

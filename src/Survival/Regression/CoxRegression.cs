@@ -119,236 +119,152 @@ public static class CoxRegression
         options.Validate();
         if (covariates.Count == 0) throw new SurvivalInputException("the Cox model needs at least one covariate");
         if (covariates.Rows != data.Count) throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data have {data.Count}");
-        if (data.HasEntry) throw new SurvivalInputException("delayed entry (counting-process data) is not supported by the Cox fit yet");
         int n = data.Count, p = covariates.Count;
-
-        // Sort once by stratum, then time descending (risk sets accumulate as time decreases), and keep every column in
-        // that order: the likelihood passes then read memory sequentially. The sort keys are the negated times, sorted
-        // with the row numbers in place (12 bytes a row: Array.Sort of primitive keys, no scratch), and become the
-        // sorted time column; with strata a counting pass first lays the rows out by stratum.
-        var rawTime = data.TimeArray;
-        int[]? rawStrata = data.Strata?.CodeArray;
-        var time = new double[n];
-        var order = new int[n];
-        if (rawStrata is null)
-        {
-            for (int i = 0; i < n; i++) { time[i] = -rawTime[i]; order[i] = i; }
-            Array.Sort(time, order);
-        }
-        else
-        {
-            int strataCount = data.Strata!.Levels.Count;
-            var start = new int[strataCount + 1];
-            foreach (int k in rawStrata) start[k + 1]++;
-            for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
-            var next = start[..strataCount];
-            for (int i = 0; i < n; i++) { int o = next[rawStrata[i]]++; time[o] = -rawTime[i]; order[o] = i; }
-            for (int k = 0; k < strataCount; k++) Array.Sort(time, order, start[k], start[k + 1] - start[k]);
-        }
-        for (int i = 0; i < n; i++) time[i] = -time[i];
-        var status = new bool[n];
-        double[]? weight = data.WeightArray is null ? null : new double[n];
-        int[]? strata = rawStrata is null ? null : new int[n];
-        var rawStatus = data.EventArray;
+        var sets = new CoxRiskSets(data, covariates, options.TimeFix);
         double events = 0;
-        for (int i = 0; i < n; i++)
-        {
-            int r = order[i];
-            status[i] = rawStatus[r];
-            if (weight is not null) weight[i] = data.WeightAt(r);
-            if (strata is not null) strata[i] = rawStrata![r];
-            if (status[i]) events += weight?[i] ?? 1.0;
-        }
-        // R's near-tie rule maps times monotonically, so the order stays valid and tied rows stay adjacent.
-        if (options.TimeFix) ApplyTimeFix(time, strata is null);
+        for (int i = 0; i < n; i++) if (sets.Status[i]) events += sets.WeightAt(i);
         if (events == 0) throw new SurvivalInputException("the Cox model needs at least one event");
+        var (robust, clusters) = RobustDesign(data, options);
 
-        // Centred covariates (as R), in the sorted order, and the columns kept after removing linear dependence.
-        var x = new double[p][];
-        for (int j = 0; j < p; j++)
-        {
-            var col = covariates.Column(j);
-            double mean = 0;
-            for (int i = 0; i < n; i++) mean += col[i];
-            mean /= n;
-            var column = x[j] = new double[n];
-            for (int i = 0; i < n; i++) column[i] = col[order[i]] - mean;
-        }
-        order = null;
-        var kept = Independent(x);
+        // Columns kept after removing constant and linearly dependent ones (R reports their coefficients as NA).
         var warnings = new List<CoxWarning>();
-        for (int j = 0; j < p; j++)
-            if (!kept.Contains(j))
-                warnings.Add(new CoxWarning(CoxWarningKind.Aliased, covariates.Names[j],
-                    $"{covariates.Names[j]} is a linear combination of other covariates: its coefficient is not estimable (NA)"));
+        var kept = Independent(sets.X, sets.Means, covariates.Names, warnings);
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
         // is singular there): R's Cholesky drops it with NA. Drop such columns by a pivoted check at β = 0.
-        while (true)
+        while (kept.Length > 0)
         {
-            var probe = new PartialLikelihood(time, status, weight, strata, kept.Select(j => x[j]).ToArray(), options.Ties);
+            var probe = new PartialLikelihood(sets, kept, options.Ties);
             var singular = SingularColumns(probe.Evaluate(new double[kept.Length]).Information);
             if (singular.Length == 0) break;
             foreach (int k in singular)
                 warnings.Add(new CoxWarning(CoxWarningKind.NoInformation, covariates.Names[kept[k]],
-                    $"{covariates.Names[kept[k]]} has no information in the risk sets (the information matrix is singular): its coefficient is not estimable (NA)"));
+                    $"{covariates.Names[kept[k]]} has no information in the risk sets (it does not vary among the subjects at risk at any event time): its coefficient is not estimable (NA)"));
             kept = kept.Where((_, k) => !singular.Contains(k)).ToArray();
         }
-        var xk = kept.Select(j => x[j]).ToArray();
-        int q = xk.Length;
-        var model = new PartialLikelihood(time, status, weight, strata, xk, options.Ties);
+        int q = kept.Length;
+        var model = new PartialLikelihood(sets, kept, options.Ties);
 
         var (ll0, u0, info0) = model.Evaluate(new double[q]);
         var fit = NewtonRaphson.Maximize(new double[q], model.Evaluate, options.MaxIterations, options.Epsilon, (ll0, u0, info0));
         var (beta, ll, u, info, iterations, converged) = fit;
 
-        var variance = q == 0 ? Matrix<double>.Build.Dense(0, 0) : Matrix<double>.Build.DenseOfArray(info).Inverse();
-        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
+        var variance = q == 0 ? new double[0, 0] : Matrix<double>.Build.DenseOfArray(info).Inverse().ToArray();
         double tolerInf = Math.Sqrt(options.Epsilon);
-        var uv = q == 0 ? Vector<double>.Build.Dense(0) : variance * Vector<double>.Build.DenseOfArray(u);
+        var uv = q == 0 ? [] : (Matrix<double>.Build.DenseOfArray(variance) * Vector<double>.Build.DenseOfArray(u)).ToArray();
+        var infinite = new bool[q];
+        for (int k = 0; k < q; k++)
+        {
+            // coxph.fit's rule: the check runs whenever more than one iteration is allowed (iter.max > 1, not the count
+            // made). After convergence, a coefficient is flagged when its Newton step u·V is non-finite, or exceeds both
+            // eps and toler.inf·|β| (toler.inf = √eps): the likelihood was still rising along it. Without convergence R
+            // only says that some coefficient may be infinite (below).
+            infinite[k] = options.MaxIterations > 1 && converged
+                && (!double.IsFinite(u[k]) || !double.IsFinite(uv[k]) || (Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k])));
+            if (infinite[k])
+                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, covariates.Names[kept[k]],
+                    $"Loglik converged before variable {covariates.Names[kept[k]]}; coefficient may be infinite (the likelihood keeps rising as it grows: separation, monotone likelihood)"));
+        }
+        var eta = sets.LinearPredictors(kept, beta);
+        if (!converged && options.MaxIterations > 1)
+        {
+            warnings.Add(new CoxWarning(CoxWarningKind.NotConverged, null, $"Ran out of iterations ({options.MaxIterations}) and did not converge"));
+            // R: a centred linear predictor above 500, or a non-finite step, suggests a coefficient running to infinity.
+            if (eta.Max() > 500 || uv.Any(v => !double.IsFinite(v)))
+                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
+        }
+
+        var state = new CoxModelState(sets, kept, beta, variance, options.Ties, covariates.Names.ToArray(), covariates.Terms.ToArray());
+        double[,]? robustVariance = null;
+        ChiSquareTest? robustScore = null;
+        if (robust && q > 0)
+        {
+            var (rv, rs) = CoxRobustVariance.Compute(state, eta, clusters);
+            robustVariance = rv;
+            robustScore = rs;
+        }
+
+        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
         var coefficients = new CoxCoefficient[p];
         var covariance = new double[p, p];
+        double[,]? robustCovariance = robustVariance is null ? null : new double[p, p];
         for (int j = 0; j < p; j++)
         {
             int k = Array.IndexOf(kept, j);
             if (k < 0)
             {
-                coefficients[j] = new CoxCoefficient(covariates.Names[j], null, null, z, options.ConfidenceLevel, false);
+                coefficients[j] = new CoxCoefficient(covariates.Names[j], null, null, null, z, options.ConfidenceLevel, false);
                 continue;
             }
-            // coxph.fit's rule: the check runs whenever more than one iteration is allowed (iter.max > 1, not the count
-            // made). After convergence, a coefficient is flagged when its Newton step u·V is non-finite, or exceeds both
-            // eps and toler.inf·|β| (toler.inf = √eps): the likelihood was still rising along it. Without convergence R
-            // only says that some coefficient may be infinite (below).
-            bool infinite = options.MaxIterations > 1 && converged
-                && (!double.IsFinite(u[k]) || !double.IsFinite(uv[k]) || (Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k])));
-            if (infinite)
-                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, covariates.Names[j],
-                    $"Loglik converged before variable {covariates.Names[j]}; coefficient may be infinite"));
-            coefficients[j] = new CoxCoefficient(covariates.Names[j], beta[k], Math.Sqrt(variance[k, k]), z, options.ConfidenceLevel, infinite);
+            coefficients[j] = new CoxCoefficient(covariates.Names[j], beta[k], Math.Sqrt(variance[k, k]),
+                robustVariance is null ? null : Math.Sqrt(robustVariance[k, k]), z, options.ConfidenceLevel, infinite[k]);
             for (int l = 0; l < p; l++)
             {
                 int m = Array.IndexOf(kept, l);
-                if (m >= 0) covariance[j, l] = variance[k, m];
+                if (m < 0) continue;
+                covariance[j, l] = variance[k, m];
+                if (robustCovariance is not null) robustCovariance[j, l] = robustVariance![k, m];
             }
-        }
-
-        if (!converged && options.MaxIterations > 1)
-        {
-            warnings.Add(new CoxWarning(CoxWarningKind.NotConverged, null, $"Ran out of iterations ({options.MaxIterations}) and did not converge"));
-            // R: a centred linear predictor above 500, or a non-finite step, suggests a coefficient running to infinity.
-            double maxLp = double.NegativeInfinity;
-            var means = new double[q];
-            double totalWeight = 0;
-            for (int i = 0; i < n; i++) totalWeight += weight?[i] ?? 1.0;
-            for (int k = 0; k < q; k++)
-            {
-                for (int i = 0; i < n; i++) means[k] += (weight?[i] ?? 1.0) * xk[k][i];
-                means[k] /= totalWeight;
-            }
-            for (int i = 0; i < n; i++)
-            {
-                double lp = 0;
-                for (int k = 0; k < q; k++) lp += (xk[k][i] - means[k]) * beta[k];
-                maxLp = Math.Max(maxLp, lp);
-            }
-            if (maxLp > 500 || Enumerable.Range(0, q).Any(k => !double.IsFinite(uv[k])))
-                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
         }
 
         double wald = 0, score = 0;
         if (q > 0)
         {
             var b = Vector<double>.Build.DenseOfArray(beta);
-            wald = b * (Matrix<double>.Build.DenseOfArray(info) * b);
+            // R's Wald test uses the variance it reports: the robust one when there is one.
+            wald = robustVariance is null
+                ? b * (Matrix<double>.Build.DenseOfArray(info) * b)
+                : b * Vector<double>.Build.DenseOfArray(Solve(robustVariance, beta));
             var u0v = Vector<double>.Build.DenseOfArray(u0);
             score = u0v * Vector<double>.Build.DenseOfArray(Solve(info0, u0));
         }
-        var eta = new double[n];
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < q; k++) eta[i] += xk[k][i] * beta[k];
         return new CoxResult(coefficients, covariance, ll0, ll, new ChiSquareTest(2 * (ll - ll0), q), new ChiSquareTest(wald, q),
-            new ChiSquareTest(score, q), Concordance(time, status, eta, strata), iterations, converged, n, events, options, warnings.ToArray())
+            new ChiSquareTest(score, q), CoxConcordance.Compute(sets, eta), iterations, converged, n, events, options, warnings.ToArray())
         {
             Omitted = data.Omitted,
+            RobustCovarianceMatrix = robustCovariance is null ? null : new SquareMatrix(robustCovariance),
+            RobustScore = robustScore,
+            Clusters = robust ? clusters?.Max() + 1 ?? n : null,
+            Means = ValueList<double>.Of(sets.Means),
+            Terms = covariates.Terms,
+            HasEntry = data.HasEntry,
+            State = state,
+            StrataLevels = data.Strata?.Levels,
         };
     }
 
-    /// <summary>Harrell's C as R's <c>concordance</c>: a pair is comparable when the earlier time is an event (a censored
-    /// time tied with an event counts as later); concordant when the earlier has the larger η; ties in η count ½.</summary>
-    /// <param name="time">Times, sorted by stratum and then descending.</param>
-    /// <param name="status">Event indicators, in the same order.</param>
-    /// <param name="eta">Linear predictors, in the same order.</param>
-    /// <param name="strata">Stratum codes in the same order, or null for one stratum (pairs form within a stratum).</param>
-    /// <remarks>One pass down each stratum's risk sets with a Fenwick tree over the ranks of η: O(n log n).</remarks>
-    internal static double? Concordance(double[] time, bool[] status, double[] eta, int[]? strata)
+    /// <summary>R <c>coxph</c>'s rule for the robust variance: asked for, or by default when a cluster (id) is given or
+    /// a weight is not a whole number; the clusters are the ids, or each row its own.</summary>
+    private static (bool Robust, int[]? Clusters) RobustDesign(SurvivalData data, CoxOptions options)
     {
-        double concordant = 0, discordant = 0, tied = 0;
-        int n = time.Length;
-        var ranks = (double[])eta.Clone();
-        Array.Sort(ranks);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) if (i == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
-        var tree = new long[distinct + 1];
-        int inserted = 0, a = 0;
-        while (a < n)
-        {
-            if (a > 0 && strata is not null && strata[a] != strata[a - 1])
-            {
-                Array.Clear(tree);
-                inserted = 0;
-            }
-            int b = a;
-            while (b < n && time[b] == time[a] && (strata is null || strata[b] == strata[a])) b++;
-            for (int k = a; k < b; k++) if (!status[k]) { Add(tree, Rank(k)); inserted++; }
-            for (int k = a; k < b; k++)
-            {
-                if (!status[k]) continue;
-                int r = Rank(k);
-                long below = Sum(tree, r - 1), atOrBelow = Sum(tree, r);
-                concordant += below;
-                tied += atOrBelow - below;
-                discordant += inserted - atOrBelow;
-            }
-            for (int k = a; k < b; k++) if (status[k]) { Add(tree, Rank(k)); inserted++; }
-            a = b;
-        }
-        double total = concordant + discordant + tied;
-        return total > 0 ? (concordant + tied / 2) / total : null;
-
-        int Rank(int k) => Array.BinarySearch(ranks, 0, distinct, eta[k]) + 1;
-        static void Add(long[] tree, int i) { for (; i < tree.Length; i += i & -i) tree[i]++; }
-        static long Sum(long[] tree, int i) { long s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
+        bool fractionalWeights = false;
+        foreach (double w in data.Weight) if (w != Math.Floor(w)) { fractionalWeights = true; break; }
+        bool robust = options.Robust ?? (data.Id is not null || fractionalWeights);
+        if (!robust) return (false, null);
+        if (data.Id is not null) return (true, data.Id.Codes.ToArray());
+        if (data.HasEntry && options.Robust == true)
+            throw new SurvivalInputException("a robust variance for (start, stop] data needs the subject of each row (a cluster, R's cluster(id)): rows of one subject are not independent",
+                column: "Robust");
+        return (true, null);
     }
 
-    /// <summary>R's near-tie rule on times sorted by stratum and descending time (<paramref name="oneStratum"/>: the
-    /// whole array is descending, so the distinct times come from one backward scan with no sort).</summary>
-    private static void ApplyTimeFix(double[] time, bool oneStratum)
-    {
-        double[] distinct;
-        if (oneStratum)
-        {
-            int count = 0;
-            for (int i = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) count++;
-            distinct = new double[count];
-            for (int i = time.Length - 1, k = 0; i >= 0; i--) if (i == time.Length - 1 || time[i] != time[i + 1]) distinct[k++] = time[i];
-        }
-        else distinct = TimeFix.SortedDistinct((double[])time.Clone());
-        var cuts = TimeFix.Cuts(distinct);
-        if (cuts is null) return;
-        for (int i = 0; i < time.Length; i++) time[i] = TimeFix.Map(cuts, time[i]);
-    }
-
-    /// <summary>Indices of columns that are not (numerically) linear combinations of earlier ones (Gram–Schmidt).</summary>
-    private static int[] Independent(double[][] x)
+    /// <summary>Indices of columns that are neither constant nor (numerically) linear combinations of earlier ones
+    /// (Gram–Schmidt on the centred columns), with a warning naming each column left out and why.</summary>
+    private static int[] Independent(double[][] x, double[] means, IReadOnlyList<string> names, List<CoxWarning> warnings)
     {
         var basis = new List<double[]>();
         var kept = new List<int>();
         for (int j = 0; j < x.Length; j++)
         {
-            // A copy is needed only to keep it as a basis vector for later columns, or to subtract projections from.
-            var v = basis.Count == 0 && j == x.Length - 1 ? x[j] : (double[])x[j].Clone();
+            var v = (double[])x[j].Clone();
             double norm0 = Math.Sqrt(v.Sum(t => t * t));
+            double largest = v.Max(Math.Abs);
+            if (norm0 == 0 || largest <= 1e-12 * (Math.Abs(means[j]) + largest))
+            {
+                warnings.Add(new CoxWarning(CoxWarningKind.Constant, names[j],
+                    $"{names[j]} is constant (it has one value in every row used): its coefficient is not estimable (NA)"));
+                continue;
+            }
             foreach (var e in basis)
             {
                 double dot = 0;
@@ -356,13 +272,28 @@ public static class CoxRegression
                 for (int i = 0; i < v.Length; i++) v[i] -= dot * e[i];
             }
             double norm = Math.Sqrt(v.Sum(t => t * t));
-            if (norm0 == 0 || norm <= 1e-9 * norm0) continue;
+            if (norm <= 1e-9 * norm0)
+            {
+                warnings.Add(new CoxWarning(CoxWarningKind.Aliased, names[j],
+                    $"{names[j]} is a linear combination of {string.Join(", ", Combination(x, kept, j).Select(k => names[k]))} (collinear): its coefficient is not estimable (NA)"));
+                continue;
+            }
             kept.Add(j);
-            if (j == x.Length - 1) break; // no later column needs it as a basis vector (and v may be x[j] itself)
             for (int i = 0; i < v.Length; i++) v[i] /= norm;
             basis.Add(v);
         }
         return kept.ToArray();
+    }
+
+    /// <summary>The earlier kept columns that an aliased column <paramref name="j"/> is made of (least squares, QR), for
+    /// the warning: those with a coefficient that is not negligible.</summary>
+    private static IEnumerable<int> Combination(double[][] x, List<int> kept, int j)
+    {
+        if (kept.Count == 0) return [];
+        var a = Matrix<double>.Build.Dense(x[j].Length, kept.Count, (i, k) => x[kept[k]][i]);
+        var c = a.QR().Solve(Vector<double>.Build.DenseOfArray(x[j]));
+        double scale = c.AbsoluteMaximum();
+        return kept.Where((_, k) => Math.Abs(c[k]) > 1e-8 * scale).ToArray();
     }
 
     /// <summary>Columns whose Cholesky pivot vanishes (relative tolerance ε^¾, R's <c>toler.chol</c>).</summary>
@@ -392,89 +323,47 @@ public static class CoxRegression
 
     private static double[] Solve(double[,] a, double[] b) => NewtonRaphson.Solve(a, b);
 
-    /// <summary>The partial log-likelihood with its score and information, in one pass over the sorted rows.</summary>
-    /// <summary>The log partial likelihood, score and information at β, by one pass over rows sorted by stratum and
-    /// descending time (R's <c>coxfit6</c> recursion): risk-set sums accumulate as time decreases.</summary>
-    private sealed class PartialLikelihood(double[] time, bool[] status, double[]? weight, int[]? strata, double[][] x, CoxTies ties)
+    /// <summary>The log partial likelihood, score and information at β, by one walk over the risk sets (R's
+    /// <c>coxfit6</c> and <c>agfit4</c> recursions).</summary>
+    private sealed class PartialLikelihood(CoxRiskSets sets, int[] columns, CoxTies ties)
     {
         public (double LogLik, double[] Score, double[,] Information) Evaluate(double[] beta)
         {
-            int n = time.Length, q = x.Length;
+            int q = columns.Length;
+            var eta = sets.LinearPredictors(columns, beta);
+            var xs = columns.Select(c => sets.X[c]).ToArray();
             double ll = 0;
             var u = new double[q];
             var info = new double[q, q];
-            var s1 = new double[q];
-            var s2 = new double[q, q];
-            var d1 = new double[q];
-            var d2 = new double[q, q];
             var a1 = new double[q];
-            var xi = new double[q];
-            double s0 = 0;
-            int i = 0;
-            while (i < n)
+            sets.Sweep(columns, eta, true, s =>
             {
-                if (i == 0 || (strata is not null && strata[i] != strata[i - 1]))
+                for (int d = s.DeathStart; d < s.DeathEnd; d++)
                 {
-                    s0 = 0;
-                    Array.Clear(s1);
-                    Array.Clear(s2);
+                    if (!sets.Status[d]) continue;
+                    double w = sets.WeightAt(d);
+                    ll += w * eta[d];
+                    for (int k = 0; k < q; k++) u[k] += w * xs[k][d];
                 }
-                int j = i;
-                double t = time[i];
-                int s = strata?[i] ?? 0;
-                double d0 = 0, deadWeight = 0;
-                int deaths = 0;
-                Array.Clear(d1);
-                Array.Clear(d2);
-                while (j < n && time[j] == t && (strata is null || strata[j] == s))
+                int m = ties == CoxTies.Efron ? s.Deaths : 1;
+                double mean = s.DeadWeight / m;
+                var s2 = s.S2!;
+                var d2 = s.E2!;
+                for (int e = 0; e < m; e++)
                 {
-                    double eta = 0;
-                    for (int k = 0; k < q; k++) { xi[k] = x[k][j]; eta += xi[k] * beta[k]; }
-                    double w = weight?[j] ?? 1.0, risk = w * Math.Exp(eta);
-                    s0 += risk;
+                    double f = ties == CoxTies.Efron ? (double)e / s.Deaths : 0;
+                    double den = s.S0 - f * s.E0;
+                    ll -= mean * Math.Log(den);
                     for (int k = 0; k < q; k++)
                     {
-                        double rx = risk * xi[k];
-                        s1[k] += rx;
-                        for (int l = 0; l <= k; l++) s2[k, l] += rx * xi[l];
+                        a1[k] = (s.S1[k] - f * s.E1[k]) / den;
+                        u[k] -= mean * a1[k];
                     }
-                    if (status[j])
-                    {
-                        deaths++;
-                        deadWeight += w;
-                        ll += w * eta;
-                        d0 += risk;
-                        for (int k = 0; k < q; k++)
-                        {
-                            double rx = risk * xi[k];
-                            u[k] += w * xi[k];
-                            d1[k] += rx;
-                            for (int l = 0; l <= k; l++) d2[k, l] += rx * xi[l];
-                        }
-                    }
-                    j++;
+                    for (int k = 0; k < q; k++)
+                        for (int l = 0; l <= k; l++)
+                            info[k, l] += mean * ((s2[k, l] - f * d2[k, l]) / den - a1[k] * a1[l]);
                 }
-                if (deaths > 0)
-                {
-                    int m = ties == CoxTies.Efron ? deaths : 1;
-                    double mean = deadWeight / m;
-                    for (int e = 0; e < m; e++)
-                    {
-                        double f = ties == CoxTies.Efron ? (double)e / deaths : 0;
-                        double den = s0 - f * d0;
-                        ll -= mean * Math.Log(den);
-                        for (int k = 0; k < q; k++)
-                        {
-                            a1[k] = (s1[k] - f * d1[k]) / den;
-                            u[k] -= mean * a1[k];
-                        }
-                        for (int k = 0; k < q; k++)
-                            for (int l = 0; l <= k; l++)
-                                info[k, l] += mean * ((s2[k, l] - f * d2[k, l]) / den - a1[k] * a1[l]);
-                    }
-                }
-                i = j;
-            }
+            });
             for (int k = 0; k < q; k++)
                 for (int l = 0; l < k; l++) info[l, k] = info[k, l];
             return (ll, u, info);

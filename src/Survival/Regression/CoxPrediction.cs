@@ -1,0 +1,216 @@
+using System.Globalization;
+
+namespace Survival.Regression;
+
+/// <summary>A covariate profile for <see cref="CoxPrediction"/>: a value for each numeric covariate and a level for each
+/// categorical one (R's <c>newdata</c> row). Immutable; <see cref="With(string, double)"/> returns a new profile.</summary>
+public sealed record CovariateProfile
+{
+    private readonly IReadOnlyDictionary<string, string> _values;
+
+    private CovariateProfile(IReadOnlyDictionary<string, string> values) => _values = values;
+
+    /// <summary>A profile with no values yet.</summary>
+    public static CovariateProfile Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>The profile with a numeric covariate set.</summary>
+    /// <param name="name">The covariate.</param>
+    /// <param name="value">Its value.</param>
+    public CovariateProfile With(string name, double value) => With(name, value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>The profile with a covariate set from text: a number for a numeric covariate, a level for a categorical one.</summary>
+    /// <param name="name">The covariate.</param>
+    /// <param name="value">Its value or level.</param>
+    public CovariateProfile With(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var copy = new Dictionary<string, string>(_values, StringComparer.Ordinal) { [name] = value };
+        return new CovariateProfile(copy);
+    }
+
+    /// <summary>Parses <c>a=1,b=0,arm=B</c>.</summary>
+    /// <param name="text">Comma-separated name=value pairs.</param>
+    public static CovariateProfile Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var profile = Empty;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = part.IndexOf('=');
+            if (eq <= 0 || eq == part.Length - 1) throw new SurvivalInputException("expected name=value", column: "profile", value: part);
+            profile = profile.With(part[..eq].Trim(), part[(eq + 1)..].Trim());
+        }
+        return profile;
+    }
+
+    /// <summary>The values as given, by covariate.</summary>
+    public IReadOnlyDictionary<string, string> Values => _values;
+
+    /// <summary><c>a=1, b=0</c>.</summary>
+    public override string ToString() => string.Join(", ", _values.Select(kv => $"{kv.Key}={kv.Value}"));
+
+    /// <summary>The covariate columns of the profile, for the model's terms.</summary>
+    internal double[] Columns(IReadOnlyList<CovariateTerm> terms, int columns)
+    {
+        var z = new double[columns];
+        foreach (var name in _values.Keys)
+            if (!terms.Any(t => t.Name == name)) throw new SurvivalInputException($"is not a covariate of the model ({string.Join(", ", terms.Select(t => t.Name))})", column: name);
+        foreach (var term in terms)
+        {
+            if (!_values.TryGetValue(term.Name, out var text))
+                throw new SurvivalInputException("the profile gives no value for this covariate", column: term.Name);
+            if (term.Levels is null)
+            {
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                    throw new SurvivalInputException("a numeric covariate needs a finite number", column: term.Name, value: text);
+                z[term.FirstColumn] = v;
+                continue;
+            }
+            int level = -1;
+            for (int i = 0; i < term.Levels.Count; i++) if (term.Levels[i] == text) level = i;
+            if (level < 0) throw new SurvivalInputException($"is not a level ({string.Join(", ", term.Levels)})", column: term.Name, value: text);
+            int column = term.FirstColumn;
+            for (int i = 0; i < term.Levels.Count; i++)
+            {
+                if (term.Levels[i] == term.Reference) continue;
+                if (i == level) z[column] = 1;
+                column++;
+            }
+        }
+        return z;
+    }
+}
+
+/// <summary>A predicted survival probability of a profile at one time (R <c>summary(survfit(fit, newdata), times =)</c>).</summary>
+/// <param name="Time">The time.</param>
+/// <param name="AtRisk">The (weighted) number at risk at the time: entered before it and not yet out.</param>
+/// <param name="CumulativeHazard">Λ(t | profile).</param>
+/// <param name="Survival">S(t | profile) = exp(−Λ).</param>
+/// <param name="StdErr">The standard error of S (R's <c>summary</c> column; the se of Λ times S).</param>
+/// <param name="Lower">Lower limit (log scale, R's default).</param>
+/// <param name="Upper">Upper limit.</param>
+public sealed record CoxPredictedPoint(double Time, double AtRisk, double CumulativeHazard, double Survival, double StdErr, double? Lower, double? Upper);
+
+/// <summary>The predicted curve of one profile in one stratum.</summary>
+/// <param name="Profile">The profile.</param>
+/// <param name="Stratum">The stratum, or null for an unstratified fit.</param>
+/// <param name="Steps">The curve at each event time of the stratum, ascending.</param>
+/// <param name="At">The curve at the requested times, in the order given.</param>
+public sealed record CoxPredictedCurve(CovariateProfile Profile, string? Stratum, IReadOnlyList<CoxPredictedPoint> Steps, IReadOnlyList<CoxPredictedPoint> At);
+
+/// <summary>Predicted survival curves and the baseline cumulative hazard of a Cox fit (R's <c>survfit(fit, newdata =)</c>
+/// and <c>basehaz</c>).</summary>
+/// <remarks>
+/// <para>With the fit's baseline hazard increments dΛ₀ (Breslow's, or Efron's when the fit used Efron's ties — R's
+/// <c>ctype</c> default follows the ties) on covariates centred at <see cref="CoxResult.Means"/>, a profile z has risk
+/// r = exp((z − x̄)ᵀβ̂), Λ(t | z) = r Λ₀(t), S = exp(−Λ) (R's default <c>stype = 2</c>) and
+/// Var Λ(t | z) = r² [Σ dΛ₀-variance increments + d(t)ᵀ V d(t)], d(t) = Σ_{s ≤ t} (x̄(s) − z) dΛ₀(s), with V the
+/// variance the fit reports (robust when it has one, as R). Limits are on the log scale. Therneau &amp; Grambsch (2000),
+/// § 10.2; R survival <c>survfit.coxph</c>, <c>agsurv</c>.</para>
+/// </remarks>
+public static class CoxPrediction
+{
+    /// <summary>The predicted survival of a profile: one curve per stratum (or the stratum given).</summary>
+    /// <param name="fit">A fit from <see cref="CoxRegression"/>.</param>
+    /// <param name="profile">The covariate values.</param>
+    /// <param name="times">Times at which to read the curve (may be empty).</param>
+    /// <param name="stratum">For a stratified fit, one stratum; null for all.</param>
+    public static IReadOnlyList<CoxPredictedCurve> Survival(CoxResult fit, CovariateProfile profile, IReadOnlyList<double>? times = null, string? stratum = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(profile);
+        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        var z = profile.Columns(state.Terms, state.Names.Length);
+        return Curves(fit, state, z, profile, times ?? [], stratum, withVariance: true);
+    }
+
+    /// <summary>The baseline cumulative hazard at the event times (R's <c>basehaz(fit, centered)</c>): at the covariate
+    /// means when <paramref name="centered"/> (R's default), else at zero.</summary>
+    /// <param name="fit">A fit from <see cref="CoxRegression"/>.</param>
+    /// <param name="centered">At the means (true, R's default) or at zero.</param>
+    /// <param name="times">Times at which to read it (may be empty).</param>
+    public static IReadOnlyList<CoxPredictedCurve> BaselineHazard(CoxResult fit, bool centered = true, IReadOnlyList<double>? times = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        var z = centered ? fit.Means.ToArray() : new double[state.Names.Length];
+        var profile = CovariateProfile.Empty;
+        foreach (var term in state.Terms.Where(t => !t.IsCategorical)) profile = profile.With(term.Name, z[term.FirstColumn]);
+        return Curves(fit, state, z, profile, times ?? [], null, withVariance: true);
+    }
+
+    private static IReadOnlyList<CoxPredictedCurve> Curves(CoxResult fit, CoxModelState state, double[] z, CovariateProfile profile,
+        IReadOnlyList<double> times, string? stratum, bool withVariance)
+    {
+        var sets = state.Sets;
+        int q = state.Kept.Length;
+        var eta = state.LinearPredictors();
+        var table = state.EventTable(eta);
+        var zc = new double[q];
+        double lp = 0;
+        for (int k = 0; k < q; k++)
+        {
+            int c = state.Kept[k];
+            zc[k] = z[c] - sets.Means[c];
+            lp += zc[k] * state.Beta[k];
+        }
+        double risk = Math.Exp(lp);
+        // The variance the fit reports: robust when it has one (R's survfit.coxph uses fit$var).
+        var v = new double[q, q];
+        for (int a = 0; a < q; a++)
+            for (int b = 0; b < q; b++)
+                v[a, b] = fit.RobustCovarianceMatrix is { } r ? r[state.Kept[a], state.Kept[b]] : state.Variance[a, b];
+        double zcrit = ConfidenceLevel.Z(fit.Options.ConfidenceLevel);
+        int? only = null;
+        if (stratum is not null)
+        {
+            if (fit.StrataLevels is null) throw new SurvivalInputException("the fit has no strata", column: "stratum", value: stratum);
+            int s = -1;
+            for (int i = 0; i < fit.StrataLevels.Count; i++) if (fit.StrataLevels[i] == stratum) s = i;
+            if (s < 0) throw new SurvivalInputException($"is not a stratum ({string.Join(", ", fit.StrataLevels)})", column: "stratum", value: stratum);
+            only = s;
+        }
+        var curves = new List<CoxPredictedCurve>();
+        int strata = sets.StratumStart.Length - 1;
+        for (int s = 0; s < strata; s++)
+        {
+            if (only is int o && o != s) continue;
+            // This stratum's event times, ascending (the table runs backwards within a stratum).
+            var steps = new List<CoxPredictedPoint>();
+            for (int k = table.Count - 1; k >= 0; k--)
+            {
+                if (table.Stratum[k] != s) continue;
+                double h0 = table.CumulativeHazard[k];
+                double quad = 0;
+                if (withVariance)
+                {
+                    var d = new double[q];
+                    for (int a = 0; a < q; a++) d[a] = table.CumulativeHazardX[k * q + a] - zc[a] * h0;
+                    for (int a = 0; a < q; a++)
+                        for (int b = 0; b < q; b++) quad += d[a] * v[a, b] * d[b];
+                }
+                double cum = risk * h0;
+                double seH = risk * Math.Sqrt(table.CumulativeVariance[k] + quad);
+                double sv = Math.Exp(-cum);
+                var limits = Estimation.ConfidenceLimits.For(sv, seH, zcrit, ConfidenceIntervalTransform.Log);
+                steps.Add(new CoxPredictedPoint(table.Time[k], table.AtRiskWeight[k], cum, sv, sv * seH, limits.Lower, limits.Upper));
+            }
+            var at = new List<CoxPredictedPoint>();
+            foreach (double t in times)
+            {
+                if (!double.IsFinite(t)) throw new SurvivalInputException("a time must be a finite number", column: "at", value: SurvivalData.Format(t));
+                int last = -1;
+                for (int k = 0; k < steps.Count && steps[k].Time <= t; k++) last = k;
+                double atRisk = 0;
+                for (int i = sets.StratumStart[s]; i < sets.StratumStart[s + 1]; i++)
+                    if (sets.Stop[i] >= t && (sets.Entry is null || sets.Entry[i] < t)) atRisk += sets.WeightAt(i);
+                at.Add(last < 0
+                    ? new CoxPredictedPoint(t, atRisk, 0, 1, 0, 1, 1)
+                    : steps[last] with { Time = t, AtRisk = atRisk });
+            }
+            curves.Add(new CoxPredictedCurve(profile, fit.StrataLevels?[s], ValueList<CoxPredictedPoint>.Of(steps), ValueList<CoxPredictedPoint>.Of(at)));
+        }
+        return ValueList<CoxPredictedCurve>.Of(curves);
+    }
+}
