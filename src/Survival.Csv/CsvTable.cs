@@ -71,6 +71,12 @@ public sealed class CsvTable
         int omitted = RowCount - kept;
         if (omitted == 0) return this;
         if (kept == 0)
+        {
+            foreach (var (name, values) in used)
+                if (values.All(v => markers.Contains(v.Trim())))
+                    throw new SurvivalInputException("every value of the column is missing: no row is left", column: name, file: Source);
+        }
+        if (kept == 0)
             throw new SurvivalInputException($"every row has a missing value in {string.Join(", ", used.Select(u => u.Name))}: no row is left", file: Source);
         var lines = new long[kept];
         var result = new Dictionary<string, string[]>(StringComparer.Ordinal);

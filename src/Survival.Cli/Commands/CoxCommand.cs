@@ -16,6 +16,14 @@ internal static class CoxCommand
         var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categorical even if numeric." };
         var reference = new Option<string?>("--reference") { Description = "Reference levels, e.g. celltype=squamous,stage=I." };
         var ties = new Option<string>("--ties") { Description = "efron (default, as R) or breslow.", DefaultValueFactory = _ => "efron" };
+        var cluster = new Option<string?>("--cluster") { Description = "Column with the subject (cluster) of each row: robust (sandwich) variance summed within clusters (R cluster(id); SAS COVS(AGGREGATE))." };
+        var robust = new Option<bool>("--robust") { Description = "Robust (sandwich) variance; without --cluster each row is its own cluster (R robust = TRUE)." };
+        var zph = new Option<bool>("--zph") { Description = "Test proportional hazards as R survival 3.x cox.zph: per covariate and global." };
+        var zphTransform = new Option<string>("--zph-transform") { Description = "Time scale of --zph: km (default, as R), rank or identity.", DefaultValueFactory = _ => "km" };
+        var residuals = new Option<string?>("--residuals") { Description = "Comma-separated residuals as residuals.coxph: martingale, deviance, score, schoenfeld, scaled-schoenfeld, dfbeta, dfbetas." };
+        var predict = new Option<string[]>("--predict") { Description = "A covariate profile, e.g. \"age=60,arm=B\", for predicted survival (R survfit(fit, newdata)); repeat the option or separate profiles with ';'.", AllowMultipleArgumentsPerToken = false };
+        var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the predicted survival of --predict." };
+        var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
         var command = new Command("cox", "Cox proportional-hazards regression (R coxph parity).");
         input.AddTo(command, withGroup: false, withStrata: true);
@@ -23,6 +31,14 @@ internal static class CoxCommand
         command.Options.Add(categorical);
         command.Options.Add(reference);
         command.Options.Add(ties);
+        command.Options.Add(cluster);
+        command.Options.Add(robust);
+        command.Options.Add(zph);
+        command.Options.Add(zphTransform);
+        command.Options.Add(residuals);
+        command.Options.Add(predict);
+        command.Options.Add(at);
+        command.Options.Add(confLevel);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
@@ -36,11 +52,27 @@ internal static class CoxCommand
                 "breslow" => CoxTies.Breslow,
                 var other => throw new SurvivalInputException("must be efron or breslow", column: "--ties", value: other),
             };
-            var columns = input.Columns(parse);
+            var transform = parse.GetValue(zphTransform) switch
+            {
+                "km" => ProportionalHazardsTransform.KaplanMeier,
+                "rank" => ProportionalHazardsTransform.Rank,
+                "identity" => ProportionalHazardsTransform.Identity,
+                var other => throw new SurvivalInputException("must be km, rank or identity", column: "--zph-transform", value: other),
+            };
+            var residualTypes = Split(parse.GetValue(residuals) ?? "");
+            foreach (var type in residualTypes)
+                if (!ResidualTypes.Contains(type))
+                    throw new SurvivalInputException($"must be one or more of {string.Join(", ", ResidualTypes)}", column: "--residuals", value: type);
+            var profiles = (parse.GetValue(predict) ?? []).SelectMany(p => p.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Select(ParseProfile).ToArray();
+            var times = ParseTimes(parse.GetValue(at));
+            if (times.Length > 0 && profiles.Length == 0) throw new SurvivalInputException("--at reads the curves of --predict: give a profile", column: "--at");
+            string? clusterColumn = parse.GetValue(cluster);
+            var columns = input.Columns(parse) with { Id = clusterColumn };
             input.RequireRows(parse);
             var used = columns.Names.Concat(names).Distinct().ToArray();
-            // R's na.omit over every column of the model (time, event, entry, weight, strata and each covariate), before
-            // a covariate's kind is decided: a column is numeric when all its remaining values are numbers.
+            // R's na.omit over every column of the model (time, event, entry, weight, strata, cluster and each covariate),
+            // before a covariate's kind is decided: a column is numeric when all its remaining values are numbers.
             var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
             var data = SurvivalCsv.ToData(table, columns);
             var x = new CovariateMatrix(data.Count);
@@ -53,14 +85,43 @@ internal static class CoxCommand
             }
             foreach (var key in references.Keys)
                 if (!names.Contains(key)) throw new SurvivalInputException("a reference names a column that is not a covariate", column: "--reference", value: key);
-            var fit = CoxRegression.Fit(data, x, new CoxOptions { Ties = tieMethod });
+            var options = new CoxOptions { Ties = tieMethod, ConfidenceLevel = parse.GetValue(confLevel), Robust = parse.GetValue(robust) ? true : null };
+            var fit = CoxRegression.Fit(data, x, options);
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+            var test = parse.GetValue(zph) ? ProportionalHazards.Test(fit, transform) : null;
+            var predictions = profiles.SelectMany(p => CoxPrediction.Survival(fit, p, times)).ToArray();
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted), output);
-            else WriteTable(fit, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted, test, residualTypes, predictions), output);
+            else WriteTable(fit, test, residualTypes, predictions, output);
             return 0;
         });
         return command;
+    }
+
+    private static readonly string[] ResidualTypes = ["martingale", "deviance", "score", "schoenfeld", "scaled-schoenfeld", "dfbeta", "dfbetas"];
+
+    private static CovariateProfile ParseProfile(string text)
+    {
+        try
+        {
+            return CovariateProfile.Parse(text);
+        }
+        catch (SurvivalInputException ex)
+        {
+            throw new SurvivalInputException(ex.Reason, column: "--predict", value: text);
+        }
+    }
+
+    private static double[] ParseTimes(string? text)
+    {
+        var times = new List<double>();
+        foreach (var part in Split(text ?? ""))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t) || t < 0)
+                throw new SurvivalInputException("a time must be a number ≥ 0", column: "--at", value: part);
+            times.Add(t);
+        }
+        return times.ToArray();
     }
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -77,19 +138,89 @@ internal static class CoxCommand
         return result;
     }
 
-    internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue);
+    internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? RobustStdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue);
     internal sealed record TestJson(double ChiSquare, int Df, double PValue);
+    internal sealed record ZphLineJson(string Name, double ChiSquare, int Df, double PValue);
+    internal sealed record ZphJson(string Transform, IReadOnlyList<ZphLineJson> Terms, ZphLineJson Global);
+    internal sealed record PointJson(double Time, double AtRisk, double Survival, double StdErr, double? Lower, double? Upper, double CumulativeHazard);
+    internal sealed record PredictionJson(IReadOnlyDictionary<string, object> Profile, string? Stratum, IReadOnlyList<PointJson> At);
     internal sealed record CoxJson(IReadOnlyList<CoefficientJson> Coefficients, double LogLikelihoodNull, double LogLikelihood,
-        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, double? Concordance, int N, double Events, IReadOnlyList<string> Warnings,
-        OmittedJson Omitted);
+        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, TestJson? RobustScore, int? Clusters, double? Concordance, int N, double Events,
+        IReadOnlyList<double> Means, IReadOnlyList<string> Warnings, OmittedJson Omitted,
+        ZphJson? ProportionalHazards, IReadOnlyDictionary<string, object>? Residuals, IReadOnlyList<PredictionJson>? Predictions);
 
     private static TestJson T(ChiSquareTest t) => new(t.ChiSquare, t.DegreesOfFreedom, t.PValue);
 
-    internal static CoxJson ToJson(CoxResult r, OmittedRows omitted) => new(
-        r.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StdErr, c.HazardRatio, c.Lower, c.Upper, c.Z, c.PValue)).ToArray(),
-        r.LogLikelihoodNull, r.LogLikelihood, T(r.LikelihoodRatio), T(r.Wald), T(r.Score), r.Concordance, r.N, r.Events,
-        r.Warnings.Select(w => w.Message).ToArray(),
-        OmittedJson.From(omitted));
+    private static ZphLineJson Z(ProportionalHazardsTerm t) => new(t.Name, t.Test.ChiSquare, t.Test.DegreesOfFreedom, t.Test.PValue);
 
-    private static void WriteTable(CoxResult r, TextWriter output) => output.Write(r.ToString());
+    internal static CoxJson ToJson(CoxResult r, OmittedRows omitted, ProportionalHazardsResult? zph = null,
+        IReadOnlyList<string>? residuals = null, IReadOnlyList<CoxPredictedCurve>? predictions = null) => new(
+        r.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StdErr, c.RobustStdErr, c.HazardRatio, c.Lower, c.Upper, c.Z, c.PValue)).ToArray(),
+        r.LogLikelihoodNull, r.LogLikelihood, T(r.LikelihoodRatio), T(r.Wald), T(r.Score), r.RobustScore is { } rs ? T(rs) : null, r.Clusters,
+        r.Concordance, r.N, r.Events, r.Means,
+        r.Warnings.Select(w => w.Message).ToArray(),
+        OmittedJson.From(omitted),
+        zph is null ? null : new ZphJson(zph.Transform switch
+        {
+            ProportionalHazardsTransform.KaplanMeier => "km",
+            ProportionalHazardsTransform.Rank => "rank",
+            _ => "identity",
+        }, zph.Terms.Select(Z).ToArray(), Z(zph.Global)),
+        residuals is null || residuals.Count == 0 ? null : residuals.ToDictionary(t => t, t => Residuals(r, t)),
+        predictions is null || predictions.Count == 0 ? null : predictions.Select(c => new PredictionJson(
+            c.Profile.Values.ToDictionary(kv => kv.Key, kv => ProfileValue(r, kv.Key, kv.Value)), c.Stratum,
+            c.At.Select(a => new PointJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper, a.CumulativeHazard)).ToArray())).ToArray());
+
+    /// <summary>A profile value as the user gave it: a number for a numeric covariate, the level for a categorical one.</summary>
+    private static object ProfileValue(CoxResult r, string name, string value)
+        => r.Terms.First(t => t.Name == name).IsCategorical ? value : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static object Residuals(CoxResult r, string type) => type switch
+    {
+        "martingale" => CoxResiduals.Martingale(r),
+        "deviance" => CoxResiduals.Deviance(r),
+        "score" => Rows(CoxResiduals.Score(r)),
+        "schoenfeld" => Rows(CoxResiduals.Schoenfeld(r)),
+        "scaled-schoenfeld" => Rows(CoxResiduals.ScaledSchoenfeld(r)),
+        "dfbeta" => Rows(CoxResiduals.DfBeta(r)),
+        _ => Rows(CoxResiduals.DfBetas(r)),
+    };
+
+    private static IReadOnlyList<IReadOnlyList<double>> Rows(ResidualMatrix m) => Enumerable.Range(0, m.Count).Select(m.Row).ToArray();
+
+    private static void WriteTable(CoxResult r, ProportionalHazardsResult? zph, IReadOnlyList<string> residuals,
+        IReadOnlyList<CoxPredictedCurve> predictions, TextWriter output)
+    {
+        output.Write(r.ToString());
+        if (zph is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"Proportional hazards (cox.zph, transform = \"{(zph.Transform == ProportionalHazardsTransform.KaplanMeier ? "km" : zph.Transform.ToString().ToLowerInvariant())}\"):");
+            output.Write(zph.ToString());
+        }
+        foreach (var type in residuals)
+        {
+            output.WriteLine();
+            output.WriteLine($"Residuals ({type}):");
+            var value = Residuals(r, type);
+            if (value is IReadOnlyList<double> v)
+                Survival.Printing.RFormat.Table(output, ["", type], v.Select((x, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), Survival.Printing.RFormat.Number(x, 7)]));
+            else
+            {
+                var rows = (IReadOnlyList<IReadOnlyList<double>>)value;
+                var header = new List<string> { "" };
+                header.AddRange(r.Coefficients.Where(c => c.Estimate is not null).Select(c => c.Name));
+                Survival.Printing.RFormat.Table(output, header, rows.Select((row, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. row.Select(x => Survival.Printing.RFormat.Number(x, 7))]));
+            }
+        }
+        foreach (var curve in predictions)
+        {
+            output.WriteLine();
+            output.WriteLine($"Predicted survival for {curve.Profile}{(curve.Stratum is null ? "" : $", stratum {curve.Stratum}")}:");
+            string pct = (r.Options.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture);
+            Survival.Printing.RFormat.Table(output, ["time", "n.risk", "survival", "std.err", $"lower {pct}% CI", $"upper {pct}% CI"],
+                curve.At.Select(a => (IReadOnlyList<string>)[Survival.Printing.RFormat.Number(a.Time), Survival.Printing.RFormat.Number(a.AtRisk),
+                    Survival.Printing.RFormat.Number(a.Survival, 3), Survival.Printing.RFormat.Number(a.StdErr, 3), Survival.Printing.RFormat.Number(a.Lower, 3), Survival.Printing.RFormat.Number(a.Upper, 3)]));
+        }
+    }
 }
