@@ -85,7 +85,7 @@ internal static class CoxCommand
             }
             foreach (var key in references.Keys)
                 if (!names.Contains(key)) throw new SurvivalInputException("a reference names a column that is not a covariate", column: "--reference", value: key);
-            var options = new CoxOptions { Ties = tieMethod, ConfidenceLevel = parse.GetValue(confLevel), Robust = parse.GetValue(robust) ? true : null };
+            var options = new CoxOptions { Ties = tieMethod, ConfidenceLevel = parse.GetValue(confLevel), Robust = parse.GetValue(robust) || clusterColumn is not null ? true : null };
             var fit = CoxRegression.Fit(data, x, options);
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var test = parse.GetValue(zph) ? ProportionalHazards.Test(fit, transform) : null;

@@ -18,9 +18,10 @@ public sealed record CoxOptions
     /// <summary>The most Newton–Raphson iterations. Default 20 (R <c>iter.max</c>).</summary>
     public int MaxIterations { get; init; } = 20;
 
-    /// <summary>The robust (sandwich) variance: true asks for it (each row its own cluster unless the data name a
-    /// cluster, <see cref="SurvivalData.Id"/>; R <c>robust = TRUE</c>), false refuses it, and null (the default) follows
-    /// R <c>coxph</c>: robust when a cluster is given (R <c>cluster(id)</c>) or a weight is not a whole number.</summary>
+    /// <summary>The robust (sandwich) variance: true asks for it, clustered by subject when the data name subjects
+    /// (<see cref="SurvivalData.Id"/>; R <c>cluster(id)</c>, SAS <c>COVS(AGGREGATE)</c>) and each row its own cluster
+    /// otherwise (R <c>robust = TRUE</c>); false refuses it; null (the default) follows R <c>coxph</c> with <c>id =</c>:
+    /// robust when a subject has more than one event or a weight is not a whole number.</summary>
     public bool? Robust { get; init; }
 
     /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>).</summary>

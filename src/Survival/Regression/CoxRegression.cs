@@ -233,13 +233,23 @@ public static class CoxRegression
         };
     }
 
-    /// <summary>R <c>coxph</c>'s rule for the robust variance: asked for, or by default when a cluster (id) is given or
-    /// a weight is not a whole number; the clusters are the ids, or each row its own.</summary>
+    /// <summary>R <c>coxph</c>'s rule for the robust variance: asked for, or by default when a weight is not a whole
+    /// number or a subject (<see cref="SurvivalData.Id"/>, R's <c>id</c>) has more than one event; the clusters are the
+    /// subjects, or each row its own.</summary>
     private static (bool Robust, int[]? Clusters) RobustDesign(SurvivalData data, CoxOptions options)
     {
         bool fractionalWeights = false;
         foreach (double w in data.Weight) if (w != Math.Floor(w)) { fractionalWeights = true; break; }
-        bool robust = options.Robust ?? (data.Id is not null || fractionalWeights);
+        bool repeatedEvents = false;
+        if (data.Id is { } id)
+        {
+            var seen = new bool[id.Levels.Count];
+            var codes = id.Codes;
+            var events = data.Event;
+            for (int i = 0; i < data.Count && !repeatedEvents; i++)
+                if (events[i]) { repeatedEvents = seen[codes[i]]; seen[codes[i]] = true; }
+        }
+        bool robust = options.Robust ?? (fractionalWeights || repeatedEvents);
         if (!robust) return (false, null);
         if (data.Id is not null) return (true, data.Id.Codes.ToArray());
         if (data.HasEntry && options.Robust == true)

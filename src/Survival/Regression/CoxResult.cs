@@ -11,7 +11,7 @@ public sealed record CoxResult
     internal SquareMatrix? RobustCovarianceMatrix { get; init; }
 
     /// <summary>Whether the fit has a robust (sandwich) variance: asked for with <see cref="CoxOptions.Robust"/>, or by R's
-    /// default when the data name a cluster (<see cref="SurvivalData.Id"/>) or a weight is not a whole number. The
+    /// default when a subject (<see cref="SurvivalData.Id"/>) has more than one event or a weight is not a whole number. The
     /// coefficients' z, P and limits and the Wald test then use it, as R reports them.</summary>
     public bool HasRobustVariance => RobustCovarianceMatrix is not null;
 

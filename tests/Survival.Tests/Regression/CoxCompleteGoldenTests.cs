@@ -29,7 +29,8 @@ public class CoxCompleteGoldenTests
             foreach (var v in Golden.Strings(f.GetProperty("categorical")))
                 x.AddCategorical(v, Factor.FromLabels(Golden.Strings(input.GetProperty(v)), Golden.Strings(f.GetProperty("levels").GetProperty(v)), v));
         var ties = f.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron;
-        bool? robust = f.GetProperty("robustOption").ValueKind == JsonValueKind.True ? true : null;
+        // R's cluster(id) asks for the robust variance; robust = TRUE as well.
+        bool? robust = f.GetProperty("robustOption").ValueKind == JsonValueKind.True || input.TryGetProperty("cluster", out _) ? true : null;
         return (CoxRegression.Fit(data, x, new CoxOptions { Ties = ties, Robust = robust }), f);
     }
 

@@ -1,0 +1,196 @@
+namespace Survival;
+
+/// <summary>(start, stop] rows built from other rows: each new row says which input row it came from, so that any
+/// covariate can be carried along by indexing with <see cref="SourceRow"/>.</summary>
+public sealed record CountingProcessRows
+{
+    internal CountingProcessRows(SurvivalData data, int[] sourceRow, int[] episode, double[]? values)
+    {
+        Data = data;
+        SourceRow = ValueList<int>.Of(sourceRow);
+        Episode = ValueList<int>.Of(episode);
+        Values = values is null ? null : ValueList<double>.Of(values);
+    }
+
+    /// <summary>The intervals: entry, exit, event (only on a subject's last interval, when its follow-up ended in one),
+    /// weight, group and stratum of the source row, and the subject as <see cref="SurvivalData.Id"/> (so that a Cox fit
+    /// clusters a subject's rows in the robust variance).</summary>
+    public SurvivalData Data { get; }
+
+    /// <summary>For each new row, the 0-based index of the input row it came from.</summary>
+    public IReadOnlyList<int> SourceRow { get; }
+
+    /// <summary>For each new row, the interval of the cut times it falls in (1 before the first cut, as R's
+    /// <c>episode</c>); for <see cref="CountingProcess.Merge"/> the 1-based number of the row within its subject.</summary>
+    public IReadOnlyList<int> Episode { get; }
+
+    /// <summary>For <see cref="CountingProcess.Merge"/>, the time-dependent covariate's value on each new row; null otherwise.</summary>
+    public IReadOnlyList<double>? Values { get; }
+}
+
+/// <summary>Builds (start, stop] data for time-varying covariates and delayed entry: R survival's <c>survSplit</c> and
+/// the time-dependent-covariate case of <c>tmerge</c>.</summary>
+/// <remarks>Both keep each subject's follow-up whole: the intervals of a subject tile its (entry, exit] exactly, the
+/// event stays on the last one, and the Cox partial likelihood of the split data equals that of the original (the
+/// risk sets are unchanged), which a property test checks. Therneau &amp; Grambsch (2000), § 3.7; R survival vignette
+/// "Using Time Dependent Covariates and Time Dependent Coefficients in the Cox Model".</remarks>
+public static class CountingProcess
+{
+    /// <summary>Splits each row's follow-up at the cut times strictly inside it (R <c>survSplit(cut = …)</c>).</summary>
+    /// <param name="data">The rows; without entry times each row starts at 0 (R's <c>zero = 0</c>).</param>
+    /// <param name="cuts">The cut times (any order; duplicates ignored; finite).</param>
+    /// <exception cref="SurvivalInputException">A cut is not finite, or a row without entry time has exit time 0 (its
+    /// interval (0, 0] would be empty).</exception>
+    public static CountingProcessRows Split(SurvivalData data, IReadOnlyList<double> cuts)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(cuts);
+        foreach (double c in cuts)
+            if (!double.IsFinite(c)) throw new SurvivalInputException("a cut time must be a finite number", column: "cuts", value: SurvivalData.Format(c));
+        var sorted = cuts.Distinct().Order().ToArray();
+        var entry = new List<double>();
+        var exit = new List<double>();
+        var status = new List<bool>();
+        var source = new List<int>();
+        var episode = new List<int>();
+        var time = data.Time;
+        for (int i = 0; i < data.Count; i++)
+        {
+            double start = data.HasEntry ? data.Entry[i] : 0, stop = time[i];
+            if (!(start < stop))
+                throw new SurvivalInputException("the row has exit time 0 and no entry time: its interval (0, 0] cannot be split (give entry times)",
+                    column: "time", value: SurvivalData.Format(stop), row: i + 1, input: DataColumn.Time);
+            int k = UpperBound(sorted, start);
+            double from = start;
+            for (; k < sorted.Length && sorted[k] < stop; k++)
+            {
+                Add(i, from, sorted[k], false, k);
+                from = sorted[k];
+            }
+            Add(i, from, stop, data.Event[i], k);
+        }
+        return Build(data, entry, exit, status, source, episode, null);
+
+        void Add(int row, double a, double b, bool e, int cutsBefore)
+        {
+            entry.Add(a);
+            exit.Add(b);
+            status.Add(e);
+            source.Add(row);
+            episode.Add(cutsBefore + 1);
+        }
+    }
+
+    /// <summary>Adds a time-dependent covariate to one row per subject (R <c>tmerge(data, data, id, tdc(time, value))</c>):
+    /// each subject's follow-up is cut at its change times inside it, and each interval carries the value of the last
+    /// change at or before the interval's start (<paramref name="initialValue"/> before the first).</summary>
+    /// <param name="data">One row per subject (entry optional), with <see cref="SurvivalData.Id"/> naming the subject.</param>
+    /// <param name="changes">The changes: subject, time from which the value holds, value. A change at or after a subject's
+    /// exit does not matter (R ignores it); of two changes of one subject at the same time the later in the sequence holds.</param>
+    /// <param name="initialValue">The value before a subject's first change (R's <c>tdc(init = )</c>, e.g. 0 for "not yet
+    /// transplanted").</param>
+    /// <exception cref="SurvivalInputException">The data have no ids or repeat one, a change names an unknown subject, or a
+    /// change's time or value is not finite.</exception>
+    public static CountingProcessRows Merge(SurvivalData data, IEnumerable<(string Id, double Time, double Value)> changes, double initialValue)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (data.Id is null) throw new SurvivalInputException("the data need a subject id (SurvivalData.Id) to merge changes by subject", column: "id");
+        var ids = data.Id;
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < data.Count; i++)
+            if (!rowOf.TryAdd(ids[i], i))
+                throw new SurvivalInputException("each subject must have one row (the baseline); this id repeats", column: "id", value: ids[i], row: i + 1);
+        var bySubject = new List<(double Time, double Value, int Order)>?[data.Count];
+        int order = 0;
+        foreach (var (id, t, v) in changes)
+        {
+            order++;
+            if (!rowOf.TryGetValue(id ?? "", out int row)) throw new SurvivalInputException("a change names a subject that is not in the data", column: "id", value: id, row: order);
+            if (!double.IsFinite(t)) throw new SurvivalInputException("a change time must be a finite number", column: "time", value: SurvivalData.Format(t), row: order);
+            if (!double.IsFinite(v)) throw new SurvivalInputException("a value must be a finite number", column: "value", value: SurvivalData.Format(v), row: order);
+            (bySubject[row] ??= []).Add((t, v, order));
+        }
+        var entry = new List<double>();
+        var exit = new List<double>();
+        var status = new List<bool>();
+        var source = new List<int>();
+        var episode = new List<int>();
+        var values = new List<double>();
+        var time = data.Time;
+        for (int i = 0; i < data.Count; i++)
+        {
+            double start = data.HasEntry ? data.Entry[i] : 0, stop = time[i];
+            if (!(start < stop))
+                throw new SurvivalInputException("the row has exit time 0 and no entry time: its interval (0, 0] is empty (give entry times)",
+                    column: "time", value: SurvivalData.Format(stop), row: i + 1, input: DataColumn.Time);
+            var list = (bySubject[i] ?? []).OrderBy(c => c.Time).ThenBy(c => c.Order).ToList();
+            double value = initialValue;
+            int k = 0;
+            for (; k < list.Count && list[k].Time <= start; k++) value = list[k].Value;
+            double from = start;
+            int number = 0;
+            while (k < list.Count && list[k].Time < stop)
+            {
+                double at = list[k].Time;
+                double next = value;
+                for (; k < list.Count && list[k].Time == at; k++) next = list[k].Value;
+                Add(i, from, at, false, value);
+                from = at;
+                value = next;
+            }
+            Add(i, from, stop, data.Event[i], value);
+
+            void Add(int row, double a, double b, bool e, double v)
+            {
+                entry.Add(a);
+                exit.Add(b);
+                status.Add(e);
+                source.Add(row);
+                episode.Add(++number);
+                values.Add(v);
+            }
+        }
+        return Build(data, entry, exit, status, source, episode, values);
+    }
+
+    private static CountingProcessRows Build(SurvivalData data, List<double> entry, List<double> exit, List<bool> status, List<int> source,
+        List<int> episode, List<double>? values)
+    {
+        var rows = source.ToArray();
+        var codes = new int[rows.Length];
+        Factor id;
+        if (data.Id is { } ids)
+        {
+            for (int i = 0; i < rows.Length; i++) codes[i] = ids.Codes[rows[i]];
+            id = Factor.FromCodes(codes, ids.Levels, "id");
+        }
+        else
+        {
+            // Each input row is its own subject, labelled by its 1-based position.
+            for (int i = 0; i < rows.Length; i++) codes[i] = rows[i];
+            id = Factor.FromCodes(codes, Enumerable.Range(1, data.Count).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), "id");
+        }
+        var split = SurvivalData.FromFactors(exit.ToArray(), status.ToArray(),
+            group: data.Group is null ? null : Select(data.Group, rows),
+            strata: data.Strata is null ? null : Select(data.Strata, rows),
+            entry: entry.ToArray(),
+            weight: data.HasWeights ? rows.Select(r => data.Weight[r]).ToArray() : null,
+            id: id);
+        return new CountingProcessRows(split, rows, episode.ToArray(), values?.ToArray());
+    }
+
+    private static Factor Select(Factor f, int[] rows)
+    {
+        var codes = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++) codes[i] = f.Codes[rows[i]];
+        return Factor.FromCodes(codes, f.Levels);
+    }
+
+    private static int UpperBound(double[] sorted, double t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] <= t) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+}
