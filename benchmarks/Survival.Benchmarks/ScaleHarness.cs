@@ -13,7 +13,8 @@ namespace Survival.Benchmarks;
 /// operation on the issue-6 data shape (times rounded to 0.01, the default; <c>continuous</c>: the same draws not rounded,
 /// all distinct) — the median of at least 3 runs after a warm-up — beside the median time of
 /// <see cref="Array.Sort(Array)"/> on a copy of the same times, measured in the same process. <c>csv-load</c> also
-/// reports <c>arrayBytes</c>, the size of the columns it returns.
+/// reports <c>arrayBytes</c>, the size of the columns it returns; <c>cox-counting</c> (a (start, stop] Cox fit on n
+/// rows: n/2 subjects, each split in two at a time-varying covariate's change) the size of its input arrays.
 /// </summary>
 internal static class ScaleHarness
 {
@@ -60,6 +61,17 @@ internal static class ScaleHarness
             var covariate = new CovariateMatrix(n).AddNumeric("group", group.Select(g => (double)g).ToArray());
             var ungrouped = SurvivalData.Create(time, status);
             Add("cox", Measure(runs, () => CoxRegression.Fit(ungrouped, covariate)));
+        }
+        if (Wanted("cox-counting"))
+        {
+            // (start, stop] rows: n/2 subjects, each split at half its follow-up into two rows, a time-varying 0/1
+            // covariate switching on at the split and the group as a second covariate, Efron ties:
+            // R coxph(Surv(start, stop, status) ~ g + z) on the same shape (benchmarks/compare/r-survival.R).
+            var (entry, stop, events, g, z) = BenchmarkData.CountingProcess(n);
+            var counting = SurvivalData.Create(stop, events, entry: entry);
+            var x = new CovariateMatrix(n).AddNumeric("g", g).AddNumeric("z", z);
+            // The input arrays: entry and exit times (8 bytes a row each), events (1), two covariates (8 each).
+            Add("cox-counting", Measure(runs, () => CoxRegression.Fit(counting, x)), 33L * n);
         }
         if (Wanted("kaplan-meier-duckdb"))
         {

@@ -13,10 +13,7 @@ internal static class CoxConcordance
     public static double? Compute(CoxRiskSets sets, double[] eta)
     {
         int n = sets.Count;
-        var ranks = (double[])eta.Clone();
-        Array.Sort(ranks);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) if (i == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
+        var ranks = DistinctSorted(eta, out int distinct);
         var tree = new double[distinct + 1];
         var inTree = sets.Entry is null ? null : new bool[n];
         double concordant = 0, discordant = 0, tied = 0;
@@ -73,5 +70,30 @@ internal static class CoxConcordance
 
         int Rank(int k) => Array.BinarySearch(ranks, 0, distinct, eta[k]) + 1;
         double Sum(int i) { double s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
+    }
+
+    /// <summary>The distinct values of η, ascending. Covariates of trials are mostly discrete, so η takes few values:
+    /// they are collected in a hash set and only those sorted; past 65 536 distinct values a copy of η is sorted instead.</summary>
+    private static double[] DistinctSorted(double[] eta, out int distinct)
+    {
+        const int Cap = 1 << 16;
+        var set = new HashSet<double>();
+        foreach (double v in eta)
+        {
+            if (set.Add(v) && set.Count > Cap) { set = null; break; }
+        }
+        double[] values;
+        if (set is not null)
+        {
+            values = [.. set];
+            Array.Sort(values);
+            distinct = values.Length;
+            return values;
+        }
+        values = (double[])eta.Clone();
+        Array.Sort(values);
+        distinct = 0;
+        for (int i = 0; i < values.Length; i++) if (i == 0 || values[i] != values[distinct - 1]) values[distinct++] = values[i];
+        return values;
     }
 }

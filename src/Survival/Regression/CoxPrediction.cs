@@ -83,21 +83,64 @@ public sealed record CovariateProfile
 }
 
 /// <summary>A predicted survival probability of a profile at one time (R <c>summary(survfit(fit, newdata), times =)</c>).</summary>
-/// <param name="Time">The time.</param>
-/// <param name="AtRisk">The (weighted) number at risk at the time: entered before it and not yet out.</param>
-/// <param name="CumulativeHazard">Λ(t | profile).</param>
-/// <param name="Survival">S(t | profile) = exp(−Λ).</param>
-/// <param name="StdErr">The standard error of S (R's <c>summary</c> column; the se of Λ times S).</param>
-/// <param name="Lower">Lower limit (log scale, R's default).</param>
-/// <param name="Upper">Upper limit.</param>
-public sealed record CoxPredictedPoint(double Time, double AtRisk, double CumulativeHazard, double Survival, double StdErr, double? Lower, double? Upper);
+public sealed record CoxPredictedPoint
+{
+    internal CoxPredictedPoint(double time, double atRisk, double cumulativeHazard, double survival, double stdErr, double? lower, double? upper)
+    {
+        Time = time;
+        AtRisk = atRisk;
+        CumulativeHazard = cumulativeHazard;
+        Survival = survival;
+        StdErr = stdErr;
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>The time.</summary>
+    public double Time { get; internal init; }
+
+    /// <summary>The (weighted) number at risk at the time: entered before it and not yet out.</summary>
+    public double AtRisk { get; internal init; }
+
+    /// <summary>Λ(t | profile).</summary>
+    public double CumulativeHazard { get; }
+
+    /// <summary>S(t | profile) = exp(−Λ).</summary>
+    public double Survival { get; }
+
+    /// <summary>The standard error of S (R's <c>summary</c> column: the se of Λ times S).</summary>
+    public double StdErr { get; }
+
+    /// <summary>Lower limit (log scale, R's default); null where R has NA.</summary>
+    public double? Lower { get; }
+
+    /// <summary>Upper limit (log scale, clipped at 1).</summary>
+    public double? Upper { get; }
+}
 
 /// <summary>The predicted curve of one profile in one stratum.</summary>
-/// <param name="Profile">The profile.</param>
-/// <param name="Stratum">The stratum, or null for an unstratified fit.</param>
-/// <param name="Steps">The curve at each event time of the stratum, ascending.</param>
-/// <param name="At">The curve at the requested times, in the order given.</param>
-public sealed record CoxPredictedCurve(CovariateProfile Profile, string? Stratum, IReadOnlyList<CoxPredictedPoint> Steps, IReadOnlyList<CoxPredictedPoint> At);
+public sealed record CoxPredictedCurve
+{
+    internal CoxPredictedCurve(CovariateProfile profile, string? stratum, IReadOnlyList<CoxPredictedPoint> steps, IReadOnlyList<CoxPredictedPoint> at)
+    {
+        Profile = profile;
+        Stratum = stratum;
+        Steps = steps;
+        At = at;
+    }
+
+    /// <summary>The profile.</summary>
+    public CovariateProfile Profile { get; }
+
+    /// <summary>The stratum, or null for an unstratified fit.</summary>
+    public string? Stratum { get; }
+
+    /// <summary>The curve at each event time of the stratum, ascending.</summary>
+    public IReadOnlyList<CoxPredictedPoint> Steps { get; }
+
+    /// <summary>The curve at the requested times, in the order given.</summary>
+    public IReadOnlyList<CoxPredictedPoint> At { get; }
+}
 
 /// <summary>Predicted survival curves and the baseline cumulative hazard of a Cox fit (R's <c>survfit(fit, newdata =)</c>
 /// and <c>basehaz</c>).</summary>

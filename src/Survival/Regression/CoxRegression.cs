@@ -132,20 +132,23 @@ public static class CoxRegression
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
         // is singular there): R's Cholesky drops it with NA. Drop such columns by a pivoted check at β = 0.
+        (double, double[], double[,])? atZero = null;
+        PartialLikelihood? probe = null;
         while (kept.Length > 0)
         {
-            var probe = new PartialLikelihood(sets, kept, options.Ties);
-            var singular = SingularColumns(probe.Evaluate(new double[kept.Length]).Information);
-            if (singular.Length == 0) break;
+            probe = new PartialLikelihood(sets, kept, options.Ties, probe?.Buffer);
+            var evaluation = probe.Evaluate(new double[kept.Length]);
+            var singular = SingularColumns(evaluation.Information);
+            if (singular.Length == 0) { atZero = evaluation; break; }
             foreach (int k in singular)
                 warnings.Add(new CoxWarning(CoxWarningKind.NoInformation, covariates.Names[kept[k]],
                     $"{covariates.Names[kept[k]]} has no information in the risk sets (it does not vary among the subjects at risk at any event time): its coefficient is not estimable (NA)"));
             kept = kept.Where((_, k) => !singular.Contains(k)).ToArray();
         }
         int q = kept.Length;
-        var model = new PartialLikelihood(sets, kept, options.Ties);
+        var model = atZero is null ? new PartialLikelihood(sets, kept, options.Ties, probe?.Buffer) : probe!;
 
-        var (ll0, u0, info0) = model.Evaluate(new double[q]);
+        var (ll0, u0, info0) = atZero ?? model.Evaluate(new double[q]);
         var fit = NewtonRaphson.Maximize(new double[q], model.Evaluate, options.MaxIterations, options.Epsilon, (ll0, u0, info0));
         var (beta, ll, u, info, iterations, converged) = fit;
 
@@ -165,7 +168,7 @@ public static class CoxRegression
                 warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, covariates.Names[kept[k]],
                     $"Loglik converged before variable {covariates.Names[kept[k]]}; coefficient may be infinite (the likelihood keeps rising as it grows: separation, monotone likelihood)"));
         }
-        var eta = sets.LinearPredictors(kept, beta);
+        var eta = sets.LinearPredictors(kept, beta, model.Buffer);
         if (!converged && options.MaxIterations > 1)
         {
             warnings.Add(new CoxWarning(CoxWarningKind.NotConverged, null, $"Ran out of iterations ({options.MaxIterations}) and did not converge"));
@@ -258,30 +261,48 @@ public static class CoxRegression
         return (true, null);
     }
 
-    /// <summary>Indices of columns that are neither constant nor (numerically) linear combinations of earlier ones
-    /// (Gram–Schmidt on the centred columns), with a warning naming each column left out and why.</summary>
+    /// <summary>Indices of columns that are neither constant nor (numerically) linear combinations of earlier ones, with
+    /// a warning naming each column left out and why. Gram–Schmidt on the centred columns, streaming: a column's
+    /// projections on the kept basis come from its dot products, its residual norm from one more pass, and the normalised
+    /// residual is stored only when a later column needs it as a basis vector (so one covariate costs no copy).</summary>
     private static int[] Independent(double[][] x, double[] means, IReadOnlyList<string> names, List<CoxWarning> warnings)
     {
         var basis = new List<double[]>();
         var kept = new List<int>();
+        int n = x.Length == 0 ? 0 : x[0].Length;
         for (int j = 0; j < x.Length; j++)
         {
-            var v = (double[])x[j].Clone();
-            double norm0 = Math.Sqrt(v.Sum(t => t * t));
-            double largest = v.Max(Math.Abs);
+            var c = x[j];
+            double norm0 = 0, largest = 0;
+            for (int i = 0; i < n; i++) { norm0 += c[i] * c[i]; largest = Math.Max(largest, Math.Abs(c[i])); }
+            norm0 = Math.Sqrt(norm0);
             if (norm0 == 0 || largest <= 1e-12 * (Math.Abs(means[j]) + largest))
             {
                 warnings.Add(new CoxWarning(CoxWarningKind.Constant, names[j],
                     $"{names[j]} is constant (it has one value in every row used): its coefficient is not estimable (NA)"));
                 continue;
             }
-            foreach (var e in basis)
+            // Classical Gram–Schmidt, twice (the second pass restores the orthogonality the first loses to rounding).
+            var dots = new double[basis.Count];
+            for (int k = 0; k < basis.Count; k++)
             {
+                var e = basis[k];
                 double dot = 0;
-                for (int i = 0; i < v.Length; i++) dot += v[i] * e[i];
-                for (int i = 0; i < v.Length; i++) v[i] -= dot * e[i];
+                for (int i = 0; i < n; i++) dot += c[i] * e[i];
+                dots[k] = dot;
             }
-            double norm = Math.Sqrt(v.Sum(t => t * t));
+            var correction = new double[basis.Count];
+            for (int k = 0; k < basis.Count; k++)
+            {
+                var e = basis[k];
+                double dot = 0;
+                for (int i = 0; i < n; i++) dot += (c[i] - Residual(i, basis.Count)) * e[i];
+                correction[k] = dot;
+            }
+            for (int k = 0; k < basis.Count; k++) dots[k] += correction[k];
+            double norm = 0;
+            for (int i = 0; i < n; i++) { double r = c[i] - Residual(i, basis.Count); norm += r * r; }
+            norm = Math.Sqrt(norm);
             if (norm <= 1e-9 * norm0)
             {
                 warnings.Add(new CoxWarning(CoxWarningKind.Aliased, names[j],
@@ -289,8 +310,18 @@ public static class CoxRegression
                 continue;
             }
             kept.Add(j);
-            for (int i = 0; i < v.Length; i++) v[i] /= norm;
+            if (j == x.Length - 1) break;
+            var v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = (c[i] - Residual(i, basis.Count)) / norm;
             basis.Add(v);
+
+            // Σ_{l < upTo} dots[l] · basis[l][i]: the part of column j along the first upTo basis vectors.
+            double Residual(int i, int upTo)
+            {
+                double r = 0;
+                for (int l = 0; l < upTo; l++) r += dots[l] * basis[l][i];
+                return r;
+            }
         }
         return kept.ToArray();
     }
@@ -334,34 +365,43 @@ public static class CoxRegression
     private static double[] Solve(double[,] a, double[] b) => NewtonRaphson.Solve(a, b);
 
     /// <summary>The log partial likelihood, score and information at β, by one walk over the risk sets (R's
-    /// <c>coxfit6</c> and <c>agfit4</c> recursions).</summary>
-    private sealed class PartialLikelihood(CoxRiskSets sets, int[] columns, CoxTies ties)
+    /// <c>coxfit6</c> and <c>agfit4</c> recursions). The deaths' own terms Σ w η and Σ w x are plain sums over the
+    /// event rows, taken in the pass that computes η; the walk then needs only the risk weights w·e^η, which overwrite η
+    /// in one buffer reused by every evaluation.</summary>
+    private sealed class PartialLikelihood(CoxRiskSets sets, int[] columns, CoxTies ties, double[]? buffer = null)
     {
+        /// <summary>The η / risk-weight buffer (reused by a later model on the same rows).</summary>
+        public double[] Buffer { get; } = buffer ?? new double[sets.Count];
+
         public (double LogLik, double[] Score, double[,] Information) Evaluate(double[] beta)
         {
-            int q = columns.Length;
-            var eta = sets.LinearPredictors(columns, beta);
-            var xs = columns.Select(c => sets.X[c]).ToArray();
+            int q = columns.Length, n = sets.Count;
+            var risk = sets.LinearPredictors(columns, beta, Buffer);
             double ll = 0;
             var u = new double[q];
             var info = new double[q, q];
-            var a1 = new double[q];
-            sets.Sweep(columns, eta, true, s =>
+            var status = sets.Status;
+            for (int i = 0; i < n; i++)
             {
-                for (int d = s.DeathStart; d < s.DeathEnd; d++)
+                double w = sets.WeightAt(i);
+                if (status[i])
                 {
-                    if (!sets.Status[d]) continue;
-                    double w = sets.WeightAt(d);
-                    ll += w * eta[d];
-                    for (int k = 0; k < q; k++) u[k] += w * xs[k][d];
+                    ll += w * risk[i];
+                    for (int k = 0; k < q; k++) u[k] += w * sets.X[columns[k]][i];
                 }
-                int m = ties == CoxTies.Efron ? s.Deaths : 1;
+                risk[i] = w * Math.Exp(risk[i]);
+            }
+            var a1 = new double[q];
+            bool efron = ties == CoxTies.Efron;
+            sets.SweepRisk(columns, risk, true, s =>
+            {
+                int m = efron ? s.Deaths : 1;
                 double mean = s.DeadWeight / m;
                 var s2 = s.S2!;
                 var d2 = s.E2!;
                 for (int e = 0; e < m; e++)
                 {
-                    double f = ties == CoxTies.Efron ? (double)e / s.Deaths : 0;
+                    double f = efron ? (double)e / s.Deaths : 0;
                     double den = s.S0 - f * s.E0;
                     ll -= mean * Math.Log(den);
                     for (int k = 0; k < q; k++)

@@ -52,16 +52,16 @@ internal sealed class CoxRiskSets
         var rawTime = data.TimeArray;
         int[]? rawStrata = data.Strata?.CodeArray;
         int strataCount = data.Strata?.Levels.Count ?? 1;
-        // Sort once by stratum, then time descending. The sort keys are the negated times, sorted with the row numbers in
-        // place (12 bytes a row: Array.Sort of primitive keys, no scratch); with strata a counting pass first lays the
-        // rows out by stratum.
+        // Sort once by stratum, then time descending: a stable LSD radix sort (RadixSort) of the complemented
+        // order-preserving keys, written into the memory of the time column itself, with the row numbers moving along;
+        // with strata a counting pass first lays the rows out by stratum. Stable, so tied rows keep their input order.
         var time = new double[n];
+        var keys = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(time.AsSpan());
         var order = new int[n];
         var start = new int[strataCount + 1];
         if (rawStrata is null)
         {
-            for (int i = 0; i < n; i++) { time[i] = -rawTime[i]; order[i] = i; }
-            Array.Sort(time, order);
+            for (int i = 0; i < n; i++) { keys[i] = ~RadixSort.Key(rawTime[i]); order[i] = i; }
             start[1] = n;
         }
         else
@@ -69,10 +69,16 @@ internal sealed class CoxRiskSets
             foreach (int k in rawStrata) start[k + 1]++;
             for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
             var next = start[..strataCount];
-            for (int i = 0; i < n; i++) { int o = next[rawStrata[i]]++; time[o] = -rawTime[i]; order[o] = i; }
-            for (int k = 0; k < strataCount; k++) Array.Sort(time, order, start[k], start[k + 1] - start[k]);
+            for (int i = 0; i < n; i++) { int o = next[rawStrata[i]]++; keys[o] = ~RadixSort.Key(rawTime[i]); order[o] = i; }
         }
-        for (int i = 0; i < n; i++) time[i] = -time[i];
+        var keyScratch = new ulong[n];
+        var rowScratch = new int[n];
+        for (int k = 0; k < strataCount; k++)
+        {
+            int a = start[k], len = start[k + 1] - start[k];
+            RadixSort.Sort(keys.Slice(a, len), order.AsSpan(a, len), default, keyScratch.AsSpan(a, len), rowScratch.AsSpan(a, len), default);
+        }
+        for (int i = 0; i < n; i++) time[i] = RadixSort.Value(~keys[i]);
         var status = new bool[n];
         double[]? weight = data.WeightArray is null ? null : new double[n];
         int[]? strata = rawStrata is null ? null : new int[n];
@@ -86,18 +92,25 @@ internal sealed class CoxRiskSets
             if (strata is not null) strata[i] = rawStrata![r];
             if (entry is not null) entry[i] = data.EntryArray![r];
         }
-        // R's near-tie rule maps times monotonically, so the order stays valid and tied rows stay adjacent; with entry
-        // times it runs over entry and exit times together (R's aeqSurv on the whole Surv object).
-        if (timeFix) ApplyTimeFix(time, entry, strata is null, order);
-
+        // The entry order (sorted positions by stratum, then descending entry), by the same sort on the same scratch.
+        // R's near-tie rule maps times monotonically, so both orders stay valid after it and tied rows stay adjacent.
+        // The covariate columns are filled below; the first one's memory serves as the entry sort's key scratch first.
+        var x = new double[p][];
+        for (int j = 0; j < p; j++) x[j] = new double[n];
         int[]? entryOrder = null;
         if (entry is not null)
         {
             entryOrder = new int[n];
-            var keys = new double[n];
-            for (int i = 0; i < n; i++) { keys[i] = -entry[i]; entryOrder[i] = i; }
-            for (int k = 0; k < strataCount; k++) Array.Sort(keys, entryOrder, start[k], start[k + 1] - start[k]);
+            for (int i = 0; i < n; i++) { keyScratch[i] = ~RadixSort.Key(entry[i]); entryOrder[i] = i; }
+            var scratch = p > 0 ? System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(x[0].AsSpan()) : new ulong[n];
+            for (int k = 0; k < strataCount; k++)
+            {
+                int a = start[k], len = start[k + 1] - start[k];
+                RadixSort.Sort(keyScratch.AsSpan(a, len), entryOrder.AsSpan(a, len), default, scratch.Slice(a, len), rowScratch.AsSpan(a, len), default);
+            }
         }
+        // keyScratch now holds the entry keys in entry order: the near-tie rule reads the sorted entries from it.
+        if (timeFix) ApplyTimeFix(time, entry, entryOrder, entry is null ? null : keyScratch, start, order);
 
         // R's centring (coxph's nocenter = c(-1, 0, 1)): a column whose values all lie in {−1, 0, 1} (indicators, the
         // columns of a factor) is not centred; the others are centred on their means, weighted for right-censored data
@@ -106,7 +119,6 @@ internal sealed class CoxRiskSets
         var means = new double[p];
         double total = 0;
         for (int i = 0; i < n; i++) total += weight?[i] ?? 1.0;
-        var x = new double[p][];
         for (int j = 0; j < p; j++)
         {
             var col = covariates.Column(j);
@@ -119,7 +131,7 @@ internal sealed class CoxRiskSets
                 else { for (int i = 0; i < n; i++) mean += col[order[i]] * weight[i]; mean = total > 0 ? mean / total : 0; }
             }
             means[j] = mean;
-            var column = x[j] = new double[n];
+            var column = x[j];
             for (int i = 0; i < n; i++) column[i] = col[order[i]] - mean;
         }
 
@@ -135,38 +147,81 @@ internal sealed class CoxRiskSets
         Means = means;
     }
 
-    private static void ApplyTimeFix(double[] time, double[]? entry, bool oneStratum, int[] order)
+    /// <summary>R's near-tie rule (aeqSurv) over exit and entry times together. The distinct values come from the two
+    /// sorted orders by a merge when there is one stratum (no sort), else by sorting a copy.</summary>
+    private static void ApplyTimeFix(double[] time, double[]? entry, int[]? entryOrder, ulong[]? sortedEntryKeys, int[] start, int[] order)
     {
+        int n = time.Length;
         double[] distinct;
-        if (oneStratum && entry is null)
+        if (start.Length == 2)
         {
-            // The whole array is descending: the distinct times come from one backward scan with no sort.
-            int count = 0;
-            for (int i = 0; i < time.Length; i++) if (i == 0 || time[i] != time[i - 1]) count++;
-            distinct = new double[count];
-            for (int i = time.Length - 1, k = 0; i >= 0; i--) if (i == time.Length - 1 || time[i] != time[i + 1]) distinct[k++] = time[i];
+            // Exit times descending along the array, entry times descending in their sorted keys: walk both from the end.
+            var merged = new List<double>();
+            int i = n - 1, e = n - 1;
+            double last = double.NaN;
+            while (i >= 0 || (entry is not null && e >= 0))
+            {
+                double v;
+                if (entry is null || e < 0) v = time[i--];
+                else if (i < 0) v = RadixSort.Value(~sortedEntryKeys![e--]);
+                else
+                {
+                    double a = time[i], b = RadixSort.Value(~sortedEntryKeys![e]);
+                    if (a <= b) { v = a; i--; } else { v = b; e--; }
+                }
+                if (merged.Count == 0 || v != last) { merged.Add(v); last = v; }
+            }
+            distinct = merged.ToArray();
         }
         else distinct = TimeFix.SortedDistinct(entry is null ? (double[])time.Clone() : [.. time, .. entry]);
         var cuts = TimeFix.Cuts(distinct);
         if (cuts is null) return;
-        for (int i = 0; i < time.Length; i++) time[i] = TimeFix.Map(cuts, time[i]);
-        if (entry is null) return;
-        for (int i = 0; i < entry.Length; i++)
+        // Both orders are descending within each stratum, so the representative (the largest cut ≤ x) moves one way:
+        // a walk down the cuts from a binary search at each stratum's start, not a search per value.
+        int strata = start.Length - 1;
+        for (int s = 0; s < strata; s++)
         {
-            double e = TimeFix.Map(cuts, entry[i]);
-            if (!(e < time[i]))
-                throw new SurvivalInputException(
-                    $"the interval ({SurvivalData.Format(entry[i])}, {SurvivalData.Format(time[i])}] has length zero after R's near-tie rule (timefix); pass TimeFix = false to keep it",
-                    column: "entry", value: SurvivalData.Format(entry[i]), row: order[i] + 1, input: DataColumn.Entry);
-            entry[i] = e;
+            int k = -1;
+            for (int i = start[s]; i < start[s + 1]; i++) time[i] = Representative(cuts, time[i], ref k);
+        }
+        if (entry is null) return;
+        for (int s = 0; s < strata; s++)
+        {
+            int k = -1;
+            for (int e = start[s]; e < start[s + 1]; e++)
+            {
+                int i = entryOrder![e];
+                double v = Representative(cuts, entry[i], ref k);
+                if (!(v < time[i]))
+                    throw new SurvivalInputException(
+                        $"the interval ({SurvivalData.Format(entry[i])}, {SurvivalData.Format(time[i])}] has length zero after R's near-tie rule (timefix); pass TimeFix = false to keep it",
+                        column: "entry", value: SurvivalData.Format(entry[i]), row: order[i] + 1, input: DataColumn.Entry);
+                entry[i] = v;
+            }
         }
     }
 
-    /// <summary>Linear predictors η = xᵀβ (centred covariates) of the given columns, in the sorted order.</summary>
-    public double[] LinearPredictors(int[] columns, double[] beta)
+    /// <summary>The largest cut ≤ x (x itself below the first cut), for x non-increasing between calls with the same
+    /// <paramref name="k"/> (−1 to start with a binary search).</summary>
+    private static double Representative(double[] cuts, double x, ref int k)
+    {
+        if (k < 0)
+        {
+            int i = Array.BinarySearch(cuts, x);
+            k = i >= 0 ? i : ~i - 1;
+            if (k < 0) { k = 0; return cuts[0] <= x ? cuts[0] : x; }
+        }
+        while (k > 0 && cuts[k] > x) k--;
+        return cuts[k] <= x ? cuts[k] : x;
+    }
+
+    /// <summary>Linear predictors η = xᵀβ (centred covariates) of the given columns, in the sorted order, into
+    /// <paramref name="into"/> when given (else a new array).</summary>
+    public double[] LinearPredictors(int[] columns, double[] beta, double[]? into = null)
     {
         int n = Count;
-        var eta = new double[n];
+        var eta = into ?? new double[n];
+        Array.Clear(eta);
         for (int k = 0; k < columns.Length; k++)
         {
             var col = X[columns[k]];
@@ -201,16 +256,28 @@ internal sealed class CoxRiskSets
     }
 
     /// <summary>Walks every event time, stratum by stratum, latest first, calling <paramref name="visit"/> with the sums
-    /// over its risk set for covariate columns <paramref name="columns"/> and risk weights w·e^η (<paramref name="eta"/>
-    /// in the sorted order).</summary>
+    /// over its risk set for covariate columns <paramref name="columns"/>, at linear predictors <paramref name="eta"/>
+    /// (sorted order).</summary>
     public void Sweep(int[] columns, double[] eta, bool second, Action<RiskSums> visit)
+    {
+        var risk = new double[Count];
+        for (int i = 0; i < risk.Length; i++) risk[i] = WeightAt(i) * Math.Exp(eta[i]);
+        SweepRisk(columns, risk, second, visit);
+    }
+
+    /// <summary>As <see cref="Sweep"/>, with the risk weights w·e^η given (sorted order).</summary>
+    public void SweepRisk(int[] columns, double[] risk, bool second, Action<RiskSums> visit)
     {
         int q = columns.Length, n = Count;
         var xs = new double[q][];
         for (int k = 0; k < q; k++) xs[k] = X[columns[k]];
         var sums = new RiskSums(q, second);
         var xi = new double[q];
-        bool[]? added = Entry is null ? null : new bool[n];
+        var stop = Stop;
+        var status = Status;
+        var entry = Entry;
+        var entryOrder = EntryOrder;
+        bool[]? added = entry is null ? null : new bool[n];
         for (int s = 0; s + 1 < StratumStart.Length; s++)
         {
             int a = StratumStart[s], b = StratumStart[s + 1];
@@ -219,29 +286,32 @@ internal sealed class CoxRiskSets
             while (p < b)
             {
                 int k = p;
-                while (k < b && !Status[k]) k++;
+                while (k < b && !status[k]) k++;
                 if (k == b) break;
-                double t = Stop[k];
-                if (Entry is not null)
+                double t = stop[k];
+                if (entry is not null)
                 {
-                    for (; e < b && Entry[EntryOrder![e]] >= t; e++)
+                    for (; e < b && entry[entryOrder![e]] >= t; e++)
                     {
-                        int r = EntryOrder[e];
+                        int r = entryOrder[e];
                         if (!added![r]) continue;
                         added[r] = false;
-                        Accumulate(sums.S1, sums.S2, ref sums.S0, r, -1);
+                        Accumulate(-risk[r], xs, r, xi, sums.S1, sums.S2, ref sums.S0);
                         sums.AtRisk--;
                         sums.AtRiskWeight -= WeightAt(r);
                     }
                     if (sums.AtRisk == 0) Reset(sums, q, second);
                 }
                 int deathStart = -1;
-                for (; p < b && Stop[p] >= t; p++)
+                for (; p < b && stop[p] >= t; p++)
                 {
-                    if (deathStart < 0 && Stop[p] == t) deathStart = p;
-                    if (Entry is not null && !(Entry[p] < t)) continue;
-                    if (added is not null) added[p] = true;
-                    Accumulate(sums.S1, sums.S2, ref sums.S0, p, +1);
+                    if (deathStart < 0 && stop[p] == t) deathStart = p;
+                    if (entry is not null)
+                    {
+                        if (!(entry[p] < t)) continue;
+                        added![p] = true;
+                    }
+                    Accumulate(risk[p], xs, p, xi, sums.S1, sums.S2, ref sums.S0);
                     sums.AtRisk++;
                     sums.AtRiskWeight += WeightAt(p);
                 }
@@ -252,10 +322,10 @@ internal sealed class CoxRiskSets
                 sums.DeadWeight = 0;
                 for (int d = deathStart; d < p; d++)
                 {
-                    if (!Status[d]) continue;
+                    if (!status[d]) continue;
                     sums.Deaths++;
                     sums.DeadWeight += WeightAt(d);
-                    Accumulate(sums.E1, sums.E2, ref sums.E0, d, +1);
+                    Accumulate(risk[d], xs, d, xi, sums.E1, sums.E2, ref sums.E0);
                 }
                 sums.Time = t;
                 sums.Stratum = s;
@@ -264,22 +334,24 @@ internal sealed class CoxRiskSets
                 visit(sums);
             }
         }
+    }
 
-        void Accumulate(double[] s1, double[,]? s2, ref double s0, int row, int sign)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(double risk, double[][] xs, int row, double[] xi, double[] s1, double[,]? s2, ref double s0)
+    {
+        s0 += risk;
+        int q = xs.Length;
+        for (int k = 0; k < q; k++)
         {
-            double risk = sign * WeightAt(row) * Math.Exp(eta[row]);
-            s0 += risk;
-            for (int k = 0; k < q; k++)
-            {
-                xi[k] = xs[k][row];
-                s1[k] += risk * xi[k];
-            }
-            if (s2 is null) return;
-            for (int k = 0; k < q; k++)
-            {
-                double rx = risk * xi[k];
-                for (int l = 0; l <= k; l++) s2[k, l] += rx * xi[l];
-            }
+            double v = xs[k][row];
+            xi[k] = v;
+            s1[k] += risk * v;
+        }
+        if (s2 is null) return;
+        for (int k = 0; k < q; k++)
+        {
+            double rx = risk * xi[k];
+            for (int l = 0; l <= k; l++) s2[k, l] += rx * xi[l];
         }
     }
 

@@ -17,9 +17,20 @@ public enum ProportionalHazardsTransform
 }
 
 /// <summary>One line of the proportional-hazards test: a covariate (all its columns), or the global test.</summary>
-/// <param name="Name">The covariate's name, or <c>GLOBAL</c>.</param>
-/// <param name="Test">The score test: χ², df (the covariate's estimable columns) and P.</param>
-public sealed record ProportionalHazardsTerm(string Name, ChiSquareTest Test);
+public sealed record ProportionalHazardsTerm
+{
+    internal ProportionalHazardsTerm(string name, ChiSquareTest test)
+    {
+        Name = name;
+        Test = test;
+    }
+
+    /// <summary>The covariate's name, or <c>GLOBAL</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The score test: χ², df (the covariate's estimable columns) and P.</summary>
+    public ChiSquareTest Test { get; }
+}
 
 /// <summary>The proportional-hazards test of a Cox fit (R survival ≥ 3.0 <c>cox.zph</c>): per covariate and global.</summary>
 public sealed record ProportionalHazardsResult
@@ -59,7 +70,7 @@ public sealed record ProportionalHazardsResult
 /// covariance at an event time (Efron's average over tied deaths when ties are Efron's), the information has blocks
 /// Σ V, Σ g V and Σ g² V, and the score of γ is Σ g (x − x̄) over the deaths. A covariate's test uses all β columns and
 /// that covariate's γ columns; the global test all of them. Coefficients that are not estimable are left out, as R does.
-/// One walk over the fit's sorted risk sets.</para>
+/// One walk over the fit's sorted risk sets; the time scale merges the fit's sorted strata (O(n log S)) and looks each event time up by binary search.</para>
 /// </remarks>
 public static class ProportionalHazards
 {
@@ -145,9 +156,8 @@ public static class ProportionalHazards
     private static Func<double, double> TimeScale(CoxRiskSets sets, ProportionalHazardsTransform transform)
     {
         int n = sets.Count;
-        // Every row's exit time, ascending (ignoring strata, as R).
-        var times = (double[])sets.Stop.Clone();
-        Array.Sort(times);
+        // Every row's exit time, ascending (ignoring strata, as R): the fit's sorted strata merged, not sorted again.
+        var times = MergeAscending(sets, sets.Stop, null);
         Func<double, double> raw;
         switch (transform)
         {
@@ -165,12 +175,10 @@ public static class ProportionalHazards
             default:
                 {
                     // 1 − KM(t−): the unweighted, unstratified Kaplan–Meier of the rows (with their entry times), left-continuous.
-                    var entries = sets.Entry is null ? null : ((double[])sets.Entry.Clone());
-                    if (entries is not null) Array.Sort(entries);
+                    var entries = sets.Entry is null ? null : MergeAscending(sets, sets.Entry, sets.EntryOrder);
                     var eventTimes = new List<double>();
                     var survivalBefore = new List<double>();
-                    var deathTimes = Enumerable.Range(0, n).Where(i => sets.Status[i]).Select(i => sets.Stop[i]).ToArray();
-                    Array.Sort(deathTimes);
+                    var deathTimes = MergeAscending(sets, sets.Stop, null, eventsOnly: true);
                     double sv = 1;
                     for (int i = 0; i < deathTimes.Length;)
                     {
@@ -199,6 +207,40 @@ public static class ProportionalHazards
         for (int i = 0; i < n; i++) if (sets.Status[i]) { mean += raw(sets.Stop[i]); events++; }
         mean /= events;
         return t => raw(t) - mean;
+    }
+
+    /// <summary>The values of every stratum (each descending along the sorted rows, or along <paramref name="order"/>)
+    /// merged into one ascending array: O(n log S) for S strata, linear for one.</summary>
+    private static double[] MergeAscending(CoxRiskSets sets, double[] values, int[]? order, bool eventsOnly = false)
+    {
+        int strata = sets.StratumStart.Length - 1;
+        var result = new List<double>(sets.Count);
+        var next = new int[strata];
+        var queue = new PriorityQueue<int, double>();
+        for (int s = 0; s < strata; s++)
+        {
+            next[s] = sets.StratumStart[s + 1] - 1;
+            Advance(s);
+        }
+        while (queue.TryDequeue(out int s, out double v))
+        {
+            result.Add(v);
+            next[s]--;
+            Advance(s);
+        }
+        return result.ToArray();
+
+        void Advance(int s)
+        {
+            // Skip to the stratum's next value from its end (ascending), or stop at its start.
+            for (; next[s] >= sets.StratumStart[s]; next[s]--)
+            {
+                int row = order is null ? next[s] : order[next[s]];
+                if (eventsOnly && !sets.Status[row]) continue;
+                queue.Enqueue(s, values[row]);
+                return;
+            }
+        }
     }
 
     private static int LowerBound(double[] sorted, double t)
