@@ -1,0 +1,538 @@
+using Survival.Estimation;
+
+namespace Survival.CompetingRisks;
+
+/// <summary>Options of <see cref="CumulativeIncidence.Fit"/>; the defaults are R <c>survfit</c>'s for a multi-state status.</summary>
+public sealed record CumulativeIncidenceOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CumulativeIncidenceOptions Default { get; } = new();
+
+    /// <summary>Confidence level of the pointwise limits. Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>).</summary>
+    public bool TimeFix { get; init; } = true;
+
+    /// <summary>Times at which to read every curve (R <c>summary(fit, times = , extend = TRUE)</c>); may be empty.</summary>
+    public IReadOnlyList<double> At { get; init; } = [];
+
+    internal void Validate()
+    {
+        Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");
+        foreach (double t in At)
+            if (!double.IsFinite(t)) throw new SurvivalInputException("a time must be a finite number", column: "At", value: SurvivalData.Format(t));
+    }
+}
+
+/// <summary>One step of a cumulative incidence (or event-free) curve: a distinct exit time of the group.</summary>
+public sealed record IncidenceStep
+{
+    internal IncidenceStep(double time, double atRisk, double estimate, double stdErr, double? lower, double? upper)
+    {
+        Time = time;
+        AtRisk = atRisk;
+        Estimate = estimate;
+        StdErr = stdErr;
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>The time.</summary>
+    public double Time { get; internal init; }
+
+    /// <summary>The number at risk (event-free and under observation) at the time: rows, unweighted, as R's multi-state
+    /// <c>survfit</c> reports it.</summary>
+    public double AtRisk { get; internal init; }
+
+    /// <summary>The probability: of having had this cause by the time (cumulative incidence), or of being event-free.</summary>
+    public double Estimate { get; }
+
+    /// <summary>Its infinitesimal-jackknife standard error (R <c>survfit</c>'s <c>std.err</c>).</summary>
+    public double StdErr { get; }
+
+    /// <summary>Lower limit on R's default log scale (null where R has NA: an estimate of 0).</summary>
+    public double? Lower { get; }
+
+    /// <summary>Upper limit (log scale, clipped at 1).</summary>
+    public double? Upper { get; }
+}
+
+/// <summary>The cumulative incidence of one cause in one group, or the group's event-free probability.</summary>
+public sealed record IncidenceCurve
+{
+    internal IncidenceCurve(string? group, string? cause, IReadOnlyList<IncidenceStep> steps, IReadOnlyList<IncidenceStep> at)
+    {
+        Group = group;
+        Cause = cause;
+        Steps = steps;
+        At = at;
+    }
+
+    /// <summary>The group, or null without groups.</summary>
+    public string? Group { get; }
+
+    /// <summary>The cause as written in the data, or null for the event-free curve.</summary>
+    public string? Cause { get; }
+
+    /// <summary>The curve at every distinct exit time of the group, ascending.</summary>
+    public IReadOnlyList<IncidenceStep> Steps { get; }
+
+    /// <summary>The curve at <see cref="CumulativeIncidenceOptions.At"/> (the last step at or before each time; 0 for a
+    /// cumulative incidence, 1 for the event-free probability, before the first).</summary>
+    public IReadOnlyList<IncidenceStep> At { get; }
+
+    /// <summary>The estimate at time <paramref name="t"/> (the last step at or before it).</summary>
+    public double EstimateAt(double t)
+    {
+        double value = Cause is null ? 1 : 0;
+        foreach (var s in Steps) { if (s.Time > t) break; value = s.Estimate; }
+        return value;
+    }
+}
+
+/// <summary>Cumulative incidence curves by group, the event-free curves beside them, and Gray's tests.</summary>
+public sealed record CumulativeIncidenceResult
+{
+    internal CumulativeIncidenceResult(IncidenceCurve[] curves, IncidenceCurve[] eventFree, GrayTestResult[] grayTests, IReadOnlyList<string> causes,
+        CumulativeIncidenceOptions options, OmittedRows omitted)
+    {
+        Curves = ValueList<IncidenceCurve>.Of(curves);
+        EventFree = ValueList<IncidenceCurve>.Of(eventFree);
+        GrayTests = ValueList<GrayTestResult>.Of(grayTests);
+        Causes = causes;
+        Options = options;
+        Omitted = omitted;
+    }
+
+    /// <summary>One curve per group and cause (groups in level order, causes in <see cref="Causes"/> order within a group).</summary>
+    public IReadOnlyList<IncidenceCurve> Curves { get; }
+
+    /// <summary>The event-free probability of each group (R's state "(s0)"): with the group's curves it adds to one.</summary>
+    public IReadOnlyList<IncidenceCurve> EventFree { get; }
+
+    /// <summary>Gray's test for each cause when there are groups (empty otherwise, or when Gray's test does not apply:
+    /// delayed entry or case weights, which cmprsk's test does not handle).</summary>
+    public IReadOnlyList<GrayTestResult> GrayTests { get; }
+
+    /// <summary>The causes, in order.</summary>
+    public IReadOnlyList<string> Causes { get; }
+
+    /// <summary>The options used.</summary>
+    public CumulativeIncidenceOptions Options { get; }
+
+    /// <summary>The input rows left out for missing values (R's <c>na.omit</c>).</summary>
+    public OmittedRows Omitted { get; }
+
+    /// <summary>The curve of <paramref name="cause"/> in <paramref name="group"/> (null: the only group).</summary>
+    public IncidenceCurve Curve(string cause, string? group = null)
+        => Curves.FirstOrDefault(c => c.Cause == cause && c.Group == group)
+           ?? throw new SurvivalInputException($"no curve for this cause and group (causes: {string.Join(", ", Causes)})", column: "cause", value: cause);
+}
+
+/// <summary>
+/// The Aalen–Johansen estimator of cumulative incidence for competing risks, at R <c>survfit</c> parity (a factor status;
+/// <c>cmprsk::cuminc</c>'s estimate; SAS LIFETEST <c>EVENTCODE=</c>).
+/// </summary>
+/// <remarks>
+/// <para>Within a group, at each event time tⱼ with n weighted at risk, dₖ weighted events of cause k and d of any cause,
+/// the event-free probability S(tⱼ) = S(tⱼ₋₁)(1 − d/n) (Kaplan–Meier of any event) and the cumulative incidence
+/// Fₖ(tⱼ) = Fₖ(tⱼ₋₁) + S(tⱼ₋₁) dₖ/n. The curves and S add to one. One minus Kaplan–Meier of cause k alone, the usual
+/// mistake, overstates Fₖ by treating the other causes as censoring.</para>
+/// <para>Standard errors are the infinitesimal jackknife, as R survfit computes them for multi-state curves: the
+/// derivative of each estimate with respect to each row's case weight, times the weight, squared and summed. The
+/// derivatives follow linear recursions that every row at risk shares, so the sums of squares are kept as a few running
+/// sums over the rows at risk and those that have left: O(n + events × causes), no loop over rows at each time. Limits
+/// are on R's default log scale. Delayed entry (risk set {entry &lt; t ≤ exit}), case weights and R's near-tie rule as in
+/// <see cref="KaplanMeier"/>. Curves are per group; strata matter only to Gray's test (as <c>cmprsk::cuminc</c>).</para>
+/// <para>References: Aalen &amp; Johansen (1978); Kalbfleisch &amp; Prentice (2002) § 8.2; R survival's multi-state
+/// <c>survfit</c> and its "survfitms" methods notes.</para>
+/// </remarks>
+public static class CumulativeIncidence
+{
+    /// <summary>Estimates the curves (and Gray's tests, when there are groups and neither delayed entry nor weights).</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="options">Options; null for R's defaults.</param>
+    public static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= CumulativeIncidenceOptions.Default;
+        options.Validate();
+        var rows = data.Rows;
+        if (options.TimeFix) TimeFix.CheckIntervals(rows);
+        int causes = data.Causes.Count;
+        int groups = rows.Group?.Levels.Count ?? 1;
+        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
+
+        // Per-time counts of the rows, by group and cause (the group of the reduction is group × (cause + 1), slot 0 the
+        // censored rows): the reduction Kaplan–Meier uses, no comparison sort of the rows.
+        var counts = Counts(data, options.TimeFix);
+        // The variance needs each row's entry when there is delayed entry, and Σ w² when there are weights: then it reads
+        // the rows (sorted once); otherwise the counts' cells are its records.
+        var records = rows.HasEntry || rows.HasWeights ? RowRecords(data, options.TimeFix) : CellRecords(counts, causes + 1);
+
+        var curves = new List<IncidenceCurve>();
+        var eventFree = new List<IncidenceCurve>();
+        for (int g = 0; g < groups; g++)
+        {
+            string? label = rows.Group?.Levels[g];
+            var table = GroupTable(counts, g, causes);
+            var groupRecords = records[g];
+            // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
+            if (rows.HasWeights) table = table with { Shown = Unweighted(table.Time, groupRecords) };
+            var (estimates, stdErrs, survival, survivalStdErr) = Estimate(table, groupRecords, causes);
+            for (int k = 0; k < causes; k++)
+                curves.Add(Curve(label, data.Causes[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false));
+            eventFree.Add(Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
+        }
+        var gray = rows.Group is not null && !rows.HasEntry && !rows.HasWeights && groups > 1
+            ? Enumerable.Range(1, causes).Select(k => GrayTest.Compute(data, data.Causes[k - 1])).ToArray()
+            : [];
+        return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, data.Causes, options, rows.Omitted);
+    }
+
+    /// <summary>The counts with group' = group × (cause + 1), no strata.</summary>
+    private static SurvivalCounts Counts(CompetingRisksData data, bool timeFix)
+    {
+        var rows = data.Rows;
+        int slots = data.Causes.Count + 1;
+        int groups = rows.Group?.Levels.Count ?? 1;
+        var codes = new int[rows.Count];
+        var cause = data.CauseArray;
+        var group = rows.Group?.CodeArray;
+        for (int i = 0; i < codes.Length; i++) codes[i] = (group?[i] ?? 0) * slots + cause[i];
+        var levels = new string[groups * slots];
+        for (int i = 0; i < levels.Length; i++) levels[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var composite = rows.WithGroupsOnly(Factor.FromCodes(codes, levels));
+        var counts = SurvivalCounts.FromData(composite);
+        return timeFix ? TimeFix.Apply(counts) : counts;
+    }
+
+    /// <summary>One group's distinct exit times with the weighted number at risk, events by cause and all events.</summary>
+    private sealed record Table(double[] Time, double[] AtRisk, double[] Events, double[][] CauseEvents)
+    {
+        /// <summary>The number at risk as reported (R: unweighted rows for a multi-state curve); AtRisk when unweighted.</summary>
+        public double[] Shown { get; init; } = AtRisk;
+    }
+
+    /// <summary>Rows at risk (entry &lt; t ≤ exit), unweighted, at each time.</summary>
+    private static double[] Unweighted(double[] times, GroupRecords records)
+    {
+        var exits = records.ByExit.Select(r => r.Exit).ToArray();
+        var entries = (records.ByEntry ?? []).Select(r => r.Entry).ToArray();
+        var result = new double[times.Length];
+        for (int j = 0; j < times.Length; j++)
+        {
+            double t = times[j];
+            int exitedBefore = LowerBound(exits, t);
+            int enteredBefore = records.ByEntry is null ? exits.Length : LowerBound(entries, t);
+            result[j] = enteredBefore - exitedBefore;
+        }
+        return result;
+    }
+
+    private static int LowerBound(double[] sorted, double t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private static Table GroupTable(SurvivalCounts counts, int g, int causes)
+    {
+        int slots = causes + 1;
+        var time = counts.Time;
+        var group = counts.Group;
+        var events = counts.Events;
+        var censored = counts.Censored;
+        var entered = counts.Entered;
+        // Cells are ordered by time, then group': walk the times, summing this group's slots.
+        var times = new List<double>();
+        var exits = new List<double>();
+        var enters = new List<double>();
+        var all = new List<double>();
+        var byCause = new List<double>[causes];
+        for (int k = 0; k < causes; k++) byCause[k] = [];
+        int c = 0;
+        while (c < time.Length)
+        {
+            double t = time[c];
+            double exit = 0, enter = 0, d = 0;
+            var dk = new double[causes];
+            bool any = false;
+            for (; c < time.Length && time[c] == t; c++)
+            {
+                if (group[c] / slots != g) continue;
+                int slot = group[c] % slots;
+                any = true;
+                exit += events[c] + censored[c];
+                enter += entered[c];
+                if (slot > 0) { dk[slot - 1] += events[c]; d += events[c]; }
+            }
+            if (!any) continue;
+            times.Add(t);
+            exits.Add(exit);
+            enters.Add(enter);
+            all.Add(d);
+            for (int k = 0; k < causes; k++) byCause[k].Add(dk[k]);
+        }
+        // Number at risk at t: entered before t minus exited before t (without entry: exits at or after t).
+        int m = times.Count;
+        var atRisk = new double[m];
+        double totalExit = exits.Sum();
+        double enteredBefore = 0, exitedBefore = 0;
+        bool hasEntry = counts.HasEntry;
+        for (int j = 0; j < m; j++)
+        {
+            atRisk[j] = hasEntry ? enteredBefore - exitedBefore : totalExit - exitedBefore;
+            enteredBefore += enters[j];
+            exitedBefore += exits[j];
+        }
+        // Only exit times are steps (entries alone are not R's survfit times).
+        var keep = Enumerable.Range(0, m).Where(j => exits[j] > 0).ToArray();
+        return new Table(keep.Select(j => times[j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(), keep.Select(j => all[j]).ToArray(),
+            byCause.Select(l => keep.Select(j => l[j]).ToArray()).ToArray());
+    }
+
+    /// <summary>A row (or a cell of identical unweighted rows) for the variance: exit, cause (0 censored), Σ w², entry.</summary>
+    private readonly record struct Record(double Exit, int Cause, double WeightSquared, double Entry);
+
+    /// <summary>Per group: the records sorted by exit, and (with entry) the same records sorted by entry.</summary>
+    private sealed record GroupRecords(Record[] ByExit, Record[]? ByEntry);
+
+    private static GroupRecords[] CellRecords(SurvivalCounts counts, int slots)
+    {
+        int groups = counts.GroupCount / slots;
+        var lists = new List<Record>[Math.Max(groups, 1)];
+        for (int g = 0; g < lists.Length; g++) lists[g] = [];
+        var time = counts.Time;
+        var group = counts.Group;
+        var subjects = counts.Subjects;
+        for (int c = 0; c < time.Length; c++)
+            if (subjects[c] > 0) lists[group[c] / slots].Add(new Record(time[c], group[c] % slots, subjects[c], double.NegativeInfinity));
+        return lists.Select(l => new GroupRecords(l.ToArray(), null)).ToArray();
+    }
+
+    private static GroupRecords[] RowRecords(CompetingRisksData data, bool timeFix)
+    {
+        var rows = data.Rows;
+        int groups = rows.Group?.Levels.Count ?? 1;
+        var lists = new List<Record>[groups];
+        for (int g = 0; g < groups; g++) lists[g] = [];
+        var cuts = timeFix ? TimeFix.CutsOf(rows) : null;
+        var time = rows.Time;
+        var entry = rows.Entry;
+        var cause = data.Cause;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            double w = rows.WeightAt(i);
+            double exit = cuts is null ? time[i] : TimeFix.Map(cuts, time[i]);
+            double enter = rows.HasEntry ? (cuts is null ? entry[i] : TimeFix.Map(cuts, entry[i])) : double.NegativeInfinity;
+            lists[rows.Group?.CodeArray[i] ?? 0].Add(new Record(exit, cause[i], w * w, enter));
+        }
+        return lists.Select(l =>
+        {
+            var byExit = l.ToArray();
+            Array.Sort(byExit.Select(r => r.Exit).ToArray(), byExit);
+            Record[]? byEntry = null;
+            if (rows.HasEntry)
+            {
+                byEntry = (Record[])byExit.Clone();
+                Array.Sort(byEntry.Select(r => r.Entry).ToArray(), byEntry);
+            }
+            return new GroupRecords(byExit, byEntry);
+        }).ToArray();
+    }
+
+    /// <summary>The estimates and their infinitesimal-jackknife standard errors at each step of the table.</summary>
+    /// <remarks>
+    /// For a row i and event time j, with δ = (dNᵢ − Yᵢ h)/n and δₖ = (dNᵢₖ − Yᵢ hₖ)/n, the derivatives of S and Fₖ
+    /// with respect to wᵢ follow Iˢ(j) = Iˢ(j−1)(1 − h) − S(j−1) δ and Iᵏ(j) = Iᵏ(j−1) + Iˢ(j−1) hₖ + S(j−1) δₖ. While a
+    /// row is at risk (and not dying) δ = −h/n for every row, so with P, Qₖ the solutions started at time 0 a row that
+    /// entered at event j₀ has Iˢ = P − r S and Iᵏ = Qₖ − r Fₖ − sₖ (r = P(j₀−1)/S(j₀−1), sₖ = Qₖ(j₀−1) − r Fₖ(j₀−1));
+    /// after it leaves at j₁, Iˢ = u S and Iᵏ = vₖ + u Fₖ (u = Iˢ(j₁)/S(j₁), vₖ = Iᵏ(j₁) − u Fₖ(j₁)). Σ w²I² is then a
+    /// quadratic in (P, Qₖ, S, Fₖ) whose coefficients are running sums of w², w²r, w²r², w²sₖ, … over the rows at risk
+    /// and w²u², w²u vₖ, w²vₖ² over those that left; a dying row adds its own term at its time.
+    /// </remarks>
+    private static (double[][] Estimates, double[][] StdErrs, double[] Survival, double[] SurvivalStdErr) Estimate(Table table, GroupRecords records, int causes)
+    {
+        int m = table.Time.Length;
+        var f = new double[causes][];
+        var se = new double[causes][];
+        for (int k = 0; k < causes; k++) { f[k] = new double[m]; se[k] = new double[m]; }
+        var sv = new double[m];
+        var svSe = new double[m];
+
+        double s = 1, p = 0;
+        var q = new double[causes];
+        var cif = new double[causes];
+        // Running sums over rows at risk, and over rows that have left.
+        double w0 = 0, wr = 0, wrr = 0;
+        var ws = new double[causes];
+        var wss = new double[causes];
+        var wrs = new double[causes];
+        double euu = 0;
+        var euv = new double[causes];
+        var evv = new double[causes];
+        var byExit = records.ByExit;
+        var byEntry = records.ByEntry;
+        // Rows that have entered, with their r and sₖ, keyed by their index in byExit order.
+        var r = new double[byExit.Length];
+        var sk = new double[byExit.Length * causes];
+        var entered = new bool[byExit.Length];
+        int[]? entryIndex = null;
+        if (byEntry is not null)
+        {
+            // byEntry holds the same records; map each to its position in byExit for the bookkeeping.
+            var positions = new Dictionary<Record, Queue<int>>();
+            for (int i = 0; i < byExit.Length; i++)
+            {
+                if (!positions.TryGetValue(byExit[i], out var qu)) positions[byExit[i]] = qu = new Queue<int>();
+                qu.Enqueue(i);
+            }
+            entryIndex = byEntry.Select(rec => positions[rec].Dequeue()).ToArray();
+        }
+        int nextEntry = 0, nextExit = 0;
+        // Rows never at risk at an event time (they leave before the first event of the group) have no influence.
+        bool anyEvent = false;
+        int lastEvent = -1;
+        for (int j = 0; j < m; j++)
+        {
+            double t = table.Time[j];
+            double d = table.Events[j];
+            if (d > 0)
+            {
+                double n = table.AtRisk[j];
+                // (1) rows entering the risk set at this event time.
+                if (byEntry is null)
+                {
+                    if (!anyEvent)
+                        for (int i = 0; i < byExit.Length; i++)
+                            if (byExit[i].Exit >= t) { entered[i] = true; w0 += byExit[i].WeightSquared; }
+                }
+                else
+                {
+                    for (; nextEntry < byEntry.Length && byEntry[nextEntry].Entry < t; nextEntry++)
+                    {
+                        int i = entryIndex![nextEntry];
+                        if (byExit[i].Exit < t) continue; // leaves before this event time: never at risk at one
+                        entered[i] = true;
+                        double ri = s > 0 ? p / s : 0;
+                        r[i] = ri;
+                        double w2 = byExit[i].WeightSquared;
+                        w0 += w2; wr += w2 * ri; wrr += w2 * ri * ri;
+                        for (int k = 0; k < causes; k++)
+                        {
+                            double sik = q[k] - ri * cif[k];
+                            sk[i * causes + k] = sik;
+                            ws[k] += w2 * sik; wss[k] += w2 * sik * sik; wrs[k] += w2 * ri * sik;
+                        }
+                    }
+                }
+                anyEvent = true;
+                // (2) the recursions.
+                double h = d / n, sPrev = s, pPrev = p;
+                p = pPrev * (1 - h) + sPrev * h / n;
+                for (int k = 0; k < causes; k++)
+                {
+                    double hk = table.CauseEvents[k][j] / n;
+                    q[k] += pPrev * hk - sPrev * hk / n;
+                }
+                s = sPrev * (1 - h);
+                for (int k = 0; k < causes; k++) cif[k] += sPrev * table.CauseEvents[k][j] / n;
+                lastEvent = j;
+
+                // (3) Σ w²I² at this time: rows at risk, the dying rows' own terms, rows that left.
+                double varS = p * p * w0 - 2 * p * s * wr + s * s * wrr + s * s * euu;
+                var varK = new double[causes];
+                for (int k = 0; k < causes; k++)
+                    varK[k] = q[k] * q[k] * w0 + cif[k] * cif[k] * wrr + wss[k] - 2 * q[k] * cif[k] * wr - 2 * q[k] * ws[k] + 2 * cif[k] * wrs[k]
+                              + evv[k] + 2 * cif[k] * euv[k] + cif[k] * cif[k] * euu;
+                int scan = nextExit;
+                while (scan < byExit.Length && byExit[scan].Exit < t) scan++;
+                for (int i = scan; i < byExit.Length && byExit[i].Exit == t; i++)
+                {
+                    var rec = byExit[i];
+                    if (rec.Cause == 0 || !entered[i]) continue;
+                    double aS = p - r[i] * s, dS = -sPrev / n;
+                    varS += rec.WeightSquared * (2 * aS * dS + dS * dS);
+                    for (int k = 0; k < causes; k++)
+                    {
+                        double ak = q[k] - r[i] * cif[k] - sk[i * causes + k], dk = rec.Cause == k + 1 ? sPrev / n : 0;
+                        varK[k] += rec.WeightSquared * (2 * ak * dk + dk * dk);
+                    }
+                }
+                for (int k = 0; k < causes; k++) { f[k][j] = cif[k]; se[k][j] = Math.Sqrt(Math.Max(0, varK[k])); }
+                sv[j] = s;
+                // Once every row at risk has failed, S = 0 and no weight can move it: its variance is 0 (the running sums
+                // would leave rounding there; with weights d/n may miss 1 by an ulp, so "0" is |S| ≤ 1e-12).
+                svSe[j] = Math.Abs(s) <= 1e-12 ? 0 : Math.Sqrt(Math.Max(0, varS));
+
+                // (4) rows whose last event time at risk is this one leave the running sums.
+                double next = NextEventTime(table, j);
+                for (; nextExit < byExit.Length && byExit[nextExit].Exit < next; nextExit++)
+                {
+                    int i = nextExit;
+                    if (!entered[i]) continue;
+                    var rec = byExit[i];
+                    double w2 = rec.WeightSquared, ri = r[i];
+                    bool died = rec.Cause > 0 && rec.Exit == t;
+                    double iS = p - ri * s + (died ? -sPrev / n : 0);
+                    double u = s > 0 ? iS / s : 0;
+                    w0 -= w2; wr -= w2 * ri; wrr -= w2 * ri * ri;
+                    euu += w2 * u * u;
+                    for (int k = 0; k < causes; k++)
+                    {
+                        double sik = sk[i * causes + k];
+                        ws[k] -= w2 * sik; wss[k] -= w2 * sik * sik; wrs[k] -= w2 * ri * sik;
+                        double iK = q[k] - ri * cif[k] - sik + (died && rec.Cause == k + 1 ? sPrev / n : 0);
+                        double v = iK - u * cif[k];
+                        euv[k] += w2 * u * v;
+                        evv[k] += w2 * v * v;
+                    }
+                }
+            }
+            else
+            {
+                for (int k = 0; k < causes; k++)
+                {
+                    f[k][j] = lastEvent < 0 ? 0 : f[k][lastEvent];
+                    se[k][j] = lastEvent < 0 ? 0 : se[k][lastEvent];
+                }
+                sv[j] = lastEvent < 0 ? 1 : sv[lastEvent];
+                svSe[j] = lastEvent < 0 ? 0 : svSe[lastEvent];
+            }
+        }
+        return (f, se, sv, svSe);
+    }
+
+    private static double NextEventTime(Table table, int j)
+    {
+        for (int l = j + 1; l < table.Time.Length; l++) if (table.Events[l] > 0) return table.Time[l];
+        return double.PositiveInfinity;
+    }
+
+    private static IncidenceCurve Curve(string? group, string? cause, Table table, double[] estimate, double[] stdErr, double z,
+        IReadOnlyList<double> at, bool isEventFree)
+    {
+        var steps = new IncidenceStep[table.Time.Length];
+        for (int j = 0; j < steps.Length; j++)
+        {
+            double e = estimate[j], s = stdErr[j];
+            var limits = ConfidenceLimits.For(e, e > 0 ? s / e : double.PositiveInfinity, z, ConfidenceIntervalTransform.Log);
+            steps[j] = new IncidenceStep(table.Time[j], table.Shown[j], e, s, limits.Lower, limits.Upper);
+        }
+        var points = new List<IncidenceStep>();
+        foreach (double t in at)
+        {
+            int last = -1;
+            for (int j = 0; j < steps.Length && steps[j].Time <= t; j++) last = j;
+            double atRisk = 0;
+            for (int j = 0; j < steps.Length; j++) if (steps[j].Time >= t) { atRisk = steps[j].AtRisk; break; }
+            points.Add(last < 0
+                ? new IncidenceStep(t, atRisk, isEventFree ? 1 : 0, 0, isEventFree ? 1 : null, isEventFree ? 1 : null)
+                : steps[last] with { Time = t, AtRisk = atRisk });
+        }
+        return new IncidenceCurve(group, cause, ValueList<IncidenceStep>.Of(steps), ValueList<IncidenceStep>.Of(points));
+    }
+}
