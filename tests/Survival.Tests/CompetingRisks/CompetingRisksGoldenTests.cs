@@ -91,3 +91,70 @@ public class CompetingRisksGoldenTests
         }
     }
 }
+
+public class FineGrayGoldenTests
+{
+    public static TheoryData<string> Cases => Golden.Cases("competing-risks");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fine_Gray_matches_R_cmprsk_crr(string name)
+    {
+        var (data, f) = CompetingRisksGoldenTests.Load(name);
+        if (!f.TryGetProperty("crr", out var crr)) return;
+        var input = f.GetProperty("input");
+        var names = Golden.Strings(crr.GetProperty("covariates"));
+        var x = new Survival.Regression.CovariateMatrix(data.Count);
+        foreach (var v in names) x.AddNumeric(v, Golden.Numbers(input.GetProperty(v)));
+        var fit = FineGray.Fit(data, crr.GetProperty("cause").GetString()!, x);
+        var coef = Golden.Numbers(crr.GetProperty("coef"));
+        var se = Golden.Numbers(crr.GetProperty("se"));
+        var lower = Golden.Numbers(crr.GetProperty("lower"));
+        var upper = Golden.Numbers(crr.GetProperty("upper"));
+        var p = Golden.Numbers(crr.GetProperty("p"));
+        Assert.Equal(crr.GetProperty("converged").GetBoolean(), fit.Converged);
+        for (int j = 0; j < coef.Length; j++)
+        {
+            Golden.Close(coef[j], fit.Coefficients[j].Estimate, 1e-9, $"{name} coef[{j}]");
+            Golden.Close(se[j], fit.Coefficients[j].StdErr, 1e-8, $"{name} se[{j}]");
+            Golden.Close(lower[j], fit.Coefficients[j].Lower, 1e-8, $"{name} lower[{j}]");
+            Golden.Close(upper[j], fit.Coefficients[j].Upper, 1e-8, $"{name} upper[{j}]");
+            Golden.Close(p[j], fit.Coefficients[j].PValue, 1e-8, $"{name} p[{j}]");
+        }
+        Golden.Close(crr.GetProperty("loglik").GetDouble(), fit.LogLikelihood, 1e-10, name + " loglik");
+        Golden.Close(crr.GetProperty("loglikNull").GetDouble(), fit.LogLikelihoodNull, 1e-10, name + " loglik null");
+    }
+}
+
+public class FineGrayRowsGoldenTests
+{
+    [Fact]
+    public void Weighted_rows_match_R_finegray_and_a_weighted_Cox_fit_on_them_matches_R_coxph()
+    {
+        var f = Golden.Load("finegray", "mgus2_finegray");
+        var input = f.GetProperty("input");
+        var data = CompetingRisksData.Create(Golden.Numbers(input.GetProperty("time")), Golden.Strings(input.GetProperty("status")));
+        var rows = FineGray.WeightedRows(data, "pcm");
+        var expected = f.GetProperty("rows");
+        Assert.Equal(Golden.Numbers(expected.GetProperty("start")), rows.Data.Entry.ToArray());
+        Assert.Equal(Golden.Numbers(expected.GetProperty("stop")), rows.Data.Time.ToArray());
+        Assert.Equal(Golden.Numbers(expected.GetProperty("status")).Select(s => s == 1), rows.Data.Event.ToArray());
+        var weight = Golden.Numbers(expected.GetProperty("weight"));
+        for (int i = 0; i < weight.Length; i++) Golden.Close(weight[i], rows.Data.Weight[i], 1e-12, $"weight[{i}]");
+        var age = Golden.Numbers(input.GetProperty("age"));
+        var male = Golden.Numbers(input.GetProperty("male"));
+        var x = new Survival.Regression.CovariateMatrix(rows.SourceRow.Count)
+            .AddNumeric("age", rows.SourceRow.Select(r => age[r]).ToArray())
+            .AddNumeric("male", rows.SourceRow.Select(r => male[r]).ToArray());
+        var fit = Survival.Regression.CoxRegression.Fit(rows.Data, x);
+        var coef = Golden.Numbers(f.GetProperty("coef"));
+        var se = Golden.Numbers(f.GetProperty("se"));
+        var robust = Golden.Numbers(f.GetProperty("robustSe"));
+        for (int j = 0; j < 2; j++)
+        {
+            Golden.Close(coef[j], fit.Coefficients[j].Estimate, 1e-6, $"coef {j}");
+            Golden.Close(se[j], fit.Coefficients[j].StdErr, 1e-6, $"se {j}");
+            Golden.Close(robust[j], fit.Coefficients[j].RobustStdErr, 1e-6, $"robust se {j}");
+        }
+    }
+}

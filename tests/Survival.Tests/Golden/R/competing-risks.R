@@ -77,3 +77,15 @@ write_case("random_weights", rw[, c("time", "status", "group", "weight")], times
 one <- r; one$status <- ifelse(one$status == "0", "0", "event")
 write_case("one_cause", one[, c("time", "status", "group")], times = c(5, 15))
 cat("wrote", length(list.files(out)), "fixtures\n")
+
+# R's finegray() weighted (start, stop] data on mgus2 for pcm, and coxph on it (the route survival's vignette takes).
+fgd <- data.frame(time = m$time, status = factor(m$status, levels = c("0", "death", "pcm")), age = m$age, male = m$male)
+fg <- finegray(Surv(time, status) ~ ., data = fgd, etype = "pcm")
+fgfit <- coxph(Surv(fgstart, fgstop, fgstatus) ~ age + male, weights = fgwt, data = fg)
+js <- list(name = "mgus2_finegray", versions = versions, cause = "pcm",
+           input = list(time = exact(m$time), status = as.character(m$status), age = exact(m$age), male = exact(m$male)),
+           rows = list(start = exact(fg$fgstart), stop = exact(fg$fgstop), status = fg$fgstatus, weight = exact(fg$fgwt),
+                       age = exact(fg$age)),
+           coef = unname(coef(fgfit)), se = unname(sqrt(diag(fgfit$naive.var))), robustSe = unname(sqrt(diag(fgfit$var))))
+dir.create(file.path(out, "..", "finegray"), showWarnings = FALSE)
+writeLines(toJSON(js, auto_unbox = TRUE, digits = NA, na = "null", null = "null"), file.path(out, "..", "finegray", "mgus2_finegray.json"))

@@ -1,0 +1,600 @@
+using MathNet.Numerics.LinearAlgebra;
+using Survival.Regression;
+
+namespace Survival.CompetingRisks;
+
+/// <summary>One coefficient of a Fine–Gray model: β, its robust standard error, the subdistribution hazard ratio with
+/// limits, z and P (as <c>summary(crr(...))</c>).</summary>
+public sealed record FineGrayCoefficient
+{
+    internal FineGrayCoefficient(string name, double estimate, double stdErr, double z, double level)
+    {
+        Name = name;
+        Estimate = estimate;
+        StdErr = stdErr;
+        HazardRatio = Math.Exp(estimate);
+        Lower = Math.Exp(estimate - z * stdErr);
+        Upper = Math.Exp(estimate + z * stdErr);
+        Z = estimate / stdErr;
+        PValue = 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(Z));
+        ConfidenceLevel = level;
+    }
+
+    /// <summary>The coefficient's name.</summary>
+    public string Name { get; }
+
+    /// <summary>β (log subdistribution hazard ratio).</summary>
+    public double Estimate { get; }
+
+    /// <summary>The robust (sandwich) standard error of Fine &amp; Gray (1999), as <c>crr</c> reports it.</summary>
+    public double StdErr { get; }
+
+    /// <summary>e^β.</summary>
+    public double HazardRatio { get; }
+
+    /// <summary>Lower limit of e^β.</summary>
+    public double Lower { get; }
+
+    /// <summary>Upper limit of e^β.</summary>
+    public double Upper { get; }
+
+    /// <summary>β / se.</summary>
+    public double Z { get; }
+
+    /// <summary>Two-sided P.</summary>
+    public double PValue { get; }
+
+    /// <summary>The confidence level of the limits.</summary>
+    public double ConfidenceLevel { get; }
+}
+
+/// <summary>A fitted Fine–Gray subdistribution-hazard model (R <c>cmprsk::crr</c>).</summary>
+public sealed record FineGrayResult
+{
+    private readonly SquareMatrix _covariance;
+
+    internal FineGrayResult(string cause, FineGrayCoefficient[] coefficients, double[,] covariance, double logLikelihood, double logLikelihoodNull,
+        bool converged, int iterations, int n, int events, int competingEvents)
+    {
+        Cause = cause;
+        Coefficients = ValueList<FineGrayCoefficient>.Of(coefficients);
+        _covariance = new SquareMatrix(covariance);
+        LogLikelihood = logLikelihood;
+        LogLikelihoodNull = logLikelihoodNull;
+        LikelihoodRatio = new ChiSquareTest(2 * (logLikelihood - logLikelihoodNull), coefficients.Length);
+        Converged = converged;
+        Iterations = iterations;
+        N = n;
+        Events = events;
+        CompetingEvents = competingEvents;
+    }
+
+    /// <summary>The cause modelled.</summary>
+    public string Cause { get; }
+
+    /// <summary>The coefficients, in covariate-column order.</summary>
+    public IReadOnlyList<FineGrayCoefficient> Coefficients { get; }
+
+    /// <summary>The robust covariance of coefficients <paramref name="i"/> and <paramref name="j"/>.</summary>
+    public double Covariance(int i, int j) => _covariance[i, j];
+
+    /// <summary>The log pseudo-likelihood at the estimate (R <c>fit$loglik</c>).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>The log pseudo-likelihood at β = 0 (R <c>fit$loglik.null</c>).</summary>
+    public double LogLikelihoodNull { get; }
+
+    /// <summary>The pseudo likelihood-ratio test 2(ℓ(β̂) − ℓ(0)) (R <c>summary</c>'s "Pseudo Log-likelihood" test).</summary>
+    public ChiSquareTest LikelihoodRatio { get; }
+
+    /// <summary>Whether <c>crr</c>'s convergence rule was met.</summary>
+    public bool Converged { get; }
+
+    /// <summary>Newton steps taken.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Rows used.</summary>
+    public int N { get; }
+
+    /// <summary>Failures from the cause modelled.</summary>
+    public int Events { get; }
+
+    /// <summary>Failures from other causes.</summary>
+    public int CompetingEvents { get; }
+
+    /// <summary>R's <c>summary(crr(...))</c> table.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        w.WriteLine($"Competing Risks Regression (Fine–Gray), cause {Cause}: n = {N}, failures of the cause = {Events}, of other causes = {CompetingEvents}");
+        w.WriteLine();
+        Printing.RFormat.Table(w, ["", "coef", "exp(coef)", "se(coef)", "z", "p-value"],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.Estimate), Printing.RFormat.Number(c.HazardRatio),
+                Printing.RFormat.Number(c.StdErr), Printing.RFormat.Number(c.Z, 3), Printing.RFormat.PValue(c.PValue)]));
+        w.WriteLine();
+        var level = Coefficients.Count > 0 ? Coefficients[0].ConfidenceLevel : 0.95;
+        string lo = ((1 - level) / 2 * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        string hi = ((1 + level) / 2 * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Printing.RFormat.Table(w, ["", "exp(coef)", "exp(-coef)", lo, hi],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.HazardRatio), Printing.RFormat.Number(1 / c.HazardRatio),
+                Printing.RFormat.Number(c.Lower), Printing.RFormat.Number(c.Upper)]));
+        w.WriteLine();
+        w.WriteLine($"Num. cases = {N}");
+        w.WriteLine($"Pseudo Log-likelihood = {Printing.RFormat.Number(LogLikelihood, 6)}");
+        w.WriteLine($"Pseudo likelihood ratio test = {Printing.RFormat.Number(LikelihoodRatio.ChiSquare, 4)}  on {LikelihoodRatio.DegreesOfFreedom} df,");
+        if (!Converged) w.WriteLine("warning: the fit did not converge");
+        return w.ToString();
+    }
+}
+
+/// <summary>Options of <see cref="FineGray.Fit"/>; the defaults are <c>crr</c>'s.</summary>
+public sealed record FineGrayOptions
+{
+    /// <summary>The defaults.</summary>
+    public static FineGrayOptions Default { get; } = new();
+
+    /// <summary>Confidence level of the limits. Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>The most Newton steps. Default 10 (crr's <c>maxiter</c>).</summary>
+    public int MaxIterations { get; init; } = 10;
+
+    /// <summary>Convergence: max|score·max(|β|, 1)| &lt; max(|ℓ|, 1) · this. Default 1e-6 (crr's <c>gtol</c>).</summary>
+    public double GradientTolerance { get; init; } = 1e-6;
+
+    internal void Validate()
+    {
+        Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");
+        if (MaxIterations < 0) throw new SurvivalInputException("must be ≥ 0", column: "MaxIterations", value: MaxIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!(GradientTolerance > 0)) throw new SurvivalInputException("must be > 0", column: "GradientTolerance", value: SurvivalData.Format(GradientTolerance));
+    }
+}
+
+/// <summary>
+/// Fine–Gray regression on the subdistribution hazard of one cause, at R <c>cmprsk::crr</c> parity (one censoring
+/// group, no time-varying coefficients); and the cause-specific alternative through <see cref="CoxRegression"/>.
+/// </summary>
+/// <remarks>
+/// <para>The risk set at a failure time t of the cause holds every row still under observation (tᵢ ≥ t) and every row
+/// that failed earlier from another cause, weighted by Ĝ(t−)/Ĝ(tᵢ−), Ĝ the Kaplan–Meier of the censoring times. The log
+/// pseudo-likelihood Σ [xᵀβ − log Σ_risk w e^{xᵀβ}] (Breslow's ties) is maximised by crr's Newton steps with its
+/// backtracking and convergence rule, so the estimate is crr's. The variance is Fine &amp; Gray's sandwich
+/// I⁻¹ (Σᵢ (ηᵢ + ψᵢ)(ηᵢ + ψᵢ)ᵀ) I⁻¹, ηᵢ the score residual and ψᵢ the term for the estimated censoring distribution;
+/// every sum over the rows is kept as a running (prefix or suffix) sum, so a fit is O(n log n) (crr's Fortran loops
+/// are O(n²) and more). Reference: Fine JP, Gray RJ (1999), JASA 94:496–509; cmprsk <c>crr</c>.</para>
+/// </remarks>
+public static class FineGray
+{
+    /// <summary>Fits the subdistribution hazard of <paramref name="cause"/>.</summary>
+    /// <param name="data">Right-censored competing-risks rows (no delayed entry or weights, as crr).</param>
+    /// <param name="cause">The cause modelled, as written in the data.</param>
+    /// <param name="covariates">The covariate columns, one row per data row.</param>
+    /// <param name="options">Options; null for crr's defaults.</param>
+    public static FineGrayResult Fit(CompetingRisksData data, string cause, CovariateMatrix covariates, FineGrayOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(cause);
+        ArgumentNullException.ThrowIfNull(covariates);
+        options ??= FineGrayOptions.Default;
+        options.Validate();
+        var rows = data.Rows;
+        if (rows.HasEntry) throw new SurvivalInputException("Fine–Gray regression (as crr) does not handle delayed entry", column: "entry");
+        if (rows.HasWeights) throw new SurvivalInputException("Fine–Gray regression (as crr) does not handle case weights", column: "weight");
+        if (covariates.Count == 0) throw new SurvivalInputException("name at least one covariate", column: "covariates");
+        if (covariates.Rows != rows.Count) throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data have {rows.Count}");
+        int code = -1;
+        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
+        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+
+        var model = new Model(data, code, covariates);
+        if (model.Events == 0) throw new SurvivalInputException("no row fails from this cause: there is nothing to fit", column: "cause", value: cause);
+        for (int j = 0; j < model.P; j++)
+        {
+            var col = model.X[j];
+            bool constant = true;
+            for (int i = 1; i < col.Length && constant; i++) constant = col[i] == col[0];
+            if (constant) throw new SurvivalInputException("the covariate is constant: its coefficient is not estimable", column: covariates.Names[j]);
+        }
+
+        // crr's Newton–Raphson: stop when the scaled score is small; a step that does not lower −ℓ enough (Armijo, 1e-4)
+        // is halved, at most 20 times.
+        int p = model.P;
+        var b = new double[p];
+        bool converged = false;
+        int iterations = 0;
+        for (int ll = 0; ; ll++)
+        {
+            var (lik, score, info) = model.Evaluate(b, withDerivatives: true);
+            double lhs = 0;
+            for (int j = 0; j < p; j++) lhs = Math.Max(lhs, Math.Abs(score[j]) * Math.Max(Math.Abs(b[j]), 1));
+            if (lhs < Math.Max(Math.Abs(lik), 1) * options.GradientTolerance) { converged = true; break; }
+            if (ll == options.MaxIterations) break;
+            var step = NewtonRaphson.Solve(info, score.Select(v => -v).ToArray());
+            var next = new double[p];
+            for (int j = 0; j < p; j++) next[j] = b[j] + step[j];
+            double slope = 0;
+            for (int j = 0; j < p; j++) slope += step[j] * score[j];
+            double fNext = model.Evaluate(next, withDerivatives: false).NegLogLik;
+            int halvings = 0;
+            while (double.IsNaN(fNext) || fNext > lik + 1e-4 * slope)
+            {
+                halvings++;
+                for (int j = 0; j < p; j++) { step[j] *= 0.5; next[j] = b[j] + step[j]; }
+                slope *= 0.5;
+                fNext = model.Evaluate(next, withDerivatives: false).NegLogLik;
+                if (halvings > 20) break;
+            }
+            if (halvings > 20) break;
+            b = next;
+            iterations++;
+        }
+
+        var (negLik, _, information) = model.Evaluate(b, withDerivatives: true);
+        var h = Matrix<double>.Build.DenseOfArray(information).Inverse();
+        var meat = model.Sandwich(b);
+        var variance = (h * Matrix<double>.Build.DenseOfArray(meat) * h.Transpose()).ToArray();
+        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
+        var coefficients = new FineGrayCoefficient[p];
+        for (int j = 0; j < p; j++) coefficients[j] = new FineGrayCoefficient(covariates.Names[j], b[j], Math.Sqrt(variance[j, j]), z, options.ConfidenceLevel);
+        double nullLik = model.Evaluate(new double[p], withDerivatives: false).NegLogLik;
+        return new FineGrayResult(cause, coefficients, variance, -negLik, -nullLik, converged, iterations, rows.Count, model.Events, model.Competing);
+    }
+
+    /// <summary>The rows for a cause-specific Cox model of <paramref name="cause"/>: its failures are events, every other
+    /// cause is censored at its time (R <c>coxph(Surv(time, status == cause) ~ …)</c>). Fit them with
+    /// <see cref="CoxRegression"/>.</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="cause">The cause.</param>
+    public static SurvivalData CauseSpecific(CompetingRisksData data, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int code = -1;
+        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
+        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+        var rows = data.Rows;
+        var events = new bool[rows.Count];
+        for (int i = 0; i < events.Length; i++) events[i] = data.CauseArray[i] == code;
+        return SurvivalData.FromFactors(rows.Time, events, rows.Group, rows.Strata, rows.EntryArray, rows.WeightArray, rows.Id)
+            .WithOmitted(rows.Omitted);
+    }
+
+    /// <summary>R's <c>finegray()</c>: the weighted (start, stop] rows on which an ordinary weighted Cox fit estimates the
+    /// Fine–Gray model of <paramref name="cause"/> (Geskus 2011). Rows that fail from another cause stay in the risk set
+    /// after their failure, in pieces over the intervals of the censoring distribution that hold a failure of the
+    /// cause, each weighted by Ĝ(piece)/Ĝ(failure); every other row is kept as it is with weight 1.</summary>
+    /// <param name="data">Right-censored competing-risks rows (strata: one censoring distribution per stratum; no
+    /// delayed entry, which R handles with a second, entry distribution not implemented here).</param>
+    /// <param name="cause">The cause modelled.</param>
+    /// <returns>The rows (entry, exit, event = failure from the cause, weight = case weight × piece weight; group and
+    /// stratum carried) and the input row of each (to carry covariates). Fit them with <see cref="CoxRegression"/>; by R's
+    /// rule the fractional weights make its variance robust, each row its own cluster, as R's default.</returns>
+    /// <remarks>As R: Ĝ is the Kaplan–Meier of the censoring times in which a failure at the same time as a censoring
+    /// comes first; the start of every first piece is 0 (or 2·min(time) − 1 when a time is ≤ 0); a competing failure's
+    /// own row is extended, with weight 1, to the end of the censoring interval holding its time.</remarks>
+    public static CountingProcessRows WeightedRows(CompetingRisksData data, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(cause);
+        var rows = data.Rows;
+        if (rows.HasEntry) throw new SurvivalInputException("the finegray rows of delayed-entry data are not implemented (R weights them by an entry distribution too)", column: "entry");
+        int code = -1;
+        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
+        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+        int n = rows.Count;
+        var time = rows.TimeArray;
+        if (TimeFix.CutsOf(rows) is { } cuts) time = time.Select(t => TimeFix.Map(cuts, t)).ToArray();
+        double min = time.Min();
+        double zero = min > 0 ? 0 : 2 * min - 1;
+        var status = data.CauseArray;
+        int strata = rows.Strata?.Levels.Count ?? 1;
+        var stratum = rows.Strata?.CodeArray;
+        var pieces = new List<(int Row, double Start, double End, double Weight)>[n];
+        for (int s = 0; s < strata; s++)
+        {
+            var members = Enumerable.Range(0, n).Where(i => (stratum?[i] ?? 0) == s).ToArray();
+            var eventTimes = members.Where(i => status[i] == code).Select(i => time[i]).Distinct().Order().ToArray();
+            if (eventTimes.Length == 0)
+            {
+                foreach (int i in members) pieces[i] = [(i, zero, time[i], 1.0)];
+                continue;
+            }
+            double maxTime = members.Max(i => time[i]);
+            // Ĝ: censorings are its events; a failure at a censoring's time leaves the risk set first.
+            var censorTimes = members.Where(i => status[i] == 0).Select(i => time[i]).Distinct().Order().ToArray();
+            var ctime = new List<double>();
+            var cprob = new List<double> { 1.0 };
+            double g = 1;
+            var sortedTimes = members.Select(i => time[i]).Order().ToArray();
+            var censoredAt = members.Where(i => status[i] == 0).GroupBy(i => time[i]).ToDictionary(x => x.Key, x => x.Count());
+            foreach (double c in censorTimes)
+            {
+                int censored = censoredAt[c];
+                int after = sortedTimes.Length - UpperBound(sortedTimes, c);
+                int atRisk = after + censored;
+                g *= 1 - (double)censored / atRisk;
+                ctime.Add(c);
+                cprob.Add(g);
+            }
+            ctime.Add(maxTime);
+            // keep[j]: interval j = (ctime[j−1], ctime[j]] holds a failure of the cause (interval 0 always kept).
+            var keep = new bool[ctime.Count];
+            keep[0] = true;
+            foreach (double t in eventTimes)
+            {
+                int j = 0;
+                while (j < ctime.Count && ctime[j] < t) j++;
+                if (j < ctime.Count) keep[j] = true;
+            }
+            foreach (int i in members)
+            {
+                bool extend = status[i] != 0 && status[i] != code;
+                if (!extend) { pieces[i] = [(i, zero, time[i], 1.0)]; continue; }
+                int j = 0;
+                while (j < ctime.Count && ctime[j] < time[i]) j++;
+                var list = new List<(int, double, double, double)> { (i, zero, ctime[j], 1.0) };
+                double at = cprob[j];
+                for (j++; j < ctime.Count; j++)
+                    if (keep[j]) list.Add((i, ctime[j - 1], ctime[j], cprob[j] / at));
+                pieces[i] = list;
+            }
+        }
+        var all = pieces.SelectMany(p => p).ToArray();
+        var source = all.Select(p => p.Row).ToArray();
+        var events = all.Select((p, k) => status[p.Row] == code && (k + 1 == all.Length || all[k + 1].Row != p.Row)).ToArray();
+        var data2 = SurvivalData.FromFactors(all.Select(p => p.End).ToArray(), events,
+            group: rows.Group is null ? null : Factor.FromCodes(source.Select(r => rows.Group.CodeArray[r]).ToArray(), rows.Group.Levels),
+            strata: rows.Strata is null ? null : Factor.FromCodes(source.Select(r => rows.Strata.CodeArray[r]).ToArray(), rows.Strata.Levels),
+            entry: all.Select(p => p.Start).ToArray(),
+            weight: all.Select(p => p.Weight * rows.WeightAt(p.Row)).ToArray());
+        var episode = new int[all.Length];
+        for (int k = 0; k < all.Length; k++) episode[k] = k > 0 && all[k - 1].Row == all[k].Row ? episode[k - 1] + 1 : 1;
+        return new CountingProcessRows(data2, source, episode, null);
+    }
+
+    private static int UpperBound(double[] sorted, double t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] <= t) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    /// <summary>The sorted rows and the censoring distribution; evaluates crr's objective and its sandwich.</summary>
+    private sealed class Model
+    {
+        public int N, P, Events, Competing;
+        public double[] Time;
+        public int[] Status; // 1 the cause, 2 another, 0 censored
+        public double[][] X;  // [column][sorted row]
+        public double[] G;    // Ĝ(tᵢ−) of each sorted row
+        public int[] BlockStart; // first sorted row of each row's time block
+
+        public Model(CompetingRisksData data, int code, CovariateMatrix covariates)
+        {
+            var rows = data.Rows;
+            N = rows.Count;
+            P = covariates.Count;
+            var order = Enumerable.Range(0, N).ToArray();
+            var keys = rows.Time.ToArray();
+            // A stable sort by time (R's order()): ties keep input order.
+            order = order.OrderBy(i => keys[i]).ToArray();
+            Time = order.Select(i => keys[i]).ToArray();
+            Status = order.Select(i => data.CauseArray[i] == 0 ? 0 : data.CauseArray[i] == code ? 1 : 2).ToArray();
+            X = new double[P][];
+            for (int j = 0; j < P; j++)
+            {
+                var c = covariates.Column(j);
+                var column = X[j] = new double[N];
+                for (int i = 0; i < N; i++) column[i] = c[order[i]];
+            }
+            Events = Status.Count(s => s == 1);
+            Competing = Status.Count(s => s == 2);
+            BlockStart = new int[N];
+            for (int i = 0; i < N; i++) BlockStart[i] = i > 0 && Time[i] == Time[i - 1] ? BlockStart[i - 1] : i;
+            // Ĝ: Kaplan–Meier of the censoring times (censoring is the event; failures are censored), read just before
+            // each row's time.
+            G = new double[N];
+            double g = 1;
+            int a = 0;
+            while (a < N)
+            {
+                int e = a;
+                int censored = 0;
+                while (e < N && Time[e] == Time[a]) { if (Status[e] == 0) censored++; e++; }
+                for (int i = a; i < e; i++) G[i] = g;
+                g *= 1 - (double)censored / (N - a);
+                a = e;
+            }
+        }
+
+        /// <summary>−ℓ(β), its gradient and Hessian (crr's crrfsv: the negative log pseudo-likelihood).</summary>
+        public (double NegLogLik, double[] Score, double[,] Information) Evaluate(double[] beta, bool withDerivatives)
+        {
+            var (risk, s0, s1, s2) = RiskSets(beta, withDerivatives);
+            double lik = 0;
+            var score = new double[P];
+            var info = new double[P, P];
+            for (int i = 0; i < N; i++)
+            {
+                if (Status[i] != 1) continue;
+                double eta = 0;
+                for (int j = 0; j < P; j++) eta += X[j][i] * beta[j];
+                lik += Math.Log(s0[i]) - eta;
+                if (!withDerivatives) continue;
+                for (int j = 0; j < P; j++)
+                {
+                    double mean = s1![i * P + j] / s0[i];
+                    score[j] += mean - X[j][i];
+                    for (int l = 0; l < P; l++)
+                        info[j, l] += s2![(i * P + j) * P + l] / s0[i] - mean * s1[i * P + l] / s0[i];
+                }
+            }
+            return (lik, score, info);
+        }
+
+        /// <summary>For each failure row of the cause (indexed by its sorted position), the weighted risk-set sums S0, S1,
+        /// S2: rows with tᵢ ≥ t, and earlier failures from other causes weighted by Ĝ(t−)/Ĝ(tᵢ−).</summary>
+        private (double[] Risk, double[] S0, double[]? S1, double[]? S2) RiskSets(double[] beta, bool withDerivatives)
+        {
+            var risk = new double[N];
+            for (int i = 0; i < N; i++)
+            {
+                double eta = 0;
+                for (int j = 0; j < P; j++) eta += X[j][i] * beta[j];
+                risk[i] = Math.Exp(eta);
+            }
+            var s0 = new double[N];
+            var s1 = withDerivatives ? new double[N * P] : null;
+            var s2 = withDerivatives ? new double[N * P * P] : null;
+            // Suffix sums over rows with t ≥ t_block, prefix sums of competing failures before the block (÷ Ĝ(tᵢ−)).
+            double suf0 = 0;
+            var suf1 = new double[P];
+            var suf2 = new double[P * P];
+            double pre0 = 0;
+            var pre1 = new double[P];
+            var pre2 = new double[P * P];
+            // Prefix sums at each block start (competing failures strictly before the block).
+            var pre0At = new double[N];
+            var pre1At = withDerivatives ? new double[N * P] : null;
+            var pre2At = withDerivatives ? new double[N * P * P] : null;
+            for (int i = 0; i < N; i++)
+            {
+                if (BlockStart[i] == i)
+                {
+                    pre0At[i] = pre0;
+                    if (withDerivatives) { pre1.CopyTo(pre1At!, i * P); pre2.CopyTo(pre2At!, i * P * P); }
+                }
+                if (Status[i] == 2)
+                {
+                    double w = risk[i] / G[i];
+                    pre0 += w;
+                    if (withDerivatives)
+                        for (int j = 0; j < P; j++)
+                        {
+                            pre1[j] += w * X[j][i];
+                            for (int l = 0; l < P; l++) pre2[j * P + l] += w * X[j][i] * X[l][i];
+                        }
+                }
+            }
+            for (int i = N - 1; i >= 0; i--)
+            {
+                double w = risk[i];
+                suf0 += w;
+                if (withDerivatives)
+                    for (int j = 0; j < P; j++)
+                    {
+                        suf1[j] += w * X[j][i];
+                        for (int l = 0; l < P; l++) suf2[j * P + l] += w * X[j][i] * X[l][i];
+                    }
+                if (BlockStart[i] != i) continue;
+                // Row i starts a block: every row of the block shares these sums; fill them for the block's failures.
+                for (int r = i; r < N && BlockStart[r] == i; r++)
+                {
+                    if (Status[r] != 1) continue;
+                    double g = G[i];
+                    s0[r] = suf0 + g * pre0At[i];
+                    if (!withDerivatives) continue;
+                    for (int j = 0; j < P; j++)
+                    {
+                        s1![r * P + j] = suf1[j] + g * pre1At![i * P + j];
+                        for (int l = 0; l < P; l++) s2![(r * P + j) * P + l] = suf2[j * P + l] + g * pre2At![(i * P + j) * P + l];
+                    }
+                }
+            }
+            return (risk, s0, s1, s2);
+        }
+
+        /// <summary>Σᵢ (ηᵢ + ψᵢ)(ηᵢ + ψᵢ)ᵀ: the score residual ηᵢ and the censoring term ψᵢ of Fine &amp; Gray (1999), by
+        /// running sums (crr's crrvv computes the same sums by nested loops).</summary>
+        public double[,] Sandwich(double[] beta)
+        {
+            var (risk, s0, s1, _) = RiskSets(beta, withDerivatives: true);
+            // Per failure row j of the cause: 1/S0, x̄/S0 and their Ĝ-weighted versions; cumulative sums over failures
+            // with t ≤ tᵢ (D) and suffix sums over failures with t > tᵢ or ≥ u (C).
+            var d0 = new double[N];      // Σ_{failures j, t_j ≤ t_i} 1/S0_j, at each row i
+            var d1 = new double[N * P];  // Σ x̄_j/S0_j
+            var cGt0 = new double[N];    // Σ_{failures j, t_j > t_i} Ĝ_j/S0_j
+            var cGt1 = new double[N * P];
+            var cGe0 = new double[N];    // Σ_{failures j, t_j ≥ t_i} Ĝ_j/S0_j
+            var cGe1 = new double[N * P];
+            {
+                double a0 = 0;
+                var a1 = new double[P];
+                int i = 0;
+                while (i < N)
+                {
+                    int e = i;
+                    while (e < N && Time[e] == Time[i]) e++;
+                    for (int j = i; j < e; j++)
+                        if (Status[j] == 1)
+                        {
+                            a0 += 1 / s0[j];
+                            for (int k = 0; k < P; k++) a1[k] += s1![j * P + k] / s0[j] / s0[j];
+                        }
+                    for (int j = i; j < e; j++) { d0[j] = a0; a1.CopyTo(d1, j * P); }
+                    i = e;
+                }
+                double c0 = 0;
+                var c1 = new double[P];
+                int hi = N;
+                while (hi > 0)
+                {
+                    int lo = BlockStart[hi - 1];
+                    for (int j = lo; j < hi; j++) { cGt0[j] = c0; Array.Copy(c1, 0, cGt1, j * P, P); }
+                    for (int j = lo; j < hi; j++)
+                        if (Status[j] == 1)
+                        {
+                            c0 += G[j] / s0[j];
+                            for (int k = 0; k < P; k++) c1[k] += G[j] * s1![j * P + k] / s0[j] / s0[j];
+                        }
+                    for (int j = lo; j < hi; j++) { cGe0[j] = c0; Array.Copy(c1, 0, cGe1, j * P, P); }
+                    hi = lo;
+                }
+            }
+            var meat = new double[P, P];
+            var st = new double[P];
+            var psiCumulative = new double[P]; // −Σ q(u)/R(u)² over censored rows at u ≤ current time
+            var q = new double[P];
+            double b0 = 0; // Σ_{competing failures before u} e^{xβ}/Ĝ
+            var b1 = new double[P];
+            int index = 0;
+            while (index < N)
+            {
+                int e = index;
+                while (e < N && Time[e] == Time[index]) e++;
+                int censoredHere = 0;
+                for (int j = index; j < e; j++) if (Status[j] == 0) censoredHere++;
+                double atRisk = N - index;
+                if (censoredHere > 0)
+                {
+                    // q(u) = B1(u) C0(≥u) − B0(u) C1(≥u), u this block's time.
+                    for (int k = 0; k < P; k++) q[k] = b1[k] * cGe0[index] - b0 * cGe1[index * P + k];
+                    for (int k = 0; k < P; k++) psiCumulative[k] -= censoredHere * q[k] / (atRisk * atRisk);
+                }
+                for (int i = index; i < e; i++)
+                {
+                    double r = risk[i];
+                    for (int k = 0; k < P; k++)
+                    {
+                        double x = X[k][i];
+                        double eta = -r * (x * d0[i] - d1[i * P + k]);
+                        if (Status[i] == 1) eta += x - s1![i * P + k] / s0[i];
+                        if (Status[i] == 2) eta -= r / G[i] * (x * cGt0[i] - cGt1[i * P + k]);
+                        double psi = psiCumulative[k] + (Status[i] == 0 ? q[k] / atRisk : 0);
+                        st[k] = eta + psi;
+                    }
+                    for (int k = 0; k < P; k++)
+                        for (int l = 0; l < P; l++) meat[k, l] += st[k] * st[l];
+                }
+                for (int i = index; i < e; i++)
+                    if (Status[i] == 2)
+                    {
+                        double w = risk[i] / G[i];
+                        b0 += w;
+                        for (int k = 0; k < P; k++) b1[k] += w * X[k][i];
+                    }
+                index = e;
+            }
+            return meat;
+        }
+    }
+}
