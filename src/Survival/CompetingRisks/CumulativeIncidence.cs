@@ -400,6 +400,10 @@ public static class CumulativeIncidence
         {
             double t = table.Time[j];
             double d = table.Events[j];
+            // Once every row at risk has failed (S = 0) nothing can change any more: later rows (delayed entry) have no
+            // influence (their derivatives start at 0 and S(t−) = 0 multiplies every increment), and the estimates are
+            // constant; carry the last event time's values. "0" is |S| ≤ 1e-12: with weights d/n may miss 1 by an ulp.
+            if (d > 0 && lastEvent >= 0 && Math.Abs(s) <= 1e-12) d = 0;
             if (d > 0)
             {
                 double n = table.AtRisk[j];

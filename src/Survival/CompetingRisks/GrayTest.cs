@@ -72,8 +72,11 @@ public static class GrayTest
         }
         var vm = Matrix<double>.Build.DenseOfArray(v);
         var sv = Vector<double>.Build.DenseOfArray(s);
-        double stat = sv * vm.Solve(sv);
-        return new GrayTestResult(cause, new ChiSquareTest(stat, ng - 1), s);
+        // cmprsk solves V s directly (and stops with an error when V is singular, e.g. a group with no one at risk at
+        // any failure of the cause); here a singular V gets a generalised inverse and df = its rank, as R's survdiff.
+        int rank = vm.Rank();
+        double stat = rank == ng - 1 ? sv * vm.Solve(sv) : sv * (vm.PseudoInverse() * sv);
+        return new GrayTestResult(cause, new ChiSquareTest(rank == 0 ? 0 : stat, rank), s);
     }
 
     private static int IndexOf(IReadOnlyList<string> causes, string cause)

@@ -1,0 +1,84 @@
+using FsCheck;
+using FsCheck.Xunit;
+using Survival.CompetingRisks;
+using Survival.Estimation;
+
+namespace Survival.Tests.Properties;
+
+/// <summary>Properties of cumulative incidence that hold for any data (issue 18).</summary>
+public class CompetingRisksProperties
+{
+    private static (double[] Time, string[] Status, string[] Group, double[] Entry, double[] Weight) Draw(int[] values, int causes)
+    {
+        var time = values.Select((v, i) => 1 + Math.Abs(v % 13) + (i % 2) * 0.5).ToArray();
+        var status = values.Select((v, i) => { int c = Math.Abs(v + 3 * i) % (causes + 1); return c == 0 ? "0" : "c" + c; }).ToArray();
+        var group = values.Select((v, i) => i % 3 == 0 ? "a" : "b").ToArray();
+        var entry = time.Select((t, i) => i % 4 == 0 ? t / 3 : 0).ToArray();
+        var weight = values.Select(v => 0.5 + Math.Abs(v % 4) / 2.0).ToArray();
+        return (time, status, group, entry, weight);
+    }
+
+    private static bool Close(double a, double b, double tol) => Math.Abs(a - b) <= tol * Math.Max(1, Math.Abs(a));
+
+    [Property(MaxTest = 80)]
+    public bool One_cause_is_one_minus_Kaplan_Meier(NonEmptyArray<int> raw, bool delayed, bool weighted)
+    {
+        var (time, status, _, entry, weight) = Draw(raw.Get, 1);
+        if (status.All(s => s == "0")) return true;
+        var data = CompetingRisksData.Create(time, status, entry: delayed ? entry : null, weight: weighted ? weight : null);
+        var ci = CumulativeIncidence.Fit(data);
+        var km = KaplanMeier.Fit(data.Rows, new KaplanMeierOptions { Variance = KaplanMeierVariance.Robust }).Curves[0];
+        var curve = ci.Curves[0];
+        var free = ci.EventFree[0];
+        // Every KM step time is a step of the incidence curve (which also has the censoring-only times).
+        foreach (var step in km.Steps)
+        {
+            var match = curve.Steps.FirstOrDefault(s => s.Time == step.Time);
+            if (match is null) return false;
+            if (!Close(1 - step.Survival, match.Estimate, 1e-12)) return false;
+            if (!Close(step.Survival, free.Steps.First(s => s.Time == step.Time).Estimate, 1e-12)) return false;
+            // The infinitesimal-jackknife standard error of 1 − S is that of S (the robust KM variance).
+            if (step.StdErr is double se && !Close(se, match.StdErr, 1e-7)) return false;
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 80)]
+    public bool Causes_and_event_free_add_to_one(NonEmptyArray<int> raw, bool delayed, bool weighted)
+    {
+        var (time, status, group, entry, weight) = Draw(raw.Get, 3);
+        if (status.All(s => s == "0")) return true;
+        var data = CompetingRisksData.Create(time, status, entry: delayed ? entry : null, weight: weighted ? weight : null, group: group);
+        var ci = CumulativeIncidence.Fit(data);
+        foreach (var free in ci.EventFree)
+        {
+            var curves = ci.Curves.Where(c => c.Group == free.Group).ToArray();
+            for (int j = 0; j < free.Steps.Count; j++)
+                if (!Close(1, free.Steps[j].Estimate + curves.Sum(c => c.Steps[j].Estimate), 1e-12)) return false;
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 60)]
+    public bool Invariant_to_row_order(NonEmptyArray<int> raw, int seed, bool weighted)
+    {
+        var (time, status, group, _, weight) = Draw(raw.Get, 2);
+        if (status.All(s => s == "0")) return true;
+        var order = Enumerable.Range(0, time.Length).OrderBy(i => new Random(seed + i).Next()).ToArray();
+        CumulativeIncidenceResult Fit(int[] idx) => CumulativeIncidence.Fit(CompetingRisksData.Create(
+            idx.Select(i => time[i]).ToArray(), idx.Select(i => status[i]).ToArray(), weight: weighted ? idx.Select(i => weight[i]).ToArray() : null,
+            group: idx.Select(i => group[i]).ToArray()));
+        var a = Fit(Enumerable.Range(0, time.Length).ToArray());
+        var b = Fit(order);
+        for (int c = 0; c < a.Curves.Count; c++)
+            for (int j = 0; j < a.Curves[c].Steps.Count; j++)
+            {
+                var x = a.Curves[c].Steps[j];
+                var y = b.Curves[c].Steps[j];
+                if (x.Time != y.Time || !Close(x.Estimate, y.Estimate, 1e-12) || !Close(x.StdErr, y.StdErr, 1e-9)) return false;
+            }
+        for (int k = 0; k < a.GrayTests.Count; k++)
+            if (!Close(a.GrayTests[k].Test.ChiSquare, b.GrayTests[k].Test.ChiSquare, 1e-9)) return false;
+        return true;
+    }
+}
