@@ -11,6 +11,8 @@ internal static class CommandRegistry
         root.Subcommands.Add(KmCommand.Create());
         root.Subcommands.Add(LogRankCommand.Create());
         root.Subcommands.Add(CoxCommand.Create());
+        root.Subcommands.Add(CumincCommand.Create());
+        root.Subcommands.Add(FineGrayCommand.Create());
         root.Subcommands.Add(ExponentialCommand.Create());
         root.Subcommands.Add(ParametricCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());

@@ -166,7 +166,7 @@ public static class KaplanMeierPlot
         return Math.Pow(10, Math.Ceiling(Math.Log10(xmax / 10)));
     }
 
-    private static string Format(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    internal static string Format(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string FormatP(double p) => p < 0.0001 ? "< 0.0001" : p.ToString(p < 0.001 ? "0.0000" : "0.000#", CultureInfo.InvariantCulture);
+    internal static string FormatP(double p) => p < 0.0001 ? "< 0.0001" : p.ToString(p < 0.001 ? "0.0000" : "0.000#", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,200 @@
+using System.Globalization;
+using ScottPlot;
+using Survival.CompetingRisks;
+
+namespace Survival.Plotting;
+
+/// <summary>How <see cref="CumulativeIncidencePlot"/> arranges the causes.</summary>
+public enum CumulativeIncidenceLayout
+{
+    /// <summary>Each group's curves stacked: cause 1 from 0, cause 2 above it, …; the event-free probability is the band
+    /// left at the top (the curves add to one).</summary>
+    Stacked,
+
+    /// <summary>Every curve from 0, side by side on one axis (one line per group and cause).</summary>
+    SideBySide,
+}
+
+/// <summary>Options of <see cref="CumulativeIncidencePlot"/>.</summary>
+public sealed record CumulativeIncidencePlotOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CumulativeIncidencePlotOptions Default { get; } = new();
+
+    /// <summary>Stacked or side by side. Default side by side (cumulative incidence as papers draw it).</summary>
+    public CumulativeIncidenceLayout Layout { get; init; } = CumulativeIncidenceLayout.SideBySide;
+
+    /// <summary>A title, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The x-axis label.</summary>
+    public string XLabel { get; init; } = "Months";
+
+    /// <summary>The y-axis label.</summary>
+    public string YLabel { get; init; } = "Cumulative incidence";
+
+    /// <summary>Whether to draw the numbers at risk under the axis.</summary>
+    public bool ShowRiskTable { get; init; } = true;
+
+    /// <summary>The last time shown; null for the last step.</summary>
+    public double? XMax { get; init; }
+
+    /// <summary>The distance between x ticks; null to choose one.</summary>
+    public double? TickStep { get; init; }
+
+    /// <summary>Friendlier cause names for the legend (e.g. "pcm" → "Progression"); causes not named keep their label.</summary>
+    public IReadOnlyDictionary<string, string>? CauseNames { get; init; }
+
+    /// <summary>Width in pixels.</summary>
+    public int Width { get; init; } = 1000;
+
+    /// <summary>Height in pixels.</summary>
+    public int Height { get; init; } = 700;
+}
+
+/// <summary>
+/// Cumulative incidence figures in the style of the Kaplan–Meier figures: step curves per group and cause (stacked or
+/// side by side), the numbers at risk per group under the axis, and Gray's P for each cause in the legend. PNG or SVG.
+/// </summary>
+public static class CumulativeIncidencePlot
+{
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f4e9c"), Color.FromHex("#c0392b"), Color.FromHex("#27864a"), Color.FromHex("#8e44ad"),
+        Color.FromHex("#d4820f"), Color.FromHex("#2c3e50"),
+    ];
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>Draws the figure and saves it; the format (PNG or SVG) follows the file extension.</summary>
+    /// <param name="fit">The curves.</param>
+    /// <param name="path">A .png or .svg path.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static void Save(CumulativeIncidenceResult fit, string path, CumulativeIncidencePlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= CumulativeIncidencePlotOptions.Default;
+        KaplanMeierPlot.Write(Create(fit, options), path, options.Width, options.Height);
+    }
+
+    /// <summary>Builds the ScottPlot figure, for further styling by the caller.</summary>
+    /// <param name="fit">The curves.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static Plot Create(CumulativeIncidenceResult fit, CumulativeIncidencePlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        options ??= CumulativeIncidencePlotOptions.Default;
+        var groups = fit.EventFree.Select(c => c.Group).ToArray();
+        double xmax = options.XMax ?? Math.Max(1, fit.Curves.SelectMany(c => c.Steps).Select(s => s.Time).DefaultIfEmpty(1).Max());
+        double step = options.TickStep ?? KaplanMeierPlot.NiceStep(xmax);
+        var ticks = new List<double>();
+        for (double t = 0; t <= xmax + 1e-9; t += step) ticks.Add(t);
+        var plot = new Plot();
+        int rows = options.ShowRiskTable ? groups.Length : 0;
+        double rowHeight = 0.075;
+        double bottom = options.ShowRiskTable ? -0.16 - rowHeight * rows : -0.02;
+        double left = -0.11 * xmax;
+        var gray = fit.GrayTests.ToDictionary(t => t.Cause, t => t.Test.PValue);
+
+        for (int g = 0; g < groups.Length; g++)
+        {
+            var curves = fit.Curves.Where(c => c.Group == groups[g]).ToArray();
+            var color = Palette[g % Palette.Length];
+            var below = new double[0];
+            for (int k = 0; k < curves.Length; k++)
+            {
+                var c = curves[k];
+                var (xs, ys) = options.Layout == CumulativeIncidenceLayout.Stacked
+                    ? Stacked(curves.Take(k + 1).ToArray(), xmax) // cause k drawn as the band above the causes before it
+                    : StepPoints(c, xmax);
+                var line = plot.Add.ScatterLine(xs, ys, options.Layout == CumulativeIncidenceLayout.Stacked ? Palette[k % Palette.Length] : color);
+                line.LineWidth = 2;
+                line.LinePattern = options.Layout == CumulativeIncidenceLayout.Stacked ? Patterns[g % Patterns.Length] : Patterns[k % Patterns.Length];
+                string cause = options.CauseNames?.GetValueOrDefault(c.Cause!) ?? c.Cause!;
+                string p = g == 0 && gray.TryGetValue(c.Cause!, out double pv) ? $"  (Gray P = {KaplanMeierPlot.FormatP(pv)})" : "";
+                line.LegendText = (c.Group is null ? cause : $"{c.Group}: {cause}") + p;
+            }
+            if (options.ShowRiskTable)
+            {
+                double y = -0.16 - rowHeight * g;
+                var name = plot.Add.Text(groups[g] ?? "All", left, y);
+                name.LabelFontColor = options.Layout == CumulativeIncidenceLayout.Stacked ? Colors.Black : color;
+                name.LabelFontSize = 13;
+                name.LabelAlignment = Alignment.MiddleLeft;
+                var free = fit.EventFree[g];
+                foreach (double t in ticks)
+                {
+                    var n = plot.Add.Text(KaplanMeierPlot.Format(AtRisk(free, t)), t, y);
+                    n.LabelFontSize = 13;
+                    n.LabelAlignment = Alignment.MiddleCenter;
+                }
+            }
+        }
+        if (options.ShowRiskTable)
+        {
+            var head = plot.Add.Text("Number at risk", left, -0.09);
+            head.LabelFontSize = 13;
+            head.LabelBold = true;
+            head.LabelAlignment = Alignment.MiddleLeft;
+            plot.Add.HorizontalLine(-0.05, 1, Colors.Gray);
+        }
+        plot.Axes.SetLimits(left, xmax * 1.03, bottom, 1.04);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray(), ticks.Select(KaplanMeierPlot.Format).ToArray());
+        double[] yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(yTicks, yTicks.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
+        plot.XLabel(options.XLabel);
+        plot.YLabel(options.YLabel);
+        if (options.Title is not null) plot.Title(options.Title);
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.Legend.FontSize = 14;
+        plot.Axes.Bottom.Label.FontSize = 16;
+        plot.Axes.Left.Label.FontSize = 16;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    /// <summary>The number at risk at t: that of the first step at or after t (R's <c>summary(times =)</c>), 0 past the last.</summary>
+    private static double AtRisk(IncidenceCurve curve, double t)
+    {
+        foreach (var s in curve.Steps) if (s.Time >= t) return s.AtRisk;
+        return 0;
+    }
+
+    /// <summary>The staircase of the sum of <paramref name="curves"/> over the union of their step times.</summary>
+    private static (double[] X, double[] Y) Stacked(IncidenceCurve[] curves, double xmax)
+    {
+        var times = curves.SelectMany(c => c.Steps).Select(s => s.Time).Where(t => t <= xmax).Distinct().Order().ToArray();
+        var xs = new List<double> { 0 };
+        var ys = new List<double> { 0 };
+        double last = 0;
+        foreach (double t in times)
+        {
+            double v = curves.Sum(c => c.EstimateAt(t));
+            xs.Add(t); ys.Add(last);
+            xs.Add(t); ys.Add(v);
+            last = v;
+        }
+        xs.Add(times.Length > 0 ? times[^1] : 0); ys.Add(last);
+        return (xs.ToArray(), ys.ToArray());
+    }
+
+    /// <summary>The staircase of a curve from (0, 0) to <paramref name="xmax"/>.</summary>
+    private static (double[] X, double[] Y) StepPoints(IncidenceCurve c, double xmax)
+    {
+        var xs = new List<double> { 0 };
+        var ys = new List<double> { 0 };
+        double last = 0;
+        foreach (var s in c.Steps)
+        {
+            if (s.Time > xmax) break;
+            xs.Add(s.Time); ys.Add(last);
+            xs.Add(s.Time); ys.Add(s.Estimate);
+            last = s.Estimate;
+        }
+        double end = Math.Min(xmax, c.Steps.Count > 0 ? c.Steps[^1].Time : 0);
+        xs.Add(end); ys.Add(last);
+        return (xs.ToArray(), ys.ToArray());
+    }
+}
