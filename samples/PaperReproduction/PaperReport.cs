@@ -168,6 +168,7 @@ internal static class PaperReport
         sb.AppendLine();
 
         ParametricSection.Append(sb, analysis, outDir);
+        CompetingRisksSection.Append(sb, patients, outDir);
 
         sb.AppendLine("## Figures");
         sb.AppendLine();

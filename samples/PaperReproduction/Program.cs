@@ -3,7 +3,8 @@ using MaintenanceTrial;
 using Survival;
 
 // Reproduces the PFS, OS and duration-of-response results of Patel et al. (Clin Cancer Res; NCT01718743) from the
-// SYNTHETIC cohort in samples/data/cohort.csv: endpoints.csv, Figure 2 A–F and Supplementary S1 (PNG and SVG),
+// SYNTHETIC cohort in samples/data/cohort.csv: endpoints.csv, Figure 2 A–F and Supplementary S1 (PNG and SVG), the
+// additions S2 (parametric PFS fits) and S3 (progression and death without progression, cumulative incidence),
 // report.md, targets.csv (the comparison, read by samples/data/check-targets.R), and the comparison table on the
 // console. Exit code 0: all 73 targets met (three at the nearest value whole-day dates allow); 1: a target missed; 2: bad input.
 try

@@ -215,3 +215,27 @@ public class ReproductionTests
         Assert.Contains("responder", ex.Message);
     }
 }
+
+/// <summary>The supplementary competing-risks addition (issue 18) is computed from the cohort and agrees with the paper's
+/// own numbers: its progressions are the 22 the paper reports, and the probability of being alive without progression
+/// is Figure 2B's PFS curve by risk.</summary>
+public class CompetingRisksAdditionTests
+{
+    [Fact]
+    public void Progressions_match_the_paper_and_event_free_is_the_PFS_curve()
+    {
+        var patients = MaintenanceTrial.CohortFile.Read(MaintenanceTrial.CohortFile.Locate()).Select(r => r.ToPatient()).ToArray();
+        var data = CompetingRisksSection.Data(patients);
+        int progression = Enumerable.Range(0, data.Count).Count(i => data.Cause[i] > 0 && data.Causes[data.Cause[i] - 1] == "progression");
+        Assert.Equal(22, progression);
+        var fit = Survival.CompetingRisks.CumulativeIncidence.Fit(data);
+        var pfs = MaintenanceTrial.TrialAnalysis.Of(patients).Figure2B.Fit;
+        foreach (var free in fit.EventFree)
+        {
+            var km = pfs.Curves.Single(c => c.Label == free.Group);
+            foreach (var step in km.Steps)
+                Assert.Equal(step.Survival, free.Steps.Single(s => s.Time == step.Time).Estimate, 12);
+        }
+        Assert.Equal(2, fit.GrayTests.Count);
+    }
+}
