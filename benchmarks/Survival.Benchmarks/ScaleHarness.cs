@@ -73,6 +73,16 @@ internal static class ScaleHarness
             // The input arrays: entry and exit times (8 bytes a row each), events (1), two covariates (8 each).
             Add("cox-counting", Measure(runs, () => CoxRegression.Fit(counting, x)), 33L * n);
         }
+        if (Wanted("cumulative-incidence"))
+        {
+            // Competing risks on the same rows: each event is cause 1 or 2 (drawn with a fixed seed), two groups;
+            // Aalen–Johansen curves with infinitesimal-jackknife standard errors, and Gray's test for each cause.
+            var random = new Random(7);
+            var cause = new int[n];
+            for (int i = 0; i < n; i++) cause[i] = status[i] ? 1 + random.Next(2) : 0;
+            var competing = Survival.CompetingRisks.CompetingRisksData.FromCodes(data, cause, ["progression", "death"]);
+            Add("cumulative-incidence", Measure(runs, () => Survival.CompetingRisks.CumulativeIncidence.Fit(competing)));
+        }
         if (Wanted("kaplan-meier-duckdb"))
         {
             // Parquet of the same rows, written once (not timed); timed: DuckDB reads it and reduces it to counts in SQL,

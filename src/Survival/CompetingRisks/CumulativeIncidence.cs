@@ -166,17 +166,19 @@ public static class CumulativeIncidence
 
         // Per-time counts of the rows, by group and cause (the group of the reduction is group × (cause + 1), slot 0 the
         // censored rows): the reduction Kaplan–Meier uses, no comparison sort of the rows.
-        var counts = Counts(data, options.TimeFix);
+        var rawCounts = CompositeCounts(data, keepStrata: false, timeFix: false);
+        var counts = options.TimeFix ? TimeFix.Apply(rawCounts) : rawCounts;
         // The variance needs each row's entry when there is delayed entry, and Σ w² when there are weights: then it reads
         // the rows (sorted once); otherwise the counts' cells are its records.
         var records = rows.HasEntry || rows.HasWeights ? RowRecords(data, options.TimeFix) : CellRecords(counts, causes + 1);
 
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
+        var tables = GroupTables(counts, groups, causes);
         for (int g = 0; g < groups; g++)
         {
             string? label = rows.Group?.Levels[g];
-            var table = GroupTable(counts, g, causes);
+            var table = tables[g];
             var groupRecords = records[g];
             // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
             if (rows.HasWeights) table = table with { Shown = Unweighted(table.Time, groupRecords) };
@@ -185,14 +187,19 @@ public static class CumulativeIncidence
                 curves.Add(Curve(label, data.Causes[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false));
             eventFree.Add(Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
         }
-        var gray = rows.Group is not null && !rows.HasEntry && !rows.HasWeights && groups > 1
-            ? Enumerable.Range(1, causes).Select(k => GrayTest.Compute(data, data.Causes[k - 1])).ToArray()
-            : [];
+        GrayTestResult[] gray = [];
+        if (rows.Group is not null && !rows.HasEntry && !rows.HasWeights && groups > 1)
+        {
+            // Gray's test reads counts too: these ones when they are its counts (no strata, no near-ties merged), else
+            // its own reduction (cmprsk stratifies and does not merge near-ties).
+            var grayCounts = rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false);
+            gray = Enumerable.Range(1, causes).Select(k => GrayTest.FromCounts(grayCounts, groups, causes, k, data.Causes[k - 1])).ToArray();
+        }
         return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, data.Causes, options, rows.Omitted);
     }
 
-    /// <summary>The counts with group' = group × (cause + 1), no strata.</summary>
-    private static SurvivalCounts Counts(CompetingRisksData data, bool timeFix)
+    /// <summary>The counts with group' = group × (cause + 1) (slot 0 the censored rows), with or without the strata.</summary>
+    internal static SurvivalCounts CompositeCounts(CompetingRisksData data, bool keepStrata, bool timeFix)
     {
         var rows = data.Rows;
         int slots = data.Causes.Count + 1;
@@ -203,7 +210,7 @@ public static class CumulativeIncidence
         for (int i = 0; i < codes.Length; i++) codes[i] = (group?[i] ?? 0) * slots + cause[i];
         var levels = new string[groups * slots];
         for (int i = 0; i < levels.Length; i++) levels[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var composite = rows.WithGroupsOnly(Factor.FromCodes(codes, levels));
+        var composite = rows.WithGroupsOnly(Factor.Trusted(codes, levels), keepStrata ? rows.Strata : null);
         var counts = SurvivalCounts.FromData(composite);
         return timeFix ? TimeFix.Apply(counts) : counts;
     }
@@ -238,7 +245,8 @@ public static class CumulativeIncidence
         return lo;
     }
 
-    private static Table GroupTable(SurvivalCounts counts, int g, int causes)
+    /// <summary>Every group's table in one pass over the cells (cells are ordered by time, then group').</summary>
+    private static Table[] GroupTables(SurvivalCounts counts, int groups, int causes)
     {
         int slots = causes + 1;
         var time = counts.Time;
@@ -246,52 +254,66 @@ public static class CumulativeIncidence
         var events = counts.Events;
         var censored = counts.Censored;
         var entered = counts.Entered;
-        // Cells are ordered by time, then group': walk the times, summing this group's slots.
-        var times = new List<double>();
-        var exits = new List<double>();
-        var enters = new List<double>();
-        var all = new List<double>();
-        var byCause = new List<double>[causes];
-        for (int k = 0; k < causes; k++) byCause[k] = [];
-        int c = 0;
-        while (c < time.Length)
+        // Count each group's distinct times first, then fill preallocated arrays.
+        var size = new int[groups];
+        var lastTime = new double[groups];
+        Array.Fill(lastTime, double.NaN);
+        for (int c = 0; c < time.Length; c++)
         {
-            double t = time[c];
-            double exit = 0, enter = 0, d = 0;
-            var dk = new double[causes];
-            bool any = false;
-            for (; c < time.Length && time[c] == t; c++)
-            {
-                if (group[c] / slots != g) continue;
-                int slot = group[c] % slots;
-                any = true;
-                exit += events[c] + censored[c];
-                enter += entered[c];
-                if (slot > 0) { dk[slot - 1] += events[c]; d += events[c]; }
-            }
-            if (!any) continue;
-            times.Add(t);
-            exits.Add(exit);
-            enters.Add(enter);
-            all.Add(d);
-            for (int k = 0; k < causes; k++) byCause[k].Add(dk[k]);
+            int g = group[c] / slots;
+            if (!(time[c] == lastTime[g])) { size[g]++; lastTime[g] = time[c]; }
         }
-        // Number at risk at t: entered before t minus exited before t (without entry: exits at or after t).
-        int m = times.Count;
-        var atRisk = new double[m];
-        double totalExit = exits.Sum();
-        double enteredBefore = 0, exitedBefore = 0;
+        var times = new double[groups][];
+        var exits = new double[groups][];
+        var enters = new double[groups][];
+        var all = new double[groups][];
+        var byCause = new double[groups][][];
+        for (int g = 0; g < groups; g++)
+        {
+            times[g] = new double[size[g]];
+            exits[g] = new double[size[g]];
+            enters[g] = new double[size[g]];
+            all[g] = new double[size[g]];
+            byCause[g] = new double[causes][];
+            for (int k = 0; k < causes; k++) byCause[g][k] = new double[size[g]];
+        }
+        var at = new int[groups];
+        Array.Fill(at, -1);
+        Array.Fill(lastTime, double.NaN);
+        for (int c = 0; c < time.Length; c++)
+        {
+            int g = group[c] / slots, slot = group[c] % slots;
+            if (!(time[c] == lastTime[g])) { at[g]++; lastTime[g] = time[c]; times[g][at[g]] = time[c]; }
+            int j = at[g];
+            exits[g][j] += events[c] + censored[c];
+            enters[g][j] += entered[c];
+            if (slot > 0) { byCause[g][slot - 1][j] += events[c]; all[g][j] += events[c]; }
+        }
+        var tables = new Table[groups];
         bool hasEntry = counts.HasEntry;
-        for (int j = 0; j < m; j++)
+        for (int g = 0; g < groups; g++)
         {
-            atRisk[j] = hasEntry ? enteredBefore - exitedBefore : totalExit - exitedBefore;
-            enteredBefore += enters[j];
-            exitedBefore += exits[j];
+            // Number at risk at t: entered before t minus exited before t (without entry: exits at or after t).
+            int m = size[g];
+            var atRisk = new double[m];
+            double totalExit = 0;
+            for (int j = 0; j < m; j++) totalExit += exits[g][j];
+            double enteredBefore = 0, exitedBefore = 0;
+            int kept = 0;
+            for (int j = 0; j < m; j++)
+            {
+                atRisk[j] = hasEntry ? enteredBefore - exitedBefore : totalExit - exitedBefore;
+                enteredBefore += enters[g][j];
+                exitedBefore += exits[g][j];
+                if (exits[g][j] > 0) kept++;
+            }
+            // Only exit times are steps (entries alone are not R's survfit times).
+            if (kept == m) { tables[g] = new Table(times[g], atRisk, all[g], byCause[g]); continue; }
+            var keep = Enumerable.Range(0, m).Where(j => exits[g][j] > 0).ToArray();
+            tables[g] = new Table(keep.Select(j => times[g][j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(), keep.Select(j => all[g][j]).ToArray(),
+                byCause[g].Select(l => keep.Select(j => l[j]).ToArray()).ToArray());
         }
-        // Only exit times are steps (entries alone are not R's survfit times).
-        var keep = Enumerable.Range(0, m).Where(j => exits[j] > 0).ToArray();
-        return new Table(keep.Select(j => times[j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(), keep.Select(j => all[j]).ToArray(),
-            byCause.Select(l => keep.Select(j => l[j]).ToArray()).ToArray());
+        return tables;
     }
 
     /// <summary>A row (or a cell of identical unweighted rows) for the variance: exit, cause (0 censored), Σ w², entry.</summary>
@@ -393,6 +415,13 @@ public static class CumulativeIncidence
             entryIndex = byEntry.Select(rec => positions[rec].Dequeue()).ToArray();
         }
         int nextEntry = 0, nextExit = 0;
+        // The next event time after each step (+∞ after the last), by one backward pass.
+        var nextEvent = new double[m];
+        for (int j = m - 1, following = -1; j >= 0; j--)
+        {
+            nextEvent[j] = following < 0 ? double.PositiveInfinity : table.Time[following];
+            if (table.Events[j] > 0) following = j;
+        }
         // Rows never at risk at an event time (they leave before the first event of the group) have no influence.
         bool anyEvent = false;
         int lastEvent = -1;
@@ -473,7 +502,7 @@ public static class CumulativeIncidence
                 svSe[j] = Math.Abs(s) <= 1e-12 ? 0 : Math.Sqrt(Math.Max(0, varS));
 
                 // (4) rows whose last event time at risk is this one leave the running sums.
-                double next = NextEventTime(table, j);
+                double next = nextEvent[j];
                 for (; nextExit < byExit.Length && byExit[nextExit].Exit < next; nextExit++)
                 {
                     int i = nextExit;
@@ -508,12 +537,6 @@ public static class CumulativeIncidence
             }
         }
         return (f, se, sv, svSe);
-    }
-
-    private static double NextEventTime(Table table, int j)
-    {
-        for (int l = j + 1; l < table.Time.Length; l++) if (table.Events[l] > 0) return table.Time[l];
-        return double.PositiveInfinity;
     }
 
     private static IncidenceCurve Curve(string? group, string? cause, Table table, double[] estimate, double[] stdErr, double z,

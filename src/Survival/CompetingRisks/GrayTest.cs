@@ -52,23 +52,20 @@ public static class GrayTest
         int k = IndexOf(data.Causes, cause);
         int ng = rows.Group.Levels.Count;
         if (ng < 2) throw new SurvivalInputException("Gray's test needs at least two groups", column: "group");
-        int strata = rows.Strata?.Levels.Count ?? 1;
-        var time = rows.TimeArray;
-        var causeCode = data.CauseArray;
-        var group = rows.Group.CodeArray;
-        var stratum = rows.Strata?.CodeArray;
-        // m: 0 censored, 1 the cause, 2 another cause.
-        var order = Enumerable.Range(0, rows.Count).OrderBy(i => stratum is null ? 0 : stratum[i]).ThenBy(i => time[i]).ToArray();
+        return FromCounts(CumulativeIncidence.CompositeCounts(data, keepStrata: true, timeFix: false), ng, data.Causes.Count, k, cause, rho);
+    }
+
+    /// <summary>Gray's test from per-time counts whose group is group × (cause + 1) (slot 0 censored), per stratum:
+    /// every quantity of the test is a count at a time, so no pass reads the rows.</summary>
+    internal static GrayTestResult FromCounts(SurvivalCounts counts, int ng, int causes, int cause, string label, double rho = 0)
+    {
+        int slots = causes + 1;
         var s = new double[ng - 1];
         var v = new double[ng - 1, ng - 1];
-        int a = 0;
-        while (a < order.Length)
+        for (int st = 0; st < counts.StratumCount; st++)
         {
-            int st = stratum is null ? 0 : stratum[order[a]];
-            int b = a;
-            while (b < order.Length && (stratum is null || stratum[order[b]] == st)) b++;
-            Stratum(order.AsSpan(a, b - a), time, causeCode, group, k, ng, rho, s, v);
-            a = b;
+            var (a, b) = counts.StratumRange(st);
+            Stratum(counts, a, b, slots, cause, ng, rho, s, v);
         }
         var vm = Matrix<double>.Build.DenseOfArray(v);
         var sv = Vector<double>.Build.DenseOfArray(s);
@@ -76,7 +73,7 @@ public static class GrayTest
         // any failure of the cause); here a singular V gets a generalised inverse and df = its rank, as R's survdiff.
         int rank = vm.Rank();
         double stat = rank == ng - 1 ? sv * vm.Solve(sv) : sv * (vm.PseudoInverse() * sv);
-        return new GrayTestResult(cause, new ChiSquareTest(rank == 0 ? 0 : stat, rank), s);
+        return new GrayTestResult(label, new ChiSquareTest(rank == 0 ? 0 : stat, rank), s);
     }
 
     private static int IndexOf(IReadOnlyList<string> causes, string cause)
@@ -85,13 +82,18 @@ public static class GrayTest
         throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", causes)})", column: "cause", value: cause);
     }
 
-    /// <summary>Adds one stratum's scores and variance to <paramref name="score"/> and <paramref name="variance"/>.</summary>
-    private static void Stratum(ReadOnlySpan<int> rows, ReadOnlySpan<double> time, ReadOnlySpan<int> causeCode, ReadOnlySpan<int> group, int cause,
+    /// <summary>Adds one stratum's scores and variance (cells [a, b) of the counts) to <paramref name="score"/> and
+    /// <paramref name="variance"/>.</summary>
+    private static void Stratum(SurvivalCounts counts, int first, int end, int slots, int cause,
         int ng, double rho, double[] score, double[,] variance)
     {
         int ng1 = ng - 1;
+        var time = counts.Time;
+        var group = counts.Group;
+        var events = counts.Events;
+        var censoredCount = counts.Censored;
         var atRisk = new double[ng];
-        foreach (int i in rows) atRisk[group[i]]++;
+        for (int x = first; x < end; x++) atRisk[group[x] / slots] += events[x] + censoredCount[x];
         var cifBefore = new double[ng];
         var cif = new double[ng];
         var kmBefore = new double[ng];
@@ -106,18 +108,18 @@ public static class GrayTest
         var s = new double[ng1];
         var d = new double[3, ng];
         double pooledBefore = 0, pooled = 0;
-        int lo = 0;
-        while (lo < rows.Length)
+        int lo = first;
+        while (lo < end)
         {
-            double t = time[rows[lo]];
+            double t = time[lo];
             int hi = lo;
-            while (hi < rows.Length && time[rows[hi]] == t) hi++;
+            while (hi < end && time[hi] == t) hi++;
             Array.Clear(d);
             for (int x = lo; x < hi; x++)
             {
-                int i = rows[x];
-                int m = causeCode[i] == 0 ? 0 : causeCode[i] == cause ? 1 : 2;
-                d[m, group[i]]++;
+                int g = group[x] / slots, slot = group[x] % slots;
+                int m = slot == 0 ? 0 : slot == cause ? 1 : 2;
+                d[m, g] += m == 0 ? censoredCount[x] : events[x];
             }
             double nd1 = 0, nd2 = 0;
             for (int g = 0; g < ng; g++) { nd1 += d[1, g]; nd2 += d[2, g]; }
@@ -188,7 +190,7 @@ public static class GrayTest
                     }
                 }
             }
-            for (int x = lo; x < hi; x++) atRisk[group[rows[x]]]--;
+            for (int x = lo; x < hi; x++) atRisk[group[x] / slots] -= events[x] + censoredCount[x];
             pooledBefore = pooled;
             Array.Copy(cif, cifBefore, ng);
             Array.Copy(km, kmBefore, ng);

@@ -107,6 +107,9 @@ public sealed class Factor
         return new Factor(copy, levelArray);
     }
 
+    /// <summary>A factor over codes the library has just computed and knows to be in range (no copy, no check).</summary>
+    internal static Factor Trusted(int[] codes, string[] levels) => new(codes, levels);
+
     /// <summary>Sorts levels numerically when all are numbers, else ordinally (see remarks of <see cref="Factor"/>).</summary>
     internal static void SortLevels(string[] levels)
     {

@@ -80,9 +80,9 @@ public sealed class SurvivalData
     public SurvivalData WithOmitted(OmittedRows omitted)
         => new(_time, _event, _entry, _weight, Group, Strata, omitted ?? throw new ArgumentNullException(nameof(omitted)), Id);
 
-    /// <summary>The same rows (arrays shared, not copied) with <paramref name="group"/> as their groups and no strata or
-    /// ids: for estimators that reduce by a derived group (cumulative incidence reduces by group × cause).</summary>
-    internal SurvivalData WithGroupsOnly(Factor group) => new(_time, _event, _entry, _weight, group, null, Omitted, null);
+    /// <summary>The same rows (arrays shared, not copied) with <paramref name="group"/> as their groups, the given strata
+    /// and no ids: for estimators that reduce by a derived group (cumulative incidence reduces by group × cause).</summary>
+    internal SurvivalData WithGroupsOnly(Factor group, Factor? strata = null) => new(_time, _event, _entry, _weight, group, strata, Omitted, null);
 
     internal double[] TimeArray => _time;
     internal bool[] EventArray => _event;
