@@ -46,17 +46,25 @@ public static class DuckDbCounts
         bool glob = path.Contains('*') || path.Contains('?');
         if (!glob && !File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
         missingValues ??= DefaultMissingValues;
+        return FromRelation(Relation(path, missingValues), columns, path, missing, missingValues, timeFix);
+    }
+
+    /// <summary>The DuckDB relation that reads <paramref name="path"/> (its extension chooses the reader).</summary>
+    internal static string Relation(string path, IReadOnlyList<string> missingValues)
+    {
         // CSV: the markers are read as NULL, so that a numeric column with NA still reads as numbers.
         string nulls = missingValues.Count == 0 ? "" : ", nullstr = [" + string.Join(", ", missingValues.Select(Literal)) + "]";
-        string relation = Path.GetExtension(path).ToLowerInvariant() switch
+        return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".parquet" => $"read_parquet({Literal(path)})",
             ".csv" or ".txt" => $"read_csv({Literal(path)}, header = true{nulls})",
             ".tsv" => $"read_csv({Literal(path)}, header = true, delim = '\t'{nulls})",
             _ => throw new SurvivalInputException("expected a .parquet or .csv file", file: path),
         };
-        return FromRelation(relation, columns, path, missing, missingValues, timeFix);
     }
+
+    /// <summary>R's missing-value markers: <c>NA</c> and the empty field.</summary>
+    internal static IReadOnlyList<string> DefaultMarkers => DefaultMissingValues;
 
     /// <summary>Reduces any DuckDB relation (a table function such as <c>read_parquet('s3://bucket/*.parquet')</c>, or a
     /// parenthesised query) to counts.</summary>

@@ -30,11 +30,22 @@ internal static class CumincCommand
         command.SetAction(parse =>
         {
             var times = Times(parse.GetValue(at));
-            input.RequireRows(parse);
             var columns = input.Columns(parse);
-            var table = CsvTable.Read(parse.GetValue(input.Input)!, columns.Names, input.ReadOptions(parse));
-            var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
-            var fit = CumulativeIncidence.Fit(data, new CumulativeIncidenceOptions { ConfidenceLevel = parse.GetValue(confLevel), At = times });
+            var options = new CumulativeIncidenceOptions { ConfidenceLevel = parse.GetValue(confLevel), At = times };
+            CumulativeIncidenceResult fit;
+            bool groups = columns.Group is not null;
+            if (input.IsParquet(parse))
+            {
+                // Reduced inside DuckDB to per-time counts by group and cause; the rows never reach .NET.
+                var counts = Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(input.Input)!, columns, parse.GetValue(censored)!, input.Policy(parse), input.Markers(parse));
+                fit = CumulativeIncidence.Fit(counts, options);
+            }
+            else
+            {
+                var table = CsvTable.Read(parse.GetValue(input.Input)!, columns.Names, input.ReadOptions(parse));
+                var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
+                fit = CumulativeIncidence.Fit(data, options);
+            }
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(plot) is { } figure)
                 CumulativeIncidencePlot.Save(fit, figure, new CumulativeIncidencePlotOptions
@@ -42,7 +53,7 @@ internal static class CumincCommand
                     Layout = parse.GetValue(stacked) ? CumulativeIncidenceLayout.Stacked : CumulativeIncidenceLayout.SideBySide,
                     XLabel = "Time",
                 });
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Rows.Group is not null), output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, groups), output);
             else WriteTable(fit, output);
             return 0;
         });

@@ -2,7 +2,7 @@ using Survival.Estimation;
 
 namespace Survival.CompetingRisks;
 
-/// <summary>Options of <see cref="CumulativeIncidence.Fit"/>; the defaults are R <c>survfit</c>'s for a multi-state status.</summary>
+/// <summary>Options of <see cref="CumulativeIncidence"/>; the defaults are R <c>survfit</c>'s for a multi-state status.</summary>
 public sealed record CumulativeIncidenceOptions
 {
     /// <summary>The defaults.</summary>
@@ -160,42 +160,63 @@ public static class CumulativeIncidence
         options.Validate();
         var rows = data.Rows;
         if (options.TimeFix) TimeFix.CheckIntervals(rows);
-        int causes = data.Causes.Count;
-        int groups = rows.Group?.Levels.Count ?? 1;
-        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
-
         // Per-time counts of the rows, by group and cause (the group of the reduction is group × (cause + 1), slot 0 the
         // censored rows): the reduction Kaplan–Meier uses, no comparison sort of the rows.
         var rawCounts = CompositeCounts(data, keepStrata: false, timeFix: false);
-        var counts = options.TimeFix ? TimeFix.Apply(rawCounts) : rawCounts;
         // The variance needs each row's entry when there is delayed entry, and Σ w² when there are weights: then it reads
         // the rows (sorted once); otherwise the counts' cells are its records.
-        var records = rows.HasEntry || rows.HasWeights ? RowRecords(data, options.TimeFix) : CellRecords(counts, causes + 1);
+        var records = rows.HasEntry || rows.HasWeights ? RowRecords(data, options.TimeFix) : null;
+        bool gray = rows.Group is not null && !rows.HasEntry && !rows.HasWeights;
+        return Core(rawCounts, rows.Group?.Levels, data.Causes, records, rows.HasWeights,
+            gray ? () => rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false) : null, rows.Omitted, options);
+    }
 
+    /// <summary>Estimates the curves from per-time counts (read by a database, e.g. <c>DuckDbCompetingRisks</c>): exact
+    /// for unweighted rows without delayed entry, which is all counts allow (the variance of weighted or delayed-entry
+    /// rows needs the rows).</summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="options">Options; null for R's defaults.</param>
+    public static CumulativeIncidenceResult Fit(CompetingRisksCounts counts, CumulativeIncidenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        options ??= CumulativeIncidenceOptions.Default;
+        options.Validate();
+        return Core(counts.Counts, counts.Groups, counts.Causes, null, false,
+            counts.Groups is not null ? () => counts.StratifiedCounts ?? counts.Counts : null, counts.Counts.Omitted, options);
+    }
+
+    private static CumulativeIncidenceResult Core(SurvivalCounts rawCounts, IReadOnlyList<string>? groupLevels, IReadOnlyList<string> causeLabels,
+        GroupRecords[]? records, bool weighted, Func<SurvivalCounts>? grayCounts, OmittedRows omitted, CumulativeIncidenceOptions options)
+    {
+        int causes = causeLabels.Count;
+        int groups = groupLevels?.Count ?? 1;
+        double z = ConfidenceLevel.Z(options.ConfidenceLevel);
+        var counts = options.TimeFix ? TimeFix.Apply(rawCounts) : rawCounts;
+        records ??= CellRecords(counts, causes + 1);
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
         var tables = GroupTables(counts, groups, causes);
         for (int g = 0; g < groups; g++)
         {
-            string? label = rows.Group?.Levels[g];
+            string? label = groupLevels?[g];
             var table = tables[g];
             var groupRecords = records[g];
             // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
-            if (rows.HasWeights) table = table with { Shown = Unweighted(table.Time, groupRecords) };
+            if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords) };
             var (estimates, stdErrs, survival, survivalStdErr) = Estimate(table, groupRecords, causes);
             for (int k = 0; k < causes; k++)
-                curves.Add(Curve(label, data.Causes[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false));
+                curves.Add(Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false));
             eventFree.Add(Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
         }
         GrayTestResult[] gray = [];
-        if (rows.Group is not null && !rows.HasEntry && !rows.HasWeights && groups > 1)
+        if (grayCounts is not null && groups > 1)
         {
-            // Gray's test reads counts too: these ones when they are its counts (no strata, no near-ties merged), else
-            // its own reduction (cmprsk stratifies and does not merge near-ties).
-            var grayCounts = rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false);
-            gray = Enumerable.Range(1, causes).Select(k => GrayTest.FromCounts(grayCounts, groups, causes, k, data.Causes[k - 1])).ToArray();
+            // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the
+            // counts before the near-tie rule), else a reduction by stratum as well.
+            var forGray = grayCounts();
+            gray = Enumerable.Range(1, causes).Select(k => GrayTest.FromCounts(forGray, groups, causes, k, causeLabels[k - 1])).ToArray();
         }
-        return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, data.Causes, options, rows.Omitted);
+        return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
     }
 
     /// <summary>The counts with group' = group × (cause + 1) (slot 0 the censored rows), with or without the strata.</summary>
