@@ -3,55 +3,6 @@ using ScottPlot;
 using Survival.CompetingRisks;
 
 namespace Survival.Plotting;
-
-/// <summary>How <see cref="CumulativeIncidencePlot"/> arranges the causes.</summary>
-public enum CumulativeIncidenceLayout
-{
-    /// <summary>Each group's curves stacked: cause 1 from 0, cause 2 above it, …; the event-free probability is the band
-    /// left at the top (the curves add to one).</summary>
-    Stacked,
-
-    /// <summary>Every curve from 0, side by side on one axis (one line per group and cause).</summary>
-    SideBySide,
-}
-
-/// <summary>Options of <see cref="CumulativeIncidencePlot"/>.</summary>
-public sealed record CumulativeIncidencePlotOptions
-{
-    /// <summary>The defaults.</summary>
-    public static CumulativeIncidencePlotOptions Default { get; } = new();
-
-    /// <summary>Stacked or side by side. Default side by side (cumulative incidence as papers draw it).</summary>
-    public CumulativeIncidenceLayout Layout { get; init; } = CumulativeIncidenceLayout.SideBySide;
-
-    /// <summary>A title, or null.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>The x-axis label.</summary>
-    public string XLabel { get; init; } = "Months";
-
-    /// <summary>The y-axis label.</summary>
-    public string YLabel { get; init; } = "Cumulative incidence";
-
-    /// <summary>Whether to draw the numbers at risk under the axis.</summary>
-    public bool ShowRiskTable { get; init; } = true;
-
-    /// <summary>The last time shown; null for the last step.</summary>
-    public double? XMax { get; init; }
-
-    /// <summary>The distance between x ticks; null to choose one.</summary>
-    public double? TickStep { get; init; }
-
-    /// <summary>Friendlier cause names for the legend (e.g. "pcm" → "Progression"); causes not named keep their label.</summary>
-    public IReadOnlyDictionary<string, string>? CauseNames { get; init; }
-
-    /// <summary>Width in pixels.</summary>
-    public int Width { get; init; } = 1000;
-
-    /// <summary>Height in pixels.</summary>
-    public int Height { get; init; } = 700;
-}
-
 /// <summary>
 /// Cumulative incidence figures in the style of the Kaplan–Meier figures: step curves per group and cause (stacked or
 /// side by side), the numbers at risk per group under the axis, and Gray's P for each cause in the legend. PNG or SVG.

@@ -1,67 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Survival.Regression;
-
-/// <summary>The time scale on which <see cref="ProportionalHazards.Test"/> looks for a trend in β (R <c>cox.zph</c>'s
-/// <c>transform</c>).</summary>
-public enum ProportionalHazardsTransform
-{
-    /// <summary>1 − KM(t−), the left-continuous Kaplan–Meier of all rows (R's default <c>"km"</c>).</summary>
-    KaplanMeier,
-
-    /// <summary>The rank of the time among all rows (R <c>"rank"</c>).</summary>
-    Rank,
-
-    /// <summary>The time itself (R <c>"identity"</c>).</summary>
-    Identity,
-}
-
-/// <summary>One line of the proportional-hazards test: a covariate (all its columns), or the global test.</summary>
-public sealed record ProportionalHazardsTerm
-{
-    internal ProportionalHazardsTerm(string name, ChiSquareTest test)
-    {
-        Name = name;
-        Test = test;
-    }
-
-    /// <summary>The covariate's name, or <c>GLOBAL</c>.</summary>
-    public string Name { get; }
-
-    /// <summary>The score test: χ², df (the covariate's estimable columns) and P.</summary>
-    public ChiSquareTest Test { get; }
-}
-
-/// <summary>The proportional-hazards test of a Cox fit (R survival ≥ 3.0 <c>cox.zph</c>): per covariate and global.</summary>
-public sealed record ProportionalHazardsResult
-{
-    internal ProportionalHazardsResult(ProportionalHazardsTransform transform, ProportionalHazardsTerm[] terms, ProportionalHazardsTerm global)
-    {
-        Transform = transform;
-        Terms = ValueList<ProportionalHazardsTerm>.Of(terms);
-        Global = global;
-    }
-
-    /// <summary>The time scale used.</summary>
-    public ProportionalHazardsTransform Transform { get; }
-
-    /// <summary>One test per covariate (a categorical covariate is one test on its columns), in model order.</summary>
-    public IReadOnlyList<ProportionalHazardsTerm> Terms { get; }
-
-    /// <summary>The global test on every estimable column.</summary>
-    public ProportionalHazardsTerm Global { get; }
-
-    /// <summary>R's <c>print(cox.zph(fit))</c> table.</summary>
-    public override string ToString()
-    {
-        var w = new StringWriter { NewLine = "\n" };
-        Printing.RFormat.Table(w, ["", "chisq", "df", "p"],
-            Terms.Append(Global).Select(t => (IReadOnlyList<string>)[t.Name, Printing.RFormat.Number(t.Test.ChiSquare, 3),
-                t.Test.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), Printing.RFormat.Number(t.Test.PValue, 2)]));
-        return w.ToString();
-    }
-}
-
 /// <summary>Tests the proportional-hazards assumption of a Cox fit as R survival 3.x <c>cox.zph</c> does.</summary>
 /// <remarks>
 /// <para>The test is the score test, at (β̂, γ = 0), of the model with the added terms x·g(t), where g is the chosen

@@ -1,0 +1,80 @@
+namespace Survival.CompetingRisks;
+
+/// <summary>A fitted Fine–Gray subdistribution-hazard model (R <c>cmprsk::crr</c>).</summary>
+public sealed record FineGrayResult
+{
+    private readonly SquareMatrix _covariance;
+
+    internal FineGrayResult(string cause, FineGrayCoefficient[] coefficients, double[,] covariance, double logLikelihood, double logLikelihoodNull,
+        bool converged, int iterations, int n, int events, int competingEvents)
+    {
+        Cause = cause;
+        Coefficients = ValueList<FineGrayCoefficient>.Of(coefficients);
+        _covariance = new SquareMatrix(covariance);
+        LogLikelihood = logLikelihood;
+        LogLikelihoodNull = logLikelihoodNull;
+        LikelihoodRatio = new ChiSquareTest(2 * (logLikelihood - logLikelihoodNull), coefficients.Length);
+        Converged = converged;
+        Iterations = iterations;
+        N = n;
+        Events = events;
+        CompetingEvents = competingEvents;
+    }
+
+    /// <summary>The cause modelled.</summary>
+    public string Cause { get; }
+
+    /// <summary>The coefficients, in covariate-column order.</summary>
+    public IReadOnlyList<FineGrayCoefficient> Coefficients { get; }
+
+    /// <summary>The robust covariance of coefficients <paramref name="i"/> and <paramref name="j"/>.</summary>
+    public double Covariance(int i, int j) => _covariance[i, j];
+
+    /// <summary>The log pseudo-likelihood at the estimate (R <c>fit$loglik</c>).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>The log pseudo-likelihood at β = 0 (R <c>fit$loglik.null</c>).</summary>
+    public double LogLikelihoodNull { get; }
+
+    /// <summary>The pseudo likelihood-ratio test 2(ℓ(β̂) − ℓ(0)) (R <c>summary</c>'s "Pseudo Log-likelihood" test).</summary>
+    public ChiSquareTest LikelihoodRatio { get; }
+
+    /// <summary>Whether <c>crr</c>'s convergence rule was met.</summary>
+    public bool Converged { get; }
+
+    /// <summary>Newton steps taken.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Rows used.</summary>
+    public int N { get; }
+
+    /// <summary>Failures from the cause modelled.</summary>
+    public int Events { get; }
+
+    /// <summary>Failures from other causes.</summary>
+    public int CompetingEvents { get; }
+
+    /// <summary>R's <c>summary(crr(...))</c> table.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        w.WriteLine($"Competing Risks Regression (Fine–Gray), cause {Cause}: n = {N}, failures of the cause = {Events}, of other causes = {CompetingEvents}");
+        w.WriteLine();
+        Printing.RFormat.Table(w, ["", "coef", "exp(coef)", "se(coef)", "z", "p-value"],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.Estimate), Printing.RFormat.Number(c.HazardRatio),
+                Printing.RFormat.Number(c.StdErr), Printing.RFormat.Number(c.Z, 3), Printing.RFormat.PValue(c.PValue)]));
+        w.WriteLine();
+        var level = Coefficients.Count > 0 ? Coefficients[0].ConfidenceLevel : 0.95;
+        string lo = ((1 - level) / 2 * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        string hi = ((1 + level) / 2 * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Printing.RFormat.Table(w, ["", "exp(coef)", "exp(-coef)", lo, hi],
+            Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.HazardRatio), Printing.RFormat.Number(1 / c.HazardRatio),
+                Printing.RFormat.Number(c.Lower), Printing.RFormat.Number(c.Upper)]));
+        w.WriteLine();
+        w.WriteLine($"Num. cases = {N}");
+        w.WriteLine($"Pseudo Log-likelihood = {Printing.RFormat.Number(LogLikelihood, 6)}");
+        w.WriteLine($"Pseudo likelihood ratio test = {Printing.RFormat.Number(LikelihoodRatio.ChiSquare, 4)}  on {LikelihoodRatio.DegreesOfFreedom} df,");
+        if (!Converged) w.WriteLine("warning: the fit did not converge");
+        return w.ToString();
+    }
+}
