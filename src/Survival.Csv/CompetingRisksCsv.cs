@@ -30,19 +30,9 @@ public static class CompetingRisksCsv
             var data = CompetingRisksData.Create(time, status, censored, entry, weight, group, strata);
             return table.Omitted.Count == 0 ? data : CompetingRisksData.FromCodes(data.Rows.WithOmitted(table.Omitted), data.Cause, data.Causes, censored);
         }
-        catch (SurvivalInputException ex) when (ex.Row is long row && ex.Input is { } input)
+        catch (SurvivalInputException ex) when (ex.Row is long && ex.Input is not null)
         {
-            string column = input switch
-            {
-                DataColumn.Time => columns.Time,
-                DataColumn.Event => columns.Event,
-                DataColumn.Entry => columns.Entry ?? "entry",
-                DataColumn.Weight => columns.Weight ?? "weight",
-                DataColumn.Group => columns.Group ?? "group",
-                DataColumn.Strata => columns.Strata ?? "strata",
-                _ => columns.Id ?? "id",
-            };
-            throw table.Bad(ex.Reason, column, (int)(row - 1), table.Text(column)[(int)(row - 1)]);
+            throw SurvivalCsv.AtLine(table, columns, ex);
         }
     }
 }

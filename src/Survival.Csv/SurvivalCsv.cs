@@ -42,19 +42,27 @@ public static class SurvivalCsv
             var data = SurvivalData.Create(time, status, entry, weight, group, strata, id);
             return table.Omitted.Count == 0 ? data : data.WithOmitted(table.Omitted);
         }
-        catch (SurvivalInputException ex) when (ex.Row is long row && ex.Input is { } input)
+        catch (SurvivalInputException ex) when (ex.Row is long && ex.Input is not null)
         {
-            string column = input switch
-            {
-                DataColumn.Time => columns.Time,
-                DataColumn.Event => columns.Event,
-                DataColumn.Entry => columns.Entry ?? "entry",
-                DataColumn.Weight => columns.Weight ?? "weight",
-                DataColumn.Group => columns.Group ?? "group",
-                DataColumn.Strata => columns.Strata ?? "strata",
-                _ => columns.Id ?? "id",
-            };
-            throw table.Bad(ex.Reason, column, (int)(row - 1), table.Text(column)[(int)(row - 1)]);
+            throw AtLine(table, columns, ex);
         }
+    }
+
+    /// <summary>An error about row r of the data validated from <paramref name="table"/> (1-based, as the core reports
+    /// it), restated with the file's line, the column's name in the file and the value as written.</summary>
+    internal static SurvivalInputException AtLine(CsvTable table, SurvivalColumns columns, SurvivalInputException ex)
+    {
+        long row = ex.Row!.Value;
+        string column = ex.Input switch
+        {
+            DataColumn.Time => columns.Time,
+            DataColumn.Event => columns.Event,
+            DataColumn.Entry => columns.Entry ?? "entry",
+            DataColumn.Weight => columns.Weight ?? "weight",
+            DataColumn.Group => columns.Group ?? "group",
+            DataColumn.Strata => columns.Strata ?? "strata",
+            _ => columns.Id ?? "id",
+        };
+        return table.Bad(ex.Reason, column, (int)(row - 1), table.Text(column)[(int)(row - 1)]);
     }
 }

@@ -9,12 +9,6 @@ namespace Survival.Plotting;
 /// </summary>
 public static class CumulativeIncidencePlot
 {
-    private static readonly Color[] Palette =
-    [
-        Color.FromHex("#1f4e9c"), Color.FromHex("#c0392b"), Color.FromHex("#27864a"), Color.FromHex("#8e44ad"),
-        Color.FromHex("#d4820f"), Color.FromHex("#2c3e50"),
-    ];
-
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     /// <summary>Draws the figure and saves it; the format (PNG or SVG) follows the file extension.</summary>
@@ -50,7 +44,7 @@ public static class CumulativeIncidencePlot
         for (int g = 0; g < groups.Length; g++)
         {
             var curves = fit.Curves.Where(c => c.Group == groups[g]).ToArray();
-            var color = Palette[g % Palette.Length];
+            var color = KaplanMeierPlot.Palette[g % KaplanMeierPlot.Palette.Length];
             var below = new double[0];
             for (int k = 0; k < curves.Length; k++)
             {
@@ -58,7 +52,7 @@ public static class CumulativeIncidencePlot
                 var (xs, ys) = options.Layout == CumulativeIncidenceLayout.Stacked
                     ? Stacked(curves.Take(k + 1).ToArray(), xmax) // cause k drawn as the band above the causes before it
                     : StepPoints(c, xmax);
-                var line = plot.Add.ScatterLine(xs, ys, options.Layout == CumulativeIncidenceLayout.Stacked ? Palette[k % Palette.Length] : color);
+                var line = plot.Add.ScatterLine(xs, ys, options.Layout == CumulativeIncidenceLayout.Stacked ? KaplanMeierPlot.Palette[k % KaplanMeierPlot.Palette.Length] : color);
                 line.LineWidth = 2;
                 line.LinePattern = options.Layout == CumulativeIncidenceLayout.Stacked ? Patterns[g % Patterns.Length] : Patterns[k % Patterns.Length];
                 string cause = options.CauseNames?.GetValueOrDefault(c.Cause!) ?? c.Cause!;
@@ -67,42 +61,13 @@ public static class CumulativeIncidencePlot
             }
             if (options.ShowRiskTable)
             {
-                double y = -0.16 - rowHeight * g;
-                var name = plot.Add.Text(groups[g] ?? "All", left, y);
-                name.LabelFontColor = options.Layout == CumulativeIncidenceLayout.Stacked ? Colors.Black : color;
-                name.LabelFontSize = 13;
-                name.LabelAlignment = Alignment.MiddleLeft;
                 var free = fit.EventFree[g];
-                foreach (double t in ticks)
-                {
-                    var n = plot.Add.Text(KaplanMeierPlot.Format(AtRisk(free, t)), t, y);
-                    n.LabelFontSize = 13;
-                    n.LabelAlignment = Alignment.MiddleCenter;
-                }
+                KaplanMeierPlot.AddRiskRow(plot, groups[g] ?? "All", options.Layout == CumulativeIncidenceLayout.Stacked ? Colors.Black : color,
+                    -0.16 - rowHeight * g, left, ticks, t => AtRisk(free, t));
             }
         }
-        if (options.ShowRiskTable)
-        {
-            var head = plot.Add.Text("Number at risk", left, -0.09);
-            head.LabelFontSize = 13;
-            head.LabelBold = true;
-            head.LabelAlignment = Alignment.MiddleLeft;
-            plot.Add.HorizontalLine(-0.05, 1, Colors.Gray);
-        }
-        plot.Axes.SetLimits(left, xmax * 1.03, bottom, 1.04);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray(), ticks.Select(KaplanMeierPlot.Format).ToArray());
-        double[] yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(yTicks, yTicks.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
-        plot.XLabel(options.XLabel);
-        plot.YLabel(options.YLabel);
-        if (options.Title is not null) plot.Title(options.Title);
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperLeft;
-        plot.Legend.FontSize = 14;
-        plot.Axes.Bottom.Label.FontSize = 16;
-        plot.Axes.Left.Label.FontSize = 16;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        if (options.ShowRiskTable) KaplanMeierPlot.AddRiskHeader(plot, left);
+        KaplanMeierPlot.Style(plot, ticks, xmax, bottom, left, options.XLabel, options.YLabel, options.Title, Alignment.UpperLeft);
         return plot;
     }
 

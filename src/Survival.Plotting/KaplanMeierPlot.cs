@@ -13,7 +13,7 @@ namespace Survival.Plotting;
 /// <c>summary(fit, times =)</c> convention, as survminer's risk tables).</remarks>
 public static class KaplanMeierPlot
 {
-    private static readonly Color[] Palette =
+    internal static readonly Color[] Palette =
     [
         Color.FromHex("#1f4e9c"), Color.FromHex("#c0392b"), Color.FromHex("#27864a"), Color.FromHex("#8e44ad"),
         Color.FromHex("#d4820f"), Color.FromHex("#2c3e50"),
@@ -92,28 +92,10 @@ public static class KaplanMeierPlot
             }
             if (options.ShowRiskTable)
             {
-                double y = -0.16 - rowHeight * i;
-                var name = plot.Add.Text(c.Label ?? "All", left, y);
-                name.LabelFontColor = color;
-                name.LabelFontSize = 13;
-                name.LabelAlignment = Alignment.MiddleLeft;
-                foreach (double t in ticks)
-                {
-                    var n = plot.Add.Text(Format(c.NumberAtRisk(t)), t, y);
-                    n.LabelFontSize = 13;
-                    n.LabelAlignment = Alignment.MiddleCenter;
-                }
+                AddRiskRow(plot, c.Label ?? "All", color, -0.16 - rowHeight * i, left, ticks, c.NumberAtRisk);
             }
         }
-        if (options.ShowRiskTable)
-        {
-            var head = plot.Add.Text("Number at risk", left, -0.09);
-            head.LabelFontSize = 13;
-            head.LabelBold = true;
-            head.LabelAlignment = Alignment.MiddleLeft;
-            var rule = plot.Add.HorizontalLine(-0.05, 1, Colors.Gray);
-            rule.LinePattern = LinePattern.Solid;
-        }
+        if (options.ShowRiskTable) AddRiskHeader(plot, left);
         if (options.PValue is double p)
         {
             var text = plot.Add.Text($"{options.PValueLabel} = {FormatP(p)}", xmax * 0.02, 0.08);
@@ -121,21 +103,54 @@ public static class KaplanMeierPlot
             text.LabelAlignment = Alignment.MiddleLeft;
         }
 
+        Style(plot, ticks, xmax, bottom, left, options.XLabel, options.YLabel, options.Title, Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>One row of the numbers-at-risk table: the curve's name, then its number at risk under each tick.</summary>
+    internal static void AddRiskRow(Plot plot, string label, Color color, double y, double left, List<double> ticks, Func<double, double> atRisk)
+    {
+        var name = plot.Add.Text(label, left, y);
+        name.LabelFontColor = color;
+        name.LabelFontSize = 13;
+        name.LabelAlignment = Alignment.MiddleLeft;
+        foreach (double t in ticks)
+        {
+            var n = plot.Add.Text(Format(atRisk(t)), t, y);
+            n.LabelFontSize = 13;
+            n.LabelAlignment = Alignment.MiddleCenter;
+        }
+    }
+
+    /// <summary>The heading of the numbers-at-risk table and the rule above it.</summary>
+    internal static void AddRiskHeader(Plot plot, double left)
+    {
+        var head = plot.Add.Text("Number at risk", left, -0.09);
+        head.LabelFontSize = 13;
+        head.LabelBold = true;
+        head.LabelAlignment = Alignment.MiddleLeft;
+        var rule = plot.Add.HorizontalLine(-0.05, 1, Colors.Gray);
+        rule.LinePattern = LinePattern.Solid;
+    }
+
+    /// <summary>The axes, ticks, labels and legend every figure of the library shares.</summary>
+    internal static void Style(Plot plot, List<double> ticks, double xmax, double bottom, double left, string xLabel, string yLabel, string? title,
+        Alignment legend)
+    {
         plot.Axes.SetLimits(left, xmax * 1.03, bottom, 1.04);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray(), ticks.Select(t => Format(t)).ToArray());
         double[] yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(yTicks, yTicks.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
-        plot.XLabel(options.XLabel);
-        plot.YLabel(options.YLabel);
-        if (options.Title is not null) plot.Title(options.Title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        if (title is not null) plot.Title(title);
         plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.Alignment = legend;
         plot.Legend.FontSize = 14;
         plot.Axes.Bottom.Label.FontSize = 16;
         plot.Axes.Left.Label.FontSize = 16;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        return plot;
     }
 
     /// <summary>The staircase of a curve from (0, 1) to <paramref name="xmax"/>, right-continuous.</summary>

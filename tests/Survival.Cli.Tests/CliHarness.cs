@@ -23,6 +23,16 @@ internal static class CliHarness
         return System.Text.Json.JsonDocument.Parse(stdout).RootElement;
     }
 
+    /// <summary>A golden fixture's <c>input</c> object (one array per column, numbers as R wrote them) as a CSV file.</summary>
+    public static string FixtureCsv(System.Text.Json.JsonElement input)
+    {
+        var columns = input.EnumerateObject().Select(p => (p.Name, Values: p.Value.EnumerateArray()
+            .Select(x => x.ValueKind == System.Text.Json.JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToArray())).ToArray();
+        var sb = new System.Text.StringBuilder(string.Join(",", columns.Select(c => c.Name))).Append('\n');
+        for (int i = 0; i < columns[0].Values.Length; i++) sb.Append(string.Join(",", columns.Select(c => c.Values[i]))).Append('\n');
+        return Csv(sb.ToString());
+    }
+
     public static string Csv(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"survival-cli-{Guid.NewGuid():N}.csv");

@@ -16,14 +16,6 @@ public class CompetingRisksCommandTests
         ? e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? double.Parse(x.GetString()!, CultureInfo.InvariantCulture) : x.GetDouble()).ToArray()
         : [e.GetDouble()];
 
-    private static string WriteCsv(JsonElement input)
-    {
-        var columns = input.EnumerateObject().Select(p => (p.Name, Values: p.Value.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToArray())).ToArray();
-        var sb = new StringBuilder(string.Join(",", columns.Select(c => c.Name))).Append('\n');
-        for (int i = 0; i < columns[0].Values.Length; i++) sb.Append(string.Join(",", columns.Select(c => c.Values[i]))).Append('\n');
-        return CliHarness.Csv(sb.ToString());
-    }
-
     private static void Close(double expected, JsonElement actual, double tol, string what)
     {
         Assert.True(actual.ValueKind == JsonValueKind.Number, $"{what}: R {expected}, got {actual}");
@@ -39,7 +31,7 @@ public class CompetingRisksCommandTests
     {
         var f = Fixture(name);
         var input = f.GetProperty("input");
-        var path = WriteCsv(input);
+        var path = CliHarness.FixtureCsv(input);
         var times = Numbers(f.GetProperty("times"));
         var args = new List<string> { "cuminc", "--input", path, "--time", "time", "--event", "status", "--at", string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture))) };
         if (input.TryGetProperty("group", out _)) args.AddRange(["--group", "group"]);
@@ -85,7 +77,7 @@ public class CompetingRisksCommandTests
     [Fact]
     public void Cuminc_without_groups_has_no_gray_tests_and_draws_a_figure()
     {
-        var path = WriteCsv(Fixture("mgus2_death").GetProperty("input"));
+        var path = CliHarness.FixtureCsv(Fixture("mgus2_death").GetProperty("input"));
         var figure = Path.Combine(Path.GetTempPath(), $"cuminc-{Guid.NewGuid():N}.svg");
         var json = CliHarness.Json("cuminc", "--input", path, "--time", "time", "--event", "status", "--plot", figure, "--stacked");
         Assert.False(json.TryGetProperty("grayTests", out _));
@@ -100,7 +92,7 @@ public class CompetingRisksCommandTests
     {
         var f = Fixture(name);
         var crr = f.GetProperty("crr");
-        var path = WriteCsv(f.GetProperty("input"));
+        var path = CliHarness.FixtureCsv(f.GetProperty("input"));
         var covariates = crr.GetProperty("covariates").EnumerateArray().Select(c => c.GetString()!).ToArray();
         var json = CliHarness.Json("finegray", "--input", path, "--time", "time", "--event", "status", "--cause", crr.GetProperty("cause").GetString()!,
             "--covariates", string.Join(",", covariates));
@@ -122,7 +114,7 @@ public class CompetingRisksCommandTests
     [InlineData("--covariates", "nope", "nope")]
     public void Finegray_bad_options_are_clear_errors(string option, string value, string named)
     {
-        var path = WriteCsv(Fixture("mgus2_death").GetProperty("input"));
+        var path = CliHarness.FixtureCsv(Fixture("mgus2_death").GetProperty("input"));
         var args = new List<string> { "finegray", "--input", path, "--time", "time", "--event", "status", "--cause", "death", "--covariates", "age" };
         int i = args.IndexOf(option);
         args[i + 1] = value;

@@ -25,15 +25,6 @@ public class CoxCompleteCommandTests
         ? e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToArray()
         : [e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()];
 
-    /// <summary>Writes the fixture's input as CSV (every column as R wrote it).</summary>
-    private static string WriteCsv(JsonElement input)
-    {
-        var columns = input.EnumerateObject().Select(p => (p.Name, Values: Strings(p.Value))).ToArray();
-        var sb = new StringBuilder(string.Join(",", columns.Select(c => c.Name))).Append('\n');
-        for (int i = 0; i < columns[0].Values.Length; i++) sb.Append(string.Join(",", columns.Select(c => c.Values[i]))).Append('\n');
-        return CliHarness.Csv(sb.ToString());
-    }
-
     private static void Close(double expected, JsonElement actual, double tol, string what)
     {
         Assert.True(actual.ValueKind == JsonValueKind.Number, $"{what}: R {expected}, got {actual}");
@@ -52,7 +43,7 @@ public class CoxCompleteCommandTests
     {
         var f = Fixture(name);
         var input = f.GetProperty("input");
-        var path = WriteCsv(input);
+        var path = CliHarness.FixtureCsv(input);
         var covariates = Strings(f.GetProperty("numeric")).ToList();
         var categorical = f.GetProperty("categorical");
         if (categorical.ValueKind == JsonValueKind.String || categorical.GetArrayLength() > 0) covariates.AddRange(Strings(categorical));
@@ -132,7 +123,7 @@ public class CoxCompleteCommandTests
     [Fact]
     public void Table_output_prints_R_summary_with_robust_se_zph_and_predictions()
     {
-        var path = WriteCsv(Fixture("bladder2_cluster").GetProperty("input"));
+        var path = CliHarness.FixtureCsv(Fixture("bladder2_cluster").GetProperty("input"));
         var (exit, stdout, stderr) = CliHarness.Run("cox", "--input", path, "--time", "stop", "--entry", "start", "--event", "event",
             "--covariates", "rx,number,size", "--cluster", "cluster", "--zph", "--predict", "rx=1,number=1,size=1", "--at", "5,10");
         Assert.True(exit == 0, stderr);
@@ -151,7 +142,7 @@ public class CoxCompleteCommandTests
     [InlineData("--at", "-1", "--at")]
     public void Bad_options_are_clear_errors_without_a_stack_trace(string option, string value, string named)
     {
-        var path = WriteCsv(Fixture("bladder2_cluster").GetProperty("input"));
+        var path = CliHarness.FixtureCsv(Fixture("bladder2_cluster").GetProperty("input"));
         var args = new List<string> { "cox", "--input", path, "--time", "stop", "--entry", "start", "--event", "event", "--covariates", "rx,number,size", option, value };
         if (option == "--at") args.AddRange(["--predict", "rx=1,number=1,size=1"]);
         var (exit, _, stderr) = CliHarness.Run([.. args]);
@@ -163,7 +154,7 @@ public class CoxCompleteCommandTests
     [Fact]
     public void Robust_without_a_cluster_on_start_stop_data_is_an_error_as_in_R()
     {
-        var path = WriteCsv(Fixture("bladder2_cluster").GetProperty("input"));
+        var path = CliHarness.FixtureCsv(Fixture("bladder2_cluster").GetProperty("input"));
         var (exit, _, stderr) = CliHarness.Run("cox", "--input", path, "--time", "stop", "--entry", "start", "--event", "event", "--covariates", "rx,number", "--robust");
         Assert.Equal(2, exit);
         Assert.Contains("cluster", stderr);

@@ -12,9 +12,7 @@ internal static class CoxCommand
     public static Command Create()
     {
         var input = new InputOptions();
-        var covariates = new Option<string>("--covariates") { Description = "Comma-separated covariate columns; a column whose values are not all numbers is categorical (treatment coding, first level as reference).", Required = true };
-        var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categorical even if numeric." };
-        var reference = new Option<string?>("--reference") { Description = "Reference levels, e.g. celltype=squamous,stage=I." };
+        var covariates = new CovariateOptions();
         var ties = new Option<string>("--ties") { Description = "efron (default, as R) or breslow.", DefaultValueFactory = _ => "efron" };
         var cluster = new Option<string?>("--cluster") { Description = "Column with the subject (cluster) of each row: robust (sandwich) variance summed within clusters (R cluster(id); SAS COVS(AGGREGATE))." };
         var robust = new Option<bool>("--robust") { Description = "Robust (sandwich) variance; without --cluster each row is its own cluster (R robust = TRUE)." };
@@ -27,9 +25,7 @@ internal static class CoxCommand
         var format = FormatOption.Create();
         var command = new Command("cox", "Cox proportional-hazards regression (R coxph parity).");
         input.AddTo(command, withGroup: false, withStrata: true);
-        command.Options.Add(covariates);
-        command.Options.Add(categorical);
-        command.Options.Add(reference);
+        covariates.AddTo(command);
         command.Options.Add(ties);
         command.Options.Add(cluster);
         command.Options.Add(robust);
@@ -42,10 +38,7 @@ internal static class CoxCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var names = Split(parse.GetValue(covariates)!);
-            if (names.Length == 0) throw new SurvivalInputException("name at least one covariate", column: "--covariates");
-            var forced = new HashSet<string>(Split(parse.GetValue(categorical) ?? ""), StringComparer.Ordinal);
-            var references = ParseReferences(parse.GetValue(reference));
+            var names = covariates.Names(parse);
             var tieMethod = parse.GetValue(ties) switch
             {
                 "efron" => CoxTies.Efron,
@@ -59,13 +52,13 @@ internal static class CoxCommand
                 "identity" => ProportionalHazardsTransform.Identity,
                 var other => throw new SurvivalInputException("must be km, rank or identity", column: "--zph-transform", value: other),
             };
-            var residualTypes = Split(parse.GetValue(residuals) ?? "");
+            var residualTypes = CovariateOptions.Split(parse.GetValue(residuals) ?? "");
             foreach (var type in residualTypes)
                 if (!ResidualTypes.Contains(type))
                     throw new SurvivalInputException($"must be one or more of {string.Join(", ", ResidualTypes)}", column: "--residuals", value: type);
             var profiles = (parse.GetValue(predict) ?? []).SelectMany(p => p.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 .Select(ParseProfile).ToArray();
-            var times = ParseTimes(parse.GetValue(at));
+            var times = CovariateOptions.Times(parse.GetValue(at));
             if (times.Length > 0 && profiles.Length == 0) throw new SurvivalInputException("--at reads the curves of --predict: give a profile", column: "--at");
             string? clusterColumn = parse.GetValue(cluster);
             var columns = input.Columns(parse) with { Id = clusterColumn };
@@ -75,16 +68,7 @@ internal static class CoxCommand
             // before a covariate's kind is decided: a column is numeric when all its remaining values are numbers.
             var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
             var data = SurvivalCsv.ToData(table, columns);
-            var x = new CovariateMatrix(data.Count);
-            foreach (var name in names)
-            {
-                var text = table.Text(name);
-                bool numeric = !forced.Contains(name) && text.All(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-                if (numeric) x.AddNumeric(name, table.Numbers(name));
-                else x.AddCategorical(name, Factor.FromLabels(table.Labels(name), name: name), references.GetValueOrDefault(name));
-            }
-            foreach (var key in references.Keys)
-                if (!names.Contains(key)) throw new SurvivalInputException("a reference names a column that is not a covariate", column: "--reference", value: key);
+            var x = covariates.Build(parse, table, data.Count);
             var options = new CoxOptions { Ties = tieMethod, ConfidenceLevel = parse.GetValue(confLevel), Robust = parse.GetValue(robust) || clusterColumn is not null ? true : null };
             var fit = CoxRegression.Fit(data, x, options);
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
@@ -112,31 +96,6 @@ internal static class CoxCommand
         }
     }
 
-    private static double[] ParseTimes(string? text)
-    {
-        var times = new List<double>();
-        foreach (var part in Split(text ?? ""))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t) || t < 0)
-                throw new SurvivalInputException("a time must be a number ≥ 0", column: "--at", value: part);
-            times.Add(t);
-        }
-        return times.ToArray();
-    }
-
-    private static string[] Split(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    private static Dictionary<string, string> ParseReferences(string? text)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in Split(text ?? ""))
-        {
-            int eq = part.IndexOf('=');
-            if (eq <= 0 || eq == part.Length - 1) throw new SurvivalInputException("expected column=level", column: "--reference", value: part);
-            result[part[..eq]] = part[(eq + 1)..];
-        }
-        return result;
-    }
 
     internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? RobustStdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue);
     internal sealed record TestJson(double ChiSquare, int Df, double PValue);

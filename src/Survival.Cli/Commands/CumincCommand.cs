@@ -29,7 +29,7 @@ internal static class CumincCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var times = Times(parse.GetValue(at));
+            var times = CovariateOptions.Times(parse.GetValue(at));
             var columns = input.Columns(parse);
             var options = new CumulativeIncidenceOptions { ConfidenceLevel = parse.GetValue(confLevel), At = times };
             CumulativeIncidenceResult fit;
@@ -58,18 +58,6 @@ internal static class CumincCommand
             return 0;
         });
         return command;
-    }
-
-    internal static double[] Times(string? text)
-    {
-        var times = new List<double>();
-        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t) || t < 0)
-                throw new SurvivalInputException("a time must be a number ≥ 0", column: "--at", value: part);
-            times.Add(t);
-        }
-        return times.ToArray();
     }
 
     internal sealed record StepJson(double Time, double AtRisk, double Estimate, double StdErr, double? Lower, double? Upper);

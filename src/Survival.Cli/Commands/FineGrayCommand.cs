@@ -15,9 +15,7 @@ internal static class FineGrayCommand
         var input = new InputOptions();
         var cause = new Option<string>("--cause") { Description = "The cause modelled, as written in the status column.", Required = true };
         var censored = new Option<string>("--censored") { Description = "The status value meaning censored (default 0).", DefaultValueFactory = _ => "0" };
-        var covariates = new Option<string>("--covariates") { Description = "Comma-separated covariate columns; a column whose values are not all numbers is categorical (treatment coding, first level as reference).", Required = true };
-        var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to treat as categorical even if numeric." };
-        var reference = new Option<string?>("--reference") { Description = "Reference levels, e.g. arm=A." };
+        var covariates = new CovariateOptions();
         var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
         var command = new Command("finegray", "Fine-Gray subdistribution-hazard regression for one cause (cmprsk::crr parity).");
@@ -29,38 +27,18 @@ internal static class FineGrayCommand
         command.Options.Add(input.Missing);
         command.Options.Add(cause);
         command.Options.Add(censored);
-        command.Options.Add(covariates);
-        command.Options.Add(categorical);
-        command.Options.Add(reference);
+        covariates.AddTo(command);
         command.Options.Add(confLevel);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var names = parse.GetValue(covariates)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (names.Length == 0) throw new SurvivalInputException("name at least one covariate", column: "--covariates");
-            var forced = new HashSet<string>((parse.GetValue(categorical) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-            var references = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var part in (parse.GetValue(reference) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                int eq = part.IndexOf('=');
-                if (eq <= 0 || eq == part.Length - 1) throw new SurvivalInputException("expected column=level", column: "--reference", value: part);
-                references[part[..eq]] = part[(eq + 1)..];
-            }
+            var names = covariates.Names(parse);
             var columns = new SurvivalColumns(parse.GetValue(input.Time)!, parse.GetValue(input.Event)!);
             input.RequireRows(parse);
             var used = columns.Names.Concat(names).Distinct().ToArray();
             var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
             var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
-            var x = new CovariateMatrix(data.Count);
-            foreach (var name in names)
-            {
-                var text = table.Text(name);
-                bool numeric = !forced.Contains(name) && text.All(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-                if (numeric) x.AddNumeric(name, table.Numbers(name));
-                else x.AddCategorical(name, Factor.FromLabels(table.Labels(name), name: name), references.GetValueOrDefault(name));
-            }
-            foreach (var key in references.Keys)
-                if (!names.Contains(key)) throw new SurvivalInputException("a reference names a column that is not a covariate", column: "--reference", value: key);
+            var x = covariates.Build(parse, table, data.Count);
             var fit = FineGray.Fit(data, parse.GetValue(cause)!, x, new FineGrayOptions { ConfidenceLevel = parse.GetValue(confLevel) });
             if (!fit.Converged) parse.InvocationConfiguration.Error.WriteLine("warning: the Fine-Gray fit did not converge (crr's rule, 10 Newton steps)");
             var output = parse.InvocationConfiguration.Output;

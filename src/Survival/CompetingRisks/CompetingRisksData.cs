@@ -36,6 +36,16 @@ public sealed class CompetingRisksData
 
     internal int[] CauseArray => _cause;
 
+    /// <summary>The code (1-based) of <paramref name="cause"/>.</summary>
+    /// <param name="cause">A cause as written in the data.</param>
+    /// <exception cref="SurvivalInputException">It is not one of <see cref="Causes"/>.</exception>
+    public int CodeOf(string cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        for (int k = 0; k < Causes.Count; k++) if (Causes[k] == cause) return k + 1;
+        throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", Causes)})", column: "cause", value: cause);
+    }
+
     /// <summary>Validates rows whose status is a label: <paramref name="censored"/> (default "0") for censoring, any other
     /// label a cause.</summary>
     /// <param name="time">Exit times, finite and ≥ 0.</param>

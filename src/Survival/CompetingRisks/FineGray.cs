@@ -34,9 +34,7 @@ public static class FineGray
         if (rows.HasWeights) throw new SurvivalInputException("Fine–Gray regression (as crr) does not handle case weights", column: "weight");
         if (covariates.Count == 0) throw new SurvivalInputException("name at least one covariate", column: "covariates");
         if (covariates.Rows != rows.Count) throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data have {rows.Count}");
-        int code = -1;
-        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
-        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+        int code = data.CodeOf(cause);
 
         var model = new Model(data, code, covariates);
         if (model.Events == 0) throw new SurvivalInputException("no row fails from this cause: there is nothing to fit", column: "cause", value: cause);
@@ -100,9 +98,7 @@ public static class FineGray
     public static SurvivalData CauseSpecific(CompetingRisksData data, string cause)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int code = -1;
-        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
-        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+        int code = data.CodeOf(cause);
         var rows = data.Rows;
         var events = new bool[rows.Count];
         for (int i = 0; i < events.Length; i++) events[i] = data.CauseArray[i] == code;
@@ -129,9 +125,7 @@ public static class FineGray
         ArgumentNullException.ThrowIfNull(cause);
         var rows = data.Rows;
         if (rows.HasEntry) throw new SurvivalInputException("the finegray rows of delayed-entry data are not implemented (R weights them by an entry distribution too)", column: "entry");
-        int code = -1;
-        for (int k = 0; k < data.Causes.Count; k++) if (data.Causes[k] == cause) code = k + 1;
-        if (code < 0) throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", data.Causes)})", column: "cause", value: cause);
+        int code = data.CodeOf(cause);
         int n = rows.Count;
         var time = rows.TimeArray;
         if (TimeFix.CutsOf(rows) is { } cuts) time = time.Select(t => TimeFix.Map(cuts, t)).ToArray();

@@ -28,7 +28,7 @@ public static class GrayTest
         if (rows.HasEntry) throw new SurvivalInputException("Gray's test (as cmprsk) does not handle delayed entry", column: "entry");
         if (rows.HasWeights) throw new SurvivalInputException("Gray's test (as cmprsk) does not handle case weights", column: "weight");
         if (!double.IsFinite(rho)) throw new SurvivalInputException("ρ must be a finite number", column: "rho", value: SurvivalData.Format(rho));
-        int k = IndexOf(data.Causes, cause);
+        int k = data.CodeOf(cause);
         int ng = rows.Group.Levels.Count;
         if (ng < 2) throw new SurvivalInputException("Gray's test needs at least two groups", column: "group");
         return FromCounts(CumulativeIncidence.CompositeCounts(data, keepStrata: true, timeFix: false), ng, data.Causes.Count, k, cause, rho);
@@ -53,12 +53,6 @@ public static class GrayTest
         int rank = vm.Rank();
         double stat = rank == ng - 1 ? sv * vm.Solve(sv) : sv * (vm.PseudoInverse() * sv);
         return new GrayTestResult(label, new ChiSquareTest(rank == 0 ? 0 : stat, rank), s);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> causes, string cause)
-    {
-        for (int i = 0; i < causes.Count; i++) if (causes[i] == cause) return i + 1;
-        throw new SurvivalInputException($"is not a cause of the data ({string.Join(", ", causes)})", column: "cause", value: cause);
     }
 
     /// <summary>Adds one stratum's scores and variance (cells [a, b) of the counts) to <paramref name="score"/> and

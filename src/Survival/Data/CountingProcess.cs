@@ -27,10 +27,7 @@ public static class CountingProcess
         var time = data.Time;
         for (int i = 0; i < data.Count; i++)
         {
-            double start = data.HasEntry ? data.Entry[i] : 0, stop = time[i];
-            if (!(start < stop))
-                throw new SurvivalInputException("the row has exit time 0 and no entry time: its interval (0, 0] cannot be split (give entry times)",
-                    column: "time", value: SurvivalData.Format(stop), row: i + 1, input: DataColumn.Time);
+            var (start, stop) = Interval(data, i);
             int k = UpperBound(sorted, start);
             double from = start;
             for (; k < sorted.Length && sorted[k] < stop; k++)
@@ -91,10 +88,7 @@ public static class CountingProcess
         var time = data.Time;
         for (int i = 0; i < data.Count; i++)
         {
-            double start = data.HasEntry ? data.Entry[i] : 0, stop = time[i];
-            if (!(start < stop))
-                throw new SurvivalInputException("the row has exit time 0 and no entry time: its interval (0, 0] is empty (give entry times)",
-                    column: "time", value: SurvivalData.Format(stop), row: i + 1, input: DataColumn.Time);
+            var (start, stop) = Interval(data, i);
             var list = (bySubject[i] ?? []).OrderBy(c => c.Time).ThenBy(c => c.Order).ToList();
             double value = initialValue;
             int k = 0;
@@ -123,6 +117,16 @@ public static class CountingProcess
             }
         }
         return Build(data, entry, exit, status, source, episode, values);
+    }
+
+    /// <summary>Row i's follow-up (entry, exit], entry 0 without entry times (R's <c>zero = 0</c>).</summary>
+    private static (double Start, double Stop) Interval(SurvivalData data, int i)
+    {
+        double start = data.HasEntry ? data.Entry[i] : 0, stop = data.Time[i];
+        if (!(start < stop))
+            throw new SurvivalInputException("the row has exit time 0 and no entry time: its interval (0, 0] is empty and cannot be split (give entry times)",
+                column: "time", value: SurvivalData.Format(stop), row: i + 1, input: DataColumn.Time);
+        return (start, stop);
     }
 
     private static CountingProcessRows Build(SurvivalData data, List<double> entry, List<double> exit, List<bool> status, List<int> source,
