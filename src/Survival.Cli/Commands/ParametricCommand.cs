@@ -10,12 +10,12 @@ namespace Survival.Cli.Commands;
 /// <summary><c>survival parametric</c>: the AFT families of R's survreg, alone or compared by AIC.</summary>
 internal static class ParametricCommand
 {
-    private static readonly string[] Families = ["weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic", "gompertz"];
+    private static readonly string[] Families = ["weibull", "exponential", "lognormal", "loglogistic", "gaussian", "logistic", "gompertz", "gengamma"];
 
     public static Command Create()
     {
         var input = new InputOptions();
-        var dist = new Option<string?>("--dist") { Description = "weibull (as R), exponential, lognormal, loglogistic, gaussian, logistic (survreg's families) or gompertz (flexsurv's shape/rate)." };
+        var dist = new Option<string?>("--dist") { Description = "weibull (as R), exponential, lognormal, loglogistic, gaussian, logistic (survreg's families), gompertz (flexsurv's shape/rate) or gengamma (flexsurv's mu, sigma, Q)." };
         var compare = new Option<string?>("--compare") { Description = "Comma-separated families to fit and rank by AIC, e.g. weibull,lognormal,loglogistic." };
         var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns (numeric, or categorical when not all values are numbers)." };
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to give S(t) with delta-method limits, at the covariates' means." };
@@ -108,7 +108,7 @@ internal static class ParametricCommand
         "gaussian" => ParametricFamily.Gaussian,
         "logistic" => ParametricFamily.Logistic,
         "gompertz" => ParametricFamily.Gompertz,
-        "gengamma" => throw new SurvivalInputException("the generalized gamma family is not implemented yet", column: option, value: name),
+        "gengamma" => ParametricFamily.GeneralizedGamma,
         _ => throw new SurvivalInputException($"must be one of {string.Join(", ", Families)}", column: option, value: name),
     };
 

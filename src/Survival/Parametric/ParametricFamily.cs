@@ -1,8 +1,8 @@
 namespace Survival.Parametric;
 
-/// <summary>The parametric families the library fits (NICE DSU TSD 14's list, less the generalized gamma for now).</summary>
+/// <summary>The parametric families the library fits (NICE DSU TSD 14's list, and the Gaussian and logistic of survreg).</summary>
 /// <remarks>A superset of <see cref="AftDistribution"/> on purpose: that enum is R's <c>survreg(dist =)</c>, the choice
-/// <see cref="AftModel"/> takes, where a Gompertz could not be fitted; this one names every family
+/// <see cref="AftModel"/> takes, where a Gompertz or a generalized gamma could not be fitted; this one names every family
 /// <see cref="ParametricModels"/> can fit, whatever the model behind it.</remarks>
 public enum ParametricFamily
 {
@@ -26,4 +26,7 @@ public enum ParametricFamily
 
     /// <summary>Gompertz (<see cref="GompertzModel"/>).</summary>
     Gompertz,
+
+    /// <summary>Generalized gamma, Prentice's μ, σ, Q (<see cref="GeneralizedGammaModel"/>).</summary>
+    GeneralizedGamma,
 }

@@ -3,7 +3,7 @@ namespace Survival.Parametric;
 /// <summary>
 /// What every parametric fit holds whatever its family: the estimates on the scale the fit works on and their covariance,
 /// the log-likelihood and the criteria to compare families by, the convergence, the data's size, and the covariate
-/// profile rule of its predictions. <see cref="AftFit"/> and <see cref="GompertzFit"/> add their family's parameters and
+/// profile rule of its predictions. <see cref="AftFit"/>, <see cref="GompertzFit"/> and <see cref="GeneralizedGammaFit"/> add their family's parameters and
 /// predictions.
 /// </summary>
 public abstract record ParametricFit : IParametricFit
@@ -38,7 +38,7 @@ public abstract record ParametricFit : IParametricFit
     public abstract IReadOnlyList<ParameterEstimate> Parameters { get; }
 
     /// <summary>Element (i, j) of the covariance of the estimates on the scale the fit works on (the inverse observed
-    /// information): AFT (β…, log σ); Gompertz (shape, log rate, β…).</summary>
+    /// information): AFT (β…, log σ); Gompertz (shape, log rate, β…); generalized gamma (μ, log σ, Q, β…).</summary>
     public double Covariance(int i, int j) => CovarianceMatrix[i, j];
 
     /// <inheritdoc/>

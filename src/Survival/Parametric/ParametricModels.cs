@@ -6,12 +6,16 @@ public static class ParametricModels
     /// <summary>Fits one family.</summary>
     /// <param name="data">Right-censored rows.</param>
     /// <param name="family">The family.</param>
-    /// <param name="covariates">Covariates (on the location: log time for AFT, log rate for Gompertz); null for none.</param>
+    /// <param name="covariates">Covariates (on the location: log time for AFT and the generalized gamma, log rate for
+    /// Gompertz); null for none.</param>
     /// <param name="options">Options; null for 95% limits.</param>
     public static IParametricFit Fit(SurvivalData data, ParametricFamily family, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null)
-        => family == ParametricFamily.Gompertz
-            ? GompertzModel.Fit(data, covariates, options)
-            : AftModel.Fit(data, ToAft(family), covariates, options);
+        => family switch
+        {
+            ParametricFamily.Gompertz => GompertzModel.Fit(data, covariates, options),
+            ParametricFamily.GeneralizedGamma => GeneralizedGammaModel.Fit(data, covariates, options),
+            _ => AftModel.Fit(data, ToAft(family), covariates, options),
+        };
 
     /// <summary>The <c>survreg</c> distribution behind an AFT family.</summary>
     private static AftDistribution ToAft(ParametricFamily family) => family switch
