@@ -91,6 +91,21 @@ public class ParametricCommandTests
         Assert.Equal(r.GetProperty("logLik").GetDouble() - events * shift, plain.GetProperty("logLikelihood").GetDouble(), 5);
     }
 
+    [Fact]
+    public void A_family_without_an_interior_maximum_is_listed_not_fatal_to_a_comparison()
+    {
+        // Events within 0.02 of each other after the censorings: the Gompertz shape runs to +∞; the others fit.
+        var csv = CliHarness.Csv("time,status\n5,1\n5.01,1\n4.99,1\n5,1\n1,0\n2,0\n");
+        var (exit, stdout, stderr) = CliHarness.Run("parametric", "--input", csv, "--time", "time", "--event", "status", "--compare", "weibull,gompertz,lognormal", "--format", "json");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("gompertz not fitted", stderr);
+        var json = System.Text.Json.JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2, json.GetProperty("fits").GetArrayLength());
+        var failed = json.GetProperty("failed")[0];
+        Assert.Equal("gompertz", failed.GetProperty("distribution").GetString());
+        Assert.Contains("+∞", failed.GetProperty("reason").GetString());
+    }
+
     [Theory]
     [InlineData("--dist", "gamma", "must be one of")]
     public void What_is_not_there_is_a_clear_error(string option, string value, string message)

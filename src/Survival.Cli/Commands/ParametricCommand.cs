@@ -66,9 +66,24 @@ internal static class ParametricCommand
             }
             if (parse.GetValue(compare) is { } families)
             {
-                var fits = ParametricModels.Compare(data, Split(families).Select(f => Parse(f, "--compare")), x, options);
+                // Each family on its own: one whose likelihood has no interior maximum on these data (a Gompertz shape or a
+                // generalized gamma Q running off) is reported, not fatal to the comparison.
+                var fitted = new List<IParametricFit>();
+                var failed = new List<FailedJson>();
+                foreach (var name in Split(families).Distinct())
+                {
+                    var family = Parse(name, "--compare");
+                    try { fitted.Add(ParametricModels.Fit(data, family, x, options)); }
+                    catch (SurvivalInputException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
+                    {
+                        failed.Add(new FailedJson(name, ex.Reason));
+                        parse.InvocationConfiguration.Error.WriteLine($"warning: {name} not fitted: {ex.Reason}");
+                    }
+                }
+                if (fitted.Count == 0) throw new SurvivalInputException("no family could be fitted to these data", column: "--compare", value: families);
+                var fits = fitted.OrderBy(f => f.Aic).ToArray();
                 Draw(fits);
-                if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)), output);
+                if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)) { Failed = failed.Count > 0 ? failed : null }, output);
                 else
                 {
                     if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
@@ -137,7 +152,13 @@ internal static class ParametricCommand
         public OmittedJson? Omitted { get; init; }
     }
 
-    internal sealed record CompareJson(IReadOnlyList<FitJson> Fits, OmittedJson Omitted);
+    internal sealed record FailedJson(string Distribution, string Reason);
+    internal sealed record CompareJson(IReadOnlyList<FitJson> Fits, OmittedJson Omitted)
+    {
+        /// <summary>Families not fitted (no interior maximum on these data), only when there are some.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<FailedJson>? Failed { get; init; }
+    }
 
     private static FitJson ToJson(IParametricFit fit, double[] times, CovariateMatrix? x)
     {
