@@ -68,18 +68,14 @@ public sealed record GeneralizedGammaFit : ParametricFit
     public override IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckProbability(p);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.Quantile((t, u) => Survival(t, u, x), th, p, Math.Exp(th[0])));
+        return QuantileOf((t, u) => Survival(t, u, x), p, th => Math.Exp(th[0]));
     }
 
     /// <inheritdoc/>
     public override IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckHorizon(horizon);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.RestrictedMean((t, u) => Survival(t, u, x), th, horizon));
+        return RestrictedMeanOf((t, u) => Survival(t, u, x), horizon);
     }
 
     /// <inheritdoc/>
@@ -103,20 +99,6 @@ public sealed record GeneralizedGammaFit : ParametricFit
         return Math.Exp(mu + MathNet.Numerics.SpecialFunctions.GammaLn(gamma + k) - MathNet.Numerics.SpecialFunctions.GammaLn(gamma) - k * Math.Log(gamma));
     }
 
-    /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood, AIC and BIC.</summary>
-    public override string ToString()
-    {
-        var w = new StringWriter { NewLine = "\n" };
-        string pct = (ConfidenceLevel * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        Printing.RFormat.Table(w, ["", "est", $"L{pct}%", $"U{pct}%", "se"],
-            Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Printing.RFormat.Number(p.Estimate), Printing.RFormat.Number(p.Lower),
-                Printing.RFormat.Number(p.Upper), Printing.RFormat.Number(p.StdErr)]));
-        w.WriteLine();
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
-        w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
-        w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
-        if (!Converged) w.WriteLine("did not converge");
-        return w.ToString();
-    }
+    /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood and AIC.</summary>
+    public override string ToString() => FlexsurvSummary();
 }

@@ -79,18 +79,14 @@ public sealed record GompertzFit : ParametricFit
     public override IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckProbability(p);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, 1 / Math.Exp(th[1])));
+        return QuantileOf((t, u) => SurvivalOf(t, u, x), p, th => 1 / Math.Exp(th[1]));
     }
 
     /// <inheritdoc/>
     public override IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckHorizon(horizon);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.RestrictedMean((t, u) => SurvivalOf(t, u, x), th, horizon));
+        return RestrictedMeanOf((t, u) => SurvivalOf(t, u, x), horizon);
     }
 
     /// <inheritdoc/>
@@ -111,20 +107,6 @@ public sealed record GompertzFit : ParametricFit
         });
     }
 
-    /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood, AIC and BIC.</summary>
-    public override string ToString()
-    {
-        var w = new StringWriter { NewLine = "\n" };
-        string pct = (ConfidenceLevel * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        Printing.RFormat.Table(w, ["", "est", $"L{pct}%", $"U{pct}%", "se"],
-            Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Printing.RFormat.Number(p.Estimate), Printing.RFormat.Number(p.Lower),
-                Printing.RFormat.Number(p.Upper), Printing.RFormat.Number(p.StdErr)]));
-        w.WriteLine();
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
-        w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
-        w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
-        if (!Converged) w.WriteLine("did not converge");
-        return w.ToString();
-    }
+    /// <summary>The parameter table (flexsurv's columns) and the fit's log-likelihood and AIC.</summary>
+    public override string ToString() => FlexsurvSummary();
 }

@@ -86,6 +86,37 @@ public abstract record ParametricFit : IParametricFit
     /// <inheritdoc/>
     public abstract IntervalEstimate Mean(IReadOnlyList<double>? profile = null);
 
+    /// <summary>A quantile of S(t; θ) with delta-method limits (<paramref name="scale"/>: where the root search starts).</summary>
+    private protected IntervalEstimate QuantileOf(ParametricPrediction.SurvivalFunction survival, double p, Func<IReadOnlyList<double>, double> scale)
+    {
+        CheckProbability(p);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, th => ParametricPrediction.Quantile(survival, th, p, scale(th)));
+    }
+
+    /// <summary>∫₀^τ S(t; θ) dt with delta-method limits.</summary>
+    private protected IntervalEstimate RestrictedMeanOf(ParametricPrediction.SurvivalFunction survival, double horizon)
+    {
+        CheckHorizon(horizon);
+        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, th => ParametricPrediction.RestrictedMean(survival, th, horizon));
+    }
+
+    /// <summary>flexsurv's print of a fit: est, limits and se of each parameter, then N, events, log-likelihood and AIC.</summary>
+    private protected string FlexsurvSummary()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        string pct = (ConfidenceLevel * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        Printing.RFormat.Table(w, ["", "est", $"L{pct}%", $"U{pct}%", "se"],
+            Parameters.Select(p => (IReadOnlyList<string>)[p.Name, Printing.RFormat.Number(p.Estimate), Printing.RFormat.Number(p.Lower),
+                Printing.RFormat.Number(p.Upper), Printing.RFormat.Number(p.StdErr)]));
+        w.WriteLine();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
+        w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
+        w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
+        if (!Converged) w.WriteLine("did not converge");
+        return w.ToString();
+    }
+
     /// <summary>Checks a covariate profile's length (null: no covariates).</summary>
     private protected IReadOnlyList<double> Profile(IReadOnlyList<double>? profile)
     {
