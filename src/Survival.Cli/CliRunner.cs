@@ -14,6 +14,20 @@ internal static class CliRunner
     /// <summary>Exit code for a defect in the tool (an unexpected exception).</summary>
     public const int InternalError = 1;
 
+    /// <summary>The library's option properties and the command-line options that set them: an error the library reports
+    /// against a property is reported against the option the user typed.</summary>
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    {
+        ["ConfidenceLevel"] = "--conf-level",
+        ["Robust"] = "--robust",
+        ["At"] = "--at",
+    };
+
+    private static SurvivalInputException InCliTerms(SurvivalInputException ex)
+        => ex.Column is { } column && ex.File is null && OptionOf.TryGetValue(column, out var option)
+            ? new SurvivalInputException(ex.Reason, column: option, value: ex.Value, row: ex.Row, innerException: ex)
+            : ex;
+
     public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
@@ -29,7 +43,7 @@ internal static class CliRunner
         }
         catch (SurvivalInputException ex)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {InCliTerms(ex).Message}");
             return InputError;
         }
         catch (ArgumentException ex)

@@ -183,3 +183,21 @@ public class CoxCompleteCommandTests
         Assert.Contains("d is a linear combination of a", stderr2);
     }
 }
+
+public class OptionNamesInErrorsTests
+{
+    [Theory]
+    [InlineData("km")]
+    [InlineData("cox")]
+    [InlineData("cuminc")]
+    public void A_confidence_level_out_of_range_names_the_option_typed(string command)
+    {
+        var path = CliHarness.Csv("time,status,age\n1,1,50\n2,0,60\n3,1,70\n4,1,40\n");
+        var args = new List<string> { command, "--input", path, "--time", "time", "--event", "status", "--conf-level", "1.5" };
+        if (command == "cox") args.AddRange(["--covariates", "age"]);
+        var (exit, _, stderr) = CliHarness.Run([.. args]);
+        Assert.Equal(2, exit);
+        Assert.Contains("--conf-level", stderr);
+        Assert.DoesNotContain("ConfidenceLevel", stderr);
+    }
+}
