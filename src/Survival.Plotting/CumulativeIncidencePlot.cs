@@ -3,6 +3,7 @@ using ScottPlot;
 using Survival.CompetingRisks;
 
 namespace Survival.Plotting;
+
 /// <summary>
 /// Cumulative incidence figures in the style of the Kaplan–Meier figures: step curves per group and cause (stacked or
 /// side by side), the numbers at risk per group under the axis, and Gray's P for each cause in the legend. PNG or SVG.

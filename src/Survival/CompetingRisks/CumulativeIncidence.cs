@@ -1,6 +1,7 @@
 using Survival.Estimation;
 
 namespace Survival.CompetingRisks;
+
 /// <summary>
 /// The Aalen–Johansen estimator of cumulative incidence for competing risks, at R <c>survfit</c> parity (a factor status;
 /// <c>cmprsk::cuminc</c>'s estimate; SAS LIFETEST <c>EVENTCODE=</c>).

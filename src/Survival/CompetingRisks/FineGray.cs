@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Survival.Regression;
 
 namespace Survival.CompetingRisks;
+
 /// <summary>
 /// Fine–Gray regression on the subdistribution hazard of one cause, at R <c>cmprsk::crr</c> parity (one censoring
 /// group, no time-varying coefficients); and the cause-specific alternative through <see cref="CoxRegression"/>.

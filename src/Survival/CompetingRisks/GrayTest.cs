@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Survival.CompetingRisks;
+
 /// <summary>
 /// Gray's (1988) k-sample test for the cumulative incidence of one cause, with strata, as R's <c>cmprsk::cuminc</c>
 /// computes it (ρ = 0: the log-rank-type weight of the subdistribution hazard).

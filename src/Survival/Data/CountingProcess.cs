@@ -1,4 +1,5 @@
 namespace Survival;
+
 /// <summary>Builds (start, stop] data for time-varying covariates and delayed entry: R survival's <c>survSplit</c> and
 /// the time-dependent-covariate case of <c>tmerge</c>.</summary>
 /// <remarks>Both keep each subject's follow-up whole: the intervals of a subject tile its (entry, exit] exactly, the

@@ -1,4 +1,5 @@
 namespace Survival.Regression;
+
 /// <summary>Predicted survival curves and the baseline cumulative hazard of a Cox fit (R's <c>survfit(fit, newdata =)</c>
 /// and <c>basehaz</c>).</summary>
 /// <remarks>

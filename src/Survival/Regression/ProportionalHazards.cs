@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Survival.Regression;
+
 /// <summary>Tests the proportional-hazards assumption of a Cox fit as R survival 3.x <c>cox.zph</c> does.</summary>
 /// <remarks>
 /// <para>The test is the score test, at (β̂, γ = 0), of the model with the added terms x·g(t), where g is the chosen
