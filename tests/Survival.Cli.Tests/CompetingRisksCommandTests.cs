@@ -133,3 +133,17 @@ public class CompetingRisksCommandTests
         Assert.Contains("no row has a cause", stderr);
     }
 }
+
+public class FineGrayErrorTests
+{
+    [Fact]
+    public void Collinear_covariates_are_a_clear_error_not_NaN()
+    {
+        // Before: coefficients 0 with NaN standard errors and exit 0.
+        var path = CliHarness.Csv("time,status,age,age2\n1,relapse,50,100\n2,death,60,120\n3,0,55,110\n4,relapse,70,140\n5,relapse,40,80\n6,death,65,130\n7,0,52,104\n8,relapse,61,122\n");
+        var (exit, _, stderr) = CliHarness.Run("finegray", "--input", path, "--time", "time", "--event", "status", "--cause", "relapse", "--covariates", "age,age2");
+        Assert.Equal(2, exit);
+        Assert.Contains("age2", stderr);
+        Assert.Contains("linear combination of age", stderr);
+    }
+}

@@ -45,6 +45,18 @@ public static class FineGray
             bool constant = true;
             for (int i = 1; i < col.Length && constant; i++) constant = col[i] == col[0];
             if (constant) throw new SurvivalInputException("the covariate is constant: its coefficient is not estimable", column: covariates.Names[j]);
+            // A column that is a linear combination of the earlier ones (after centring) has no estimate either; crr
+            // stops with "system is exactly singular" there, this names the columns.
+            if (j > 0)
+            {
+                var earlier = Matrix<double>.Build.Dense(model.N, j + 1, (i, k) => k == 0 ? 1 : model.X[k - 1][i]);
+                var fitted = earlier * earlier.QR().Solve(Vector<double>.Build.DenseOfArray(col));
+                double residual = 0, norm = 0, mean = col.Average();
+                for (int i = 0; i < col.Length; i++) { residual += Math.Pow(col[i] - fitted[i], 2); norm += Math.Pow(col[i] - mean, 2); }
+                if (residual <= 1e-18 * norm)
+                    throw new SurvivalInputException($"the covariate is a linear combination of {string.Join(", ", covariates.Names.Take(j))} (collinear): its coefficient is not estimable",
+                        column: covariates.Names[j]);
+            }
         }
 
         // crr's Newton–Raphson: stop when the scaled score is small; a step that does not lower −ℓ enough (Armijo, 1e-4)
@@ -81,7 +93,11 @@ public static class FineGray
         }
 
         var (negLik, _, information) = model.Evaluate(b, withDerivatives: true);
-        var h = Matrix<double>.Build.DenseOfArray(information).Inverse();
+        var infoMatrix = Matrix<double>.Build.DenseOfArray(information);
+        if (!b.All(double.IsFinite) || infoMatrix.Rank() < p)
+            throw new SurvivalInputException("the Fine–Gray information is singular at the fit (a covariate without variation among the rows at risk at the cause's failures, or a diverging coefficient): no standard errors can be given",
+                column: "covariates");
+        var h = infoMatrix.Inverse();
         var meat = model.Sandwich(b);
         var variance = (h * Matrix<double>.Build.DenseOfArray(meat) * h.Transpose()).ToArray();
         double z = ConfidenceLevel.Z(options.ConfidenceLevel);
