@@ -31,15 +31,9 @@ public static class CumulativeIncidencePlot
         ArgumentNullException.ThrowIfNull(fit);
         options ??= CumulativeIncidencePlotOptions.Default;
         var groups = fit.EventFree.Select(c => c.Group).ToArray();
-        double xmax = options.XMax ?? Math.Max(1, fit.Curves.SelectMany(c => c.Steps).Select(s => s.Time).DefaultIfEmpty(1).Max());
-        double step = options.TickStep ?? KaplanMeierPlot.NiceStep(xmax);
-        var ticks = new List<double>();
-        for (double t = 0; t <= xmax + 1e-9; t += step) ticks.Add(t);
+        var (xmax, ticks, rowHeight, bottom, left) = KaplanMeierPlot.Frame(options.XMax, options.TickStep,
+            fit.Curves.SelectMany(c => c.Steps).Select(s => s.Time), options.ShowRiskTable ? groups.Length : 0);
         var plot = new Plot();
-        int rows = options.ShowRiskTable ? groups.Length : 0;
-        double rowHeight = 0.075;
-        double bottom = options.ShowRiskTable ? -0.16 - rowHeight * rows : -0.02;
-        double left = -0.11 * xmax;
         var gray = fit.GrayTests.ToDictionary(t => t.Cause, t => t.Test.PValue);
 
         for (int g = 0; g < groups.Length; g++)

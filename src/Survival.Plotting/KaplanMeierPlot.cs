@@ -50,16 +50,9 @@ public static class KaplanMeierPlot
         ArgumentNullException.ThrowIfNull(fit);
         options ??= KaplanMeierPlotOptions.Default;
         var curves = fit.Curves;
-        double xmax = options.XMax ?? Math.Max(1, curves.SelectMany(c => c.Steps).Select(s => s.Time).DefaultIfEmpty(1).Max());
-        double step = options.TickStep ?? NiceStep(xmax);
-        var ticks = new List<double>();
-        for (double t = 0; t <= xmax + 1e-9; t += step) ticks.Add(t);
-
+        var (xmax, ticks, rowHeight, bottom, left) = Frame(options.XMax, options.TickStep, curves.SelectMany(c => c.Steps).Select(s => s.Time),
+            options.ShowRiskTable ? curves.Count : 0);
         var plot = new Plot();
-        int rows = options.ShowRiskTable ? curves.Count : 0;
-        double rowHeight = 0.075;
-        double bottom = options.ShowRiskTable ? -0.16 - rowHeight * rows : -0.02;
-        double left = -0.11 * xmax;
 
         for (int i = 0; i < curves.Count; i++)
         {
@@ -105,6 +98,20 @@ public static class KaplanMeierPlot
 
         Style(plot, ticks, xmax, bottom, left, options.XLabel, options.YLabel, options.Title, Alignment.UpperRight);
         return plot;
+    }
+
+    /// <summary>The layout every figure shares: the last time shown (the option, else the last step), the x ticks, and
+    /// the height of a risk-table row, the bottom and the left edge that leave room for <paramref name="riskRows"/> rows.</summary>
+    internal static (double XMax, List<double> Ticks, double RowHeight, double Bottom, double Left) Frame(double? xMax, double? tickStep,
+        IEnumerable<double> times, int riskRows)
+    {
+        double xmax = xMax ?? Math.Max(1, times.DefaultIfEmpty(1).Max());
+        double step = tickStep ?? NiceStep(xmax);
+        var ticks = new List<double>();
+        for (double t = 0; t <= xmax + 1e-9; t += step) ticks.Add(t);
+        const double rowHeight = 0.075;
+        double bottom = riskRows > 0 ? -0.16 - rowHeight * riskRows : -0.02;
+        return (xmax, ticks, rowHeight, bottom, -0.11 * xmax);
     }
 
     /// <summary>One row of the numbers-at-risk table: the curve's name, then its number at risk under each tick.</summary>

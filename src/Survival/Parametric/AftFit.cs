@@ -97,26 +97,21 @@ public sealed record AftFit : ParametricFit
     public override IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.Hazard((t, u) => SurvivalOf(t, u, x), th, time));
+        return HazardOf((t, u) => SurvivalOf(t, u, x), time);
     }
 
     /// <inheritdoc/>
     public override IntervalEstimate Quantile(double p, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckProbability(p);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.Quantile((t, u) => SurvivalOf(t, u, x), th, p, LogScale ? Math.Exp(th[0]) : Math.Abs(th[0]) + 1));
+        return QuantileOf((t, u) => SurvivalOf(t, u, x), p, th => LogScale ? Math.Exp(th[0]) : Math.Abs(th[0]) + 1);
     }
 
     /// <inheritdoc/>
     public override IntervalEstimate RestrictedMean(double horizon, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        CheckHorizon(horizon);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.RestrictedMean((t, u) => u <= 0 ? 1 : SurvivalOf(t, u, x), th, horizon));
+        return RestrictedMeanOf((t, u) => u <= 0 ? 1 : SurvivalOf(t, u, x), horizon);
     }
 
     /// <inheritdoc/>

@@ -60,8 +60,7 @@ public sealed record GeneralizedGammaFit : ParametricFit
     public override IntervalEstimate HazardAt(double time, IReadOnlyList<double>? profile = null)
     {
         var x = Profile(profile);
-        return ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel,
-            th => ParametricPrediction.Hazard((t, u) => Survival(t, u, x), th, time));
+        return HazardOf((t, u) => Survival(t, u, x), time);
     }
 
     /// <inheritdoc/>

@@ -86,6 +86,10 @@ public abstract record ParametricFit : IParametricFit
     /// <inheritdoc/>
     public abstract IntervalEstimate Mean(IReadOnlyList<double>? profile = null);
 
+    /// <summary>The hazard −d log S/dt at <paramref name="time"/> with delta-method limits.</summary>
+    private protected IntervalEstimate HazardOf(ParametricPrediction.SurvivalFunction survival, double time)
+        => ParametricPrediction.Delta(Theta, Covariance, ConfidenceLevel, th => ParametricPrediction.Hazard(survival, th, time));
+
     /// <summary>A quantile of S(t; θ) with delta-method limits (<paramref name="scale"/>: where the root search starts).</summary>
     private protected IntervalEstimate QuantileOf(ParametricPrediction.SurvivalFunction survival, double p, Func<IReadOnlyList<double>, double> scale)
     {
