@@ -7,6 +7,17 @@ namespace Survival.Cli;
 internal sealed class InputOptions
 {
     public Option<string> Input { get; } = new("--input") { Description = "The CSV file, or a .parquet file (km and logrank; reduced inside DuckDB).", Required = true };
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Instead of --input: an ADO.NET connection string (e.g. \"Host=db;Database=registry;Username=me\"); the rows are reduced to per-time counts inside the database.",
+    };
+    public Option<string?> Table { get; } = new("--table") { Description = "With --connection: the table or view holding the rows (as the database spells it, e.g. registry.pfs)." };
+    public Option<string?> Query { get; } = new("--query") { Description = "With --connection: a SELECT returning the rows, instead of --table." };
+    public Option<string> Provider { get; } = new("--provider")
+    {
+        Description = "With --connection: postgresql (default; Npgsql) or duckdb (a DuckDB database file, e.g. \"Data Source=cohort.duckdb\").",
+        DefaultValueFactory = _ => "postgresql",
+    };
     public Option<string> Time { get; } = new("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };
     public Option<string> Event { get; } = new("--event") { Description = "Column with the event indicator (1/0 or true/false).", Required = true };
     public Option<string?> Group { get; } = new("--group") { Description = "Column with the group label." };
@@ -26,11 +37,20 @@ internal sealed class InputOptions
         DefaultValueFactory = _ => "omit",
     };
 
-    /// <summary>Adds the options to <paramref name="command"/>; <paramref name="withGroup"/> etc. choose the optional ones.</summary>
-    public void AddTo(Command command, bool withGroup = true, bool withStrata = false, bool withId = false)
+    /// <summary>Adds the options to <paramref name="command"/>; <paramref name="withGroup"/> etc. choose the optional ones;
+    /// <paramref name="withDatabase"/> adds <c>--connection --table --query --provider</c> (then <c>--input</c> is optional).</summary>
+    public void AddTo(Command command, bool withGroup = true, bool withStrata = false, bool withId = false, bool withDatabase = false)
     {
         if (withId) command.Options.Add(Id);
         command.Options.Add(Input);
+        if (withDatabase)
+        {
+            Input.Required = false;
+            command.Options.Add(Connection);
+            command.Options.Add(Table);
+            command.Options.Add(Query);
+            command.Options.Add(Provider);
+        }
         command.Options.Add(Time);
         command.Options.Add(Event);
         if (withGroup) command.Options.Add(Group);
@@ -65,15 +85,22 @@ internal sealed class InputOptions
         parse.GetValue(Time)!, parse.GetValue(Event)!, parse.GetValue(Entry), parse.GetValue(Weight),
         parse.GetValue(Group), parse.GetValue(Strata), parse.GetValue(Id));
 
-    /// <summary>Whether the input is Parquet, read through DuckDB as per-time counts (<see cref="Survival.DuckDb.DuckDbCounts"/>).</summary>
-    public bool IsParquet(ParseResult parse) => parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the input is reduced to per-time counts before it reaches .NET: a Parquet file (inside DuckDB) or a
+    /// database (<c>--connection</c>, inside the database).</summary>
+    public bool IsCounts(ParseResult parse)
+    {
+        bool database = parse.GetValue(Connection) is not null, file = parse.GetValue(Input) is not null;
+        if (database && file) throw new SurvivalInputException("give --input or --connection, not both", column: "--connection");
+        if (!database && !file) throw new SurvivalInputException("the data are needed: give --input FILE, or --connection with --table or --query", column: "--input");
+        return database || parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+    }
 
-    /// <summary>Stops a command that needs rows when the input is Parquet (read only as per-time counts).</summary>
+    /// <summary>Stops a command that needs rows when the input is read only as per-time counts (Parquet).</summary>
     public void RequireRows(ParseResult parse)
     {
-        if (IsParquet(parse))
+        if (parse.GetValue(Input) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             throw new SurvivalInputException("Parquet input is reduced to per-time counts, which km and logrank use; this command needs rows: convert the file to CSV",
-                file: parse.GetValue(Input));
+                file: path);
     }
 
     /// <summary>Reads and validates the rows the options name (CSV).</summary>
@@ -83,7 +110,32 @@ internal sealed class InputOptions
         return SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
     }
 
-    /// <summary>Reduces a Parquet input to per-time counts inside DuckDB, without loading its rows.</summary>
+    /// <summary>Reduces a Parquet input (inside DuckDB) or a database table or query (inside the database) to per-time counts,
+    /// without loading the rows.</summary>
     public SurvivalCounts LoadCounts(ParseResult parse)
-        => Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse));
+    {
+        if (parse.GetValue(Connection) is not { } connectionString)
+            return Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse));
+        var relation = Relation(parse);
+        using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
+        return Survival.Sql.SqlCounts.Read(connection, relation, Columns(parse), missing: Policy(parse), missingValues: Markers(parse));
+    }
+
+    /// <summary>Competing-risks counts from a Parquet input or a database, reduced where the rows are.</summary>
+    public Survival.CompetingRisks.CompetingRisksCounts LoadCompetingRisksCounts(ParseResult parse, string censored)
+    {
+        if (parse.GetValue(Connection) is not { } connectionString)
+            return Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(Input)!, Columns(parse), censored, Policy(parse), Markers(parse));
+        var relation = Relation(parse);
+        using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
+        return Survival.Sql.SqlCounts.ReadCompetingRisks(connection, relation, Columns(parse), censored, missing: Policy(parse), missingValues: Markers(parse));
+    }
+
+    private Survival.Sql.SqlRelation Relation(ParseResult parse) => (parse.GetValue(Table), parse.GetValue(Query)) switch
+    {
+        ({ } table, null) => Survival.Sql.SqlRelation.Table(table),
+        (null, { } query) => Survival.Sql.SqlRelation.Query(query),
+        (null, null) => throw new SurvivalInputException("--connection needs --table or --query", column: "--table"),
+        _ => throw new SurvivalInputException("give --table or --query, not both", column: "--query"),
+    };
 }

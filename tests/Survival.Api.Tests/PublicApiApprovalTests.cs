@@ -9,7 +9,7 @@ namespace Survival.Api.Tests;
 /// </summary>
 public class PublicApiApprovalTests
 {
-    public static TheoryData<string> Assemblies => new() { "Survival", "Survival.Csv", "Survival.Plotting", "Survival.DuckDb" };
+    public static TheoryData<string> Assemblies => new() { "Survival", "Survival.Csv", "Survival.Plotting", "Survival.DuckDb", "Survival.Sql" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]

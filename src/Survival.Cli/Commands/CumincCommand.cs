@@ -20,7 +20,7 @@ internal static class CumincCommand
         var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
         var command = new Command("cuminc", "Cumulative incidence of competing risks (Aalen-Johansen, R survfit parity) with Gray's test (cmprsk::cuminc).");
-        input.AddTo(command, withGroup: true, withStrata: true);
+        input.AddTo(command, withGroup: true, withStrata: true, withDatabase: true);
         command.Options.Add(censored);
         command.Options.Add(at);
         command.Options.Add(plot);
@@ -34,11 +34,10 @@ internal static class CumincCommand
             var options = new CumulativeIncidenceOptions { ConfidenceLevel = parse.GetValue(confLevel), At = times };
             CumulativeIncidenceResult fit;
             bool groups = columns.Group is not null;
-            if (input.IsParquet(parse))
+            if (input.IsCounts(parse))
             {
-                // Reduced inside DuckDB to per-time counts by group and cause; the rows never reach .NET.
-                var counts = Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(input.Input)!, columns, parse.GetValue(censored)!, input.Policy(parse), input.Markers(parse));
-                fit = CumulativeIncidence.Fit(counts, options);
+                // Reduced inside DuckDB or the database to per-time counts by group and cause; the rows never reach .NET.
+                fit = CumulativeIncidence.Fit(input.LoadCompetingRisksCounts(parse, parse.GetValue(censored)!), options);
             }
             else
             {

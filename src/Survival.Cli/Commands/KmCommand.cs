@@ -21,7 +21,7 @@ internal static class KmCommand
             Description = "greenwood or robust (infinitesimal jackknife); default as R: robust when a weight is not a whole number or an --id has several events, else greenwood.",
             DefaultValueFactory = _ => "auto",
         };
-        input.AddTo(command, withStrata: true, withId: true);
+        input.AddTo(command, withStrata: true, withId: true, withDatabase: true);
         command.Options.Add(variance);
         command.Options.Add(confType);
         command.Options.Add(confLevel);
@@ -46,12 +46,12 @@ internal static class KmCommand
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
-            // Parquet goes through DuckDB as counts; CSV as rows (which also checks delayed-entry intervals against R's near-tie rule).
-            var data = input.IsParquet(parse) ? null : input.Load(parse);
+            // Parquet (inside DuckDB) and databases (inside the database) are reduced to counts; CSV is read as rows (which also checks delayed-entry intervals against R's near-tie rule).
+            var data = input.IsCounts(parse) ? null : input.Load(parse);
             if (data is null && parse.GetValue(input.Id) is not null)
-                throw new SurvivalInputException("--id needs rows (the robust variance clusters them); Parquet input is reduced to counts: use CSV", column: "--id");
+                throw new SurvivalInputException("--id needs rows (the robust variance clusters them); Parquet and database input are reduced to counts: use CSV", column: "--id");
             if (data is null && options.Variance == KaplanMeierVariance.Robust)
-                throw new SurvivalInputException("the robust variance needs rows; Parquet input is reduced to counts: use CSV, or --variance greenwood", column: "--variance", value: "robust");
+                throw new SurvivalInputException("the robust variance needs rows; Parquet and database input are reduced to counts: use CSV, or --variance greenwood", column: "--variance", value: "robust");
             var counts = data is null ? input.LoadCounts(parse) : null;
             if (counts is not null && parse.GetValue(input.Weight) is not null && options.Variance == KaplanMeierVariance.Auto)
                 parse.InvocationConfiguration.Error.WriteLine("warning: per-time counts give Greenwood's variance; for weights that are not whole numbers R's default is the robust variance, which needs rows (CSV)");

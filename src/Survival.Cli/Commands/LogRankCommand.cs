@@ -16,7 +16,7 @@ internal static class LogRankCommand
         var weights = new Option<string?>("--weights") { Description = "logrank (default), gehan, tarone-ware, peto, modified-peto, fleming-harrington." };
         var format = FormatOption.Create();
         var command = new Command("logrank", "Compare survival between groups (log-rank family, stratified as R survdiff).");
-        input.AddTo(command, withStrata: true);
+        input.AddTo(command, withStrata: true, withDatabase: true);
         command.Options.Add(weights);
         command.Options.Add(rho);
         command.Options.Add(gamma);
@@ -35,7 +35,7 @@ internal static class LogRankCommand
                 var other => throw new SurvivalInputException("must be one of logrank, gehan, tarone-ware, peto, modified-peto, fleming-harrington", column: "--weights", value: other),
             };
             var options = new LogRankOptions { Weighting = weighting, Rho = parse.GetValue(rho) ?? 0, Gamma = parse.GetValue(gamma) ?? 0 };
-            var counts = input.IsParquet(parse) ? input.LoadCounts(parse) : null;
+            var counts = input.IsCounts(parse) ? input.LoadCounts(parse) : null;
             var data = counts is null ? input.Load(parse) : null;
             var result = counts is not null ? LogRankTest.Compute(counts, options) : LogRankTest.Compute(data!, options);
             var omitted = data?.Omitted ?? counts!.Omitted;

@@ -53,4 +53,30 @@ public sealed record FollowUp
         var curve = KaplanMeier.Fit(reverse, options).Curves[0];
         return new FollowUp(curve.Median, min, max, censored);
     }
+
+    /// <summary>Computes the pooled reverse-KM median follow-up from counts (a database or DuckDB reduction): events and
+    /// censorings swap roles, groups and strata are pooled.</summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="options">Kaplan–Meier options for the reverse curve; null for R's defaults.</param>
+    /// <remarks>Counts carry weighted censorings, not rows: <see cref="CensoredCount"/> is their total (the number of censored
+    /// rows when there are no weights, as on the row path), and the range covers the times with a positive censored count
+    /// (a censored row of weight zero, which the row path includes, does not show in counts).</remarks>
+    public static FollowUp Compute(SurvivalCounts counts, KaplanMeierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        double? min = null, max = null;
+        double censored = 0;
+        for (int c = 0; c < counts.CellCount; c++)
+        {
+            if (counts.Censored[c] <= 0) continue;
+            censored += counts.Censored[c];
+            double t = counts.Time[c];
+            min = min is null ? t : Math.Min(min.Value, t);
+            max = max is null ? t : Math.Max(max.Value, t);
+        }
+        var reverse = SurvivalCounts.Create(counts.Time, counts.Censored, counts.Events, counts.HasEntry ? counts.Entered.ToArray() : null,
+            subjects: counts.Subjects.ToArray());
+        var curve = KaplanMeier.Fit(reverse, options).Curves[0];
+        return new FollowUp(curve.Median, min, max, (int)Math.Round(censored));
+    }
 }
