@@ -8,19 +8,22 @@ namespace Survival.Sql;
 internal sealed class Cells
 {
     private readonly List<double> _time = [];
-    private readonly List<double> _status0 = [];
-    private readonly List<double> _status1 = [];
-    private readonly List<double> _status2 = [];
+    private readonly List<double> _weightedStatus = [];
+    private readonly List<double> _weightSum = [];
     private readonly List<double> _entered = [];
     private readonly List<double> _subjects = [];
     private readonly List<string> _groups = [];
     private readonly List<string> _strata = [];
+    private double _statusMax = double.NegativeInfinity;
 
-    /// <summary>Whether a row failed a check.</summary>
+    /// <summary>Whether a row failed a check (or, in the plain pass, a marker made a status look invalid).</summary>
     public bool Invalid { get; private set; }
 
+    /// <summary>Whether the plain pass met a missing value: the missing-aware pass must run.</summary>
+    public bool Missing { get; private set; }
+
     /// <summary>Whether some status is 2: R then reads the status as 1 = censored, 2 = event.</summary>
-    public bool OneTwo { get; private set; }
+    public bool OneTwo => _statusMax == 2;
 
     /// <summary>Whether some status is 0 (invalid under the 1/2 coding).</summary>
     public bool HasStatusZero { get; private set; }
@@ -37,30 +40,57 @@ internal sealed class Cells
     /// <summary>The times of the cells (exits and entries).</summary>
     public IReadOnlyList<double> Times => _time;
 
-    /// <summary>Reads the output of <see cref="SqlReduction.Sql"/> (columns by name, any order).</summary>
-    public static Cells Read(DbDataReader reader, string source)
+    /// <summary>Reads the output of <see cref="SqlReduction.Sql"/> (columns by name, any order) and makes the per-cell
+    /// checks: time finite and ≥ 0, labels present, the status whole and in 0..2, weights finite and ≥ 0, nothing missing.</summary>
+    /// <param name="reader">The reduction's rows.</param>
+    /// <param name="source">The name errors give.</param>
+    /// <param name="markers">The texts meaning "missing" in a label.</param>
+    /// <param name="group">Whether a group column is in use (null: whether any cell has a group label).</param>
+    /// <param name="strata">Whether a strata column is in use (null: likewise).</param>
+    public static Cells Read(DbDataReader reader, string source, IReadOnlyCollection<string> markers, bool? group, bool? strata)
     {
         var at = SqlReduction.OutputColumns.ToDictionary(c => c, c => Ordinal(reader, c, source), StringComparer.Ordinal);
-        int kind = at["kind"], stratum = at["stratum"], grp = at["grp"], time = at["time"], w0 = at["w_status0"], w1 = at["w_status1"],
-            w2 = at["w_status2"], entered = at["entered"], n0 = at["n_status0"], n2 = at["n_status2"], subjects = at["subjects"], invalid = at["invalid"];
+        int kind = at["kind"], stratum = at["stratum"], grp = at["grp"], time = at["time"], subjects = at["subjects"],
+            statusCount = at["status_count"], weightCount = at["weight_count"], entryCount = at["entry_count"],
+            weightedStatus = at["weighted_status"], weightSum = at["weight_sum"], statusMin = at["status_min"], statusMax = at["status_max"],
+            weightMin = at["weight_min"], entered = at["entered"], invalid = at["invalid"];
         var cells = new Cells();
         while (reader.Read())
         {
-            int k = Convert.ToInt32(reader.GetValue(kind), CultureInfo.InvariantCulture);
+            int k = (int)ToDouble(reader.GetValue(kind));
+            double n = Number(reader, subjects);
             if (k == 1)
             {
-                cells.Omitted += Number(reader, subjects);
+                cells.Omitted += n;
                 continue;
             }
+            string? s = reader.IsDBNull(stratum) ? null : Label(reader, stratum);
+            string? g = reader.IsDBNull(grp) ? null : Label(reader, grp);
+            bool Absent(string? label, bool? inUse) => (inUse ?? !string.IsNullOrEmpty(label)) && (label is null || markers.Contains(label));
+            if (reader.IsDBNull(time) || Absent(s, strata) || Absent(g, group))
+            {
+                cells.Missing = true;
+                continue;
+            }
+            double t = Number(reader, time);
             if (k == 0)
             {
-                cells.Invalid |= !reader.IsDBNull(invalid) && Convert.ToInt32(reader.GetValue(invalid), CultureInfo.InvariantCulture) != 0;
-                cells.HasStatusZero |= Number(reader, n0) > 0;
-                cells.OneTwo |= Number(reader, n2) > 0;
+                if (Number(reader, statusCount) < n || Number(reader, weightCount) < n || Number(reader, entryCount) < n) cells.Missing = true;
+                double low = Number(reader, statusMin), high = Number(reader, statusMax), wSum = Number(reader, weightSum);
+                bool bad = !double.IsFinite(t) || t < 0 || (strata == true && s!.Length == 0) || (group == true && g!.Length == 0)
+                           || low < 0 || high > 2 || !double.IsFinite(wSum) || Number(reader, weightMin) < 0
+                           || Number(reader, invalid) > 0;
+                cells.Invalid |= bad;
+                if (double.IsFinite(high)) cells._statusMax = Math.Max(cells._statusMax, high);
+                cells.HasStatusZero |= low == 0;
+                cells.Add(s ?? "", g ?? "", t, Number(reader, weightedStatus), wSum, 0, n);
             }
-            cells.Add(Label(reader, stratum), Label(reader, grp), Number(reader, time), Number(reader, w0), Number(reader, w1), Number(reader, w2),
-                Number(reader, entered), Number(reader, subjects));
+            else
+            {
+                cells.Add(s ?? "", g ?? "", t, 0, 0, Number(reader, entered), 0);
+            }
         }
+        // A non-integer status from a whole-number column cannot occur; from a double column it is coded −1 (status_min < 0).
         return cells;
     }
 
@@ -73,23 +103,23 @@ internal sealed class Cells
         var cells = new Cells();
         while (reader.Read())
         {
-            // A plain table is events/censored: stored as status 1 and status 0.
-            cells.Add(stratum < 0 ? "" : Label(reader, stratum), grp < 0 ? "" : Label(reader, grp), Number(reader, time), Number(reader, censored),
-                Number(reader, events), 0, entered < 0 ? 0 : Number(reader, entered), subjects < 0 ? double.NaN : Number(reader, subjects));
+            // A plain table is events and censorings: Σw·e = events, Σw = events + censorings under the 0/1 coding.
+            double d = Number(reader, events);
+            cells.Add(stratum < 0 ? "" : Label(reader, stratum), grp < 0 ? "" : Label(reader, grp), Number(reader, time), d, d + Number(reader, censored),
+                entered < 0 ? 0 : Number(reader, entered), subjects < 0 ? double.NaN : Number(reader, subjects));
         }
         return cells.ToCounts(grp < 0 || !cells.AnyGroup ? null : names[grp], stratum < 0 || !cells.AnyStratum ? null : names[stratum], source);
     }
 
-    private void Add(string stratum, string group, double time, double status0, double status1, double status2, double entered, double subjects)
+    private void Add(string stratum, string group, double time, double weightedStatus, double weightSum, double entered, double subjects)
     {
         AnyGroup |= group.Length > 0;
         AnyStratum |= stratum.Length > 0;
         _strata.Add(stratum);
         _groups.Add(group);
         _time.Add(time);
-        _status0.Add(status0);
-        _status1.Add(status1);
-        _status2.Add(status2);
+        _weightedStatus.Add(weightedStatus);
+        _weightSum.Add(weightSum);
         _entered.Add(entered);
         _subjects.Add(subjects);
     }
@@ -105,8 +135,11 @@ internal sealed class Cells
         bool anyEntry = false;
         for (int c = 0; c < n; c++)
         {
-            events[c] = OneTwo ? _status2[c] : _status1[c];
-            censored[c] = OneTwo ? _status1[c] : _status0[c];
+            // With e the status and w the weight: under 0/1, events Σw·e and censorings Σw − Σw·e; under R's 1/2 coding,
+            // events Σw·(e − 1) and censorings Σw·(2 − e).
+            double we = _weightedStatus[c], ws = _weightSum[c];
+            events[c] = OneTwo ? we - ws : we;
+            censored[c] = OneTwo ? 2 * ws - we : ws - we;
             anyEntry |= _entered[c] > 0;
         }
         double[]? subjects = _subjects.Any(double.IsNaN) ? null : _subjects.ToArray();
@@ -135,6 +168,7 @@ internal sealed class Cells
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A label, trimmed of spaces as SQL's <c>trim</c> does.</summary>
     private static string Label(DbDataReader reader, int i) =>
-        reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!.Trim();
+        reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!.Trim(' ');
 }

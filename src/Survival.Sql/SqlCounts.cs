@@ -73,22 +73,30 @@ public static class SqlCounts
         }
         try
         {
-            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, Kinds(connection, relation, columns),
-                missingValues ?? DefaultMissingValues);
-            Cells cells;
-            try
+            var markers = missingValues ?? DefaultMissingValues;
+            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, Kinds(connection, relation, columns), markers);
+            var markerSet = new HashSet<string>(markers.Select(m => m.Trim(' ')), StringComparer.Ordinal);
+            Cells Pass(bool handleMissing)
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = plan.Sql();
-                using var reader = command.ExecuteReader();
-                cells = Cells.Read(reader, relation.Description);
+                try
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = plan.Sql(handleMissing);
+                    command.CommandTimeout = 0;
+                    using var reader = command.ExecuteReader();
+                    return Cells.Read(reader, relation.Description, markerSet, columns.Group is not null, columns.Strata is not null);
+                }
+                catch (DbException ex)
+                {
+                    throw new SurvivalInputException($"the database could not run the reduction: {FirstLine(ex.Message)}", file: relation.Description, innerException: ex);
+                }
             }
-            catch (DbException ex)
-            {
-                throw new SurvivalInputException($"the database could not run the reduction: {FirstLine(ex.Message)}", file: relation.Description, innerException: ex);
-            }
+            // The plain pass is as fast as the engine's own GROUP BY; a missing value (or a marker that made a status look
+            // invalid) sends the reduction through the missing-aware pass, which counts and leaves out those rows.
+            var cells = Pass(handleMissing: false);
+            if (cells.Missing || cells.Invalid) cells = Pass(handleMissing: true);
             plan.OneTwo = cells.OneTwo;
-            if (cells.Invalid || (cells.OneTwo && cells.HasStatusZero)) throw plan.FirstInvalidRow(connection);
+            if (cells.Invalid || cells.Missing || (cells.OneTwo && cells.HasStatusZero)) throw plan.FirstInvalidRow(connection);
             if (cells.Omitted > 0 && missing == MissingValuePolicy.Fail) throw plan.FirstMissingValue(connection);
             if (timeFix && columns.Entry is not null) plan.CheckCollapsedIntervals(connection, cells.Times);
             var counts = cells.ToCounts(columns.Group, columns.Strata, relation.Description);
@@ -106,12 +114,15 @@ public static class SqlCounts
 
     /// <summary>The reduction <see cref="Read"/> runs, for reading or for running elsewhere (a Spark job, a warehouse's
     /// scheduler) and finishing with <see cref="FromReader"/>: one row per (kind, stratum, group, time) with the columns
-    /// <c>kind, stratum, grp, time, w_status0, w_status1, w_status2, entered, n_status0, n_status2, subjects, invalid</c>.</summary>
+    /// <c>kind, stratum, grp, time, subjects, status_count, weight_count, entry_count, weighted_status, weight_sum, status_min,
+    /// status_max, weight_min, entered, invalid</c> (kind 0: exits, 1: rows left out for a missing value, 2: entries). This is
+    /// the missing-aware form, which <see cref="Read"/> runs only when its plain pass meets a missing value.</summary>
     /// <param name="dialect">The dialect to write.</param>
     /// <param name="relation">The table or query.</param>
     /// <param name="columns">The columns that hold the data.</param>
-    /// <param name="eventType">How the status column is stored (default numeric: 0/1 or 1/2); <see cref="Type"/> of
-    /// <see cref="bool"/> or <see cref="string"/> for boolean and text columns.</param>
+    /// <param name="eventType">The .NET type the status column reads as (default <see cref="double"/>: numbers coded 0/1 or
+    /// 1/2, checked per row); a whole-number type (e.g. <see cref="int"/>) sums the column as it is, <see cref="bool"/> and
+    /// <see cref="string"/> read boolean and text columns.</param>
     /// <param name="missingValues">Texts meaning "missing" in text columns (default <c>NA</c> and the empty text); only
     /// the status and label columns can be text.</param>
     public static string ReductionSql(SqlDialect dialect, SqlRelation relation, SurvivalColumns columns, Type? eventType = null,
@@ -122,7 +133,7 @@ public static class SqlCounts
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var label in new[] { columns.Group, columns.Strata }.OfType<string>()) kinds[label] = ColumnKind.Text;
         kinds[columns.Event] = KindOf(eventType ?? typeof(double));
-        return new SqlReduction(dialect, relation, columns, kinds, missingValues ?? DefaultMissingValues).Sql();
+        return new SqlReduction(dialect, relation, columns, kinds, missingValues ?? DefaultMissingValues).Sql(handleMissing: true);
     }
 
     /// <summary>Counts from a reader over counts computed elsewhere: either the output of <see cref="ReductionSql"/>, or a
@@ -137,10 +148,10 @@ public static class SqlCounts
         ArgumentNullException.ThrowIfNull(reader);
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         bool Has(string name) => names.Contains(name, StringComparer.OrdinalIgnoreCase);
-        if (Has("w_status1"))
+        if (Has("weighted_status"))
         {
-            var cells = Cells.Read(reader, source);
-            if (cells.Invalid || (cells.OneTwo && cells.HasStatusZero))
+            var cells = Cells.Read(reader, source, new HashSet<string>(DefaultMissingValues, StringComparer.Ordinal), group: null, strata: null);
+            if (cells.Invalid || cells.Missing || (cells.OneTwo && cells.HasStatusZero))
                 throw new SurvivalInputException("the reduction flagged a row with an invalid value; run it through SqlCounts.Read on a connection to have the row named", file: source);
             return cells.ToCounts(cells.AnyGroup ? "grp" : null, cells.AnyStratum ? "stratum" : null, source);
         }
@@ -217,7 +228,7 @@ public static class SqlCounts
             if (!kinds.ContainsKey(name))
                 throw new SurvivalInputException($"unknown column; the columns are {string.Join(", ", kinds.Keys)}", file: relation.Description, column: name);
         foreach (var name in new[] { columns.Time, columns.Entry, columns.Weight }.OfType<string>())
-            if (kinds[name] != ColumnKind.Numeric)
+            if (kinds[name] is not (ColumnKind.Numeric or ColumnKind.Integer))
                 throw new SurvivalInputException($"wrong type: the column is {types[name]}, and must be numeric (cast it in a query)", file: relation.Description, column: name);
         if (kinds[columns.Event] == ColumnKind.Other)
             throw new SurvivalInputException($"wrong type: the column is {types[columns.Event]}, and must be boolean, numeric or text", file: relation.Description, column: columns.Event);
@@ -228,10 +239,11 @@ public static class SqlCounts
     {
         if (type == typeof(bool)) return ColumnKind.Boolean;
         if (type == typeof(string) || type == typeof(char)) return ColumnKind.Text;
-        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(Half)
-            || type == typeof(byte) || type == typeof(sbyte) || type == typeof(short) || type == typeof(ushort)
+        if (type == typeof(byte) || type == typeof(sbyte) || type == typeof(short) || type == typeof(ushort)
             || type == typeof(int) || type == typeof(uint) || type == typeof(long) || type == typeof(ulong)
             || type == typeof(Int128) || type == typeof(UInt128) || type == typeof(System.Numerics.BigInteger))
+            return ColumnKind.Integer;
+        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(Half))
             return ColumnKind.Numeric;
         return ColumnKind.Other;
     }

@@ -7,6 +7,8 @@ namespace Survival.Sql;
 /// <summary>How a column's values can be used, from the .NET type the provider maps it to.</summary>
 internal enum ColumnKind
 {
+    /// <summary>A whole-number type: the status is summed as it is.</summary>
+    Integer,
     Numeric,
     Boolean,
     Text,
@@ -19,18 +21,22 @@ internal enum ColumnKind
 /// delayed-entry intervals R's near-tie rule collapses).
 /// </summary>
 /// <remarks>
-/// <para>Every row becomes <c>m</c> (1 when a value in use is missing: <c>NULL</c>, or a marker in a text column),
-/// <c>t</c>, <c>e</c> (the status coded −1 invalid, 0, 1 or 2), <c>s</c> (entry), <c>w</c> (weight), <c>g</c> and
-/// <c>k</c> (labels), and <c>bad</c> (1 when a check fails). The exits are grouped by (m, k, g, t): kind 0 rows are the
-/// cells, kind 1 the rows left out; with delayed entry a second <c>GROUP BY</c> adds the entries (kind 2). The status is
-/// summed per code (weights of codes 0, 1 and 2, counts of codes 0 and 2) so that R's rule — a status whose largest
-/// value is 2 is coded 1 = censored, 2 = event — is applied after the pass, once the largest value is known.</para>
+/// <para>Every row becomes <c>t</c>, <c>e</c> (the status: the column itself when it holds whole numbers, else coded 0, 1,
+/// 2 or −1 for anything else), <c>s</c> (entry), <c>w</c> (weight), <c>g</c> and <c>k</c> (the labels as text, trimmed in
+/// .NET per cell, not per row). The exits are grouped by (k, g, t) with, per cell, Σw·e, Σw, the number of rows and of
+/// non-missing statuses, weights and entries, the least and largest status and the least weight: R's status rule (1/2
+/// when the largest value is 2), the missing values and every check on time, status, weight and labels are then decided
+/// per cell in .NET. Only delayed entry needs a row-level check (entry before exit), aggregated as <c>MAX</c>; its second
+/// <c>GROUP BY</c> adds the entries (kind 2). The plain pass is as fast as the engine's own <c>GROUP BY</c>; when it shows
+/// a missing value, a second pass marks each row with <c>m</c> (1 when a value in use is missing: <c>NULL</c>, or a marker
+/// in a text column) and groups by it too, so that the rows left out are counted (kind 1).</para>
 /// </remarks>
 internal sealed class SqlReduction
 {
     /// <summary>The output columns of <see cref="Sql"/>, in order.</summary>
     internal static readonly string[] OutputColumns =
-        ["kind", "stratum", "grp", "time", "w_status0", "w_status1", "w_status2", "entered", "n_status0", "n_status2", "subjects", "invalid"];
+        ["kind", "stratum", "grp", "time", "subjects", "status_count", "weight_count", "entry_count", "weighted_status", "weight_sum",
+         "status_min", "status_max", "weight_min", "entered", "invalid"];
 
     private readonly SqlSyntax _sql;
     private readonly SqlRelation _relation;
@@ -71,15 +77,21 @@ internal sealed class SqlReduction
         ? $"CAST('' AS {_sql.Text})"
         : $"trim(CAST({Id(column)} AS {_sql.Text}))";
 
-    /// <summary>The status as a code: 0, 1, 2, or −1 for anything else.</summary>
+    /// <summary>A label as text, untrimmed: the cell's label is trimmed in .NET (trimming every row costs the engine more than
+    /// the rest of the pass), and cells whose labels differ only by blanks are then merged.</summary>
+    private string RawLabel(string? column) => column is null ? $"CAST('' AS {_sql.Text})" : $"CAST({Id(column)} AS {_sql.Text})";
+
+    /// <summary>The status: the column itself when it holds whole numbers (checked per cell by its least and largest value),
+    /// otherwise coded 0, 1, 2, or −1 for anything else; NULL stays NULL (missing).</summary>
     private string Status()
     {
         string x = Id(_columns.Event);
         return Kind(_columns.Event) switch
         {
-            ColumnKind.Boolean => $"CASE WHEN {x} THEN 1 ELSE 0 END",
-            ColumnKind.Text => $"CASE lower(trim({x})) WHEN '0' THEN 0 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN 'false' THEN 0 WHEN 'true' THEN 1 ELSE -1 END",
-            _ => $"CASE WHEN {x} = 0 THEN 0 WHEN {x} = 1 THEN 1 WHEN {x} = 2 THEN 2 ELSE -1 END",
+            ColumnKind.Integer => x,
+            ColumnKind.Boolean => $"CASE WHEN {x} THEN 1 WHEN NOT {x} THEN 0 END",
+            ColumnKind.Text => $"CASE WHEN {x} IS NULL THEN NULL ELSE CASE lower(trim({x})) WHEN '0' THEN 0 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN 'false' THEN 0 WHEN 'true' THEN 1 ELSE -1 END END",
+            _ => $"CASE WHEN {x} IS NULL THEN NULL WHEN {x} = 0 THEN 0 WHEN {x} = 1 THEN 1 WHEN {x} = 2 THEN 2 ELSE -1 END",
         };
     }
 
@@ -95,7 +107,7 @@ internal sealed class SqlReduction
     {
         yield return (_sql.NonFinite("t"), _columns.Time, "not a finite number");
         yield return ("t < 0", _columns.Time, "an exit time must be ≥ 0");
-        yield return (OneTwo ? "e NOT IN (1, 2)" : "e < 0", _columns.Event, OneTwo
+        yield return (OneTwo ? "e NOT IN (1, 2)" : "e NOT IN (0, 1, 2)", _columns.Event, OneTwo
             ? "the status is coded 1/2 (1 = censored, 2 = event: its largest value is 2, as R's Surv() reads it), so every value must be 1 or 2"
             : "an event must be 0/1, true/false or 1/2 (1 = censored, 2 = event, as R's Surv() reads a status whose largest value is 2)");
         if (_columns.Weight is not null)
@@ -113,33 +125,46 @@ internal sealed class SqlReduction
         if (_columns.Strata is not null) yield return ("k = ''", _columns.Strata, "the label is blank");
     }
 
-    /// <summary>The validating reduction: one row per (kind, stratum, group, time), columns <see cref="OutputColumns"/>.</summary>
-    public string Sql()
+    /// <summary>The validating reduction: one row per (kind, stratum, group, time), columns <see cref="OutputColumns"/>.
+    /// With <paramref name="handleMissing"/>, rows with a missing value are marked and counted apart (kind 1).</summary>
+    public string Sql(bool handleMissing = true)
     {
         string d = _sql.Double;
-        string bad = string.Join(" OR ", Checks().Select(c => c.Condition));
+        bool weighted = _columns.Weight is not null, entry = _columns.Entry is not null;
+        string m = handleMissing ? $"CASE WHEN {AnyMissing()} THEN 1 ELSE 0 END" : "0";
+        string rows = $"SELECT {m} AS m, {Double(_columns.Time)} AS t, {Status()} AS e, " +
+                      $"{(entry ? Double(_columns.Entry!) : $"CAST(NULL AS {d})")} AS s, " +
+                      $"{(weighted ? Double(_columns.Weight!) : $"CAST(1 AS {d})")} AS w, " +
+                      $"{RawLabel(_columns.Group)} AS g, {RawLabel(_columns.Strata)} AS k FROM {_relation.Sql}";
+        // Group only by the keys in use: each costs the engine a hash column.
+        string keys = string.Join(", ", new[] { handleMissing ? "m" : null, _columns.Strata is null ? null : "k", _columns.Group is null ? null : "g", "t" }.OfType<string>());
         var sql = new StringBuilder();
-        sql.Append("SELECT m AS kind, k AS stratum, g AS grp, t AS time,\n")
-           .Append($"  CAST(SUM(CASE WHEN e = 0 THEN w ELSE 0 END) AS {d}) AS w_status0,\n")
-           .Append($"  CAST(SUM(CASE WHEN e = 1 THEN w ELSE 0 END) AS {d}) AS w_status1,\n")
-           .Append($"  CAST(SUM(CASE WHEN e = 2 THEN w ELSE 0 END) AS {d}) AS w_status2,\n")
-           .Append($"  CAST(0 AS {d}) AS entered,\n")
-           .Append($"  CAST(SUM(CASE WHEN e = 0 THEN 1 ELSE 0 END) AS {d}) AS n_status0,\n")
-           .Append($"  CAST(SUM(CASE WHEN e = 2 THEN 1 ELSE 0 END) AS {d}) AS n_status2,\n")
-           .Append($"  CAST(COUNT(*) AS {d}) AS subjects, MAX(bad) AS invalid\n")
-           // Rows with a missing value keep only their count: their keys are blanked, so they form one cell of kind 1.
-           .Append("FROM (SELECT m, CASE WHEN m = 1 THEN '' ELSE k END AS k, CASE WHEN m = 1 THEN '' ELSE g END AS g,\n")
-           .Append("        CASE WHEN m = 1 THEN 0 ELSE t END AS t, CASE WHEN m = 1 THEN 0 ELSE e END AS e, CASE WHEN m = 1 THEN 0 ELSE w END AS w,\n")
-           .Append($"        CASE WHEN m = 1 THEN 0 WHEN {bad} THEN 1 ELSE 0 END AS bad\n")
-           .Append("      FROM (").Append(Source()).Append(") survival_rows) survival_checked\n")
-           .Append("GROUP BY m, k, g, t");
-        if (_columns.Entry is not null)
+        sql.Append(handleMissing ? "SELECT m AS kind, " : "SELECT 0 AS kind, ")
+           .Append(_columns.Strata is null ? $"CAST('' AS {_sql.Text})" : "k").Append(" AS stratum, ")
+           .Append(_columns.Group is null ? $"CAST('' AS {_sql.Text})" : "g").Append(" AS grp, t AS time,\n")
+           .Append($"  CAST(COUNT(*) AS {d}) AS subjects, CAST(COUNT(e) AS {d}) AS status_count, ")
+           .Append(weighted ? $"CAST(COUNT(w) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS weight_count, ")
+           .Append(entry ? $"CAST(COUNT(s) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS entry_count,\n")
+           .Append(weighted ? $"  CAST(SUM(w * e) AS {d})" : $"  CAST(SUM(e) AS {d})").Append(" AS weighted_status, ")
+           .Append(weighted ? $"CAST(SUM(w) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS weight_sum,\n")
+           .Append($"  CAST(MIN(e) AS {d}) AS status_min, CAST(MAX(e) AS {d}) AS status_max, ")
+           .Append(weighted ? $"CAST(MIN(w) AS {d})" : $"CAST(1 AS {d})").Append(" AS weight_min, ")
+           .Append($"CAST(0 AS {d}) AS entered, ");
+        // The one row-level check: an entry before its exit, and finite.
+        sql.Append(entry ? $"MAX(CASE WHEN s >= t OR {_sql.NonFinite("s")} THEN 1 ELSE 0 END)" : "0").Append(" AS invalid\n")
+           .Append("FROM (").Append(rows).Append(") survival_rows\n")
+           .Append("GROUP BY ").Append(keys);
+        if (entry)
         {
             // A subject entering at s is at risk on (s, t]: its weight enters at s.
+            string entryKeys = string.Join(", ", new[] { _columns.Strata is null ? null : "k", _columns.Group is null ? null : "g", "s" }.OfType<string>());
+            string zero = $"CAST(0 AS {d})";
             sql.Append("\nUNION ALL\n")
-               .Append($"SELECT 2, k, g, s, CAST(0 AS {d}), CAST(0 AS {d}), CAST(0 AS {d}), CAST(SUM(w) AS {d}), CAST(0 AS {d}), CAST(0 AS {d}), CAST(0 AS {d}), 0\n")
-               .Append("FROM (").Append(Source()).Append(") survival_entries WHERE m = 0\n")
-               .Append("GROUP BY k, g, s");
+               .Append("SELECT 2, ").Append(_columns.Strata is null ? $"CAST('' AS {_sql.Text})" : "k").Append(", ")
+               .Append(_columns.Group is null ? $"CAST('' AS {_sql.Text})" : "g")
+               .Append($", s, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, CAST(SUM(w) AS {d}), 0\n")
+               .Append("FROM (").Append(rows).Append(") survival_entries").Append(handleMissing ? " WHERE m = 0" : "").Append('\n')
+               .Append("GROUP BY ").Append(entryKeys);
         }
         return sql.ToString();
     }
