@@ -12,14 +12,15 @@ namespace Survival.Sql;
 /// <see cref="SurvivalCounts"/>, with the results of the row path.
 /// </summary>
 /// <remarks>
-/// <para>The reduction (<see cref="ReductionSql"/>) reads each row once: it sums the weights of status 0, 1 and 2 per
-/// cell, counts the subjects, and flags a cell when one of its rows fails a check (a negative or non-finite time, a
-/// status other than 0/1/true/false or R's 1/2 coding, a negative or non-finite weight, an entry not before its exit, a
-/// blank label). Rows with a missing value in a column in use (SQL <c>NULL</c>, or a marker such as <c>NA</c> in a text
-/// column) are counted and left out, as R's <c>na.omit</c>. Only when something must be reported does a follow-up query
-/// run: it finds the first offending row in the order the database scans the relation, and the error names the source,
-/// that row, the column and the value (and the subject, when <see cref="SurvivalColumns.Id"/> is given: a table has no
-/// order of its own, the id finds the row for certain).</para>
+/// <para>The reduction reads each row once: a <c>GROUP BY</c> over the keys in use with, per cell, Σw·e, Σw, the number of
+/// rows and of non-missing values, and the least and largest status and weight, so that every check (a negative or
+/// non-finite time, a status other than 0/1/true/false or R's 1/2 coding, a negative or non-finite weight, a blank
+/// label) is made per cell in .NET; only delayed entry adds a row-level check (an entry not before its exit). When that
+/// pass meets a missing value in a column in use (SQL <c>NULL</c>, or a marker such as <c>NA</c> in a text column), a
+/// second pass (<see cref="ReductionSql"/>) counts those rows and leaves them out, as R's <c>na.omit</c>. Only when
+/// something must be reported does a follow-up query run: it finds the first offending row in the order the database
+/// scans the relation, and the error names the source, that row, the column and the value (and the subject, when
+/// <see cref="SurvivalColumns.Id"/> is given: a table has no order of its own, the id finds the row for certain).</para>
 /// <para>Time, entry and weight columns must be numeric in the database; the status may be boolean, numeric or text;
 /// labels may be of any type (cast to text). R's near-tie rule (<see cref="TimeFix"/>) is applied by the estimators to
 /// the distinct times, exactly as on rows; with delayed entry an interval it collapses is an error, as in R.</para>
