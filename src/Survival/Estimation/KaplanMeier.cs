@@ -160,7 +160,7 @@ public static class KaplanMeier
             atRiskAt[k--] = suffix;
         }
 
-        var steps = new SurvivalStep[stepCount];
+        var steps = new StepColumns(stepCount);
         bool delayed = counts.HasEntry;
         double initialAtRisk = delayed ? 0 : atRiskAt[0];
         double surv = 1, greenwood = 0, hazard = 0, hazardVar = 0;
@@ -183,8 +183,7 @@ public static class KaplanMeier
                     hazardVar += NelsonAalen.VarianceIncrement(d, atRisk);
                 }
                 double se = Math.Sqrt(greenwood);
-                steps[k2++] = new SurvivalStep(time[c], atRisk, d, cens, e, surv, se,
-                    ConfidenceLimits.For(surv, se, z, options.Transform), hazard, Math.Sqrt(hazardVar));
+                steps.Set(k2++, time[c], atRisk, d, cens, e, surv, se, ConfidenceLimits.For(surv, se, z, options.Transform), hazard, Math.Sqrt(hazardVar));
             }
         }
         string? groupLabel = counts.GroupLevels.Count > 0 ? counts.GroupLevels[g] : null;

@@ -65,6 +65,83 @@ internal static class QuantileRule
         return q;
     }
 
+    /// <summary>The same as <see cref="Find(IReadOnlyList{double}, IReadOnlyList{double?}, double, double)"/> on stored
+    /// columns (null stored as <see cref="StepColumns.Absent"/>), in one pass and without allocating, however many steps.</summary>
+    /// <remarks>Dropping repeated values (R's <c>!duplicated</c>) changes neither the earliest smallest F ± tol ≥ p (a
+    /// repeat comes later) nor the least or largest F; it only decides which point is the last one kept, which is found
+    /// by a walk back from the end.</remarks>
+    public static double? Find(ReadOnlySpan<double> times, ReadOnlySpan<double> survival, double p, double start = 0)
+    {
+        int m = times.Length;
+        if (p == 0) return start;
+        double tol = Tolerance;
+        double lastTime = m > 0 ? times[m - 1] : start;
+        var above = new Crossing(p, +tol);
+        var below = new Crossing(p, -tol);
+        above.Offer(start, 0);
+        below.Offer(start, 0);
+        double maxF = 0;
+        int firstUndefined = -1;
+        for (int i = 0; i < m; i++)
+        {
+            double stored = survival[i];
+            if (StepColumns.IsAbsent(stored))
+            {
+                if (firstUndefined < 0) firstUndefined = i;
+                continue;
+            }
+            double v = 1 - stored;
+            maxF = Math.Max(maxF, v);
+            above.Offer(times[i], v);
+            below.Offer(times[i], v);
+        }
+        if (maxF < p) return null;
+        double? i1 = above.Result, i2 = below.Result;
+        double? q = i1 is double a && i2 is double b ? (a + b) / 2 : null;
+        if (LastKept(survival, firstUndefined) is double final && Math.Abs(p - final) < tol && i1 is double a1)
+            q = (a1 + lastTime) / 2;
+        return q;
+    }
+
+    /// <summary>The F of the last point the list form keeps: the last defined value not seen before it (nor 0, the start's),
+    /// unless the first undefined value comes after it (then null).</summary>
+    private static double? LastKept(ReadOnlySpan<double> survival, int firstUndefined)
+    {
+        for (int j = survival.Length - 1; j >= 0; j--)
+        {
+            if (j < firstUndefined) return null;
+            double stored = survival[j];
+            if (StepColumns.IsAbsent(stored)) continue;
+            double v = 1 - stored;
+            if (v == 0) continue;
+            bool repeat = false;
+            for (int k = j - 1; k >= 0 && !repeat; k--)
+                repeat = !StepColumns.IsAbsent(survival[k]) && 1 - survival[k] == v;
+            if (!repeat) return v;
+        }
+        return firstUndefined >= 0 ? null : 0.0;
+    }
+
+    /// <summary>The running search of <see cref="FirstAtLeast"/> over streamed points.</summary>
+    private struct Crossing(double p, double shift)
+    {
+        private double _bestValue = double.PositiveInfinity, _min = double.PositiveInfinity;
+        private double? _best;
+
+        public void Offer(double x, double f)
+        {
+            double v = f + shift;
+            _min = Math.Min(_min, v);
+            if (v >= p && v < _bestValue)
+            {
+                _bestValue = v;
+                _best = x;
+            }
+        }
+
+        public readonly double? Result => p < _min ? null : _best;
+    }
+
     /// <summary>The index of the smallest defined F with F + shift ≥ p (ties: earliest), or null when p lies outside
     /// the range of F + shift (R's <c>approx(..., method = "constant", f = 1)</c> with rule 1).</summary>
     private static int? FirstAtLeast(List<double?> fs, double p, double shift)

@@ -8,10 +8,16 @@ namespace Survival.Estimation;
 /// for the limits and <see cref="Quantile"/> for R's quantile rule.</remarks>
 public sealed record SurvivalCurve
 {
-    private readonly ValueList<SurvivalStep> _steps;
+    private readonly StepColumns _steps;
     private readonly ValueList<double> _times;
 
     internal SurvivalCurve(string? group, string? stratum, int n, double events, double initialAtRisk, SurvivalStep[] steps,
+        double confidenceLevel, ConfidenceIntervalTransform transform)
+        : this(group, stratum, n, events, initialAtRisk, new StepColumns(steps), confidenceLevel, transform)
+    {
+    }
+
+    internal SurvivalCurve(string? group, string? stratum, int n, double events, double initialAtRisk, StepColumns steps,
         double confidenceLevel, ConfidenceIntervalTransform transform)
     {
         Group = group;
@@ -19,10 +25,8 @@ public sealed record SurvivalCurve
         N = n;
         Events = events;
         InitialAtRisk = initialAtRisk;
-        _steps = new ValueList<SurvivalStep>(steps);
-        var times = new double[steps.Length];
-        for (int i = 0; i < steps.Length; i++) times[i] = steps[i].Time;
-        _times = new ValueList<double>(times);
+        _steps = steps;
+        _times = new ValueList<double>(steps.Time);
         ConfidenceLevel = confidenceLevel;
         Transform = transform;
         Median = Quantile(0.5);
@@ -71,16 +75,9 @@ public sealed record SurvivalCurve
     public IntervalEstimate Quantile(double p)
     {
         if (!(p >= 0 && p <= 1)) throw new SurvivalInputException("the probability must be in [0, 1]", column: "p", value: SurvivalData.Format(p));
-        var s = new double?[_steps.Count];
-        var lo = new double?[_steps.Count];
-        var hi = new double?[_steps.Count];
-        for (int i = 0; i < _steps.Count; i++)
-        {
-            s[i] = _steps[i].Survival;
-            lo[i] = _steps[i].Lower;
-            hi[i] = _steps[i].Upper;
-        }
-        return new IntervalEstimate(QuantileRule.Find(_times, s, p), QuantileRule.Find(_times, lo, p), QuantileRule.Find(_times, hi, p));
+        // Straight off the columns: no per-step arrays, whatever the number of steps.
+        return new IntervalEstimate(QuantileRule.Find(_steps.Time, _steps.Survival, p), QuantileRule.Find(_steps.Time, _steps.Lower, p),
+            QuantileRule.Find(_steps.Time, _steps.Upper, p));
     }
 
     /// <summary>The curve read at one time (R's <c>summary(fit, times = t, extend = TRUE)</c>): S(t), its standard error

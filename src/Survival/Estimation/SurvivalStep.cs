@@ -29,6 +29,24 @@ public readonly record struct SurvivalStep
         CumulativeHazardStdErr = cumulativeHazardStdErr;
     }
 
+    /// <summary>A step from stored columns (<see cref="StepColumns"/>): every value as it was computed.</summary>
+    internal SurvivalStep(double time, double atRisk, double events, double censored, double entered, double survival, double? stdErr,
+        double logStdErr, double? lower, double? upper, double cumulativeHazard, double cumulativeHazardStdErr)
+    {
+        Time = time;
+        AtRisk = atRisk;
+        Events = events;
+        Censored = censored;
+        Entered = entered;
+        Survival = survival;
+        StdErr = stdErr;
+        LogStdErr = logStdErr;
+        Lower = lower;
+        Upper = upper;
+        CumulativeHazard = cumulativeHazard;
+        CumulativeHazardStdErr = cumulativeHazardStdErr;
+    }
+
     /// <summary>A step whose standard errors come from elsewhere (the robust variance): <paramref name="stdErr"/> is the
     /// standard error of S itself, as R's robust <c>survfit</c> reports it (0 where S has reached 0).</summary>
     internal SurvivalStep(SurvivalStep greenwood, double stdErr, double cumulativeHazardStdErr, double z, ConfidenceIntervalTransform transform)
