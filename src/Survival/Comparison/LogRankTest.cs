@@ -29,7 +29,7 @@ public static class LogRankTest
         options ??= LogRankOptions.Default;
         options.Validate();
         if (options.TimeFix) TimeFix.CheckIntervals(data);
-        return Compute(SurvivalCounts.FromData(data, options.MaxDegreeOfParallelism), options);
+        return Compute(SurvivalCounts.FromData(data, options.MaxDegreeOfParallelism, options.TimeFix), options);
     }
 
     /// <summary>Compares the groups of aggregated counts: identical to the row-level test.</summary>

@@ -78,8 +78,9 @@ internal static class RowReduction
         return table;
     }
 
-    /// <summary>The radix-sort reduction (any number of distinct times).</summary>
-    public static SurvivalCounts ByRadixSort(SurvivalData data)
+    /// <summary>The radix-sort reduction (any number of distinct times); with <paramref name="timeFix"/> and one stratum, R's
+    /// near-tie rule is applied to the sorted keys as the cells are formed (<see cref="FillNearTies"/>).</summary>
+    public static SurvivalCounts ByRadixSort(SurvivalData data, bool timeFix = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         int n = data.Count;
@@ -135,6 +136,10 @@ internal static class RowReduction
                 weight is null ? [] : weights.AsSpan(start, length), keyScratch, payloadScratch, weightScratch);
         }
 
+        // With one stratum the near-tie rule runs here; when nothing is tied the plain cells are already the fixed ones.
+        bool fixedHere = timeFix && strataCount == 1;
+        if (fixedHere && FillNearTies(data, keys, payload, weights, groups) is { } fixedCounts) return fixedCounts;
+
         // Count the cells, then fill them: a cell per (stratum, time, group) run.
         int cells = 0;
         for (int s = 0; s < strataCount; s++)
@@ -163,7 +168,104 @@ internal static class RowReduction
                 }
             }
         }
-        return result.ToCounts(data);
+        return result.ToCounts(data, timeFixed: fixedHere);
+    }
+
+    /// <summary>
+    /// R's near-tie rule on one stratum's sorted items, in the pass that forms the cells: the distinct times (entries and
+    /// exits) are walked in order, a time within the tolerance of the previous distinct time joins its cluster (the
+    /// rule of <see cref="TimeFix.Cuts"/>, with the same mean of |time| summed in the same order), and each cluster's
+    /// items are summed per group, in group order, under the cluster's first time. Returns counts marked as fixed, or null
+    /// when nothing is tied (then the plain cells are the fixed ones).
+    /// </summary>
+    /// <remarks>Bit for bit the same as reducing and then applying <see cref="TimeFix.Apply"/>: within a group the items are
+    /// added in the same order (time, then row), and a cell that starts at 0 adds nothing to a sum.</remarks>
+    private static SurvivalCounts? FillNearTies(SurvivalData data, ulong[] keys, int[] payload, double[] weights, int groups)
+    {
+        int m = keys.Length;
+        bool weighted = data.WeightArray is not null;
+        int distinct = 0;
+        double meanAbs = 0, previous = 0;
+        for (int j = 0; j < m; j++)
+        {
+            double v = RadixSort.Value(keys[j]);
+            if (j > 0 && v == previous) continue;
+            distinct++;
+            meanAbs += Math.Abs(v);
+            previous = v;
+        }
+        if (distinct < 2) return null;
+        meanAbs /= distinct;
+        double tol = TimeFix.Tolerance;
+        bool Tied(double dy) => dy <= tol || dy / meanAbs <= tol;
+
+        bool anyTied = false;
+        previous = RadixSort.Value(keys[0]);
+        for (int j = 1; j < m && !anyTied; j++)
+        {
+            double v = RadixSort.Value(keys[j]);
+            if (v == previous) continue;
+            anyTied = Tied(v - previous);
+            previous = v;
+        }
+        if (!anyTied) return null;
+
+        var stamp = new int[groups];
+        var cellOf = new int[groups];
+        var touched = new List<int>();
+        Cells? result = null;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            Array.Fill(stamp, -1);
+            int cells = 0, cluster = 0, j = 0;
+            while (j < m)
+            {
+                // The cluster [a, j): its first time is the representative; later distinct times join while tied.
+                int a = j;
+                double rep = RadixSort.Value(keys[j]);
+                previous = rep;
+                for (j++; j < m; j++)
+                {
+                    double v = RadixSort.Value(keys[j]);
+                    if (v == previous) continue;
+                    if (!Tied(v - previous)) break;
+                    previous = v;
+                }
+                touched.Clear();
+                for (int i = a; i < j; i++)
+                {
+                    int g = payload[i] / 3;
+                    if (stamp[g] != cluster) { stamp[g] = cluster; touched.Add(g); }
+                }
+                if (result is not null)
+                {
+                    if (touched.Count > 1) touched.Sort();
+                    foreach (int g in touched)
+                    {
+                        cellOf[g] = cells;
+                        result.Time[cells] = rep;
+                        result.Group[cells] = g;
+                        cells++;
+                    }
+                    for (int i = a; i < j; i++)
+                    {
+                        int p = payload[i], g = p / 3, k = cellOf[g];
+                        double w = weighted ? weights[i] : 1.0;
+                        switch (p - 3 * g)
+                        {
+                            case 0: result.Events[k] += w; result.Subjects[k] += 1; break;
+                            case 1: result.Censored[k] += w; result.Subjects[k] += 1; break;
+                            default: result.Entered[k] += w; break;
+                        }
+                    }
+                }
+                else cells += touched.Count;
+                cluster++;
+            }
+            if (result is not null) break;
+            result = new Cells(cells);
+        }
+        return result!.ToCounts(data, timeFixed: true);
     }
 
     /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
@@ -177,7 +279,7 @@ internal static class RowReduction
         public double[] Entered { get; } = new double[count];
         public double[] Subjects { get; } = new double[count];
 
-        public SurvivalCounts ToCounts(SurvivalData data) => new(Time, Group, Stratum, Events, Censored, Entered, Subjects,
-            data.Group?.Levels ?? SurvivalCounts.NoLevels, data.Strata?.Levels ?? SurvivalCounts.NoLevels, data.HasEntry);
+        public SurvivalCounts ToCounts(SurvivalData data, bool timeFixed = false) => new(Time, Group, Stratum, Events, Censored, Entered, Subjects,
+            data.Group?.Levels ?? SurvivalCounts.NoLevels, data.Strata?.Levels ?? SurvivalCounts.NoLevels, data.HasEntry, timeFixed: timeFixed);
     }
 }

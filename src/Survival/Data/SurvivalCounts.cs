@@ -29,9 +29,10 @@ public sealed class SurvivalCounts
 
     internal SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
         double[] entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
-        bool hasEntry, OmittedRows? omitted = null)
+        bool hasEntry, OmittedRows? omitted = null, bool timeFixed = false)
     {
         Omitted = omitted ?? OmittedRows.None;
+        TimeFixed = timeFixed;
         _time = time;
         _group = group;
         _stratum = stratum;
@@ -75,7 +76,11 @@ public sealed class SurvivalCounts
     /// <param name="omitted">The rows left out.</param>
     public SurvivalCounts WithOmitted(OmittedRows omitted)
         => new(_time, _group, _stratum, _events, _censored, _entered, _subjects, GroupLevels, StratumLevels, HasEntry,
-            omitted ?? throw new ArgumentNullException(nameof(omitted)));
+            omitted ?? throw new ArgumentNullException(nameof(omitted)), TimeFixed);
+
+    /// <summary>Whether R's near-tie rule (<see cref="TimeFix"/>) has already been applied to these counts (by the reduction
+    /// that made them), so that the estimators do not apply it again.</summary>
+    internal bool TimeFixed { get; }
 
     /// <summary>The time of each cell.</summary>
     public ReadOnlySpan<double> Time => _time;
@@ -123,8 +128,18 @@ public sealed class SurvivalCounts
         if (maxDegreeOfParallelism < 0)
             throw new SurvivalInputException("the degree of parallelism must be 0 (the library's choice) or more", column: "MaxDegreeOfParallelism",
                 value: maxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return FromData(data, maxDegreeOfParallelism, timeFix: false);
+    }
+
+    /// <summary>The reduction with R's near-tie rule applied when <paramref name="timeFix"/> is set: the estimators' path.
+    /// With one stratum and many distinct times (continuous data) the rule runs on the radix-sorted keys in the same pass
+    /// that forms the cells, instead of building the counts twice; otherwise it is applied to the cells afterwards
+    /// (<see cref="TimeFix.Apply"/>). Both give the same bits.</summary>
+    internal static SurvivalCounts FromData(SurvivalData data, int maxDegreeOfParallelism, bool timeFix)
+    {
         int items = (data.HasEntry ? 2 : 1) * data.Count;
-        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16), maxParts: maxDegreeOfParallelism) ?? RowReduction.ByRadixSort(data);
+        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16), maxParts: maxDegreeOfParallelism) ?? RowReduction.ByRadixSort(data, timeFix);
+        if (timeFix) counts = TimeFix.Apply(counts);
         return data.Omitted.Count == 0 ? counts : counts.WithOmitted(data.Omitted);
     }
 

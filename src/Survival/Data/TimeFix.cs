@@ -28,7 +28,7 @@ public static class TimeFix
         double meanAbs = 0;
         for (int i = 0; i < k; i++) meanAbs += Math.Abs(sortedDistinct[i]);
         meanAbs /= k;
-        var cuts = new List<double>(k) { sortedDistinct[0] };
+        var cuts = new List<double> { sortedDistinct[0] };
         bool anyTied = false;
         for (int i = 1; i < k; i++)
         {
@@ -57,6 +57,7 @@ public static class TimeFix
     /// strata the distinct times are sorted once. The map to representatives is a forward walk within each stratum.</remarks>
     internal static SurvivalCounts Apply(SurvivalCounts counts)
     {
+        if (counts.TimeFixed) return counts;
         var time = counts.Time;
         double[] distinct;
         if (counts.StratumCount == 1)

@@ -21,7 +21,7 @@ public static class KaplanMeier
         options ??= KaplanMeierOptions.Default;
         options.Validate();
         if (options.TimeFix) TimeFix.CheckIntervals(data);
-        var fit = Fit(SurvivalCounts.FromData(data, options.MaxDegreeOfParallelism), options with { Variance = KaplanMeierVariance.Greenwood });
+        var fit = Fit(SurvivalCounts.FromData(data, options.MaxDegreeOfParallelism, options.TimeFix), options with { Variance = KaplanMeierVariance.Greenwood });
         return UsesRobustVariance(data, options.Variance) ? Robust(data, fit, options) : fit with { Options = options };
     }
 
