@@ -137,11 +137,10 @@ public static class KaplanMeier
         var subjects = counts.Subjects;
 
         double subjectCount = 0, totalEvents = 0, totalExits = 0;
-        int stepCount = 0, cellCount = 0;
+        int stepCount = 0;
         for (int c = start; c < end; c++)
         {
             if (group[c] != g) continue;
-            cellCount++;
             subjectCount += subjects[c];
             totalEvents += events[c];
             totalExits += events[c] + censored[c];
@@ -149,30 +148,30 @@ public static class KaplanMeier
         }
         if (subjectCount == 0 && totalExits == 0) return null;
 
-        // The number at risk at each cell's time, summed from the end as R's survfitkm does (exits at or after t, less
-        // entries at or after t), so that a last time where everyone left has d = n exactly and S = 0 exactly.
-        var atRiskAt = new double[cellCount];
+        // The number at risk at each step's time, summed from the end as R's survfitkm does (exits at or after t, less
+        // entries at or after t), so that a last time where everyone left has d = n exactly and S = 0 exactly. Written
+        // straight into the steps' column: a cell that is not a step (entries only) still counts in the sum.
+        var steps = new StepColumns(stepCount, entries: counts.HasEntry);
         double suffix = 0;
-        for (int c = end - 1, k = cellCount - 1; c >= start; c--)
+        for (int c = end - 1, k = stepCount - 1; c >= start; c--)
         {
             if (group[c] != g) continue;
             suffix += events[c] + censored[c] - entered[c];
-            atRiskAt[k--] = suffix;
+            if (events[c] + censored[c] > 0 || subjects[c] > 0) steps.AtRisk[k--] = suffix;
         }
 
-        var steps = new StepColumns(stepCount);
         bool delayed = counts.HasEntry;
-        double initialAtRisk = delayed ? 0 : atRiskAt[0];
+        double initialAtRisk = delayed ? 0 : stepCount > 0 ? steps.AtRisk[0] : 0;
         double surv = 1, greenwood = 0, hazard = 0, hazardVar = 0;
-        int k2 = 0, cell = 0;
+        int k2 = 0;
         bool first = true;
         for (int c = start; c < end; c++)
         {
             if (group[c] != g) continue;
             double d = events[c], cens = censored[c], e = entered[c];
-            double atRisk = atRiskAt[cell++];
             if (d + cens > 0 || subjects[c] > 0)
             {
+                double atRisk = steps.AtRisk[k2];
                 if (first && delayed) initialAtRisk = atRisk;
                 first = false;
                 if (d > 0)

@@ -4,7 +4,7 @@ namespace Survival.Estimation;
 
 /// <summary>
 /// A curve's steps stored as columns of doubles rather than as one <see cref="SurvivalStep"/> per step: a curve of
-/// millions of distinct times (simulated, continuous data) costs 11 doubles a step and no per-step object; a
+/// millions of distinct times (simulated, continuous data) costs 10 doubles a step (11 with delayed entry) and no per-step object; a
 /// <see cref="SurvivalStep"/> is assembled when one is read.
 /// </summary>
 /// <remarks>The optional values (standard error, limits) are stored as a NaN with a payload of its own
@@ -22,7 +22,7 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
     public readonly double[] AtRisk;
     public readonly double[] Events;
     public readonly double[] Censored;
-    public readonly double[] Entered;
+    private readonly double[]? _entered;
     public readonly double[] Survival;
     public readonly double[] LogStdErr;
     public readonly double[] Lower;
@@ -32,13 +32,16 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
     private readonly double[]? _stdErr;
 
     /// <summary>Empty columns for <paramref name="count"/> steps, to be filled by <see cref="Set"/>.</summary>
-    public StepColumns(int count, bool stdErrColumn = false)
+    /// <param name="count">The number of steps.</param>
+    /// <param name="stdErrColumn">Whether the standard error of S is stored (the robust variance's) rather than derived.</param>
+    /// <param name="entries">Whether any step has delayed entries (otherwise the column is not stored: all 0).</param>
+    public StepColumns(int count, bool stdErrColumn = false, bool entries = true)
     {
         Time = new double[count];
         AtRisk = new double[count];
         Events = new double[count];
         Censored = new double[count];
-        Entered = new double[count];
+        _entered = entries ? new double[count] : null;
         Survival = new double[count];
         LogStdErr = new double[count];
         Lower = new double[count];
@@ -69,7 +72,8 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
         AtRisk[i] = atRisk;
         Events[i] = events;
         Censored[i] = censored;
-        Entered[i] = entered;
+        if (_entered is not null) _entered[i] = entered;
+        else if (entered != 0) throw new InvalidOperationException("a step with entries in columns made without them");
         Survival[i] = survival;
         LogStdErr[i] = logStdErr;
         Lower[i] = Store(limits.Lower);
@@ -92,7 +96,7 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
         {
             double s = Survival[index], log = LogStdErr[index];
             double? stdErr = _stdErr is null ? (double.IsFinite(log) ? s * log : null) : Load(_stdErr[index]);
-            return new SurvivalStep(Time[index], AtRisk[index], Events[index], Censored[index], Entered[index], s, stdErr, log,
+            return new SurvivalStep(Time[index], AtRisk[index], Events[index], Censored[index], _entered?[index] ?? 0, s, stdErr, log,
                 Load(Lower[index]), Load(Upper[index]), CumulativeHazard[index], CumulativeHazardStdErr[index]);
         }
     }

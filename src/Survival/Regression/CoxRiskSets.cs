@@ -152,6 +152,11 @@ internal sealed class CoxRiskSets
     private static void ApplyTimeFix(double[] time, double[]? entry, int[]? entryOrder, ulong[]? sortedEntryKeys, int[] start, int[] order)
     {
         int n = time.Length;
+        if (start.Length == 2 && entry is null)
+        {
+            FixNearTiesInPlace(time);
+            return;
+        }
         double[] distinct;
         if (start.Length == 2)
         {
@@ -198,6 +203,54 @@ internal sealed class CoxRiskSets
                         column: "entry", value: SurvivalData.Format(entry[i]), row: order[i] + 1, input: DataColumn.Entry);
                 entry[i] = v;
             }
+        }
+    }
+
+    /// <summary>
+    /// R's near-tie rule on one stratum's exit times, sorted descending, in place and without allocating: the distinct
+    /// times are walked upwards (from the array's end), their mean |time| summed in that order as <see cref="TimeFix.Cuts"/>
+    /// does, and each time within the tolerance of the previous distinct time takes its cluster's first (smallest) time,
+    /// the representative <see cref="TimeFix.Map"/> gives. Continuous data need no list of distinct times (issue 20).
+    /// </summary>
+    private static void FixNearTiesInPlace(double[] time)
+    {
+        int n = time.Length;
+        int distinct = 0;
+        double meanAbs = 0, previous = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double v = time[i];
+            if (distinct > 0 && v == previous) continue;
+            distinct++;
+            meanAbs += Math.Abs(v);
+            previous = v;
+        }
+        if (distinct < 2) return;
+        meanAbs /= distinct;
+        double tol = TimeFix.Tolerance;
+        bool anyTied = false;
+        previous = time[n - 1];
+        for (int i = n - 2; i >= 0 && !anyTied; i--)
+        {
+            double v = time[i];
+            if (v == previous) continue;
+            double dy = v - previous;
+            anyTied = dy <= tol || dy / meanAbs <= tol;
+            previous = v;
+        }
+        if (!anyTied) return;
+        double rep = time[n - 1];
+        previous = rep;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double v = time[i];
+            if (v != previous)
+            {
+                double dy = v - previous;
+                if (!(dy <= tol || dy / meanAbs <= tol)) rep = v;
+                previous = v;
+            }
+            time[i] = rep;
         }
     }
 
