@@ -125,15 +125,7 @@ public sealed class CsvTable
         if (options.Delimiter > 127 || options.Delimiter is '"' or '\r' or '\n')
             throw new SurvivalInputException("the delimiter must be an ASCII character other than a quote or a line break",
                 column: "delimiter", value: options.Delimiter.ToString());
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions
-        {
-            Separator = options.Delimiter,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            SkipEmptyLines = true,
-            DetectSeparatorHint = false,
-            PoolStrings = true,
-        }, leaveOpen: true);
+        using var csv = OpenReader(stream, options);
         try
         {
             csv.ReadHeader();
@@ -170,6 +162,18 @@ public sealed class CsvTable
             throw new SurvivalInputException($"malformed CSV: {ex.Message}", file: source, line: ex.LineNumber > 0 ? ex.LineNumber : null, innerException: ex);
         }
     }
+
+    /// <summary>CsvHelper's reader as both paths configure it: the delimiter, line numbers, malformed data an error, empty
+    /// lines skipped, repeated strings pooled.</summary>
+    internal static CsvReader OpenReader(Stream stream, CsvReadOptions options) => CsvReader.Create(stream, new CsvReaderOptions
+    {
+        Separator = options.Delimiter,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        SkipEmptyLines = true,
+        DetectSeparatorHint = false,
+        PoolStrings = true,
+    }, leaveOpen: true);
 
     /// <summary>The raw text of a column.</summary>
     /// <param name="column">A column that was read.</param>

@@ -15,7 +15,15 @@ public static class SurvivalCsv
     /// <exception cref="SurvivalInputException">A problem with the file or a value.</exception>
     public static SurvivalData Read(string path, SurvivalColumns columns, CsvReadOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
+        // Valid files take the columnar path (no string per field); anything it declines is read again through the table,
+        // whose errors name the line, column and value.
+        if (options is null || !(options.Delimiter > 127 || options.Delimiter is '"' or '\r' or '\n')) // an invalid delimiter: the table path reports it
+        {
+            var fast = ColumnarCsvReader.TryRead(path, columns, options ?? CsvReadOptions.Default);
+            if (fast is not null) return fast;
+        }
         var table = CsvTable.Read(path, columns.Names, options);
         return ToData(table, columns);
     }
