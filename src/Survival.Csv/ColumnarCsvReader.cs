@@ -6,8 +6,7 @@ namespace Survival.Csv;
 
 /// <summary>
 /// The fast path of <see cref="SurvivalCsv.Read"/>: each field is parsed from CsvHelper's UTF-8 span straight into a
-/// preallocated column (numbers with the UTF-8 <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider, out double)"/>,
-/// the status as a small code), with no string per field and no list of lines; labels come through CsvHelper's string
+/// preallocated column (numbers by pool threads, <see cref="ParallelNumberColumn"/>; the status as a small code), with no string per field and no list of lines; labels come through CsvHelper's string
 /// pool (one string per distinct label). Missing-value markers are recognised on the spans and the rows left out are
 /// recorded as <see cref="CsvTable.OmitMissing"/> records them.
 /// </summary>
@@ -49,10 +48,10 @@ internal static class ColumnarCsvReader
             var markerSet = new HashSet<string>(options.MissingValues, StringComparer.Ordinal);
 
             int capacity = 1 << 12;
-            var time = new double[capacity];
+            using var time = new ParallelNumberColumn(capacity);
             var status = new byte[capacity];
-            double[]? entry = entryAt >= 0 ? new double[capacity] : null;
-            double[]? weight = weightAt >= 0 ? new double[capacity] : null;
+            using var entry = entryAt >= 0 ? new ParallelNumberColumn(capacity) : null;
+            using var weight = weightAt >= 0 ? new ParallelNumberColumn(capacity) : null;
             var group = groupAt >= 0 ? new Labels(capacity) : null;
             var strata = strataAt >= 0 ? new Labels(capacity) : null;
             var id = idAt >= 0 ? new Labels(capacity) : null;
@@ -82,26 +81,31 @@ internal static class ColumnarCsvReader
                         ? (int)Math.Min(Array.MaxLength, Math.Max(capacity * 2L, (long)(length / ((double)csv.ByteOffset / n) * 1.02) + 16))
                         : (int)Math.Min(Array.MaxLength, capacity + capacity / 2L);
                     sized = true;
-                    Array.Resize(ref time, capacity);
+                    time.Resize(capacity);
                     Array.Resize(ref status, capacity);
-                    if (entry is not null) Array.Resize(ref entry, capacity);
-                    if (weight is not null) Array.Resize(ref weight, capacity);
+                    entry?.Resize(capacity);
+                    weight?.Resize(capacity);
                     group?.Resize(capacity);
                     strata?.Resize(capacity);
                     id?.Resize(capacity);
                 }
-                if (!Number(csv.GetSpan(timeAt), out time[n])) return null;
+                // Numbers are parsed by pool threads (ParallelNumberColumn); a value that does not parse declines at the end.
+                time.Add(n, csv.GetSpan(timeAt));
                 int code = Status(csv.GetSpan(eventAt));
                 if (code < 0) return null;
                 status[n] = (byte)code;
-                if (entry is not null && !Number(csv.GetSpan(entryAt), out entry[n])) return null;
-                if (weight is not null && !Number(csv.GetSpan(weightAt), out weight[n])) return null;
+                entry?.Add(n, csv.GetSpan(entryAt));
+                weight?.Add(n, csv.GetSpan(weightAt));
                 if (group is not null && !group.Add(n, groupLabel!)) return null;
                 if (strata is not null && !strata.Add(n, stratumLabel!)) return null;
                 if (id is not null && !id.Add(n, idLabel!)) return null;
                 n++;
             }
             if (n == 0) return null;
+            time.Drain();
+            entry?.Drain();
+            weight?.Drain();
+            if (time.Failed || entry?.Failed == true || weight?.Failed == true) return null;
 
             // R's Surv(): a status whose largest value is 2 is coded 1 = censored, 2 = event (codes: 0, 1, 2, 3 = true, 4 = false).
             bool oneTwo = status.AsSpan(0, n).Contains((byte)2);
@@ -119,8 +123,8 @@ internal static class ColumnarCsvReader
             SurvivalData data;
             try
             {
-                data = SurvivalData.FromFactors(time.AsSpan(0, n), events, group?.ToFactor(n, "group", sortLevels: true), strata?.ToFactor(n, "strata", sortLevels: true),
-                    entry?[..n], weight?[..n], id?.ToFactor(n, "id", sortLevels: false));
+                data = SurvivalData.FromFactors(time.Values.AsSpan(0, n), events, group?.ToFactor(n, "group", sortLevels: true), strata?.ToFactor(n, "strata", sortLevels: true),
+                    entry?.Values[..n], weight?.Values[..n], id?.ToFactor(n, "id", sortLevels: false));
             }
             catch (SurvivalInputException)
             {
@@ -150,12 +154,6 @@ internal static class ColumnarCsvReader
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n\v\f"u8);
-
-    /// <summary>A finite number in the invariant culture; false for anything else (the table path then reports it).</summary>
-    private static bool Number(ReadOnlySpan<byte> field, out double value)
-    {
-        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-    }
 
     /// <summary>0, 1, 2, 3 (true) or 4 (false); −1 for anything else.</summary>
     private static int Status(ReadOnlySpan<byte> field)
