@@ -113,16 +113,17 @@ public static class KaplanMeier
         if (options.TimeFix) counts = TimeFix.Apply(counts);
 
         double z = ConfidenceLimits.Z(options.ConfidenceLevel);
-        var curves = new List<SurvivalCurve>(counts.GroupCount * counts.StratumCount);
-        for (int g = 0; g < counts.GroupCount; g++)
-        {
-            for (int s = 0; s < counts.StratumCount; s++)
-            {
-                var curve = FitCurve(counts, g, s, z, options);
-                if (curve is not null) curves.Add(curve);
-            }
-        }
-        return new KaplanMeierResult(curves.ToArray(), options) { Omitted = counts.Omitted };
+        // Curves are independent: with many cells (continuous times) they are fitted on several threads, each into its
+        // own slot, so the result does not depend on the threads.
+        int groups = counts.GroupCount, curveCount = groups * counts.StratumCount;
+        var fitted = new SurvivalCurve?[curveCount];
+        int threads = options.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
+        if (curveCount > 1 && threads > 1 && counts.CellCount >= 1 << 16)
+            Parallel.For(0, curveCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                k => fitted[k] = FitCurve(counts, k / counts.StratumCount, k % counts.StratumCount, z, options));
+        else
+            for (int k = 0; k < curveCount; k++) fitted[k] = FitCurve(counts, k / counts.StratumCount, k % counts.StratumCount, z, options);
+        return new KaplanMeierResult(fitted.OfType<SurvivalCurve>().ToArray(), options) { Omitted = counts.Omitted };
     }
 
     /// <summary>One curve: a single pass over the stratum's cells of one group, in time order.</summary>

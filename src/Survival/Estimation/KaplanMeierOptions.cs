@@ -15,9 +15,10 @@ public sealed record KaplanMeierOptions
     /// <summary>Whether near-equal times are merged as ties (R <c>timefix = TRUE</c>, the default).</summary>
     public bool TimeFix { get; init; } = true;
 
-    /// <summary>At most this many threads reduce the rows to per-time counts: 0 (the default) lets the library choose
-    /// (all cores, at most 8, for 2^21 or more unweighted rows; one thread otherwise), 1 keeps the work on the calling
-    /// thread (e.g. inside a server request or a caller's own parallel loop). Results do not depend on it.</summary>
+    /// <summary>At most this many threads reduce the rows to per-time counts and fit the curves: 0 (the default) lets the
+    /// library choose (for the reduction all cores, at most 8, for 2^21 or more unweighted rows; for the curves all cores
+    /// when there are 2^16 cells or more; one thread otherwise), 1 keeps the work on the calling thread (e.g. inside a
+    /// server request or a caller's own parallel loop). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
     /// <summary>The variance of S and H. Default <see cref="KaplanMeierVariance.Auto"/> (R <c>robust = NULL</c>: the
