@@ -1,8 +1,10 @@
 # Times R survival on the benchmark shape (times Exp(mean 50) rounded to 0.01, 60% events, two groups).
-# Usage: Rscript benchmarks/compare/r-survival.R 1000000
+# Usage: Rscript benchmarks/compare/r-survival.R 1000000 [continuous]   (continuous: the same draws not rounded)
 suppressPackageStartupMessages(library(survival))
-n <- as.integer(commandArgs(trailingOnly = TRUE)[1]); set.seed(20261123)
-d <- data.frame(time = round(rexp(n, 1 / 50), 2), status = rbinom(n, 1, 0.6), group = sample(c("A", "B"), n, TRUE))
+args <- commandArgs(trailingOnly = TRUE); n <- as.integer(args[1]); set.seed(20261123)
+continuous <- length(args) > 1 && args[2] == "continuous"
+draw <- rexp(n, 1 / 50)
+d <- data.frame(time = if (continuous) draw else round(draw, 2), status = rbinom(n, 1, 0.6), group = sample(c("A", "B"), n, TRUE))
 med <- function(f) { f(); median(sapply(1:3, function(i) system.time(f())[["elapsed"]])) }
 cat(sprintf("survfit  n=%d  %.3f s\n", n, med(function() survfit(Surv(time, status) ~ group, data = d))))
 cat(sprintf("survdiff n=%d  %.3f s\n", n, med(function() survdiff(Surv(time, status) ~ group, data = d))))

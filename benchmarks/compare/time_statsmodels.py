@@ -1,8 +1,10 @@
-# Times statsmodels on the benchmark shape. Usage: python3 benchmarks/compare/time_statsmodels.py 1000000
+# Times statsmodels on the benchmark shape. Usage: python3 benchmarks/compare/time_statsmodels.py 1000000 [continuous]
+# (continuous: the same draws not rounded, all times distinct)
 import sys, time, numpy as np
 from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 n = int(sys.argv[1]); rng = np.random.default_rng(20261123)
-t = np.round(rng.exponential(50, n), 2); e = (rng.random(n) < 0.6).astype(int); g = rng.integers(0, 2, n)
+continuous = len(sys.argv) > 2 and sys.argv[2] == "continuous"
+draw = rng.exponential(50, n); t = draw if continuous else np.round(draw, 2); e = (rng.random(n) < 0.6).astype(int); g = rng.integers(0, 2, n)
 def med(f):
     f(); xs = []
     for _ in range(3):

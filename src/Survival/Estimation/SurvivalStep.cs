@@ -14,19 +14,9 @@ public readonly record struct SurvivalStep
 {
     internal SurvivalStep(double time, double atRisk, double events, double censored, double entered, double survival,
         double logStdErr, IntervalEstimate limits, double cumulativeHazard, double cumulativeHazardStdErr)
+        : this(time, atRisk, events, censored, entered, survival, double.IsFinite(logStdErr) ? survival * logStdErr : null, logStdErr,
+            limits.Lower, limits.Upper, cumulativeHazard, cumulativeHazardStdErr)
     {
-        Time = time;
-        AtRisk = atRisk;
-        Events = events;
-        Censored = censored;
-        Entered = entered;
-        Survival = survival;
-        LogStdErr = logStdErr;
-        StdErr = double.IsFinite(logStdErr) ? survival * logStdErr : null;
-        Lower = limits.Lower;
-        Upper = limits.Upper;
-        CumulativeHazard = cumulativeHazard;
-        CumulativeHazardStdErr = cumulativeHazardStdErr;
     }
 
     /// <summary>A step from stored columns (<see cref="StepColumns"/>): every value as it was computed.</summary>

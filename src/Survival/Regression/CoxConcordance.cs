@@ -10,6 +10,9 @@ namespace Survival.Regression;
 /// </remarks>
 internal static class CoxConcordance
 {
+    /// <summary>Up to this many distinct values of η are found and ranked by a scan instead of a hash set and a binary search.</summary>
+    private const int SmallDistinct = 16;
+
     public static double? Compute(CoxRiskSets sets, double[] eta)
     {
         int n = sets.Count;
@@ -68,7 +71,16 @@ internal static class CoxConcordance
         double total = concordant + discordant + tied;
         return total > 0 ? (concordant + tied / 2) / total : null;
 
-        int Rank(int k) => Array.BinarySearch(ranks, 0, distinct, eta[k]) + 1;
+        // With a handful of distinct η (indicators, a factor's columns) a scan finds the rank faster than a binary search.
+        int Rank(int k)
+        {
+            double v = eta[k];
+            if (distinct <= SmallDistinct)
+            {
+                for (int i = 0; i < distinct; i++) if (ranks[i] == v) return i + 1;
+            }
+            return Array.BinarySearch(ranks, 0, distinct, v) + 1;
+        }
         double Sum(int i) { double s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
     }
 
@@ -76,6 +88,26 @@ internal static class CoxConcordance
     /// they are collected in a hash set and only those sorted; past 65 536 distinct values a copy of η is sorted instead.</summary>
     private static double[] DistinctSorted(double[] eta, out int distinct)
     {
+        // First a scan that keeps up to SmallDistinct values in a small buffer (one or two comparisons a row for a 0/1
+        // covariate, where a hash set costs a hash and a probe); more values than that go to the hash set.
+        Span<double> few = stackalloc double[SmallDistinct];
+        int found = 0, row = 0;
+        for (; row < eta.Length; row++)
+        {
+            double v = eta[row];
+            int j = 0;
+            while (j < found && few[j] != v) j++;
+            if (j < found) continue;
+            if (found == SmallDistinct) break;
+            few[found++] = v;
+        }
+        if (row == eta.Length)
+        {
+            var sortedFew = few[..found].ToArray();
+            Array.Sort(sortedFew);
+            distinct = found;
+            return sortedFew;
+        }
         const int Cap = 1 << 16;
         var set = new HashSet<double>();
         foreach (double v in eta)

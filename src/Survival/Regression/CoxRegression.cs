@@ -381,6 +381,8 @@ public static class CoxRegression
             var u = new double[q];
             var info = new double[q, q];
             var status = sets.Status;
+            // At β = 0 (the start, the score test) every e^η is exactly 1: the exponentials are skipped, not approximated.
+            bool atZero = Array.TrueForAll(beta, b => b == 0);
             for (int i = 0; i < n; i++)
             {
                 double w = sets.WeightAt(i);
@@ -389,7 +391,7 @@ public static class CoxRegression
                     ll += w * risk[i];
                     for (int k = 0; k < q; k++) u[k] += w * sets.X[columns[k]][i];
                 }
-                risk[i] = w * Math.Exp(risk[i]);
+                risk[i] = atZero ? w : w * Math.Exp(risk[i]);
             }
             var a1 = new double[q];
             bool efron = ties == CoxTies.Efron;
