@@ -20,12 +20,7 @@ public static class CountingProcess
         foreach (double c in cuts)
             if (!double.IsFinite(c)) throw new SurvivalInputException("a cut time must be a finite number", column: "cuts", value: SurvivalData.Format(c));
         var sorted = cuts.Distinct().Order().ToArray();
-        var entry = new List<double>();
-        var exit = new List<double>();
-        var status = new List<bool>();
-        var source = new List<int>();
-        var episode = new List<int>();
-        var time = data.Time;
+        var rows = new IntervalRows(values: false);
         for (int i = 0; i < data.Count; i++)
         {
             var (start, stop) = Interval(data, i);
@@ -33,21 +28,12 @@ public static class CountingProcess
             double from = start;
             for (; k < sorted.Length && sorted[k] < stop; k++)
             {
-                Add(i, from, sorted[k], false, k);
+                rows.Add(i, from, sorted[k], false, k + 1);
                 from = sorted[k];
             }
-            Add(i, from, stop, data.Event[i], k);
+            rows.Add(i, from, stop, data.Event[i], k + 1);
         }
-        return Build(data, entry, exit, status, source, episode, null);
-
-        void Add(int row, double a, double b, bool e, int cutsBefore)
-        {
-            entry.Add(a);
-            exit.Add(b);
-            status.Add(e);
-            source.Add(row);
-            episode.Add(cutsBefore + 1);
-        }
+        return rows.Build(data);
     }
 
     /// <summary>Adds a time-dependent covariate to one row per subject (R <c>tmerge(data, data, id, tdc(time, value))</c>):
@@ -80,13 +66,7 @@ public static class CountingProcess
             if (!double.IsFinite(v)) throw new SurvivalInputException("a value must be a finite number", column: "value", value: SurvivalData.Format(v), row: order);
             (bySubject[row] ??= []).Add((t, v, order));
         }
-        var entry = new List<double>();
-        var exit = new List<double>();
-        var status = new List<bool>();
-        var source = new List<int>();
-        var episode = new List<int>();
-        var values = new List<double>();
-        var time = data.Time;
+        var rows = new IntervalRows(values: true);
         for (int i = 0; i < data.Count; i++)
         {
             var (start, stop) = Interval(data, i);
@@ -101,23 +81,13 @@ public static class CountingProcess
                 double at = list[k].Time;
                 double next = value;
                 for (; k < list.Count && list[k].Time == at; k++) next = list[k].Value;
-                Add(i, from, at, false, value);
+                rows.Add(i, from, at, false, ++number, value);
                 from = at;
                 value = next;
             }
-            Add(i, from, stop, data.Event[i], value);
-
-            void Add(int row, double a, double b, bool e, double v)
-            {
-                entry.Add(a);
-                exit.Add(b);
-                status.Add(e);
-                source.Add(row);
-                episode.Add(++number);
-                values.Add(v);
-            }
+            rows.Add(i, from, stop, data.Event[i], ++number, value);
         }
-        return Build(data, entry, exit, status, source, episode, values);
+        return rows.Build(data);
     }
 
     /// <summary>Row i's follow-up (entry, exit], entry 0 without entry times (R's <c>zero = 0</c>).</summary>
@@ -130,30 +100,52 @@ public static class CountingProcess
         return (start, stop);
     }
 
-    private static CountingProcessRows Build(SurvivalData data, List<double> entry, List<double> exit, List<bool> status, List<int> source,
-        List<int> episode, List<double>? values)
+    /// <summary>The (start, stop] rows Split and Merge produce, as they are added: each with its source row, its episode
+    /// number within the subject and (Merge) the covariate's value; <see cref="Build"/> makes the validated data, carrying
+    /// each source row's group, stratum, weight and subject.</summary>
+    private sealed class IntervalRows(bool values)
     {
-        var rows = source.ToArray();
-        var codes = new int[rows.Length];
-        Factor id;
-        if (data.Id is { } ids)
+        private readonly List<double> _entry = [];
+        private readonly List<double> _exit = [];
+        private readonly List<bool> _status = [];
+        private readonly List<int> _source = [];
+        private readonly List<int> _episode = [];
+        private readonly List<double>? _values = values ? [] : null;
+
+        public void Add(int row, double start, double stop, bool status, int episode, double value = 0)
         {
-            for (int i = 0; i < rows.Length; i++) codes[i] = ids.Codes[rows[i]];
-            id = Factor.FromCodes(codes, ids.Levels, "id");
+            _entry.Add(start);
+            _exit.Add(stop);
+            _status.Add(status);
+            _source.Add(row);
+            _episode.Add(episode);
+            _values?.Add(value);
         }
-        else
+
+        public CountingProcessRows Build(SurvivalData data)
         {
-            // Each input row is its own subject, labelled by its 1-based position.
-            for (int i = 0; i < rows.Length; i++) codes[i] = rows[i];
-            id = Factor.FromCodes(codes, Enumerable.Range(1, data.Count).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), "id");
+            var rows = _source.ToArray();
+            var codes = new int[rows.Length];
+            Factor id;
+            if (data.Id is { } ids)
+            {
+                for (int i = 0; i < rows.Length; i++) codes[i] = ids.Codes[rows[i]];
+                id = Factor.FromCodes(codes, ids.Levels, "id");
+            }
+            else
+            {
+                // Each input row is its own subject, labelled by its 1-based position.
+                for (int i = 0; i < rows.Length; i++) codes[i] = rows[i];
+                id = Factor.FromCodes(codes, Enumerable.Range(1, data.Count).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), "id");
+            }
+            var split = SurvivalData.FromFactors(_exit.ToArray(), _status.ToArray(),
+                group: data.Group is null ? null : Select(data.Group, rows),
+                strata: data.Strata is null ? null : Select(data.Strata, rows),
+                entry: _entry.ToArray(),
+                weight: data.HasWeights ? rows.Select(r => data.Weight[r]).ToArray() : null,
+                id: id);
+            return new CountingProcessRows(split, rows, _episode.ToArray(), _values?.ToArray());
         }
-        var split = SurvivalData.FromFactors(exit.ToArray(), status.ToArray(),
-            group: data.Group is null ? null : Select(data.Group, rows),
-            strata: data.Strata is null ? null : Select(data.Strata, rows),
-            entry: entry.ToArray(),
-            weight: data.HasWeights ? rows.Select(r => data.Weight[r]).ToArray() : null,
-            id: id);
-        return new CountingProcessRows(split, rows, episode.ToArray(), values?.ToArray());
     }
 
     private static Factor Select(Factor f, int[] rows)
