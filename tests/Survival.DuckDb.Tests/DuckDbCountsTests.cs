@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Survival.Comparison;
 using Survival.Csv;
 using Survival.Estimation;
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.DuckDb.Tests;
@@ -72,29 +73,12 @@ public sealed class DuckDbCountsTests : IDisposable
             var counts = DuckDbCounts.Read(path, columns);
             Assert.Equal(SurvivalCounts.FromData(rows).CellCount, counts.CellCount);
             var actual = KaplanMeier.Fit(counts, options);
-            Assert.Equal(expected.Curves.Count, actual.Curves.Count);
-            for (int c = 0; c < expected.Curves.Count; c++)
-            {
-                var e = expected.Curves[c];
-                var a = actual.Curves[c];
-                Assert.Equal((e.Group, e.Stratum, e.N), (a.Group, a.Stratum, a.N));
-                Assert.Equal(e.Steps.Count, a.Steps.Count);
-                for (int k = 0; k < e.Steps.Count; k++)
-                {
-                    Close(e.Steps[k].Time, a.Steps[k].Time, 0);
-                    Close(e.Steps[k].AtRisk, a.Steps[k].AtRisk, tolerance);
-                    Close(e.Steps[k].Survival, a.Steps[k].Survival, tolerance);
-                    Close(e.Steps[k].StdErr ?? -1, a.Steps[k].StdErr ?? -1, tolerance);
-                    Close(e.Steps[k].Lower ?? -1, a.Steps[k].Lower ?? -1, tolerance);
-                }
-            }
+            CurveAssert.SameCurves(expected, actual, tolerance);
             Close(LogRankTest.Compute(rows).ChiSquare, LogRankTest.Compute(counts).ChiSquare, fractional ? 1e-10 : 0);
         }
     }
 
-    private static void Close(double expected, double actual, double tolerance)
-        => Assert.True(tolerance == 0 ? expected.Equals(actual) : Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)),
-            $"expected {expected:R}, got {actual:R}");
+    private static void Close(double expected, double actual, double tolerance) => CurveAssert.Close(expected, actual, tolerance);
 
     [Fact]
     public void Default_near_tie_rule_gives_the_same_answer_as_rows()

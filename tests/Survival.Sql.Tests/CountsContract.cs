@@ -2,6 +2,7 @@ using System.Globalization;
 using Survival.CompetingRisks;
 using Survival.Comparison;
 using Survival.Estimation;
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.Sql.Tests;
@@ -74,24 +75,7 @@ public static class CountsContract
         var options = new KaplanMeierOptions { Variance = KaplanMeierVariance.Greenwood };
         var km = KaplanMeier.Fit(rows, options);
         var pushed = KaplanMeier.Fit(actual, options);
-        Assert.Equal(km.Curves.Count, pushed.Curves.Count);
-        for (int c = 0; c < km.Curves.Count; c++)
-        {
-            var (e, a) = (km.Curves[c], pushed.Curves[c]);
-            Assert.Equal((e.Group, e.Stratum, e.N), (a.Group, a.Stratum, a.N));
-            Assert.Equal(e.Steps.Count, a.Steps.Count);
-            for (int k = 0; k < e.Steps.Count; k++)
-            {
-                Close(e.Steps[k].Time, a.Steps[k].Time, 0);
-                Close(e.Steps[k].AtRisk, a.Steps[k].AtRisk, tolerance);
-                Close(e.Steps[k].Survival, a.Steps[k].Survival, tolerance);
-                Close(e.Steps[k].CumulativeHazard, a.Steps[k].CumulativeHazard, tolerance); // Nelson–Aalen
-                Close(e.Steps[k].StdErr ?? -1, a.Steps[k].StdErr ?? -1, tolerance);
-                Close(e.Steps[k].Lower ?? -1, a.Steps[k].Lower ?? -1, tolerance);
-            }
-            Close(e.RestrictedMean(8).Estimate, a.RestrictedMean(8).Estimate, tolerance);
-            Close(e.RestrictedMean(8).StdErr, a.RestrictedMean(8).StdErr, tolerance);
-        }
+        CurveAssert.SameCurves(km, pushed, tolerance, tau: 8); // with Nelson–Aalen and RMST
         foreach (var weighting in new[] { LogRankWeighting.LogRank, LogRankWeighting.PetoPeto })
         {
             var test = new LogRankOptions { Weighting = weighting };
@@ -121,9 +105,7 @@ public static class CountsContract
         for (int i = 0; i < expected.Length; i++) Close(expected[i], actual[i], tolerance);
     }
 
-    public static void Close(double expected, double actual, double tolerance)
-        => Assert.True(tolerance == 0 ? expected.Equals(actual) : Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)),
-            $"expected {expected:R}, got {actual:R}");
+    private static void Close(double expected, double actual, double tolerance) => CurveAssert.Close(expected, actual, tolerance);
 
     private static SurvivalInputException Bad(TestDatabase db, string table, SurvivalColumns columns, MissingValuePolicy missing = MissingValuePolicy.Omit)
         => Assert.Throws<SurvivalInputException>(() => SqlCounts.Read(db.Connection, SqlRelation.Table(table), columns, missing: missing));
