@@ -23,6 +23,17 @@ internal static class CliHarness
         return System.Text.Json.JsonDocument.Parse(stdout).RootElement;
     }
 
+    /// <summary>Runs a command that must fail on its input and checks the CLI's error contract: exit code 2, one line on
+    /// stderr, no stack trace. Returns that line for the test's own checks (what it names).</summary>
+    public static string Fails(params string[] args)
+    {
+        var (exit, _, stderr) = Run(args);
+        Xunit.Assert.True(exit == 2, $"exit code {exit}, expected 2: {stderr}");
+        Xunit.Assert.Single(stderr.TrimEnd().Split('\n'));
+        Xunit.Assert.DoesNotContain("   at ", stderr);
+        return stderr;
+    }
+
     /// <summary>A golden fixture's <c>input</c> object (one array per column, numbers as R wrote them) as a CSV file.</summary>
     public static string FixtureCsv(System.Text.Json.JsonElement input)
     {

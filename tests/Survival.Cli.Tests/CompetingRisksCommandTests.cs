@@ -118,18 +118,15 @@ public class CompetingRisksCommandTests
         var args = new List<string> { "finegray", "--input", path, "--time", "time", "--event", "status", "--cause", "death", "--covariates", "age" };
         int i = args.IndexOf(option);
         args[i + 1] = value;
-        var (exit, _, stderr) = CliHarness.Run([.. args]);
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails([.. args]);
         Assert.Contains(named, stderr);
-        Assert.DoesNotContain("   at ", stderr);
     }
 
     [Fact]
     public void A_status_with_only_the_censoring_label_is_a_clear_error()
     {
         var path = CliHarness.Csv("time,status\n1,0\n2,0\n");
-        var (exit, _, stderr) = CliHarness.Run("cuminc", "--input", path, "--time", "time", "--event", "status");
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails("cuminc", "--input", path, "--time", "time", "--event", "status");
         Assert.Contains("no row has a cause", stderr);
     }
 }
@@ -141,8 +138,7 @@ public class FineGrayErrorTests
     {
         // Before: coefficients 0 with NaN standard errors and exit 0.
         var path = CliHarness.Csv("time,status,age,age2\n1,relapse,50,100\n2,death,60,120\n3,0,55,110\n4,relapse,70,140\n5,relapse,40,80\n6,death,65,130\n7,0,52,104\n8,relapse,61,122\n");
-        var (exit, _, stderr) = CliHarness.Run("finegray", "--input", path, "--time", "time", "--event", "status", "--cause", "relapse", "--covariates", "age,age2");
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails("finegray", "--input", path, "--time", "time", "--event", "status", "--cause", "relapse", "--covariates", "age,age2");
         Assert.Contains("age2", stderr);
         Assert.Contains("linear combination of age", stderr);
     }

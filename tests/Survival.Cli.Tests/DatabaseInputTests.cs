@@ -21,8 +21,9 @@ public class DatabaseInputTests
         return path;
     }
 
-    private static (int Exit, string Out, string Err) Run(string command, params string[] source)
-        => CliHarness.Run([command, .. source, "--time", "time", "--event", "status", "--group", "x", "--format", "json"]);
+    private static string[] Args(string command, string[] source) => [command, .. source, "--time", "time", "--event", "status", "--group", "x", "--format", "json"];
+
+    private static (int Exit, string Out, string Err) Run(string command, params string[] source) => CliHarness.Run(Args(command, source));
 
     [Fact]
     public void A_duckdb_database_gives_the_same_json_as_csv()
@@ -65,11 +66,9 @@ public class DatabaseInputTests
                 Assert.Equal(expected.Out, actual.Out);
             }
             Execute($"UPDATE {table} SET time = -4 WHERE time = (SELECT MAX(time) FROM {table})");
-            var bad = Run("km", "--connection", PostgresServer.ConnectionString!, "--table", table, "--provider", "postgresql");
-            Assert.Equal(2, bad.Exit);
-            Assert.Single(bad.Err.TrimEnd().Split('\n'));
-            Assert.Contains($"table {table}, row", bad.Err);
-            Assert.Contains("'-4'", bad.Err);
+            var bad = CliHarness.Fails(Args("km", ["--connection", PostgresServer.ConnectionString!, "--table", table, "--provider", "postgresql"]));
+            Assert.Contains($"table {table}, row", bad);
+            Assert.Contains("'-4'", bad);
         }
         finally
         {
@@ -98,10 +97,6 @@ public class DatabaseInputTests
             "unreachable" => ["--connection", "Host=127.0.0.1;Port=1;Timeout=2", "--table", "aml"],
             _ => ["--connection", "Bogus=1", "--table", "aml"],
         };
-        var result = Run("km", source);
-        Assert.Equal(2, result.Exit);
-        Assert.Single(result.Err.TrimEnd().Split('\n'));
-        Assert.Contains(message, result.Err);
-        Assert.DoesNotContain("   at ", result.Err);
+        Assert.Contains(message, CliHarness.Fails(Args("km", source)));
     }
 }

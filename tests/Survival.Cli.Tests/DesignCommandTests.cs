@@ -20,7 +20,7 @@ public class DesignCommandTests
         Assert.Equal(rule.Boundaries[0].StopAt, boundaries[0].GetProperty("stopAt").GetInt32());
         var oc = root.GetProperty("operatingCharacteristics").EnumerateArray().ToArray();
         Assert.Equal(rule.OperatingCharacteristics(0.4).ProbabilityStop, oc[1].GetProperty("probabilityStop").GetDouble());
-        Assert.Equal(2, CliHarness.Run("design", "toxicity", "--prior-a", "0", "--prior-b", "0.7", "--threshold", "0.3", "--probability", "0.95", "--cohort", "4", "--max", "64").Exit);
+        CliHarness.Fails("design", "toxicity", "--prior-a", "0", "--prior-b", "0.7", "--threshold", "0.3", "--probability", "0.95", "--cohort", "4", "--max", "64");
     }
 
     [Fact]
@@ -46,11 +46,10 @@ public class DesignCommandTests
         var standard = InverseGammaPrior.FromMedian(40, 50);
         double p = EventTimeMonitoring.ClosedFormAtZero(standard, standard.WithEffectiveSampleSize(5).Update(3, 30));
         Assert.Contains(p.ToString("G8", System.Globalization.CultureInfo.InvariantCulture), stdout);
-        var bad = CliHarness.Run("design", "tte-probability", "--events", "3", "--exposure", "30", "--standard-shape", "50", "--delta", "12");
-        Assert.Equal(2, bad.Exit);
-        Assert.Contains("--standard-shape", bad.Err);
-        Assert.Equal(2, CliHarness.Run("design", "tte-probability", "--events", "-1", "--exposure", "30",
-            "--standard-median", "40", "--standard-ess", "50", "--delta", "12").Exit);
+        var bad = CliHarness.Fails("design", "tte-probability", "--events", "3", "--exposure", "30", "--standard-shape", "50", "--delta", "12");
+        Assert.Contains("--standard-shape", bad);
+        CliHarness.Fails("design", "tte-probability", "--events", "-1", "--exposure", "30",
+            "--standard-median", "40", "--standard-ess", "50", "--delta", "12");
     }
 
     private static readonly string[] Simulation =
@@ -87,11 +86,10 @@ public class DesignCommandTests
     [Fact]
     public void Tte_simulate_rejects_bad_settings_with_one_line()
     {
-        var bad = CliHarness.Run([.. Simulation, "--accrual", "weekly"]);
-        Assert.Equal(2, bad.Exit);
-        Assert.Contains("--accrual", bad.Err);
-        Assert.Equal(2, CliHarness.Run([.. Simulation, "--replicates", "0"]).Exit);
-        Assert.Equal(2, CliHarness.Run([.. Simulation, "--true-medians", "40,abc"]).Exit);
+        var bad = CliHarness.Fails([.. Simulation, "--accrual", "weekly"]);
+        Assert.Contains("--accrual", bad);
+        CliHarness.Fails([.. Simulation, "--replicates", "0"]);
+        CliHarness.Fails([.. Simulation, "--true-medians", "40,abc"]);
     }
 
     [Fact]
@@ -110,7 +108,7 @@ public class DesignCommandTests
             "--accrual", "29", "--follow-up", "36", "--patients", "64", "--method", "normal", "--format", "json");
         Assert.Equal(ExponentialSampleSize.PowerOf(64, 40, 52, 29, 36, method: ExponentialTestMethod.LogRateNormal).Power,
             JsonDocument.Parse(power.Out).RootElement.GetProperty("power").GetDouble());
-        Assert.Equal(2, CliHarness.Run("design", "sample-size", "--null-median", "40", "--alternative-median", "52",
-            "--accrual", "29", "--follow-up", "36", "--patients", "64", "--power", "0.9").Exit);
+        CliHarness.Fails("design", "sample-size", "--null-median", "40", "--alternative-median", "52",
+            "--accrual", "29", "--follow-up", "36", "--patients", "64", "--power", "0.9");
     }
 }

@@ -132,12 +132,10 @@ public class MissingValueTests
     [Fact]
     public void Missing_fail_turns_the_first_missing_value_into_an_error_naming_file_line_column_and_value()
     {
-        var (exit, _, stderr) = CliHarness.Run("km", "--input", Lung, "--time", "time", "--event", "status", "--group", "ph.ecog", "--missing", "fail");
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails("km", "--input", Lung, "--time", "time", "--event", "status", "--group", "ph.ecog", "--missing", "fail");
         Assert.Contains("lung.csv:15", stderr);
         Assert.Contains("column 'ph.ecog'", stderr);
         Assert.Contains("value 'NA'", stderr);
-        Assert.DoesNotContain("   at ", stderr);
     }
 
     [Theory]
@@ -165,8 +163,7 @@ public class MissingValueTests
     public void A_text_that_is_not_a_marker_is_still_an_error()
     {
         var csv = CliHarness.Csv("time,status\n1,1\n.,0\n3,1\n");
-        var (exit, _, stderr) = CliHarness.Run("km", "--input", csv, "--time", "time", "--event", "status");
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails("km", "--input", csv, "--time", "time", "--event", "status");
         Assert.Contains(":3", stderr);
         Assert.Contains("value '.'", stderr);
     }
@@ -178,8 +175,7 @@ public class MissingValueTests
         var km = Json("km", "--input", csv, "--time", "time", "--event", "status");
         Assert.Equal(2, km.GetProperty("curves")[0].GetProperty("events").GetDouble());
         var bad = CliHarness.Csv("time,status\n1,2\n2,0\n3,1\n");
-        var (exit, _, stderr) = CliHarness.Run("km", "--input", bad, "--time", "time", "--event", "status");
-        Assert.Equal(2, exit);
+        var stderr = CliHarness.Fails("km", "--input", bad, "--time", "time", "--event", "status");
         Assert.Contains("1/2", stderr);
     }
 }
