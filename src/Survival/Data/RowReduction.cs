@@ -83,7 +83,10 @@ internal static class RowReduction
 
     /// <summary>The radix-sort reduction (any number of distinct times); with <paramref name="timeFix"/> and one stratum, R's
     /// near-tie rule is applied to the sorted keys as the cells are formed (<see cref="FillNearTies"/>).</summary>
-    public static SurvivalCounts ByRadixSort(SurvivalData data, bool timeFix = false)
+    /// <param name="data">Validated rows.</param>
+    /// <param name="timeFix">Whether to apply R's near-tie rule.</param>
+    /// <param name="maxThreads">A bound on the sort's threads (0: the library's choice); the result does not depend on it.</param>
+    public static SurvivalCounts ByRadixSort(SurvivalData data, bool timeFix = false, int maxThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
         int n = data.Count;
@@ -113,31 +116,27 @@ internal static class RowReduction
         // Items: key = the time's sortable bits, payload = 3·group + kind (0 event, 1 censoring, 2 entry).
         var keys = new ulong[m];
         var payload = new int[m];
-        var weights = weight is null ? [] : new double[m];
+        var weights = weight is null ? null : new double[m];
         for (int i = 0; i < n; i++)
         {
             int g = group?[i] ?? 0;
             int o = next[(strata?[i] ?? 0) * groups + g]++;
             keys[o] = RadixSort.Key(time[i]);
             payload[o] = 3 * g + (status[i] ? 0 : 1);
-            if (weight is not null) weights[o] = weight[i];
+            if (weights is not null) weights[o] = weight![i];
             if (entry is not null)
             {
                 o = next[(strata?[i] ?? 0) * groups + g]++;
                 keys[o] = RadixSort.Key(entry[i]);
                 payload[o] = 3 * g + 2;
-                if (weight is not null) weights[o] = weight[i];
+                if (weights is not null) weights[o] = weight![i];
             }
         }
         var keyScratch = new ulong[m];
         var payloadScratch = new int[m];
-        var weightScratch = weight is null ? [] : new double[m];
+        var weightScratch = weights is null ? null : new double[m];
         for (int s = 0; s < strataCount; s++)
-        {
-            int start = stratumStart[s], length = stratumStart[s + 1] - start;
-            RadixSort.Sort(keys.AsSpan(start, length), payload.AsSpan(start, length),
-                weight is null ? [] : weights.AsSpan(start, length), keyScratch, payloadScratch, weightScratch);
-        }
+            RadixSort.Sort(keys, payload, weights, stratumStart[s], stratumStart[s + 1] - stratumStart[s], keyScratch, payloadScratch, weightScratch, maxThreads);
 
         // With one stratum the near-tie rule runs here; when nothing is tied the plain cells are already the fixed ones.
         bool fixedHere = timeFix && strataCount == 1;
@@ -162,7 +161,7 @@ internal static class RowReduction
                     result.Group[k] = g;
                     result.Stratum[k] = s;
                 }
-                double w = weight is null ? 1.0 : weights[j];
+                double w = weights is null ? 1.0 : weights[j];
                 switch (p - 3 * g)
                 {
                     case 0: result.Events[k] += w; result.Subjects[k] += 1; break;
@@ -183,10 +182,9 @@ internal static class RowReduction
     /// </summary>
     /// <remarks>Bit for bit the same as reducing and then applying <see cref="TimeFix.Apply"/>: within a group the items are
     /// added in the same order (time, then row), and a cell that starts at 0 adds nothing to a sum.</remarks>
-    private static SurvivalCounts? FillNearTies(SurvivalData data, ulong[] keys, int[] payload, double[] weights, int groups)
+    private static SurvivalCounts? FillNearTies(SurvivalData data, ulong[] keys, int[] payload, double[]? weights, int groups)
     {
         int m = keys.Length;
-        bool weighted = data.WeightArray is not null;
         int distinct = 0;
         double meanAbs = 0, previous = 0;
         for (int j = 0; j < m; j++)
@@ -253,7 +251,7 @@ internal static class RowReduction
                     for (int i = a; i < j; i++)
                     {
                         int p = payload[i], g = p / 3, k = cellOf[g];
-                        double w = weighted ? weights[i] : 1.0;
+                        double w = weights is null ? 1.0 : weights[i];
                         switch (p - 3 * g)
                         {
                             case 0: result.Events[k] += w; result.Subjects[k] += 1; break;

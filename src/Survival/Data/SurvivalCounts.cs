@@ -138,7 +138,7 @@ public sealed class SurvivalCounts
     internal static SurvivalCounts FromData(SurvivalData data, int maxDegreeOfParallelism, bool timeFix)
     {
         int items = (data.HasEntry ? 2 : 1) * data.Count;
-        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16), maxParts: maxDegreeOfParallelism) ?? RowReduction.ByRadixSort(data, timeFix);
+        var counts = RowReduction.ByHashing(data, Math.Max(4096, items / 16), maxParts: maxDegreeOfParallelism) ?? RowReduction.ByRadixSort(data, timeFix, maxDegreeOfParallelism);
         if (timeFix) counts = TimeFix.Apply(counts);
         return data.Omitted.Count == 0 ? counts : counts.WithOmitted(data.Omitted);
     }

@@ -31,6 +31,9 @@ public sealed class CovariateMatrix
     /// <summary>Column <paramref name="j"/>.</summary>
     public ReadOnlySpan<double> Column(int j) => _columns[j];
 
+    /// <summary>Column <paramref name="j"/>'s storage, for the library's own passes (not to be written).</summary>
+    internal double[] ColumnArray(int j) => _columns[j];
+
     internal double this[int row, int column] => _columns[column][row];
 
     /// <summary>The terms (covariates as the user named them): a numeric covariate is one column, a categorical one is

@@ -53,10 +53,9 @@ internal sealed class CoxRiskSets
         int[]? rawStrata = data.Strata?.CodeArray;
         int strataCount = data.Strata?.Levels.Count ?? 1;
         // Sort once by stratum, then time descending: a stable LSD radix sort (RadixSort) of the complemented
-        // order-preserving keys, written into the memory of the time column itself, with the row numbers moving along;
-        // with strata a counting pass first lays the rows out by stratum. Stable, so tied rows keep their input order.
-        var time = new double[n];
-        var keys = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(time.AsSpan());
+        // order-preserving keys, with the row numbers moving along; with strata a counting pass first lays the rows out by
+        // stratum. Stable, so tied rows keep their input order.
+        var keys = new ulong[n];
         var order = new int[n];
         var start = new int[strataCount + 1];
         if (rawStrata is null)
@@ -74,27 +73,32 @@ internal sealed class CoxRiskSets
         var keyScratch = new ulong[n];
         var rowScratch = new int[n];
         for (int k = 0; k < strataCount; k++)
-        {
-            int a = start[k], len = start[k + 1] - start[k];
-            RadixSort.Sort(keys.Slice(a, len), order.AsSpan(a, len), default, keyScratch.AsSpan(a, len), rowScratch.AsSpan(a, len), default);
-        }
-        for (int i = 0; i < n; i++) time[i] = RadixSort.Value(~keys[i]);
+            RadixSort.Sort(keys, order, null, start[k], start[k + 1] - start[k], keyScratch, rowScratch, null);
+        var time = new double[n];
         var status = new bool[n];
         double[]? weight = data.WeightArray is null ? null : new double[n];
         int[]? strata = rawStrata is null ? null : new int[n];
         double[]? entry = data.EntryArray is null ? null : new double[n];
         var rawStatus = data.EventArray;
-        for (int i = 0; i < n; i++)
+        var rawWeight = data.WeightArray;
+        var rawEntry = data.EntryArray;
+        // The columns in the sorted order: gathers from rows all over the input, so split among the cores (each position
+        // is written once, from its own row: the same values on any number of threads).
+        InChunks(n, (from, to) =>
         {
-            int r = order[i];
-            status[i] = rawStatus[r];
-            if (weight is not null) weight[i] = data.WeightAt(r);
-            if (strata is not null) strata[i] = rawStrata![r];
-            if (entry is not null) entry[i] = data.EntryArray![r];
-        }
-        // The entry order (sorted positions by stratum, then descending entry), by the same sort on the same scratch.
-        // R's near-tie rule maps times monotonically, so both orders stay valid after it and tied rows stay adjacent.
-        // The covariate columns are filled below; the first one's memory serves as the entry sort's key scratch first.
+            for (int i = from; i < to; i++)
+            {
+                int r = order[i];
+                time[i] = RadixSort.Value(~keys[i]);
+                status[i] = rawStatus[r];
+                if (weight is not null) weight[i] = rawWeight![r];
+                if (strata is not null) strata[i] = rawStrata![r];
+                if (entry is not null) entry[i] = rawEntry![r];
+            }
+        });
+        // The entry order (sorted positions by stratum, then descending entry), by the same sort on the same scratch
+        // (the exit keys are no longer needed). R's near-tie rule maps times monotonically, so both orders stay valid
+        // after it and tied rows stay adjacent.
         var x = new double[p][];
         for (int j = 0; j < p; j++) x[j] = new double[n];
         int[]? entryOrder = null;
@@ -102,12 +106,8 @@ internal sealed class CoxRiskSets
         {
             entryOrder = new int[n];
             for (int i = 0; i < n; i++) { keyScratch[i] = ~RadixSort.Key(entry[i]); entryOrder[i] = i; }
-            var scratch = p > 0 ? System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(x[0].AsSpan()) : new ulong[n];
             for (int k = 0; k < strataCount; k++)
-            {
-                int a = start[k], len = start[k + 1] - start[k];
-                RadixSort.Sort(keyScratch.AsSpan(a, len), entryOrder.AsSpan(a, len), default, scratch.Slice(a, len), rowScratch.AsSpan(a, len), default);
-            }
+                RadixSort.Sort(keyScratch, entryOrder, null, start[k], start[k + 1] - start[k], keys, rowScratch, null);
         }
         // keyScratch now holds the entry keys in entry order: the near-tie rule reads the sorted entries from it.
         if (timeFix) ApplyTimeFix(time, entry, entryOrder, entry is null ? null : keyScratch, start, order);
@@ -121,7 +121,7 @@ internal sealed class CoxRiskSets
         for (int i = 0; i < n; i++) total += weight?[i] ?? 1.0;
         for (int j = 0; j < p; j++)
         {
-            var col = covariates.Column(j);
+            var col = covariates.ColumnArray(j);
             bool indicator = true;
             foreach (double v in col) if (v != 0 && v != 1 && v != -1) { indicator = false; break; }
             double mean = 0;
@@ -132,7 +132,10 @@ internal sealed class CoxRiskSets
             }
             means[j] = mean;
             var column = x[j];
-            for (int i = 0; i < n; i++) column[i] = col[order[i]] - mean;
+            InChunks(n, (from, to) =>
+            {
+                for (int i = from; i < to; i++) column[i] = col[order[i]] - mean;
+            });
         }
 
         Order = order;
@@ -145,6 +148,15 @@ internal sealed class CoxRiskSets
         StratumStart = start;
         X = x;
         Means = means;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="n"/>) in contiguous chunks: one a core (at most 8)
+    /// from <see cref="RadixSort.ParallelThreshold"/> rows up, else one on the calling thread.</summary>
+    private static void InChunks(int n, Action<int, int> body)
+    {
+        int parts = n < RadixSort.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+        if (parts == 1) body(0, n);
+        else Parallel.For(0, parts, t => body((int)((long)n * t / parts), (int)((long)n * (t + 1) / parts)));
     }
 
     /// <summary>R's near-tie rule (aeqSurv) over exit and entry times together. The distinct values come from the two

@@ -128,10 +128,41 @@ public class CountingReductionProperties
         var sorted = (ulong[])keys.Clone();
         var moved = payload;
         var weights = payload.Select(p => (double)p).ToArray();
-        RadixSort.Sort(sorted, moved, weights, new ulong[keys.Length], new int[keys.Length], new double[keys.Length]);
+        RadixSort.Sort(sorted, moved, weights, 0, keys.Length, new ulong[keys.Length], new int[keys.Length], new double[keys.Length]);
         Assert.Equal(moved.Select(p => (double)p), weights);
         Assert.Equal(keys.OrderBy(k => k).ToArray(), sorted);
         for (int i = 0; i < moved.Length; i++) Assert.Equal(keys[moved[i]], sorted[i]);
         for (int i = 1; i < moved.Length; i++) if (sorted[i] == sorted[i - 1]) Assert.True(moved[i] > moved[i - 1]); // stable
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(0)]
+    public void Sort_on_several_threads_gives_the_one_thread_order(int threads)
+    {
+        // Above the parallel threshold, inside a larger array (the range a stratum occupies), with many ties (stability
+        // is visible) and weights moving along: the same arrays as on one thread, bit for bit, and a stable order.
+        int offset = 1000, length = RadixSort.ParallelThreshold + 12345, total = offset + length + 777;
+        var rng = new Random(11);
+        var keys = new ulong[total];
+        for (int i = 0; i < total; i++) keys[i] = RadixSort.Key(Math.Round(-50 * Math.Log(1 - rng.NextDouble()), 1));
+        var payload = Enumerable.Range(0, total).ToArray();
+        var weights = payload.Select(p => p + 0.5).ToArray();
+        var (k1, p1, w1) = ((ulong[])keys.Clone(), (int[])payload.Clone(), (double[])weights.Clone());
+        var (k2, p2, w2) = ((ulong[])keys.Clone(), (int[])payload.Clone(), (double[])weights.Clone());
+        RadixSort.Sort(k1, p1, w1, offset, length, new ulong[total], new int[total], new double[total], maxThreads: 1);
+        RadixSort.Sort(k2, p2, w2, offset, length, new ulong[total], new int[total], new double[total], maxThreads: threads);
+        Assert.Equal(k1, k2);
+        Assert.Equal(p1, p2);
+        Assert.Equal(w1, w2);
+        Assert.Equal(keys[..offset], k2[..offset]); // outside the range: untouched
+        Assert.Equal(keys[(offset + length)..], k2[(offset + length)..]);
+        for (int i = offset + 1; i < offset + length; i++)
+        {
+            Assert.True(k2[i - 1] <= k2[i]);
+            if (k2[i - 1] == k2[i]) Assert.True(p2[i - 1] < p2[i]);
+            Assert.Equal(keys[p2[i]], k2[i]);
+        }
     }
 }
