@@ -56,8 +56,7 @@ internal static class RadixSort
         ulong[] keyScratch, int[] payloadScratch, double[]? weightScratch, int maxThreads = 0)
     {
         if (length < 2) return;
-        int threads = length < ParallelThreshold ? 1
-            : Math.Max(1, Math.Min(maxThreads > 0 ? maxThreads : 8, Environment.ProcessorCount));
+        int threads = Threads(length, maxThreads);
         var chunks = new Chunk[threads];
         for (int t = 0; t < threads; t++)
             chunks[t] = new Chunk(start + (int)((long)length * t / threads), start + (int)((long)length * (t + 1) / threads));
@@ -98,7 +97,15 @@ internal static class RadixSort
         }
     }
 
-    private static void Run(int threads, Action<int> body)
+    /// <summary>The threads a linear pass over <paramref name="items"/> items is split among: 1 below
+    /// <see cref="ParallelThreshold"/>, else all cores, at most 8 and at most <paramref name="maxThreads"/> when it is
+    /// positive.</summary>
+    internal static int Threads(int items, int maxThreads = 0)
+        => items < ParallelThreshold ? 1 : Math.Max(1, Math.Min(maxThreads > 0 ? maxThreads : 8, Environment.ProcessorCount));
+
+    /// <summary>Runs <paramref name="body"/> for each of <paramref name="threads"/> parts, on the calling thread when there
+    /// is one.</summary>
+    internal static void Run(int threads, Action<int> body)
     {
         if (threads == 1) body(0);
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);

@@ -140,7 +140,7 @@ internal static class RowReduction
 
         // With one stratum the near-tie rule runs here; when nothing is tied the plain cells are already the fixed ones.
         bool fixedHere = timeFix && strataCount == 1;
-        if (fixedHere && FillNearTies(data, keys, payload, weights, groups) is { } fixedCounts) return fixedCounts;
+        if (fixedHere && FillNearTies(data, keys, payload, weights, groups, maxThreads) is { } fixedCounts) return fixedCounts;
 
         // Count the cells, then fill them: a cell per (stratum, time, group) run.
         int cells = 0;
@@ -182,7 +182,7 @@ internal static class RowReduction
     /// </summary>
     /// <remarks>Bit for bit the same as reducing and then applying <see cref="TimeFix.Apply"/>: within a group the items are
     /// added in the same order (time, then row), and a cell that starts at 0 adds nothing to a sum.</remarks>
-    private static SurvivalCounts? FillNearTies(SurvivalData data, ulong[] keys, int[] payload, double[]? weights, int groups)
+    private static SurvivalCounts? FillNearTies(SurvivalData data, ulong[] keys, int[] payload, double[]? weights, int groups, int maxThreads)
     {
         int m = keys.Length;
         int distinct = 0;
@@ -210,27 +210,54 @@ internal static class RowReduction
             previous = v;
         }
         if (!anyTied) return null;
+        return FormClusters(keys, payload, weights, groups, meanAbs, maxThreads).ToCounts(data, timeFixed: true);
+    }
 
-        var stamp = new int[groups];
-        var cellOf = new int[groups];
-        var touched = new List<int>();
-        Cells? result = null;
-        for (int pass = 0; pass < 2; pass++)
+    /// <summary>The cells of <see cref="FillNearTies"/>, once some times are tied.</summary>
+    private static Cells FormClusters(ulong[] keys, int[] payload, double[]? weights, int groups, double meanAbs, int maxThreads)
+    {
+        int m = keys.Length;
+        double tol = TimeFix.Tolerance;
+        bool Tied(double dy) => dy <= tol || dy / meanAbs <= tol;
+
+        // A distinct time starts a cluster unless it is tied with the distinct time before it: a local decision, so the
+        // items split into chunks at cluster starts and each chunk forms its cells on its own thread, first counting them,
+        // then writing them from the chunk's first cell. The same cells, in the same order, on any number of threads.
+        bool StartsCluster(int j)
         {
+            if (j == 0) return true;
+            double v = RadixSort.Value(keys[j]), u = RadixSort.Value(keys[j - 1]);
+            return v != u && !Tied(v - u);
+        }
+        int parts = RadixSort.Threads(m, maxThreads);
+        var bounds = new int[parts + 1];
+        bounds[parts] = m;
+        for (int t = 1; t < parts; t++)
+        {
+            int j = Math.Max(bounds[t - 1], (int)((long)m * t / parts));
+            while (j < m && !StartsCluster(j)) j++;
+            bounds[t] = j;
+        }
+
+        // Cells [from, to) of the items, written from cell firstCell of result (counted only when result is null).
+        int FormCells(int from, int to, Cells? result, int firstCell)
+        {
+            var stamp = new int[groups];
+            var cellOf = new int[groups];
+            var touched = new List<int>();
             Array.Fill(stamp, -1);
-            int cells = 0, cluster = 0, j = 0;
-            while (j < m)
+            int cells = firstCell, cluster = 0, j = from;
+            while (j < to)
             {
                 // The cluster [a, j): its first time is the representative; later distinct times join while tied.
                 int a = j;
-                double rep = RadixSort.Value(keys[j]);
-                previous = rep;
-                for (j++; j < m; j++)
+                double rep = RadixSort.Value(keys[j]), last = rep;
+                for (j++; j < to; j++)
                 {
                     double v = RadixSort.Value(keys[j]);
-                    if (v == previous) continue;
-                    if (!Tied(v - previous)) break;
-                    previous = v;
+                    if (v == last) continue;
+                    if (!Tied(v - last)) break;
+                    last = v;
                 }
                 touched.Clear();
                 for (int i = a; i < j; i++)
@@ -250,24 +277,36 @@ internal static class RowReduction
                     }
                     for (int i = a; i < j; i++)
                     {
-                        int p = payload[i], g = p / 3, k = cellOf[g];
+                        int p = payload[i], g = p / 3, k = cellOf[g], kind = p - 3 * g;
                         double w = weights is null ? 1.0 : weights[i];
-                        switch (p - 3 * g)
-                        {
-                            case 0: result.Events[k] += w; result.Subjects[k] += 1; break;
-                            case 1: result.Censored[k] += w; result.Subjects[k] += 1; break;
-                            default: result.Entered[k] += w; break;
-                        }
+                        // By table rather than by a branch on the kind (events and censorings alternate at random with
+                        // continuous times): the other columns add w·0 = +0, which changes no sum (weights are finite
+                        // and ≥ 0, and a column never holds −0).
+                        result.Events[k] += w * IsEvent[kind];
+                        result.Censored[k] += w * IsCensoring[kind];
+                        result.Entered[k] += w * IsEntry[kind];
+                        result.Subjects[k] += IsExit[kind];
                     }
                 }
                 else cells += touched.Count;
                 cluster++;
             }
-            if (result is not null) break;
-            result = new Cells(cells);
+            return cells - firstCell;
         }
-        return result!.ToCounts(data, timeFixed: true);
+
+        var cellStart = new int[parts + 1];
+        RadixSort.Run(parts, t => cellStart[t + 1] = FormCells(bounds[t], bounds[t + 1], null, 0));
+        for (int t = 0; t < parts; t++) cellStart[t + 1] += cellStart[t];
+        var fixedCells = new Cells(cellStart[parts]);
+        RadixSort.Run(parts, t => FormCells(bounds[t], bounds[t + 1], fixedCells, cellStart[t]));
+        return fixedCells;
     }
+
+    // Indicators of an item's kind (0 event, 1 censoring, 2 entry) as factors, for sums without branches.
+    private static readonly double[] IsEvent = [1, 0, 0];
+    private static readonly double[] IsCensoring = [0, 1, 0];
+    private static readonly double[] IsEntry = [0, 0, 1];
+    private static readonly double[] IsExit = [1, 1, 0];
 
     /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
     private sealed class Cells(int count)

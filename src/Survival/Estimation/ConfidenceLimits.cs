@@ -25,8 +25,11 @@ internal static class ConfidenceLimits
                 }
             case ConfidenceIntervalTransform.Log:
                 if (s == 0) return new IntervalEstimate(s, null, null);
-                lo = Math.Exp(Math.Log(s) - z * se);
-                hi = Math.Min(Math.Exp(Math.Log(s) + z * se), 1);
+                {
+                    double log = Math.Log(s);
+                    lo = Math.Exp(log - z * se);
+                    hi = Math.Min(Math.Exp(log + z * se), 1);
+                }
                 break;
             case ConfidenceIntervalTransform.LogLog:
                 {

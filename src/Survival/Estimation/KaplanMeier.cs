@@ -163,7 +163,8 @@ public static class KaplanMeier
         }
 
         double initialAtRisk = delayed ? 0 : stepCount > 0 ? steps.AtRisk[0] : 0;
-        double surv = 1, greenwood = 0, hazard = 0, hazardVar = 0;
+        double surv = 1, greenwood = 0, hazard = 0, hazardVar = 0, se = 0, hazardSe = 0;
+        var limits = default(IntervalEstimate);
         int k2 = 0;
         bool first = true;
         for (int j = 0; j < cellCount; j++)
@@ -175,15 +176,22 @@ public static class KaplanMeier
                 double atRisk = steps.AtRisk[k2];
                 if (first && delayed) initialAtRisk = atRisk;
                 first = false;
-                // Computed whatever d, kept only when d > 0 (a select, not a branch: with continuous times events and
-                // censorings alternate at random, and a branch on d would be mispredicted often).
-                long keep = d > 0 ? -1L : 0L;
-                surv = Select(keep, surv * (1 - d / atRisk), surv);
-                greenwood = Select(keep, greenwood + (atRisk == d ? double.PositiveInfinity : d / (atRisk * (atRisk - d))), greenwood);
-                hazard = Select(keep, hazard + NelsonAalen.Increment(d, atRisk), hazard);
-                hazardVar = Select(keep, hazardVar + NelsonAalen.VarianceIncrement(d, atRisk), hazardVar);
-                double se = Math.Sqrt(greenwood);
-                steps.Set(k2++, time[c], atRisk, d, cens, e, surv, se, ConfidenceLimits.For(surv, se, z, options.Transform), hazard, Math.Sqrt(hazardVar));
+                if (d > 0 || k2 == 0)
+                {
+                    if (d > 0)
+                    {
+                        surv *= 1 - d / atRisk;
+                        greenwood += atRisk == d ? double.PositiveInfinity : d / (atRisk * (atRisk - d));
+                        hazard += NelsonAalen.Increment(d, atRisk);
+                        hazardVar += NelsonAalen.VarianceIncrement(d, atRisk);
+                    }
+                    // A step without events (censorings only) changes neither S nor its variance: it keeps the previous
+                    // step's standard errors and limits, computed from the same values, without the logs and exps again.
+                    se = Math.Sqrt(greenwood);
+                    limits = ConfidenceLimits.For(surv, se, z, options.Transform);
+                    hazardSe = Math.Sqrt(hazardVar);
+                }
+                steps.Set(k2++, time[c], atRisk, d, cens, e, surv, se, limits, hazard, hazardSe);
             }
         }
         string? groupLabel = counts.GroupLevels.Count > 0 ? counts.GroupLevels[g] : null;
@@ -191,10 +199,6 @@ public static class KaplanMeier
         return new SurvivalCurve(groupLabel, stratumLabel, (int)Math.Round(subjectCount), totalEvents, initialAtRisk, steps,
             options.ConfidenceLevel, options.Transform);
     }
-
-    /// <summary><paramref name="whenSet"/> where every bit of <paramref name="mask"/> is set, else <paramref name="otherwise"/>.</summary>
-    private static double Select(long mask, double whenSet, double otherwise)
-        => BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(whenSet) & mask) | (BitConverter.DoubleToInt64Bits(otherwise) & ~mask));
 
     /// <summary>The indices of group <paramref name="g"/>'s cells in [<paramref name="start"/>, <paramref name="end"/>), in
     /// order, and their number; null when there is one group (then they are the whole range).</summary>

@@ -154,9 +154,8 @@ internal sealed class CoxRiskSets
     /// from <see cref="RadixSort.ParallelThreshold"/> rows up, else one on the calling thread.</summary>
     private static void InChunks(int n, Action<int, int> body)
     {
-        int parts = n < RadixSort.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
-        if (parts == 1) body(0, n);
-        else Parallel.For(0, parts, t => body((int)((long)n * t / parts), (int)((long)n * (t + 1) / parts)));
+        int parts = RadixSort.Threads(n);
+        RadixSort.Run(parts, t => body((int)((long)n * t / parts), (int)((long)n * (t + 1) / parts)));
     }
 
     /// <summary>R's near-tie rule (aeqSurv) over exit and entry times together. The distinct values come from the two

@@ -1,3 +1,4 @@
+using Xunit;
 using FsCheck.Xunit;
 using Survival.Estimation;
 
@@ -68,5 +69,37 @@ public class ColumnarCurveProperties
             && expected.Entered.SequenceEqual(actual.Entered) && expected.Subjects.SequenceEqual(actual.Subjects)
             && KaplanMeier.Fit(data, Greenwood).Curves.SelectMany(c => c.Steps)
                 .SequenceEqual(KaplanMeier.Fit(TimeFix.Apply(SurvivalCounts.FromData(data)), Greenwood).Curves.SelectMany(c => c.Steps));
+    }
+
+    /// <summary>Above the parallel threshold the near-tie rule forms its clusters in chunks, one a thread: the same
+    /// counts, bit for bit, on one thread, on several, and by reducing first and applying the rule to the cells.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Near_tie_rule_in_chunks_equals_the_rule_on_one_thread(bool entry)
+    {
+        int n = entry ? RadixSort.ParallelThreshold / 2 + 5000 : RadixSort.ParallelThreshold + 5000;
+        var rng = new Random(3);
+        // Continuous times (near ties occur between neighbours closer than R's tolerance), every tenth nudged onto a
+        // neighbour's near tie; two groups; fractional weights, so the order of every sum shows.
+        var time = new double[n];
+        for (int i = 0; i < n; i++) time[i] = i % 10 == 0 && i > 0 ? time[i - 1] * (1 + 1e-12) : -50 * Math.Log(1 - rng.NextDouble());
+        var data = SurvivalData.Create(time, time.Select((_, i) => rng.Next(10) < 6).ToArray(),
+            entry: entry ? time.Select((t, i) => i % 3 == 0 ? t / 2 : 0).ToArray() : null,
+            weight: time.Select(_ => 0.25 + rng.Next(5) * 0.7).ToArray(),
+            group: time.Select(_ => rng.Next(2) == 0 ? "a" : "b").ToArray());
+        var expected = TimeFix.Apply(RowReduction.ByRadixSort(data, maxThreads: 1));
+        foreach (int threads in new[] { 1, 2, 3 })
+        {
+            var actual = RowReduction.ByRadixSort(data, timeFix: true, maxThreads: threads);
+            Assert.True(actual.TimeFixed);
+            Assert.True(actual.CellCount < data.Count * (entry ? 2 : 1), "some times should be merged");
+            Assert.Equal(expected.Time, actual.Time);
+            Assert.Equal(expected.Group, actual.Group);
+            Assert.Equal(expected.Events, actual.Events);
+            Assert.Equal(expected.Censored, actual.Censored);
+            Assert.Equal(expected.Entered, actual.Entered);
+            Assert.Equal(expected.Subjects, actual.Subjects);
+        }
     }
 }
