@@ -259,6 +259,24 @@ internal static class RowReduction
                     if (!Tied(v - last)) break;
                     last = v;
                 }
+                if (j == a + 1)
+                {
+                    // One item (the usual cluster with continuous times): one cell, no bookkeeping of groups.
+                    if (result is not null)
+                    {
+                        int p = payload[a], g = p / 3, kind = p - 3 * g;
+                        double w = weights is null ? 1.0 : weights[a];
+                        result.Time[cells] = rep;
+                        result.Group[cells] = g;
+                        result.Events[cells] += w * IsEvent[kind];
+                        result.Censored[cells] += w * IsCensoring[kind];
+                        result.Entered[cells] += w * IsEntry[kind];
+                        result.Subjects[cells] += IsExit[kind];
+                    }
+                    cells++;
+                    cluster++;
+                    continue;
+                }
                 touched.Clear();
                 for (int i = a; i < j; i++)
                 {

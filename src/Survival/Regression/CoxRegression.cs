@@ -381,18 +381,29 @@ public static class CoxRegression
             var u = new double[q];
             var info = new double[q, q];
             var status = sets.Status;
-            // At β = 0 (the start, the score test) every e^η is exactly 1: the exponentials are skipped, not approximated.
-            bool atZero = Array.TrueForAll(beta, b => b == 0);
+            var weight = sets.Weight;
+            var xs = new double[q][];
+            for (int k = 0; k < q; k++) xs[k] = sets.X[columns[k]];
             for (int i = 0; i < n; i++)
             {
-                double w = sets.WeightAt(i);
-                if (status[i])
-                {
-                    ll += w * risk[i];
-                    for (int k = 0; k < q; k++) u[k] += w * sets.X[columns[k]][i];
-                }
-                risk[i] = atZero ? w : w * Math.Exp(risk[i]);
+                if (!status[i]) continue;
+                double w = weight?[i] ?? 1.0;
+                ll += w * risk[i];
+                for (int k = 0; k < q; k++) u[k] += w * xs[k][i];
             }
+            // η becomes the risk weight w·e^η, row by row on all cores (each row on its own: the same values on any
+            // number of threads). At β = 0 (the start, the score test) every e^η is exactly 1: the exponentials are
+            // skipped, not approximated.
+            bool atZero = Array.TrueForAll(beta, b => b == 0);
+            int parts = RadixSort.Threads(n);
+            RadixSort.Run(parts, t =>
+            {
+                int from = (int)((long)n * t / parts), to = (int)((long)n * (t + 1) / parts);
+                if (atZero)
+                    for (int i = from; i < to; i++) risk[i] = weight?[i] ?? 1.0;
+                else
+                    for (int i = from; i < to; i++) risk[i] = (weight?[i] ?? 1.0) * Math.Exp(risk[i]);
+            });
             var a1 = new double[q];
             bool efron = ties == CoxTies.Efron;
             sets.SweepRisk(columns, risk, true, s =>

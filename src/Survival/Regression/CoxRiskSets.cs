@@ -332,6 +332,18 @@ internal sealed class CoxRiskSets
     /// <summary>As <see cref="Sweep"/>, with the risk weights w·e^η given (sorted order).</summary>
     public void SweepRisk(int[] columns, double[] risk, bool second, Action<RiskSums> visit)
     {
+        if (columns.Length == 1 && Entry is null)
+        {
+            SweepRiskOne(X[columns[0]], risk, second, visit);
+            return;
+        }
+        SweepRiskAny(columns, risk, second, visit);
+    }
+
+    /// <summary><see cref="SweepRisk"/> for any columns and delayed entry (also the oracle the tests compare
+    /// <see cref="SweepRiskOne"/> with).</summary>
+    internal void SweepRiskAny(int[] columns, double[] risk, bool second, Action<RiskSums> visit)
+    {
         int q = columns.Length, n = Count;
         var xs = new double[q][];
         for (int k = 0; k < q; k++) xs[k] = X[columns[k]];
@@ -391,6 +403,71 @@ internal sealed class CoxRiskSets
                     sums.DeadWeight += WeightAt(d);
                     Accumulate(risk[d], xs, d, xi, sums.E1, sums.E2, ref sums.E0);
                 }
+                sums.Time = t;
+                sums.Stratum = s;
+                sums.DeathStart = deathStart;
+                sums.DeathEnd = p;
+                visit(sums);
+            }
+        }
+    }
+
+    /// <summary><see cref="SweepRisk"/> for one covariate without delayed entry (the commonest model): the same sums, added
+    /// in the same order, held in locals rather than in arrays (which the JIT must store to and reload on every row).</summary>
+    private void SweepRiskOne(double[] x, double[] risk, bool second, Action<RiskSums> visit)
+    {
+        var sums = new RiskSums(1, second);
+        var stop = Stop;
+        var status = Status;
+        var weight = Weight;
+        for (int s = 0; s + 1 < StratumStart.Length; s++)
+        {
+            int a = StratumStart[s], b = StratumStart[s + 1];
+            double s0 = 0, s1 = 0, s2 = 0, atRiskWeight = 0;
+            int atRisk = 0;
+            int p = a;
+            while (p < b)
+            {
+                int k = p;
+                while (k < b && !status[k]) k++;
+                if (k == b) break;
+                double t = stop[k];
+                int deathStart = -1;
+                for (; p < b && stop[p] >= t; p++)
+                {
+                    if (deathStart < 0 && stop[p] == t) deathStart = p;
+                    double r = risk[p], rx = r * x[p];
+                    s0 += r;
+                    s1 += rx;
+                    if (second) s2 += rx * x[p];
+                    atRisk++;
+                    atRiskWeight += weight?[p] ?? 1.0;
+                }
+                double e0 = 0, e1 = 0, e2 = 0, deadWeight = 0;
+                int deaths = 0;
+                for (int d = deathStart; d < p; d++)
+                {
+                    if (!status[d]) continue;
+                    deaths++;
+                    deadWeight += weight?[d] ?? 1.0;
+                    double r = risk[d], rx = r * x[d];
+                    e0 += r;
+                    e1 += rx;
+                    if (second) e2 += rx * x[d];
+                }
+                sums.S0 = s0;
+                sums.S1[0] = s1;
+                sums.E0 = e0;
+                sums.E1[0] = e1;
+                if (second)
+                {
+                    sums.S2![0, 0] = s2;
+                    sums.E2![0, 0] = e2;
+                }
+                sums.AtRisk = atRisk;
+                sums.AtRiskWeight = atRiskWeight;
+                sums.Deaths = deaths;
+                sums.DeadWeight = deadWeight;
                 sums.Time = t;
                 sums.Stratum = s;
                 sums.DeathStart = deathStart;
