@@ -17,6 +17,16 @@ internal static class CoxConcordance
     {
         int n = sets.Count;
         var ranks = DistinctSorted(eta, out int distinct);
+        if (distinct <= SmallDistinct && sets.Entry is null && WholeWeights(sets.Weight) && !ranks.Take(distinct).Any(double.IsNaN))
+            return ComputeFew(sets, eta, ranks, distinct);
+        return ComputeTree(sets, eta, ranks, distinct);
+    }
+
+    /// <summary>The general walk, with a Fenwick tree over the ranks of η (also the oracle the tests compare
+    /// <see cref="ComputeFew"/> with).</summary>
+    internal static double? ComputeTree(CoxRiskSets sets, double[] eta, double[] ranks, int distinct)
+    {
+        int n = sets.Count;
         var tree = new double[distinct + 1];
         var inTree = sets.Entry is null ? null : new bool[n];
         double concordant = 0, discordant = 0, tied = 0;
@@ -84,9 +94,88 @@ internal static class CoxConcordance
         double Sum(int i) { double s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
     }
 
+    /// <summary>Whether every weight is a whole number and their total at most 2^52, so that any sum of them is exact.</summary>
+    private static bool WholeWeights(double[]? weight)
+    {
+        if (weight is null) return true;
+        double total = 0;
+        foreach (double w in weight)
+        {
+            if (w != Math.Floor(w)) return false;
+            total += w;
+        }
+        return total <= 1L << 52;
+    }
+
+    /// <summary><see cref="Compute"/> for a few distinct η (an indicator, a factor) without delayed entry and with whole
+    /// weights: the weight at risk per rank is kept in a short array and summed below a rank by a scan, where the general
+    /// walk uses a Fenwick tree. The sums are of whole numbers, exact in any order, so both give the same bits; the pairs
+    /// are counted in the same order.</summary>
+    private static double? ComputeFew(CoxRiskSets sets, double[] eta, double[] ranks, int distinct)
+    {
+        var atRank = new double[distinct];
+        var stop = sets.Stop;
+        var status = sets.Status;
+        var weight = sets.Weight;
+        double concordant = 0, discordant = 0, tied = 0;
+        for (int s = 0; s + 1 < sets.StratumStart.Length; s++)
+        {
+            int first = sets.StratumStart[s], end = sets.StratumStart[s + 1];
+            Array.Clear(atRank);
+            double inserted = 0;
+            int a = first;
+            while (a < end)
+            {
+                int b = a;
+                bool anyDeath = false;
+                // The block of rows tied at this time: its censored rows join first (a censored time tied with an event
+                // counts as later), its events are compared with everything in, then join.
+                for (; b < end && stop[b] == stop[a]; b++)
+                {
+                    if (status[b]) { anyDeath = true; continue; }
+                    double w = weight?[b] ?? 1.0;
+                    atRank[RankOf(eta[b])] += w;
+                    inserted += w;
+                }
+                if (anyDeath)
+                {
+                    for (int k = a; k < b; k++)
+                    {
+                        if (!status[k]) continue;
+                        double w = weight?[k] ?? 1.0;
+                        int r = RankOf(eta[k]);
+                        double below = 0;
+                        for (int j = 0; j < r; j++) below += atRank[j];
+                        double atOrBelow = below + atRank[r];
+                        concordant += w * below;
+                        tied += w * (atOrBelow - below);
+                        discordant += w * (inserted - atOrBelow);
+                    }
+                    for (int k = a; k < b; k++)
+                    {
+                        if (!status[k]) continue;
+                        double w = weight?[k] ?? 1.0;
+                        atRank[RankOf(eta[k])] += w;
+                        inserted += w;
+                    }
+                }
+                a = b;
+            }
+        }
+        double total = concordant + discordant + tied;
+        return total > 0 ? (concordant + tied / 2) / total : null;
+
+        int RankOf(double v)
+        {
+            int i = 0;
+            while (ranks[i] != v) i++;
+            return i;
+        }
+    }
+
     /// <summary>The distinct values of η, ascending. Covariates of trials are mostly discrete, so η takes few values:
     /// they are collected in a hash set and only those sorted; past 65 536 distinct values a copy of η is sorted instead.</summary>
-    private static double[] DistinctSorted(double[] eta, out int distinct)
+    internal static double[] DistinctSorted(double[] eta, out int distinct)
     {
         // First a scan that keeps up to SmallDistinct values in a small buffer (one or two comparisons a row for a 0/1
         // covariate, where a hash set costs a hash and a probe); more values than that go to the hash set.

@@ -54,6 +54,26 @@ public class CoxProperties
         sets.SweepRiskAny([0], risk, second, s => any.Add(Record(s, second)));
         return one.Count == any.Count && one.Zip(any).All(p => p.First.SequenceEqual(p.Second));
     }
+
+    /// <summary>Issue 20: with a few distinct linear predictors and whole weights the concordance keeps the weight at
+    /// risk per rank in a short array; it must equal the Fenwick-tree walk bit for bit (ties in time and in η, strata).</summary>
+    [Property(MaxTest = 100)]
+    public bool Few_distinct_concordance_equals_the_tree_walk(NonEmptyArray<int> raw, bool weighted, bool strata, byte levels)
+    {
+        var values = raw.Get;
+        var time = values.Select(v => 1 + Math.Abs(v % 11) / 2.0).ToArray();
+        var data = SurvivalData.Create(time, values.Select((v, i) => (v & 2) == 0 || i == 0).ToArray(),
+            weight: weighted ? values.Select(v => (double)(1 + Math.Abs(v % 4))).ToArray() : null,
+            strata: strata ? values.Select(v => (v & 4) == 0 ? "a" : "b").ToArray() : null);
+        int k = 1 + levels % 6;
+        var x = new CovariateMatrix(values.Length).AddNumeric("z", values.Select(v => (double)Math.Abs((v >> 3) % k)).ToArray());
+        var sets = new CoxRiskSets(data, x, timeFix: true);
+        var eta = sets.X[0].Select(v => v * 0.7).ToArray();
+        var ranks = CoxConcordance.DistinctSorted(eta, out int distinct);
+        var fast = CoxConcordance.Compute(sets, eta);
+        var tree = CoxConcordance.ComputeTree(sets, eta, ranks, distinct);
+        return fast is null ? tree is null : tree is not null && BitConverter.DoubleToInt64Bits(fast.Value) == BitConverter.DoubleToInt64Bits(tree.Value);
+    }
 }
 
 
