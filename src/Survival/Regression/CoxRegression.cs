@@ -122,7 +122,9 @@ public static class CoxRegression
         int n = data.Count, p = covariates.Count;
         var sets = new CoxRiskSets(data, covariates, options.TimeFix);
         double events = 0;
-        for (int i = 0; i < n; i++) if (sets.Status[i]) events += sets.WeightAt(i);
+        // Weight times 0 or 1 rather than a branch on a coin flip (w·0 = +0 changes no sum; weights are finite and ≥ 0).
+        var isEvent = System.Runtime.InteropServices.MemoryMarshal.Cast<bool, byte>(sets.Status.AsSpan());
+        for (int i = 0; i < n; i++) events += sets.WeightAt(i) * isEvent[i];
         if (events == 0) throw new SurvivalInputException("the Cox model needs at least one event");
         var (robust, clusters) = RobustDesign(data, options);
 
