@@ -54,43 +54,50 @@ internal sealed class CoxRiskSets
         int strataCount = data.Strata?.Levels.Count ?? 1;
         // Sort once by stratum, then time descending: a stable LSD radix sort (RadixSort) of the complemented
         // order-preserving keys, with the row numbers moving along; with strata a counting pass first lays the rows out by
-        // stratum. Stable, so tied rows keep their input order.
+        // stratum. Stable, so tied rows keep their input order. Each row's status rides in the sign bit of its row number,
+        // and a single covariate column rides along as well: both arrive in sorted order without a gather from rows all
+        // over the input (the costliest step here, memory-bound). n < 2^31, so the sign bit is free.
         var keys = new ulong[n];
         var order = new int[n];
         var start = new int[strataCount + 1];
-        if (rawStrata is null)
-        {
-            for (int i = 0; i < n; i++) { keys[i] = ~RadixSort.Key(rawTime[i]); order[i] = i; }
-            start[1] = n;
-        }
+        var rawStatus = data.EventArray;
+        double[]? carried = p == 1 ? new double[n] : null;
+        var firstColumn = p > 0 ? covariates.ColumnArray(0) : null;
+        if (rawStrata is null) start[1] = n;
         else
         {
             foreach (int k in rawStrata) start[k + 1]++;
             for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
-            var next = start[..strataCount];
-            for (int i = 0; i < n; i++) { int o = next[rawStrata[i]]++; keys[o] = ~RadixSort.Key(rawTime[i]); order[o] = i; }
+        }
+        var next = start[..strataCount];
+        for (int i = 0; i < n; i++)
+        {
+            int o = next[rawStrata?[i] ?? 0]++;
+            keys[o] = ~RadixSort.Key(rawTime[i]);
+            order[o] = rawStatus[i] ? i | int.MinValue : i;
+            if (carried is not null) carried[o] = firstColumn![i];
         }
         var keyScratch = new ulong[n];
         var rowScratch = new int[n];
+        var time = new double[n]; // the carried column's scratch first
         for (int k = 0; k < strataCount; k++)
-            RadixSort.Sort(keys, order, null, start[k], start[k + 1] - start[k], keyScratch, rowScratch, null);
-        var time = new double[n];
+            RadixSort.Sort(keys, order, carried, start[k], start[k + 1] - start[k], keyScratch, rowScratch, carried is null ? null : time);
         var status = new bool[n];
         double[]? weight = data.WeightArray is null ? null : new double[n];
         int[]? strata = rawStrata is null ? null : new int[n];
         double[]? entry = data.EntryArray is null ? null : new double[n];
-        var rawStatus = data.EventArray;
         var rawWeight = data.WeightArray;
         var rawEntry = data.EntryArray;
-        // The columns in the sorted order: gathers from rows all over the input, so split among the cores (each position
-        // is written once, from its own row: the same values on any number of threads).
+        // The other columns in the sorted order: gathers, split among the cores (each position is written once, from its
+        // own row: the same values on any number of threads).
         InChunks(n, (from, to) =>
         {
             for (int i = from; i < to; i++)
             {
-                int r = order[i];
+                int item = order[i], r = item & int.MaxValue;
+                order[i] = r;
+                status[i] = item < 0;
                 time[i] = RadixSort.Value(~keys[i]);
-                status[i] = rawStatus[r];
                 if (weight is not null) weight[i] = rawWeight![r];
                 if (strata is not null) strata[i] = rawStrata![r];
                 if (entry is not null) entry[i] = rawEntry![r];
@@ -100,7 +107,7 @@ internal sealed class CoxRiskSets
         // (the exit keys are no longer needed). R's near-tie rule maps times monotonically, so both orders stay valid
         // after it and tied rows stay adjacent.
         var x = new double[p][];
-        for (int j = 0; j < p; j++) x[j] = new double[n];
+        for (int j = 0; j < p; j++) x[j] = carried ?? new double[n];
         int[]? entryOrder = null;
         if (entry is not null)
         {
@@ -128,14 +135,21 @@ internal sealed class CoxRiskSets
             if (!indicator)
             {
                 if (weight is null || entry is not null) { for (int i = 0; i < n; i++) mean += col[i]; mean /= n; }
+                else if (carried is not null) { for (int i = 0; i < n; i++) mean += carried[i] * weight[i]; mean = total > 0 ? mean / total : 0; }
                 else { for (int i = 0; i < n; i++) mean += col[order[i]] * weight[i]; mean = total > 0 ? mean / total : 0; }
             }
             means[j] = mean;
             var column = x[j];
-            InChunks(n, (from, to) =>
-            {
-                for (int i = from; i < to; i++) column[i] = col[order[i]] - mean;
-            });
+            if (carried is not null)
+                InChunks(n, (from, to) =>
+                {
+                    for (int i = from; i < to; i++) column[i] -= mean;
+                });
+            else
+                InChunks(n, (from, to) =>
+                {
+                    for (int i = from; i < to; i++) column[i] = col[order[i]] - mean;
+                });
         }
 
         Order = order;
