@@ -69,13 +69,26 @@ internal sealed class CoxRiskSets
             foreach (int k in rawStrata) start[k + 1]++;
             for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
         }
-        var next = start[..strataCount];
-        for (int i = 0; i < n; i++)
+        if (rawStrata is null)
+            InChunks(n, (from, to) =>
+            {
+                for (int i = from; i < to; i++)
+                {
+                    keys[i] = ~RadixSort.Key(rawTime[i]);
+                    order[i] = rawStatus[i] ? i | int.MinValue : i;
+                    if (carried is not null) carried[i] = firstColumn![i];
+                }
+            });
+        else
         {
-            int o = next[rawStrata?[i] ?? 0]++;
-            keys[o] = ~RadixSort.Key(rawTime[i]);
-            order[o] = rawStatus[i] ? i | int.MinValue : i;
-            if (carried is not null) carried[o] = firstColumn![i];
+            var next = start[..strataCount];
+            for (int i = 0; i < n; i++)
+            {
+                int o = next[rawStrata[i]]++;
+                keys[o] = ~RadixSort.Key(rawTime[i]);
+                order[o] = rawStatus[i] ? i | int.MinValue : i;
+                if (carried is not null) carried[o] = firstColumn![i];
+            }
         }
         var keyScratch = new ulong[n];
         var rowScratch = new int[n];
@@ -125,7 +138,8 @@ internal sealed class CoxRiskSets
         // linear predictors and the centred baseline hazard (R's fit$means) do.
         var means = new double[p];
         double total = 0;
-        for (int i = 0; i < n; i++) total += weight?[i] ?? 1.0;
+        if (weight is null) total = n; // n ones add up to n exactly
+        else for (int i = 0; i < n; i++) total += weight[i];
         for (int j = 0; j < p; j++)
         {
             var col = covariates.ColumnArray(j);
