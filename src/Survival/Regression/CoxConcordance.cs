@@ -17,7 +17,7 @@ internal static class CoxConcordance
     {
         int n = sets.Count;
         var ranks = DistinctSorted(eta, out int distinct);
-        if (distinct <= SmallDistinct && sets.Entry is null && WholeWeights(sets.Weight) && !ranks.Take(distinct).Any(double.IsNaN))
+        if (distinct <= SmallDistinct && sets.Entry is null && WholeWeights(sets.Weight, n) && !ranks.Take(distinct).Any(double.IsNaN))
             return ComputeFew(sets, eta, ranks, distinct);
         return ComputeTree(sets, eta, ranks, distinct);
     }
@@ -94,35 +94,33 @@ internal static class CoxConcordance
         double Sum(int i) { double s = 0; for (; i > 0; i -= i & -i) s += tree[i]; return s; }
     }
 
-    /// <summary>Whether every weight is a whole number and their total at most 2^52, so that any sum of them is exact.</summary>
-    private static bool WholeWeights(double[]? weight)
+    /// <summary>Whether every weight is a whole number and the square of their total at most 2^53: then every count of
+    /// weighted pairs, and every partial sum of such counts, is a whole number below 2^53, exact in any order.</summary>
+    private static bool WholeWeights(double[]? weight, int n)
     {
-        if (weight is null) return true;
         double total = 0;
-        foreach (double w in weight)
-        {
-            if (w != Math.Floor(w)) return false;
-            total += w;
-        }
-        return total <= 1L << 52;
+        if (weight is null) total = n;
+        else
+            foreach (double w in weight)
+            {
+                if (w != Math.Floor(w)) return false;
+                total += w;
+            }
+        return total * total <= 1L << 53;
     }
 
     /// <summary><see cref="Compute"/> for a few distinct η (an indicator, a factor) without delayed entry and with whole
-    /// weights: the weight at risk at or below each rank is kept in a short array of running sums, where the general walk
-    /// uses a Fenwick tree. The sums are of whole numbers, exact in any order, so both give the same bits.</summary>
+    /// weights (<see cref="WholeWeights"/>): each block of rows tied in time is tallied by rank (events and censorings
+    /// apart), and the block's pairs are counted rank by rank, where the general walk visits each event and queries a
+    /// Fenwick tree. Every count is a whole number below 2^53, exact in any order, so both give the same bits.</summary>
     /// <remarks>Written without branches on the data: with a 0/1 covariate the rank of each row, and whether it is an
-    /// event, are coin flips that a branch would mispredict half the time, several times a row. A row adds its weight
-    /// times 0 or 1 instead (w·0 = +0 changes no sum: the sums are never −0), and its rank is the number of distinct
-    /// values below its η.</remarks>
+    /// event, are coin flips that a branch would mispredict half the time. A row's rank is the number of distinct values
+    /// below its η, and its status enters as a 0/1 factor (w·0 = +0 changes no sum).</remarks>
     private static double? ComputeFew(CoxRiskSets sets, double[] eta, double[] ranks, int distinct)
     {
-        // cumulative[r + 1]: the weight at risk at ranks ≤ r (cumulative[0] stays 0); step[r · (distinct + 1) + j] is 1
-        // where j > r, so that a row at rank r adds its weight to cumulative[j] for every j > r.
-        int width = distinct + 1;
-        var cumulative = new double[width];
-        var step = new double[distinct * width];
-        for (int r = 0; r < distinct; r++)
-            for (int j = r + 1; j < width; j++) step[r * width + j] = 1;
+        var atRank = new double[distinct];      // weight at risk per rank
+        var blockEvents = new double[distinct]; // the block's events per rank
+        var blockCensored = new double[distinct];
         var stop = sets.Stop;
         var status = sets.Status;
         var weight = sets.Weight;
@@ -130,35 +128,41 @@ internal static class CoxConcordance
         for (int s = 0; s + 1 < sets.StratumStart.Length; s++)
         {
             int first = sets.StratumStart[s], end = sets.StratumStart[s + 1];
-            Array.Clear(cumulative);
+            Array.Clear(atRank);
             double inserted = 0;
             int a = first;
             while (a < end)
             {
-                // The block of rows tied at this time: its censored rows join first (a censored time tied with an event
-                // counts as later), its events are compared with everything in, then join.
                 int b = a;
-                while (b < end && stop[b] == stop[a]) b++;
-                for (int k = a; k < b; k++)
+                for (; b < end && stop[b] == stop[a]; b++)
                 {
-                    double w = (weight?[k] ?? 1.0) * (1 - Event(k));
-                    Insert(RankOf(eta[k]), w);
-                    inserted += w;
+                    double w = weight?[b] ?? 1.0, e = System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref status[b]);
+                    int r = RankOf(eta[b]);
+                    blockEvents[r] += w * e;
+                    blockCensored[r] += w * (1 - e);
                 }
-                for (int k = a; k < b; k++)
+                // The block's censored rows join first (a censored time tied with an event counts as later); its events are
+                // compared with everything in (not with each other), then join.
+                for (int r = 0; r < distinct; r++)
                 {
-                    double w = (weight?[k] ?? 1.0) * Event(k);
-                    int r = RankOf(eta[k]);
-                    double below = cumulative[r], atOrBelow = cumulative[r + 1];
-                    concordant += w * below;
-                    tied += w * (atOrBelow - below);
-                    discordant += w * (inserted - atOrBelow);
+                    atRank[r] += blockCensored[r];
+                    inserted += blockCensored[r];
+                    blockCensored[r] = 0;
                 }
-                for (int k = a; k < b; k++)
+                double below = 0;
+                for (int r = 0; r < distinct; r++)
                 {
-                    double w = (weight?[k] ?? 1.0) * Event(k);
-                    Insert(RankOf(eta[k]), w);
-                    inserted += w;
+                    double events = blockEvents[r], at = atRank[r];
+                    concordant += events * below;
+                    tied += events * at;
+                    discordant += events * (inserted - below - at);
+                    below += at;
+                }
+                for (int r = 0; r < distinct; r++)
+                {
+                    atRank[r] += blockEvents[r];
+                    inserted += blockEvents[r];
+                    blockEvents[r] = 0;
                 }
                 a = b;
             }
@@ -166,19 +170,11 @@ internal static class CoxConcordance
         double total = concordant + discordant + tied;
         return total > 0 ? (concordant + tied / 2) / total : null;
 
-        double Event(int k) => System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref status[k]);
-
         int RankOf(double v)
         {
             int r = 0;
             for (int i = 0; i < distinct; i++) r += ranks[i] < v ? 1 : 0;
             return r;
-        }
-
-        void Insert(int r, double w)
-        {
-            int row = r * width;
-            for (int j = 1; j < width; j++) cumulative[j] += w * step[row + j];
         }
     }
 
