@@ -61,13 +61,15 @@ internal static class ColumnarCsvReader
             while (csv.Read())
             {
                 if (csv.FieldCount != header.Length) return null;
-                string? groupLabel = groupAt >= 0 ? csv.GetString(groupAt).Trim() : null;
-                string? stratumLabel = strataAt >= 0 ? csv.GetString(strataAt).Trim() : null;
-                string? idLabel = idAt >= 0 ? csv.GetString(idAt).Trim() : null;
                 int missing = IsMissing(csv, spanColumns, markers);
                 if (missing < 0) return null;
-                if (missing > 0 || (groupLabel is not null && markerSet.Contains(groupLabel)) || (stratumLabel is not null && markerSet.Contains(stratumLabel))
-                    || (idLabel is not null && markerSet.Contains(idLabel)))
+                // Labels are read as trimmed ASCII bytes (no string a row) unless they hold other text.
+                ReadOnlySpan<byte> groupBytes = default, stratumBytes = default, idBytes = default;
+                string? groupLabel = null, stratumLabel = null, idLabel = null;
+                if (groupAt >= 0) missing |= Label(csv, groupAt, markers, markerSet, out groupBytes, out groupLabel);
+                if (strataAt >= 0) missing |= Label(csv, strataAt, markers, markerSet, out stratumBytes, out stratumLabel);
+                if (idAt >= 0) missing |= Label(csv, idAt, markers, markerSet, out idBytes, out idLabel);
+                if (missing > 0)
                 {
                     if (options.Missing == MissingValuePolicy.Fail) return null;
                     if (positions.Count < OmittedRows.MaxPositions) positions.Add(csv.LineNumber);
@@ -96,9 +98,9 @@ internal static class ColumnarCsvReader
                 status[n] = (byte)code;
                 entry?.Add(n, csv.GetSpan(entryAt));
                 weight?.Add(n, csv.GetSpan(weightAt));
-                if (group is not null && !group.Add(n, groupLabel!)) return null;
-                if (strata is not null && !strata.Add(n, stratumLabel!)) return null;
-                if (id is not null && !id.Add(n, idLabel!)) return null;
+                if (group is not null && !group.Add(n, groupBytes, groupLabel)) return null;
+                if (strata is not null && !strata.Add(n, stratumBytes, stratumLabel)) return null;
+                if (id is not null && !id.Add(n, idBytes, idLabel)) return null;
                 n++;
             }
             if (n == 0) return null;
@@ -153,6 +155,25 @@ internal static class ColumnarCsvReader
         return 0;
     }
 
+    /// <summary>A label field: 1 when, trimmed, it is a missing-value marker, else 0. ASCII text (trimmed as
+    /// <see cref="string.Trim()"/> trims it: the same six blanks) comes back as bytes with a null string; other text as
+    /// its trimmed string, compared as the table path compares it.</summary>
+    private static int Label(CsvReader csv, int column, byte[][] markers, HashSet<string> markerSet, out ReadOnlySpan<byte> ascii, out string? text)
+    {
+        var raw = csv.GetSpan(column);
+        if (Ascii.IsValid(raw))
+        {
+            ascii = Trim(raw);
+            text = null;
+            foreach (var marker in markers)
+                if (ascii.SequenceEqual(marker)) return 1;
+            return 0;
+        }
+        ascii = default;
+        text = csv.GetString(column).Trim();
+        return markerSet.Contains(text) ? 1 : 0;
+    }
+
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n\v\f"u8);
 
     /// <summary>0, 1, 2, 3 (true) or 4 (false); −1 for anything else.</summary>
@@ -170,9 +191,40 @@ internal static class ColumnarCsvReader
     {
         private int[] _codes = new int[capacity];
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup => _lookup ??= _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
         private readonly List<string> _distinct = [];
 
         public void Resize(int size) => Array.Resize(ref _codes, size);
+
+        /// <summary>Adds a label given as ASCII bytes (<paramref name="text"/> null), looked up without making a string
+        /// unless it is new, or as text.</summary>
+        public bool Add(int row, ReadOnlySpan<byte> ascii, string? text)
+        {
+            if (text is not null) return Add(row, text);
+            if (ascii.Length == 0) return false;
+            // A few distinct labels (groups, strata): their bytes are compared directly, before any hashing.
+            for (int k = 0; k < _few.Count; k++)
+                if (ascii.SequenceEqual(_few[k]))
+                {
+                    _codes[row] = k;
+                    return true;
+                }
+            Span<char> chars = ascii.Length <= 128 ? stackalloc char[ascii.Length] : new char[ascii.Length];
+            Ascii.ToUtf16(ascii, chars, out _);
+            if (Lookup.TryGetValue(chars, out int code))
+            {
+                _codes[row] = code;
+                return true;
+            }
+            if (!Add(row, new string(chars))) return false;
+            // Codes are given in order of first appearance, so the k-th label kept here has code k.
+            if (_few.Count == _distinct.Count - 1 && _few.Count < FewLabels) _few.Add(ascii.ToArray());
+            return true;
+        }
+
+        private const int FewLabels = 8;
+        private readonly List<byte[]> _few = [];
 
         public bool Add(int row, string label)
         {

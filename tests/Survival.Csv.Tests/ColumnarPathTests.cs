@@ -99,4 +99,25 @@ public sealed class ColumnarPathTests : IDisposable
         Assert.Equal(expected.Message, actual.Message);
         Assert.Equal(3L, actual.Line);
     }
+
+    /// <summary>Labels are read as bytes when ASCII, as trimmed strings otherwise: accented labels, a label padded with
+    /// no-break spaces (which <see cref="string.Trim()"/> removes), more distinct labels than the byte cache keeps, and a
+    /// missing marker among them give the table path's levels and codes.</summary>
+    [Fact]
+    public void Labels_beyond_ascii_and_many_labels_equal_the_table_path()
+    {
+        var lines = new List<string> { "id,g,t,d,e,w,s" };
+        string[] groups = ["bras é", "\u00A0arm A\u00A0", "arm A", " bras é ", "NA"];
+        for (int i = 0; i < 60; i++)
+            lines.Add(string.Join(",", "p" + i % 23, groups[i % groups.Length], (1 + i % 9).ToString(CultureInfo.InvariantCulture), (i % 2).ToString(CultureInfo.InvariantCulture),
+                "0", "1", "s" + i % 11));
+        string path = Path.Combine(_dir, "labels.csv");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var expected = TablePath(path);
+        Assert.Equal(2, expected.Group!.Levels.Count);
+        Assert.Equal(11, expected.Strata!.Levels.Count);
+        var fast = ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default);
+        Assert.NotNull(fast); // the columnar path reads these, it does not decline them
+        Same(expected, fast!);
+    }
 }
