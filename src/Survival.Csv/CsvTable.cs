@@ -165,8 +165,9 @@ public sealed class CsvTable
 
     /// <summary>CsvHelper's reader as both paths configure it: the delimiter, line numbers, malformed data an error, empty
     /// lines skipped, repeated strings pooled.</summary>
-    internal static CsvReader OpenReader(Stream stream, CsvReadOptions options) => CsvReader.Create(stream, new CsvReaderOptions
+    internal static CsvReader OpenReader(Stream stream, CsvReadOptions options, bool header = true) => CsvReader.Create(stream, new CsvReaderOptions
     {
+        HasHeader = header,
         Separator = options.Delimiter,
         TrackLineNumbers = true,
         MalformedData = CsvMalformedDataHandling.Throw,

@@ -64,7 +64,50 @@ public sealed class ColumnarPathTests : IDisposable
         var fast = ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default);
         Assert.NotNull(fast);
         Same(expected, fast!);
+        // Read in two halves at once (forced on a small file): the same columns, labels and omitted lines.
+        var halves = ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default, splitBytes: 0);
+        Assert.NotNull(halves);
+        Same(expected, halves!);
         return true;
+    }
+
+    [Theory]
+    [InlineData("\n", true)]
+    [InlineData("\r\n", true)]
+    [InlineData("\r", false)] // carriage returns alone: lines the split cannot count
+    public void Split_point_is_a_line_start_with_the_lines_before_it(string newline, bool splits)
+    {
+        string path = Path.Combine(_dir, "split.csv");
+        var lines = Enumerable.Range(0, 1000).Select(i => $"r{i},x,{i % 7 + 1},1,0,1,k").Prepend("id,g,t,d,e,w,s").ToArray();
+        File.WriteAllText(path, string.Join(newline, lines) + newline);
+        var (split, before) = ColumnarCsvReader.SplitPoint(path, new FileInfo(path).Length);
+        if (!splits)
+        {
+            Assert.Equal(-1L, split);
+            return;
+        }
+        var bytes = File.ReadAllBytes(path);
+        Assert.InRange(split, bytes.Length / 2, bytes.Length - 1);
+        Assert.Equal((byte)'\n', bytes[split - 1]);
+        Assert.Equal(bytes.AsSpan(0, (int)split).Count((byte)'\n'), before);
+    }
+
+    [Fact]
+    public void No_split_inside_a_quoted_field_that_spans_the_middle()
+    {
+        // One quoted label holds line breaks across the middle of the file: a break there is not a row's end. The split,
+        // if any, comes after the quotes are balanced; read in halves, the file gives the table path's data.
+        string path = Path.Combine(_dir, "quoted.csv");
+        string label = "\"" + string.Join("\n", Enumerable.Repeat("a long label line", 200)) + "\"";
+        var lines = new List<string> { "id,g,t,d,e,w,s" };
+        for (int i = 0; i < 40; i++) lines.Add($"r{i},{(i == 20 ? label : "x")},{i % 7 + 1},1,0,1,k");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var (split, _) = ColumnarCsvReader.SplitPoint(path, new FileInfo(path).Length);
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(split < 0 || bytes.AsSpan(0, (int)split).Count((byte)'"') % 2 == 0);
+        var halves = ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default, splitBytes: 0);
+        Assert.NotNull(halves);
+        Same(TablePath(path), halves!);
     }
 
     [Theory]
@@ -86,6 +129,7 @@ public sealed class ColumnarPathTests : IDisposable
         var expected = Assert.Throws<SurvivalInputException>(() => TablePath(path));
         var actual = Assert.Throws<SurvivalInputException>(() => SurvivalCsv.Read(path, Columns));
         Assert.Equal(expected.Message, actual.Message);
+        Assert.Null(ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default, splitBytes: 0)); // read in halves: declined too
     }
 
     [Fact]
