@@ -54,7 +54,9 @@ public static class LogRankTest
         var group = counts.Group;
         var events = counts.Events;
         var censored = counts.Censored;
-        var entered = counts.Entered;
+        // Without delayed entry the entries are all zero: the column is not read (nor made).
+        bool delayed = counts.HasEntry;
+        var entered = delayed ? counts.Entered : default;
 
         int comparableStrata = 0;
         var weighting = options.EffectiveWeighting;
@@ -69,7 +71,7 @@ public static class LogRankTest
                 int g = group[c];
                 subjects[g] += counts.Subjects[c];
                 if (!counts.HasEntry) atRisk[g] += events[c] + censored[c];
-                if (events[c] + censored[c] + entered[c] > 0) present[g] = true;
+                if (events[c] + censored[c] + (delayed ? entered[c] : 0) > 0) present[g] = true;
             }
             // A stratum with one group adds its events to that group's O and E alike and nothing to V, as in R's survdiff.
             if (present.Count(p => p) >= 2) comparableStrata++;
@@ -110,7 +112,7 @@ public static class LogRankTest
                     km *= 1 - d / n;
                     tilde = tildeNow;
                 }
-                for (int c = c0; c < c1; c++) atRisk[group[c]] += entered[c] - events[c] - censored[c];
+                for (int c = c0; c < c1; c++) atRisk[group[c]] += (delayed ? entered[c] : 0) - events[c] - censored[c];
                 c0 = c1;
             }
         }

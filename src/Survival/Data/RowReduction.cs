@@ -41,16 +41,16 @@ internal static class RowReduction
             c = x.Key.CompareTo(y.Key);
             return c != 0 ? c : x.Code.CompareTo(y.Code);
         });
-        var result = new Cells(cells.Length);
+        var result = new Cells(cells.Length, strata: data.Strata is not null, entries: data.HasEntry);
         for (int j = 0; j < cells.Length; j++)
         {
             var c = cells[j];
             result.Time[j] = RadixSort.Value(c.Key);
-            result.Stratum[j] = c.Code / groups;
+            if (result.Stratum is not null) result.Stratum[j] = c.Code / groups;
             result.Group[j] = c.Code % groups;
             result.Events[j] = c.Events;
             result.Censored[j] = c.Censored;
-            result.Entered[j] = c.Entered;
+            if (result.Entered is not null) result.Entered[j] = c.Entered;
             result.Subjects[j] = c.Subjects;
         }
         return result.ToCounts(data);
@@ -147,7 +147,7 @@ internal static class RowReduction
         for (int s = 0; s < strataCount; s++)
             for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
                 if (j == stratumStart[s] || keys[j] != keys[j - 1] || payload[j] / 3 != payload[j - 1] / 3) cells++;
-        var result = new Cells(cells);
+        var result = new Cells(cells, strata: data.Strata is not null, entries: entry is not null);
         int k = -1;
         for (int s = 0; s < strataCount; s++)
         {
@@ -159,7 +159,7 @@ internal static class RowReduction
                     k++;
                     result.Time[k] = RadixSort.Value(keys[j]);
                     result.Group[k] = g;
-                    result.Stratum[k] = s;
+                    if (result.Stratum is not null) result.Stratum[k] = s;
                 }
                 double w = weights is null ? 1.0 : weights[j];
                 switch (p - 3 * g)
@@ -210,11 +210,11 @@ internal static class RowReduction
             previous = v;
         }
         if (!anyTied) return null;
-        return FormClusters(keys, payload, weights, groups, meanAbs, maxThreads).ToCounts(data, timeFixed: true);
+        return FormClusters(keys, payload, weights, groups, meanAbs, maxThreads, data.HasEntry).ToCounts(data, timeFixed: true);
     }
 
     /// <summary>The cells of <see cref="FillNearTies"/>, once some times are tied.</summary>
-    private static Cells FormClusters(ulong[] keys, int[] payload, double[]? weights, int groups, double meanAbs, int maxThreads)
+    private static Cells FormClusters(ulong[] keys, int[] payload, double[]? weights, int groups, double meanAbs, int maxThreads, bool entries)
     {
         int m = keys.Length;
         double tol = TimeFix.Tolerance;
@@ -270,7 +270,7 @@ internal static class RowReduction
                         result.Group[cells] = g;
                         result.Events[cells] += w * IsEvent[kind];
                         result.Censored[cells] += w * IsCensoring[kind];
-                        result.Entered[cells] += w * IsEntry[kind];
+                        if (entries) result.Entered[cells] += w * IsEntry[kind];
                         result.Subjects[cells] += IsExit[kind];
                     }
                     cells++;
@@ -302,7 +302,7 @@ internal static class RowReduction
                         // and ≥ 0, and a column never holds −0).
                         result.Events[k] += w * IsEvent[kind];
                         result.Censored[k] += w * IsCensoring[kind];
-                        result.Entered[k] += w * IsEntry[kind];
+                        if (entries) result.Entered[k] += w * IsEntry[kind];
                         result.Subjects[k] += IsExit[kind];
                     }
                 }
@@ -315,7 +315,7 @@ internal static class RowReduction
         var cellStart = new int[parts + 1];
         RadixSort.Run(parts, t => cellStart[t + 1] = FormCells(bounds[t], bounds[t + 1], null, 0));
         for (int t = 0; t < parts; t++) cellStart[t + 1] += cellStart[t];
-        var fixedCells = new Cells(cellStart[parts]);
+        var fixedCells = new Cells(cellStart[parts], strata: false, entries: entries);
         RadixSort.Run(parts, t => FormCells(bounds[t], bounds[t + 1], fixedCells, cellStart[t]));
         return fixedCells;
     }
@@ -327,14 +327,15 @@ internal static class RowReduction
     private static readonly double[] IsExit = [1, 1, 0];
 
     /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
-    private sealed class Cells(int count)
+    /// <remarks>Without strata or entries those columns are not allocated (all zero); they must then not be written.</remarks>
+    private sealed class Cells(int count, bool strata = true, bool entries = true)
     {
         public double[] Time { get; } = new double[count];
         public int[] Group { get; } = new int[count];
-        public int[] Stratum { get; } = new int[count];
+        public int[] Stratum { get; } = strata ? new int[count] : null!;
         public double[] Events { get; } = new double[count];
         public double[] Censored { get; } = new double[count];
-        public double[] Entered { get; } = new double[count];
+        public double[] Entered { get; } = entries ? new double[count] : null!;
         public double[] Subjects { get; } = new double[count];
 
         public SurvivalCounts ToCounts(SurvivalData data, bool timeFixed = false) => new(Time, Group, Stratum, Events, Censored, Entered, Subjects,

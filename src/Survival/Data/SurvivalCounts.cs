@@ -20,15 +20,18 @@ public sealed class SurvivalCounts
 
     private readonly double[] _time;
     private readonly int[] _group;
-    private readonly int[] _stratum;
+    private int[]? _stratum; // null: every cell in stratum 0 (made on first read)
     private readonly double[] _events;
     private readonly double[] _censored;
-    private readonly double[] _entered;
+    private double[]? _entered; // null: no entries (made on first read)
     private readonly double[] _subjects;
     private readonly int[] _stratumStart;
 
-    internal SurvivalCounts(double[] time, int[] group, int[] stratum, double[] events, double[] censored,
-        double[] entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
+    /// <remarks><paramref name="stratum"/> may be null when every cell is in stratum 0, and <paramref name="entered"/>
+    /// when there are no entries: a reduction of 10^7 distinct times then allocates neither column (a zero column is
+    /// made if one is read).</remarks>
+    internal SurvivalCounts(double[] time, int[] group, int[]? stratum, double[] events, double[] censored,
+        double[]? entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
         bool hasEntry, OmittedRows? omitted = null, bool timeFixed = false)
     {
         Omitted = omitted ?? OmittedRows.None;
@@ -45,7 +48,8 @@ public sealed class SurvivalCounts
         HasEntry = hasEntry;
         int strata = StratumCount;
         _stratumStart = new int[strata + 1];
-        for (int c = 0; c < stratum.Length; c++) _stratumStart[stratum[c] + 1]++;
+        if (stratum is null) _stratumStart[1] = time.Length;
+        else for (int c = 0; c < stratum.Length; c++) _stratumStart[stratum[c] + 1]++;
         for (int s = 0; s < strata; s++) _stratumStart[s + 1] += _stratumStart[s];
     }
 
@@ -89,7 +93,7 @@ public sealed class SurvivalCounts
     public ReadOnlySpan<int> Group => _group;
 
     /// <summary>The stratum code of each cell.</summary>
-    public ReadOnlySpan<int> Stratum => _stratum;
+    public ReadOnlySpan<int> Stratum => _stratum ?? Zeros(ref _stratum);
 
     /// <summary>The weighted number of events in each cell.</summary>
     public ReadOnlySpan<double> Events => _events;
@@ -98,7 +102,15 @@ public sealed class SurvivalCounts
     public ReadOnlySpan<double> Censored => _censored;
 
     /// <summary>The weighted number of delayed entries in each cell (all zero without delayed entry).</summary>
-    public ReadOnlySpan<double> Entered => _entered;
+    public ReadOnlySpan<double> Entered => _entered ?? Zeros(ref _entered);
+
+    /// <summary>A zero column of one value a cell, stored in <paramref name="field"/> (one array even if two threads
+    /// ask at once).</summary>
+    private T[] Zeros<T>(ref T[]? field)
+    {
+        Interlocked.CompareExchange(ref field, new T[_time.Length], null);
+        return field!;
+    }
 
     /// <summary>The number of subjects (input rows, unweighted) whose exit is in each cell.</summary>
     public ReadOnlySpan<double> Subjects => _subjects;
@@ -209,7 +221,7 @@ public sealed class SurvivalCounts
                 foreach (int c in run)
                 {
                     cells.Open(s, mapped, _group[c]);
-                    cells.Add(_events[c], _censored[c], _entered[c], _subjects[c]);
+                    cells.Add(_events[c], _censored[c], _entered?[c] ?? 0, _subjects[c]);
                 }
                 i = j;
             }

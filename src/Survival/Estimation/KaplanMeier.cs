@@ -133,9 +133,9 @@ public static class KaplanMeier
         var time = counts.Time;
         var events = counts.Events;
         var censored = counts.Censored;
-        var entered = counts.Entered;
         var subjects = counts.Subjects;
         bool delayed = counts.HasEntry;
+        var entered = delayed ? counts.Entered : default;
         var (cells, cellCount) = CellsOf(counts, g, start, end);
 
         double subjectCount = 0, totalEvents = 0, totalExits = 0;
