@@ -67,7 +67,8 @@ internal sealed class ParallelNumberColumn : IDisposable
                 for (int i = 0; i < count; i++)
                 {
                     var field = bytes.AsSpan(start, ends[i] - start);
-                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                    if (!ShortDecimal.TryParse(field, out double v)
+                        && (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out v) || !double.IsFinite(v)))
                     {
                         _failed = true;
                         return;
