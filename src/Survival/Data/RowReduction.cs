@@ -114,49 +114,12 @@ internal static class RowReduction
     public static SurvivalCounts ByRadixSort(SurvivalData data, bool timeFix = false, int maxThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int n = data.Count;
-        var time = data.TimeArray;
         var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
         int groups = Math.Max(1, data.Group?.Levels.Count ?? 1);
         int strataCount = Math.Max(1, data.Strata?.Levels.Count ?? 1);
-        int copies = entry is null ? 1 : 2;
-        int m = copies * n;
+        int m = (entry is null ? 1 : 2) * data.Count;
 
-        // Counting pass: the first position of each (stratum, group) block.
-        var next = new int[strataCount * groups];
-        for (int i = 0; i < n; i++) next[(strata?[i] ?? 0) * groups + (group?[i] ?? 0)] += copies;
-        var stratumStart = new int[strataCount + 1];
-        for (int c = 0, sum = 0; c < next.Length; c++)
-        {
-            int count = next[c];
-            next[c] = sum;
-            sum += count;
-            stratumStart[c / groups + 1] = sum;
-        }
-
-        // Items: key = the time's sortable bits, payload = 3·group + kind (0 event, 1 censoring, 2 entry).
-        var keys = new ulong[m];
-        var payload = new int[m];
-        var weights = weight is null ? null : new double[m];
-        for (int i = 0; i < n; i++)
-        {
-            int g = group?[i] ?? 0;
-            int o = next[(strata?[i] ?? 0) * groups + g]++;
-            keys[o] = RadixSort.Key(time[i]);
-            payload[o] = 3 * g + (status[i] ? 0 : 1);
-            if (weights is not null) weights[o] = weight![i];
-            if (entry is not null)
-            {
-                o = next[(strata?[i] ?? 0) * groups + g]++;
-                keys[o] = RadixSort.Key(entry[i]);
-                payload[o] = 3 * g + 2;
-                if (weights is not null) weights[o] = weight![i];
-            }
-        }
+        var (keys, payload, weights, stratumStart) = Items(data, groups, strataCount, maxThreads);
         var keyScratch = new ulong[m];
         var payloadScratch = new int[m];
         var weightScratch = weights is null ? null : new double[m];
@@ -196,6 +159,69 @@ internal static class RowReduction
             }
         }
         return result.ToCounts(data, timeFixed: fixedHere);
+    }
+
+    /// <summary>The items to sort, laid out by (stratum, group) block in row order: key = the time's sortable bits,
+    /// payload = 3·group + kind (0 event, 1 censoring, 2 entry), the weight beside; with the start of each stratum.</summary>
+    private static (ulong[] Keys, int[] Payload, double[]? Weights, int[] StratumStart) Items(SurvivalData data, int groups, int strataCount, int maxThreads)
+    {
+        int n = data.Count;
+        var time = data.TimeArray;
+        var entry = data.EntryArray;
+        var status = data.EventArray;
+        var weight = data.WeightArray;
+        int[]? group = data.Group?.CodeArray;
+        int[]? strata = data.Strata?.CodeArray;
+        int copies = entry is null ? 1 : 2;
+        int m = copies * n;
+        // Counting pass: each chunk of rows counts its items per (stratum, group) block; a chunk's items of a block go after
+        // the block's items of the chunks before it, so the layout is the one a single pass in row order makes.
+        int blocks = strataCount * groups;
+        int parts = RadixSort.Threads(n, maxThreads);
+        var counts = new int[parts][];
+        RadixSort.Run(parts, t =>
+        {
+            var count = counts[t] = new int[blocks];
+            int from = (int)((long)n * t / parts), to = (int)((long)n * (t + 1) / parts);
+            for (int i = from; i < to; i++) count[(strata?[i] ?? 0) * groups + (group?[i] ?? 0)] += copies;
+        });
+        var stratumStart = new int[strataCount + 1];
+        var next = new int[parts][];
+        for (int t = 0; t < parts; t++) next[t] = new int[blocks];
+        for (int c = 0, sum = 0; c < blocks; c++)
+        {
+            for (int t = 0; t < parts; t++)
+            {
+                next[t][c] = sum;
+                sum += counts[t][c];
+            }
+            stratumStart[c / groups + 1] = sum;
+        }
+
+        var keys = new ulong[m];
+        var payload = new int[m];
+        var weights = weight is null ? null : new double[m];
+        RadixSort.Run(parts, t =>
+        {
+            var position = next[t];
+            int from = (int)((long)n * t / parts), to = (int)((long)n * (t + 1) / parts);
+            for (int i = from; i < to; i++)
+            {
+                int g = group?[i] ?? 0;
+                int o = position[(strata?[i] ?? 0) * groups + g]++;
+                keys[o] = RadixSort.Key(time[i]);
+                payload[o] = 3 * g + (status[i] ? 0 : 1);
+                if (weights is not null) weights[o] = weight![i];
+                if (entry is not null)
+                {
+                    o = position[(strata?[i] ?? 0) * groups + g]++;
+                    keys[o] = RadixSort.Key(entry[i]);
+                    payload[o] = 3 * g + 2;
+                    if (weights is not null) weights[o] = weight![i];
+                }
+            }
+        });
+        return (keys, payload, weights, stratumStart);
     }
 
     /// <summary>
