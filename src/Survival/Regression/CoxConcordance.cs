@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Survival.Regression;
 
 /// <summary>Harrell's concordance of a Cox model's linear predictor, as R's <c>concordance</c> reports it in
@@ -178,6 +180,9 @@ internal static class CoxConcordance
         }
     }
 
+    private static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Blocks(ReadOnlySpan<double> few)
+        => (Vector256.Create(few[..4]), Vector256.Create(few[4..8]), Vector256.Create(few[8..12]), Vector256.Create(few[12..16]));
+
     /// <summary>The distinct values of η, ascending. Covariates of trials are mostly discrete, so η takes few values:
     /// they are collected in a hash set and only those sorted; past 65 536 distinct values a copy of η is sorted instead.</summary>
     internal static double[] DistinctSorted(double[] eta, out int distinct)
@@ -186,15 +191,31 @@ internal static class CoxConcordance
         // covariate, where a hash set costs a hash and a probe); more values than that go to the hash set.
         Span<double> few = stackalloc double[SmallDistinct];
         int found = 0, row = 0;
-        for (; row < eta.Length; row++)
+        if (Vector256.IsHardwareAccelerated && SmallDistinct == 16)
         {
-            double v = eta[row];
-            int j = 0;
-            while (j < found && few[j] != v) j++;
-            if (j < found) continue;
-            if (found == SmallDistinct) break;
-            few[found++] = v;
+            // The values found so far in four vectors (the rest NaN, equal to nothing): a row is one broadcast and four
+            // compares with a branch that almost always goes the same way, where a scan of the values branches on the data.
+            few.Fill(double.NaN);
+            var (a, b, c, d) = Blocks(few);
+            for (; row < eta.Length; row++)
+            {
+                var v = Vector256.Create(eta[row]);
+                if (Vector256.EqualsAny(v, a) | Vector256.EqualsAny(v, b) | Vector256.EqualsAny(v, c) | Vector256.EqualsAny(v, d)) continue;
+                if (found == SmallDistinct) break;
+                few[found++] = eta[row];
+                (a, b, c, d) = Blocks(few);
+            }
         }
+        else
+            for (; row < eta.Length; row++)
+            {
+                double v = eta[row];
+                int j = 0;
+                while (j < found && few[j] != v) j++;
+                if (j < found) continue;
+                if (found == SmallDistinct) break;
+                few[found++] = v;
+            }
         if (row == eta.Length)
         {
             var sortedFew = few[..found].ToArray();

@@ -392,9 +392,10 @@ public static class CoxRegression
             var weight = sets.Weight;
             var xs = new double[q][];
             for (int k = 0; k < q; k++) xs[k] = sets.X[columns[k]];
-            for (int i = 0; i < n; i++)
+            // The deaths' own terms, over the event rows in order (a list, not a test of every row's status: events and
+            // censorings alternate at random, and the test would be mispredicted often).
+            foreach (int i in sets.EventRows)
             {
-                if (!status[i]) continue;
                 double w = weight?[i] ?? 1.0;
                 ll += w * risk[i];
                 for (int k = 0; k < q; k++) u[k] += w * xs[k][i];

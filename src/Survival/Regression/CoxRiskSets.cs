@@ -28,6 +28,28 @@ internal sealed class CoxRiskSets
 
     public bool[] Status { get; }
 
+    /// <summary>The sorted positions of the rows with an event, in order (made on first use).</summary>
+    public ReadOnlySpan<int> EventRows => (_eventRows ??= Positions(Status)).AsSpan(0, _eventRows.Length - 1);
+
+    private int[]? _eventRows;
+
+    /// <summary>The positions where <paramref name="flags"/> is set, in order, gathered without a test per row, and one
+    /// spare slot at the end.</summary>
+    private static int[] Positions(bool[] flags)
+    {
+        var set = System.Runtime.InteropServices.MemoryMarshal.Cast<bool, byte>(flags.AsSpan());
+        int count = 0;
+        foreach (byte f in set) count += f;
+        var positions = new int[count + 1]; // a spare slot: every row is written, the next one overwrites it unless kept
+        int k = 0;
+        for (int i = 0; i < set.Length; i++)
+        {
+            positions[k] = i;
+            k += set[i];
+        }
+        return positions;
+    }
+
     public double[]? Weight { get; }
 
     /// <summary>Stratum codes in the sorted order (null: one stratum).</summary>
