@@ -83,8 +83,11 @@ internal sealed class CoxRiskSets
         var order = new int[n];
         var start = new int[strataCount + 1];
         var rawStatus = data.EventArray;
-        double[]? carried = p == 1 ? new double[n] : null;
         var firstColumn = p > 0 ? covariates.ColumnArray(0) : null;
+        // A single 0/1 covariate (a treatment arm; exactly +0.0 or 1.0) rides in bit 30 of the row number instead, a third
+        // of the bytes the sort would move for it as a double column.
+        bool binary = p == 1 && n < 1 << 30 && IsZeroOne(firstColumn!);
+        double[]? carried = p == 1 && !binary ? new double[n] : null;
         if (rawStrata is null) start[1] = n;
         else
         {
@@ -97,7 +100,7 @@ internal sealed class CoxRiskSets
                 for (int i = from; i < to; i++)
                 {
                     keys[i] = ~RadixSort.Key(rawTime[i]);
-                    order[i] = rawStatus[i] ? i | int.MinValue : i;
+                    order[i] = (rawStatus[i] ? i | int.MinValue : i) | (binary && firstColumn![i] == 1 ? 1 << 30 : 0);
                     if (carried is not null) carried[i] = firstColumn![i];
                 }
             });
@@ -108,7 +111,7 @@ internal sealed class CoxRiskSets
             {
                 int o = next[rawStrata[i]]++;
                 keys[o] = ~RadixSort.Key(rawTime[i]);
-                order[o] = rawStatus[i] ? i | int.MinValue : i;
+                order[o] = (rawStatus[i] ? i | int.MinValue : i) | (binary && firstColumn![i] == 1 ? 1 << 30 : 0);
                 if (carried is not null) carried[o] = firstColumn![i];
             }
         }
@@ -125,13 +128,16 @@ internal sealed class CoxRiskSets
         var rawEntry = data.EntryArray;
         // The other columns in the sorted order: gathers, split among the cores (each position is written once, from its
         // own row: the same values on any number of threads).
+        double[]? zeroOne = binary ? new double[n] : null;
+        int rowBits = binary ? (1 << 30) - 1 : int.MaxValue;
         InChunks(n, (from, to) =>
         {
             for (int i = from; i < to; i++)
             {
-                int item = order[i], r = item & int.MaxValue;
+                int item = order[i], r = item & rowBits;
                 order[i] = r;
                 status[i] = item < 0;
+                if (zeroOne is not null) zeroOne[i] = (item >> 30) & 1;
                 time[i] = RadixSort.Value(~keys[i]);
                 if (weight is not null) weight[i] = rawWeight![r];
                 if (strata is not null) strata[i] = rawStrata![r];
@@ -142,7 +148,8 @@ internal sealed class CoxRiskSets
         // (the exit keys are no longer needed). R's near-tie rule maps times monotonically, so both orders stay valid
         // after it and tied rows stay adjacent.
         var x = new double[p][];
-        for (int j = 0; j < p; j++) x[j] = carried ?? new double[n];
+        var sorted = carried ?? zeroOne; // the single column, already in sorted order
+        for (int j = 0; j < p; j++) x[j] = sorted ?? new double[n];
         int[]? entryOrder = null;
         if (entry is not null)
         {
@@ -171,12 +178,12 @@ internal sealed class CoxRiskSets
             if (!indicator)
             {
                 if (weight is null || entry is not null) { for (int i = 0; i < n; i++) mean += col[i]; mean /= n; }
-                else if (carried is not null) { for (int i = 0; i < n; i++) mean += carried[i] * weight[i]; mean = total > 0 ? mean / total : 0; }
+                else if (sorted is not null) { for (int i = 0; i < n; i++) mean += sorted[i] * weight[i]; mean = total > 0 ? mean / total : 0; }
                 else { for (int i = 0; i < n; i++) mean += col[order[i]] * weight[i]; mean = total > 0 ? mean / total : 0; }
             }
             means[j] = mean;
             var column = x[j];
-            if (carried is not null)
+            if (sorted is not null)
                 InChunks(n, (from, to) =>
                 {
                     for (int i = from; i < to; i++) column[i] -= mean;
@@ -198,6 +205,17 @@ internal sealed class CoxRiskSets
         StratumStart = start;
         X = x;
         Means = means;
+    }
+
+    /// <summary>Whether every value is exactly +0.0 or 1.0 (bits, so that −0.0 is not taken for +0.0).</summary>
+    private static bool IsZeroOne(double[] column)
+    {
+        foreach (double v in column)
+        {
+            ulong bits = BitConverter.DoubleToUInt64Bits(v);
+            if (bits != 0 && bits != 0x3FF0_0000_0000_0000UL) return false;
+        }
+        return true;
     }
 
     /// <summary>Runs <paramref name="body"/> over [0, <paramref name="n"/>) in contiguous chunks: one a core (at most 8)
