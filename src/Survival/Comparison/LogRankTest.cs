@@ -58,6 +58,9 @@ public static class LogRankTest
         bool delayed = counts.HasEntry;
         var entered = delayed ? counts.Entered : default;
 
+        // Unweighted counts carry no subjects column: a cell's subjects are its events plus censorings, exactly.
+        bool exitsAreSubjects = counts.SubjectsAreExits;
+        var countedSubjects = exitsAreSubjects ? default : counts.Subjects;
         int comparableStrata = 0;
         var weighting = options.EffectiveWeighting;
         for (int s = 0; s < counts.StratumCount; s++)
@@ -69,7 +72,7 @@ public static class LogRankTest
             for (int c = start; c < end; c++)
             {
                 int g = group[c];
-                subjects[g] += counts.Subjects[c];
+                subjects[g] += exitsAreSubjects ? events[c] + censored[c] : countedSubjects[c];
                 if (!counts.HasEntry) atRisk[g] += events[c] + censored[c];
                 if (events[c] + censored[c] + (delayed ? entered[c] : 0) > 0) present[g] = true;
             }

@@ -42,7 +42,7 @@ internal static class RowReduction
             c = x.Key.CompareTo(y.Key);
             return c != 0 ? c : x.Code.CompareTo(y.Code);
         });
-        var result = new Cells(cells.Length, strata: data.Strata is not null, entries: data.HasEntry);
+        var result = new Cells(cells.Length, strata: data.Strata is not null, entries: data.HasEntry, subjects: data.WeightArray is not null);
         for (int j = 0; j < cells.Length; j++)
         {
             var c = cells[j];
@@ -52,7 +52,7 @@ internal static class RowReduction
             result.Events[j] = c.Events;
             result.Censored[j] = c.Censored;
             if (result.Entered is not null) result.Entered[j] = c.Entered;
-            result.Subjects[j] = c.Subjects;
+            if (result.Subjects is not null) result.Subjects[j] = c.Subjects;
         }
         return result.ToCounts(data);
     }
@@ -135,7 +135,7 @@ internal static class RowReduction
         for (int s = 0; s < strataCount; s++)
             for (int j = stratumStart[s]; j < stratumStart[s + 1]; j++)
                 if (j == stratumStart[s] || keys[j] != keys[j - 1] || payload[j] / 3 != payload[j - 1] / 3) cells++;
-        var result = new Cells(cells, strata: data.Strata is not null, entries: entry is not null);
+        var result = new Cells(cells, strata: data.Strata is not null, entries: entry is not null, subjects: weights is not null);
         int k = -1;
         for (int s = 0; s < strataCount; s++)
         {
@@ -152,8 +152,8 @@ internal static class RowReduction
                 double w = weights is null ? 1.0 : weights[j];
                 switch (p - 3 * g)
                 {
-                    case 0: result.Events[k] += w; result.Subjects[k] += 1; break;
-                    case 1: result.Censored[k] += w; result.Subjects[k] += 1; break;
+                    case 0: result.Events[k] += w; if (result.Subjects is not null) result.Subjects[k] += 1; break;
+                    case 1: result.Censored[k] += w; if (result.Subjects is not null) result.Subjects[k] += 1; break;
                     default: result.Entered[k] += w; break;
                 }
             }
@@ -322,7 +322,7 @@ internal static class RowReduction
                         result.Events[cells] += w * IsEvent[kind];
                         result.Censored[cells] += w * IsCensoring[kind];
                         if (entries) result.Entered[cells] += w * IsEntry[kind];
-                        result.Subjects[cells] += IsExit[kind];
+                        if (weights is not null) result.Subjects[cells] += IsExit[kind];
                     }
                     cells++;
                     cluster++;
@@ -354,7 +354,7 @@ internal static class RowReduction
                         result.Events[k] += w * IsEvent[kind];
                         result.Censored[k] += w * IsCensoring[kind];
                         if (entries) result.Entered[k] += w * IsEntry[kind];
-                        result.Subjects[k] += IsExit[kind];
+                        if (weights is not null) result.Subjects[k] += IsExit[kind];
                     }
                 }
                 else cells += touched.Count;
@@ -366,7 +366,7 @@ internal static class RowReduction
         var cellStart = new int[parts + 1];
         RadixSort.Run(parts, t => cellStart[t + 1] = FormCells(bounds[t], bounds[t + 1], null, 0));
         for (int t = 0; t < parts; t++) cellStart[t + 1] += cellStart[t];
-        var fixedCells = new Cells(cellStart[parts], strata: false, entries: entries);
+        var fixedCells = new Cells(cellStart[parts], strata: false, entries: entries, subjects: weights is not null);
         RadixSort.Run(parts, t => FormCells(bounds[t], bounds[t + 1], fixedCells, cellStart[t]));
         return fixedCells;
     }
@@ -378,8 +378,9 @@ internal static class RowReduction
     private static readonly double[] IsExit = [1, 1, 0];
 
     /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
-    /// <remarks>Without strata or entries those columns are not allocated (all zero); they must then not be written.</remarks>
-    private sealed class Cells(int count, bool strata = true, bool entries = true)
+    /// <remarks>Without strata or entries those columns are not allocated (all zero), nor the subjects without weights
+    /// (then each cell's events plus censorings); they must then not be written.</remarks>
+    private sealed class Cells(int count, bool strata = true, bool entries = true, bool subjects = true)
     {
         public double[] Time { get; } = new double[count];
         public int[] Group { get; } = new int[count];
@@ -387,7 +388,7 @@ internal static class RowReduction
         public double[] Events { get; } = new double[count];
         public double[] Censored { get; } = new double[count];
         public double[] Entered { get; } = entries ? new double[count] : null!;
-        public double[] Subjects { get; } = new double[count];
+        public double[] Subjects { get; } = subjects ? new double[count] : null!;
 
         public SurvivalCounts ToCounts(SurvivalData data, bool timeFixed = false) => new(Time, Group, Stratum, Events, Censored, Entered, Subjects,
             data.Group?.Levels ?? SurvivalCounts.NoLevels, data.Strata?.Levels ?? SurvivalCounts.NoLevels, data.HasEntry, timeFixed: timeFixed);

@@ -24,14 +24,15 @@ public sealed class SurvivalCounts
     private readonly double[] _events;
     private readonly double[] _censored;
     private double[]? _entered; // null: no entries (made on first read)
-    private readonly double[] _subjects;
+    private double[]? _subjects; // null: events + censored in each cell (unweighted rows; made on first read)
     private readonly int[] _stratumStart;
 
     /// <remarks><paramref name="stratum"/> may be null when every cell is in stratum 0, and <paramref name="entered"/>
-    /// when there are no entries: a reduction of 10^7 distinct times then allocates neither column (a zero column is
-    /// made if one is read).</remarks>
+    /// when there are no entries, and <paramref name="subjects"/> when the rows are unweighted (each cell's subjects are
+    /// then its events plus censorings, exactly): a reduction of 10^7 distinct times then allocates none of these columns
+    /// (one is made if read).</remarks>
     internal SurvivalCounts(double[] time, int[] group, int[]? stratum, double[] events, double[] censored,
-        double[]? entered, double[] subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
+        double[]? entered, double[]? subjects, IReadOnlyList<string> groupLevels, IReadOnlyList<string> stratumLevels,
         bool hasEntry, OmittedRows? omitted = null, bool timeFixed = false)
     {
         Omitted = omitted ?? OmittedRows.None;
@@ -43,6 +44,7 @@ public sealed class SurvivalCounts
         _censored = censored;
         _entered = entered;
         _subjects = subjects;
+        SubjectsAreExits = subjects is null;
         GroupLevels = groupLevels as ValueList<string> ?? ValueList<string>.Of(groupLevels);
         StratumLevels = stratumLevels as ValueList<string> ?? ValueList<string>.Of(stratumLevels);
         HasEntry = hasEntry;
@@ -113,7 +115,19 @@ public sealed class SurvivalCounts
     }
 
     /// <summary>The number of subjects (input rows, unweighted) whose exit is in each cell.</summary>
-    public ReadOnlySpan<double> Subjects => _subjects;
+    public ReadOnlySpan<double> Subjects => _subjects ?? ExitSums();
+
+    /// <summary>Whether each cell's subjects are its events plus censorings (unweighted rows): an estimator may add them
+    /// instead of reading <see cref="Subjects"/>.</summary>
+    internal bool SubjectsAreExits { get; }
+
+    private double[] ExitSums()
+    {
+        var sums = new double[_time.Length];
+        for (int c = 0; c < sums.Length; c++) sums[c] = _events[c] + _censored[c];
+        Interlocked.CompareExchange(ref _subjects, sums, null);
+        return _subjects!;
+    }
 
     /// <summary>The cells of stratum <paramref name="stratum"/> are <c>[start, end)</c>.</summary>
     public (int Start, int End) StratumRange(int stratum) => (_stratumStart[stratum], _stratumStart[stratum + 1]);
@@ -203,6 +217,7 @@ public sealed class SurvivalCounts
         int n = _time.Length;
         var cells = new CellList(n);
         var run = new List<int>();
+        var subjects = Subjects;
         for (int s = 0; s < StratumCount; s++)
         {
             var (start, end) = StratumRange(s);
@@ -221,7 +236,7 @@ public sealed class SurvivalCounts
                 foreach (int c in run)
                 {
                     cells.Open(s, mapped, _group[c]);
-                    cells.Add(_events[c], _censored[c], _entered?[c] ?? 0, _subjects[c]);
+                    cells.Add(_events[c], _censored[c], _entered?[c] ?? 0, subjects[c]);
                 }
                 i = j;
             }

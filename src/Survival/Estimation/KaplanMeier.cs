@@ -133,7 +133,9 @@ public static class KaplanMeier
         var time = counts.Time;
         var events = counts.Events;
         var censored = counts.Censored;
-        var subjects = counts.Subjects;
+        // Unweighted counts carry no subjects column: a cell's subjects are its events plus censorings, exactly.
+        bool exitsAreSubjects = counts.SubjectsAreExits;
+        var subjects = exitsAreSubjects ? default : counts.Subjects;
         bool delayed = counts.HasEntry;
         var entered = delayed ? counts.Entered : default;
         var (cells, cellCount) = CellsOf(counts, g, start, end);
@@ -143,10 +145,10 @@ public static class KaplanMeier
         for (int j = 0; j < cellCount; j++)
         {
             int c = cells is null ? start + j : cells[j];
-            subjectCount += subjects[c];
+            subjectCount += exitsAreSubjects ? events[c] + censored[c] : subjects[c];
             totalEvents += events[c];
             totalExits += events[c] + censored[c];
-            if (events[c] + censored[c] > 0 || subjects[c] > 0) stepCount++;
+            if (events[c] + censored[c] > 0 || (!exitsAreSubjects && subjects[c] > 0)) stepCount++;
         }
         if (subjectCount == 0 && totalExits == 0) return null;
 
@@ -159,7 +161,7 @@ public static class KaplanMeier
         {
             int c = cells is null ? start + j : cells[j];
             suffix += events[c] + censored[c] - (delayed ? entered[c] : 0);
-            if (events[c] + censored[c] > 0 || subjects[c] > 0) steps.AtRisk[k--] = suffix;
+            if (events[c] + censored[c] > 0 || (!exitsAreSubjects && subjects[c] > 0)) steps.AtRisk[k--] = suffix;
         }
 
         double initialAtRisk = delayed ? 0 : stepCount > 0 ? steps.AtRisk[0] : 0;
@@ -171,7 +173,7 @@ public static class KaplanMeier
         {
             int c = cells is null ? start + j : cells[j];
             double d = events[c], cens = censored[c], e = delayed ? entered[c] : 0;
-            if (d + cens > 0 || subjects[c] > 0)
+            if (d + cens > 0 || (!exitsAreSubjects && subjects[c] > 0))
             {
                 double atRisk = steps.AtRisk[k2];
                 if (first && delayed) initialAtRisk = atRisk;
