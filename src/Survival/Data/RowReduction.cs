@@ -120,9 +120,10 @@ internal static class RowReduction
         int m = (entry is null ? 1 : 2) * data.Count;
 
         var (keys, payload, weights, stratumStart) = Items(data, groups, strataCount, maxThreads);
-        var keyScratch = new ulong[m];
-        var payloadScratch = new int[m];
-        var weightScratch = weights is null ? null : new double[m];
+        // Every item is written before it is read (the scratch by the sort's passes): no need to zero 10^7 of them first.
+        var keyScratch = GC.AllocateUninitializedArray<ulong>(m);
+        var payloadScratch = GC.AllocateUninitializedArray<int>(m);
+        var weightScratch = weights is null ? null : GC.AllocateUninitializedArray<double>(m);
         for (int s = 0; s < strataCount; s++)
             RadixSort.Sort(keys, payload, weights, stratumStart[s], stratumStart[s + 1] - stratumStart[s], keyScratch, payloadScratch, weightScratch, maxThreads);
 
@@ -198,9 +199,9 @@ internal static class RowReduction
             stratumStart[c / groups + 1] = sum;
         }
 
-        var keys = new ulong[m];
-        var payload = new int[m];
-        var weights = weight is null ? null : new double[m];
+        var keys = GC.AllocateUninitializedArray<ulong>(m);
+        var payload = GC.AllocateUninitializedArray<int>(m);
+        var weights = weight is null ? null : GC.AllocateUninitializedArray<double>(m);
         RadixSort.Run(parts, t =>
         {
             var position = next[t];
@@ -290,6 +291,8 @@ internal static class RowReduction
             bounds[t] = j;
         }
 
+        var clusterStart = new bool[m]; // set by the counting pass where a cluster starts (after each part's first)
+
         // Cells [from, to) of the items, written from cell firstCell of result (counted only when result is null).
         int FormCells(int from, int to, Cells? result, int firstCell)
         {
@@ -303,13 +306,20 @@ internal static class RowReduction
                 // The cluster [a, j): its first time is the representative; later distinct times join while tied.
                 int a = j;
                 double rep = RadixSort.Value(keys[j]), last = rep;
-                for (j++; j < to; j++)
+                if (result is null)
                 {
-                    double v = RadixSort.Value(keys[j]);
-                    if (v == last) continue;
-                    if (!Tied(v - last)) break;
-                    last = v;
+                    for (j++; j < to; j++)
+                    {
+                        double v = RadixSort.Value(keys[j]);
+                        if (v == last) continue;
+                        if (!Tied(v - last)) break;
+                        last = v;
+                    }
+                    if (j < to) clusterStart[j] = true;
                 }
+                else
+                    // The counting pass marked where each cluster starts: the filling pass only looks the marks up.
+                    for (j++; j < to && !clusterStart[j]; j++) { }
                 if (j == a + 1)
                 {
                     // One item (the usual cluster with continuous times): one cell, no bookkeeping of groups.
@@ -382,8 +392,8 @@ internal static class RowReduction
     /// (then each cell's events plus censorings); they must then not be written.</remarks>
     private sealed class Cells(int count, bool strata = true, bool entries = true, bool subjects = true)
     {
-        public double[] Time { get; } = new double[count];
-        public int[] Group { get; } = new int[count];
+        public double[] Time { get; } = GC.AllocateUninitializedArray<double>(count); // every cell's time and group are written
+        public int[] Group { get; } = GC.AllocateUninitializedArray<int>(count);
         public int[] Stratum { get; } = strata ? new int[count] : null!;
         public double[] Events { get; } = new double[count];
         public double[] Censored { get; } = new double[count];

@@ -142,15 +142,26 @@ public static class KaplanMeier
 
         double subjectCount = 0, totalEvents = 0, totalExits = 0;
         int stepCount = 0;
-        for (int j = 0; j < cellCount; j++)
+        // Unweighted rows without delayed entry: every cell holds at least one exit of weight 1, so every cell is a step,
+        // and the totals are summed in the forward pass below (in the same order) instead of a pass of their own.
+        bool everyCellAStep = exitsAreSubjects && !delayed;
+        if (everyCellAStep)
         {
-            int c = cells is null ? start + j : cells[j];
-            subjectCount += exitsAreSubjects ? events[c] + censored[c] : subjects[c];
-            totalEvents += events[c];
-            totalExits += events[c] + censored[c];
-            if (events[c] + censored[c] > 0 || (!exitsAreSubjects && subjects[c] > 0)) stepCount++;
+            if (cellCount == 0) return null;
+            stepCount = cellCount;
         }
-        if (subjectCount == 0 && totalExits == 0) return null;
+        else
+        {
+            for (int j = 0; j < cellCount; j++)
+            {
+                int c = cells is null ? start + j : cells[j];
+                subjectCount += exitsAreSubjects ? events[c] + censored[c] : subjects[c];
+                totalEvents += events[c];
+                totalExits += events[c] + censored[c];
+                if (events[c] + censored[c] > 0 || (!exitsAreSubjects && subjects[c] > 0)) stepCount++;
+            }
+            if (subjectCount == 0 && totalExits == 0) return null;
+        }
 
         // The number at risk at each step's time, summed from the end as R's survfitkm does (exits at or after t, less
         // entries at or after t), so that a last time where everyone left has d = n exactly and S = 0 exactly. Written
@@ -173,6 +184,11 @@ public static class KaplanMeier
         {
             int c = cells is null ? start + j : cells[j];
             double d = events[c], cens = censored[c], e = delayed ? entered[c] : 0;
+            if (everyCellAStep)
+            {
+                subjectCount += d + cens;
+                totalEvents += d;
+            }
             if (d + cens > 0 || (!exitsAreSubjects && subjects[c] > 0))
             {
                 double atRisk = steps.AtRisk[k2];

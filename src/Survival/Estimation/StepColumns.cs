@@ -37,18 +37,18 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
     /// <param name="entries">Whether any step has delayed entries (otherwise the column is not stored: all 0).</param>
     public StepColumns(int count, bool stdErrColumn = false, bool entries = true)
     {
-        Time = new double[count];
-        AtRisk = new double[count];
-        Events = new double[count];
-        Censored = new double[count];
-        _entered = entries ? new double[count] : null;
-        Survival = new double[count];
-        LogStdErr = new double[count];
-        Lower = new double[count];
-        Upper = new double[count];
-        CumulativeHazard = new double[count];
-        CumulativeHazardStdErr = new double[count];
-        _stdErr = stdErrColumn ? new double[count] : null;
+        Time = Column(count);
+        AtRisk = Column(count);
+        Events = Column(count);
+        Censored = Column(count);
+        _entered = entries ? Column(count) : null;
+        Survival = Column(count);
+        LogStdErr = Column(count);
+        Lower = Column(count);
+        Upper = Column(count);
+        CumulativeHazard = Column(count);
+        CumulativeHazardStdErr = Column(count);
+        _stdErr = stdErrColumn ? Column(count) : null;
     }
 
     /// <summary>Columns holding <paramref name="steps"/> exactly.</summary>
@@ -63,6 +63,10 @@ internal sealed class StepColumns : IReadOnlyList<SurvivalStep>, IEquatable<Step
             _stdErr![i] = Store(st.StdErr);
         }
     }
+
+    /// <summary>A column left uninitialised: every step is written by <see cref="Set"/> before it is read (millions of steps
+    /// need not be zeroed first).</summary>
+    private static double[] Column(int count) => GC.AllocateUninitializedArray<double>(count);
 
     /// <summary>Writes step <paramref name="i"/>.</summary>
     public void Set(int i, double time, double atRisk, double events, double censored, double entered, double survival, double logStdErr,
