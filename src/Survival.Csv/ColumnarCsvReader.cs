@@ -6,9 +6,11 @@ namespace Survival.Csv;
 
 /// <summary>
 /// The fast path of <see cref="SurvivalCsv.Read"/>: each field is parsed from CsvHelper's UTF-8 span straight into a
-/// preallocated column (numbers by pool threads, <see cref="ParallelNumberColumn"/>; the status as a small code), with no string per field and no list of lines; labels come through CsvHelper's string
-/// pool (one string per distinct label). Missing-value markers are recognised on the spans and the rows left out are
-/// recorded as <see cref="CsvTable.OmitMissing"/> records them.
+/// preallocated column (numbers by pool threads, <see cref="ParallelNumberColumn"/>, short decimals by
+/// <see cref="ShortDecimal"/>; the status as a small code), with no string per field and no list of lines; ASCII labels
+/// are matched as bytes (a string only per distinct label). A file of <see cref="SplitBytes"/> or more is read in two
+/// halves at once when <see cref="SplitPoint"/> finds a safe line to split at. Missing-value markers are recognised on
+/// the spans and the rows left out are recorded as <see cref="CsvTable.OmitMissing"/> records them.
 /// </summary>
 /// <remarks>
 /// It declines (returns null) at the first thing that is not plainly valid — a value that does not parse, a status
