@@ -447,62 +447,35 @@ public static class CoxRegression
             return (ll, u, info);
         }
 
-        /// <summary>The walk for one covariate without delayed entry: <see cref="CoxRiskSets.SweepRisk"/>'s sums and the
-        /// visitor's Breslow/Efron terms fused into one loop over locals, the same operations in the same order (so the same
-        /// bits), without a delegate call and array stores per event time (millions of them with continuous times).</summary>
+        /// <summary>The walk for one covariate without delayed entry: <see cref="CoxRiskSets.SweepOne"/> with the Breslow/Efron
+        /// terms as a struct visitor, the same operations in the same order as the general visitor (so the same bits),
+        /// without a delegate call and array stores per event time (millions of them with continuous times).</summary>
         private (double LogLik, double Score, double Information) SweepOne(double[] risk, bool efron, double ll, double u)
         {
-            var x = sets.X[columns[0]];
-            var stop = sets.Stop;
-            var status = sets.Status;
-            var weight = sets.Weight;
-            double info = 0;
-            for (int s = 0; s + 1 < sets.StratumStart.Length; s++)
+            var terms = new EfronTerms(efron) { LogLik = ll, Score = u };
+            sets.SweepOne(sets.X[columns[0]], risk, second: true, ref terms);
+            return (terms.LogLik, terms.Score, terms.Information);
+        }
+    }
+
+    /// <summary>One covariate's log-likelihood, score and information, summed over the event times of a walk.</summary>
+    private struct EfronTerms(bool efron) : CoxRiskSets.IOneVisitor
+    {
+        public double LogLik, Score, Information;
+
+        public void Visit(in CoxRiskSets.OneSums s)
+        {
+            int m = efron ? s.Deaths : 1;
+            double mean = s.DeadWeight / m;
+            for (int e = 0; e < m; e++)
             {
-                int a = sets.StratumStart[s], b = sets.StratumStart[s + 1];
-                double s0 = 0, s1 = 0, s2 = 0;
-                int p = a;
-                while (p < b)
-                {
-                    int k = p;
-                    while (k < b && !status[k]) k++;
-                    if (k == b) break;
-                    double t = stop[k];
-                    int deathStart = -1;
-                    for (; p < b && stop[p] >= t; p++)
-                    {
-                        if (deathStart < 0 && stop[p] == t) deathStart = p;
-                        double r = risk[p], rx = r * x[p];
-                        s0 += r;
-                        s1 += rx;
-                        s2 += rx * x[p];
-                    }
-                    double e0 = 0, e1 = 0, e2 = 0, deadWeight = 0;
-                    int deaths = 0;
-                    for (int d = deathStart; d < p; d++)
-                    {
-                        if (!status[d]) continue;
-                        deaths++;
-                        deadWeight += weight?[d] ?? 1.0;
-                        double r = risk[d], rx = r * x[d];
-                        e0 += r;
-                        e1 += rx;
-                        e2 += rx * x[d];
-                    }
-                    int m = efron ? deaths : 1;
-                    double mean = deadWeight / m;
-                    for (int e = 0; e < m; e++)
-                    {
-                        double f = efron ? (double)e / deaths : 0;
-                        double den = s0 - f * e0;
-                        ll -= mean * Math.Log(den);
-                        double a1 = (s1 - f * e1) / den;
-                        u -= mean * a1;
-                        info += mean * ((s2 - f * e2) / den - a1 * a1);
-                    }
-                }
+                double f = efron ? (double)e / s.Deaths : 0;
+                double den = s.S0 - f * s.E0;
+                LogLik -= mean * Math.Log(den);
+                double a1 = (s.S1 - f * s.E1) / den;
+                Score -= mean * a1;
+                Information += mean * ((s.S2 - f * s.E2) / den - a1 * a1);
             }
-            return (ll, u, info);
         }
     }
 

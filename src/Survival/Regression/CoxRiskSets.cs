@@ -480,14 +480,62 @@ internal sealed class CoxRiskSets
         }
     }
 
-    /// <summary><see cref="SweepRisk"/> for one covariate without delayed entry (the commonest model): the same sums, added
-    /// in the same order, held in locals rather than in arrays (which the JIT must store to and reload on every row).</summary>
+    /// <summary>The sums over one risk set for a single covariate (<see cref="SweepOne"/>), as <see cref="RiskSums"/> holds
+    /// them for any number.</summary>
+    public struct OneSums
+    {
+        public double Time;
+        public int Stratum, DeathStart, DeathEnd, Deaths, AtRisk;
+        public double S0, S1, S2, E0, E1, E2, DeadWeight, AtRiskWeight;
+    }
+
+    /// <summary>What <see cref="SweepOne"/> calls at each event time; a struct, so that the call is specialised and inlined
+    /// (millions of event times with continuous data).</summary>
+    public interface IOneVisitor
+    {
+        void Visit(in OneSums sums);
+    }
+
+    /// <summary>Hands <see cref="SweepOne"/>'s sums to a <see cref="SweepRisk"/> visitor.</summary>
+    private struct ToRiskSums(RiskSums sums, bool second, Action<RiskSums> visit) : IOneVisitor
+    {
+        public readonly void Visit(in OneSums one)
+        {
+            sums.S0 = one.S0;
+            sums.S1[0] = one.S1;
+            sums.E0 = one.E0;
+            sums.E1[0] = one.E1;
+            if (second)
+            {
+                sums.S2![0, 0] = one.S2;
+                sums.E2![0, 0] = one.E2;
+            }
+            sums.AtRisk = one.AtRisk;
+            sums.AtRiskWeight = one.AtRiskWeight;
+            sums.Deaths = one.Deaths;
+            sums.DeadWeight = one.DeadWeight;
+            sums.Time = one.Time;
+            sums.Stratum = one.Stratum;
+            sums.DeathStart = one.DeathStart;
+            sums.DeathEnd = one.DeathEnd;
+            visit(sums);
+        }
+    }
+
     private void SweepRiskOne(double[] x, double[] risk, bool second, Action<RiskSums> visit)
     {
-        var sums = new RiskSums(1, second);
+        var adapter = new ToRiskSums(new RiskSums(1, second), second, visit);
+        SweepOne(x, risk, second, ref adapter);
+    }
+
+    /// <summary><see cref="SweepRisk"/> for one covariate without delayed entry (the commonest model): the same sums, added
+    /// in the same order, held in locals rather than in arrays (which the JIT must store to and reload on every row).</summary>
+    public void SweepOne<TVisitor>(double[] x, double[] risk, bool second, ref TVisitor visitor) where TVisitor : struct, IOneVisitor
+    {
         var stop = Stop;
         var status = Status;
         var weight = Weight;
+        var sums = new OneSums();
         for (int s = 0; s + 1 < StratumStart.Length; s++)
         {
             int a = StratumStart[s], b = StratumStart[s + 1];
@@ -524,14 +572,11 @@ internal sealed class CoxRiskSets
                     if (second) e2 += rx * x[d];
                 }
                 sums.S0 = s0;
-                sums.S1[0] = s1;
+                sums.S1 = s1;
+                sums.S2 = s2;
                 sums.E0 = e0;
-                sums.E1[0] = e1;
-                if (second)
-                {
-                    sums.S2![0, 0] = s2;
-                    sums.E2![0, 0] = e2;
-                }
+                sums.E1 = e1;
+                sums.E2 = e2;
                 sums.AtRisk = atRisk;
                 sums.AtRiskWeight = atRiskWeight;
                 sums.Deaths = deaths;
@@ -540,7 +585,7 @@ internal sealed class CoxRiskSets
                 sums.Stratum = s;
                 sums.DeathStart = deathStart;
                 sums.DeathEnd = p;
-                visit(sums);
+                visitor.Visit(in sums);
             }
         }
     }
