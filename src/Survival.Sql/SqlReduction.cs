@@ -185,26 +185,10 @@ internal sealed class SqlReduction
     {
         var checks = Checks().ToArray();
         var (raw, rawSql) = Raw();
-        var sql = new StringBuilder("SELECT rn");
-        foreach (var c in checks) sql.Append(", CASE WHEN ").Append(c.Condition).Append(" THEN 1 ELSE 0 END");
-        for (int r = 0; r < raw.Length; r++) sql.Append(", raw").Append(r.ToString(CultureInfo.InvariantCulture));
-        sql.Append(" FROM (").Append(Numbered(rawSql)).Append(") y WHERE m = 0 AND (")
-           .Append(string.Join(" OR ", checks.Select(c => c.Condition))).Append(") ORDER BY rn");
-        _sql.Limit(sql, 1);
-        using var order = _sql.InScanOrder(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql.ToString();
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return new SurvivalInputException("the data have an invalid value (it could not be located)", file: _relation.Description);
-        long row = (long)Cells.ToDouble(reader.GetValue(0));
-        int failed = Enumerable.Range(0, checks.Length).First(i => Convert.ToInt32(reader.GetValue(1 + i), CultureInfo.InvariantCulture) == 1);
-        var check = checks[failed];
-        string Value(string column)
-        {
-            int i = 1 + checks.Length + Array.IndexOf(raw, column);
-            return reader.IsDBNull(i) ? "NULL" : reader.GetString(i);
-        }
-        return new SurvivalInputException(check.Reason + IdNote(Value), file: _relation.Description, column: check.Column, value: Value(check.Column), row: row);
+        var found = FirstRow(connection, checks.Select(c => c.Condition).ToArray(), raw, Numbered(rawSql), "m = 0 AND (" + string.Join(" OR ", checks.Select(c => c.Condition)) + ")");
+        if (found is not { } f) return new SurvivalInputException("the data have an invalid value (it could not be located)", file: _relation.Description);
+        var check = checks[f.Failed];
+        return new SurvivalInputException(check.Reason + IdNote(f.Value), file: _relation.Description, column: check.Column, value: f.Value(check.Column), row: f.Row);
     }
 
     /// <summary>With an id column, the subject's id, so that a row of a table without a stable order can be found.</summary>
@@ -215,27 +199,34 @@ internal sealed class SqlReduction
     {
         var names = _columns.Names.Where(c => c != _columns.Id).ToArray();
         var (raw, rawSql) = Raw();
-        var sql = new StringBuilder("SELECT rn");
-        foreach (var c in names) sql.Append(", CASE WHEN ").Append(Missing(c)).Append(" THEN 1 ELSE 0 END");
-        for (int r = 0; r < raw.Length; r++) sql.Append(", raw").Append(r.ToString(CultureInfo.InvariantCulture));
         // The raw columns are needed by name for the missing conditions: number the relation itself.
         string numbered = $"SELECT {_sql.RowNumber} AS rn, {rawSql}{string.Join(", ", _columns.Names.Select(Id))} FROM {_relation.Sql}";
-        sql.Append(" FROM (").Append(numbered).Append(") y WHERE ").Append(AnyMissing()).Append(" ORDER BY rn");
+        var found = FirstRow(connection, names.Select(Missing).ToArray(), raw, numbered, AnyMissing());
+        if (found is not { } f) return new SurvivalInputException("the data have a missing value (it could not be located)", file: _relation.Description);
+        return new SurvivalInputException("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(f.Value),
+            file: _relation.Description, column: names[f.Failed], value: f.Value(names[f.Failed]), row: f.Row);
+    }
+
+    /// <summary>The first row (in scan order) of <paramref name="numbered"/> meeting <paramref name="where"/>: its scan
+    /// position, the first of <paramref name="conditions"/> it meets, and its raw text by column ("NULL" for a null);
+    /// null when no row does.</summary>
+    private (long Row, int Failed, Func<string, string> Value)? FirstRow(DbConnection connection, string[] conditions, string[] raw, string numbered, string where)
+    {
+        var sql = new StringBuilder("SELECT rn");
+        foreach (var c in conditions) sql.Append(", CASE WHEN ").Append(c).Append(" THEN 1 ELSE 0 END");
+        for (int r = 0; r < raw.Length; r++) sql.Append(", raw").Append(r.ToString(CultureInfo.InvariantCulture));
+        sql.Append(" FROM (").Append(numbered).Append(") y WHERE ").Append(where).Append(" ORDER BY rn");
         _sql.Limit(sql, 1);
         using var order = _sql.InScanOrder(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();
-        if (!reader.Read()) return new SurvivalInputException("the data have a missing value (it could not be located)", file: _relation.Description);
+        if (!reader.Read()) return null;
         long row = (long)Cells.ToDouble(reader.GetValue(0));
-        int i = Enumerable.Range(0, names.Length).First(k => Convert.ToInt32(reader.GetValue(1 + k), CultureInfo.InvariantCulture) == 1);
-        string Value(string column)
-        {
-            int at = 1 + names.Length + Array.IndexOf(raw, column);
-            return reader.IsDBNull(at) ? "NULL" : reader.GetString(at);
-        }
-        return new SurvivalInputException("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(Value),
-            file: _relation.Description, column: names[i], value: Value(names[i]), row: row);
+        int failed = Enumerable.Range(0, conditions.Length).First(i => Convert.ToInt32(reader.GetValue(1 + i), CultureInfo.InvariantCulture) == 1);
+        var text = new string[raw.Length];
+        for (int r = 0; r < raw.Length; r++) text[r] = reader.IsDBNull(1 + conditions.Length + r) ? "NULL" : reader.GetString(1 + conditions.Length + r);
+        return (row, failed, column => text[Array.IndexOf(raw, column)]);
     }
 
     /// <summary>The scan positions (1-based) of the first rows left out for a missing value.</summary>

@@ -66,10 +66,7 @@ internal static class RowReduction
         const int Sample = 4096;
         int n = data.Count;
         if (n < 1 << 20) return false;
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
+        var (time, entry, _, _, group, strata) = RowColumns.Of(data);
         var seen = new HashSet<(ulong, int)>(2 * Sample);
         for (int k = 0; k < Sample; k++)
         {
@@ -85,12 +82,7 @@ internal static class RowReduction
     /// <paramref name="limit"/>, or when the first 2^18 or 2^20 rows are mostly distinct (a table of ties stays far smaller).</summary>
     private static CellTable? Fill(SurvivalData data, int start, int end, int limit, int groups)
     {
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
+        var (time, entry, status, weight, group, strata) = RowColumns.Of(data);
         var table = new CellTable(limit);
         for (int i = start; i < end; i++)
         {
@@ -167,12 +159,7 @@ internal static class RowReduction
     private static (ulong[] Keys, int[] Payload, double[]? Weights, int[] StratumStart) Items(SurvivalData data, int groups, int strataCount, int maxThreads)
     {
         int n = data.Count;
-        var time = data.TimeArray;
-        var entry = data.EntryArray;
-        var status = data.EventArray;
-        var weight = data.WeightArray;
-        int[]? group = data.Group?.CodeArray;
-        int[]? strata = data.Strata?.CodeArray;
+        var (time, entry, status, weight, group, strata) = RowColumns.Of(data);
         int copies = entry is null ? 1 : 2;
         int m = copies * n;
         // Counting pass: each chunk of rows counts its items per (stratum, group) block; a chunk's items of a block go after
@@ -386,6 +373,13 @@ internal static class RowReduction
     private static readonly double[] IsCensoring = [0, 1, 0];
     private static readonly double[] IsEntry = [0, 0, 1];
     private static readonly double[] IsExit = [1, 1, 0];
+
+    /// <summary>The row columns the reductions read: the arrays behind <see cref="SurvivalData"/>, null where it has none.</summary>
+    private readonly record struct RowColumns(double[] Time, double[]? Entry, bool[] Status, double[]? Weight, int[]? Group, int[]? Strata)
+    {
+        public static RowColumns Of(SurvivalData data)
+            => new(data.TimeArray, data.EntryArray, data.EventArray, data.WeightArray, data.Group?.CodeArray, data.Strata?.CodeArray);
+    }
 
     /// <summary>The columns of the result, filled by a reduction and handed to <see cref="SurvivalCounts"/> as they are.</summary>
     /// <remarks>Without strata or entries those columns are not allocated (all zero), nor the subjects without weights
