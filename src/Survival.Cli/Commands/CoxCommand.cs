@@ -104,7 +104,7 @@ internal static class CoxCommand
     internal sealed record PointJson(double Time, double AtRisk, double Survival, double StdErr, double? Lower, double? Upper, double CumulativeHazard);
     internal sealed record PredictionJson(IReadOnlyDictionary<string, object> Profile, string? Stratum, IReadOnlyList<PointJson> At);
     internal sealed record CoxJson(IReadOnlyList<CoefficientJson> Coefficients, double LogLikelihoodNull, double LogLikelihood,
-        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, TestJson? RobustScore, int? Clusters, double? Concordance, int N, double Events,
+        TestJson LikelihoodRatio, TestJson Wald, TestJson Score, TestJson? RobustScore, int? Clusters, double? Concordance, bool Converged, int Iterations, int N, double Events,
         IReadOnlyList<double> Means, IReadOnlyList<string> Warnings, OmittedJson Omitted,
         ZphJson? ProportionalHazards, IReadOnlyDictionary<string, object>? Residuals, IReadOnlyList<PredictionJson>? Predictions);
 
@@ -116,7 +116,7 @@ internal static class CoxCommand
         IReadOnlyList<string>? residuals = null, IReadOnlyList<CoxPredictedCurve>? predictions = null) => new(
         r.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StdErr, c.RobustStdErr, c.HazardRatio, c.Lower, c.Upper, c.Z, c.PValue)).ToArray(),
         r.LogLikelihoodNull, r.LogLikelihood, T(r.LikelihoodRatio), T(r.Wald), T(r.Score), r.RobustScore is { } rs ? T(rs) : null, r.Clusters,
-        r.Concordance, r.N, r.Events, r.Means,
+        r.Concordance, r.Converged, r.Iterations, r.N, r.Events, r.Means,
         r.Warnings.Select(w => w.Message).ToArray(),
         OmittedJson.From(omitted),
         zph is null ? null : new ZphJson(zph.Transform switch

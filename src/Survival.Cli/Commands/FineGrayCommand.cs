@@ -40,7 +40,7 @@ internal static class FineGrayCommand
             var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
             var x = covariates.Build(parse, table, data.Count);
             var fit = FineGray.Fit(data, parse.GetValue(cause)!, x, new FineGrayOptions { ConfidenceLevel = parse.GetValue(confLevel) });
-            if (!fit.Converged) parse.InvocationConfiguration.Error.WriteLine("warning: the Fine-Gray fit did not converge (crr's rule, 10 Newton steps)");
+            foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, table.Omitted), output);
             else
@@ -56,10 +56,10 @@ internal static class FineGrayCommand
     internal sealed record CoefficientJson(string Name, double Estimate, double StdErr, double HazardRatio, double Lower, double Upper, double Z, double PValue);
     internal sealed record TestJson(double ChiSquare, int Df, double PValue);
     internal sealed record FineGrayJson(string Cause, IReadOnlyList<CoefficientJson> Coefficients, double LogLikelihood, double LogLikelihoodNull,
-        TestJson LikelihoodRatio, bool Converged, int N, int Events, int CompetingEvents, OmittedJson Omitted);
+        TestJson LikelihoodRatio, bool Converged, int Iterations, IReadOnlyList<string> Warnings, int N, int Events, int CompetingEvents, OmittedJson Omitted);
 
     internal static FineGrayJson ToJson(FineGrayResult r, OmittedRows omitted) => new(r.Cause,
         r.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StdErr, c.HazardRatio, c.Lower, c.Upper, c.Z, c.PValue)).ToArray(),
         r.LogLikelihood, r.LogLikelihoodNull, new TestJson(r.LikelihoodRatio.ChiSquare, r.LikelihoodRatio.DegreesOfFreedom, r.LikelihoodRatio.PValue),
-        r.Converged, r.N, r.Events, r.CompetingEvents, OmittedJson.From(omitted));
+        r.Converged, r.Iterations, r.Warnings.Select(w => w.Message).ToArray(), r.N, r.Events, r.CompetingEvents, OmittedJson.From(omitted));
 }

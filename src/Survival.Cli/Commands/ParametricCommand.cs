@@ -64,6 +64,10 @@ internal static class ParametricCommand
                 Survival.Plotting.ParametricFitPlot.Save(Survival.Estimation.KaplanMeier.Fit(data), fitted, parse.GetValue(horizon) ?? 2 * last, file,
                     new Survival.Plotting.KaplanMeierPlotOptions { XLabel = "Time", Title = "Kaplan–Meier with parametric fits" });
             }
+            void Warn(IParametricFit f)
+            {
+                foreach (var warning in f.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {f.Family}: {warning}");
+            }
             if (parse.GetValue(compare) is { } families)
             {
                 // Each family on its own: one whose likelihood has no interior maximum on these data (a Gompertz shape or a
@@ -82,6 +86,7 @@ internal static class ParametricCommand
                 }
                 if (fitted.Count == 0) throw new SurvivalInputException("no family could be fitted to these data", column: "--compare", value: families);
                 var fits = fitted.OrderBy(f => f.Aic).ToArray();
+                foreach (var f in fits) Warn(f);
                 Draw(fits);
                 if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)) { Failed = failed.Count > 0 ? failed : null }, output);
                 else
@@ -94,6 +99,7 @@ internal static class ParametricCommand
                 return 0;
             }
             var fit = ParametricModels.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
+            Warn(fit);
             Draw([fit]);
             if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);
             else
@@ -146,7 +152,8 @@ internal static class ParametricCommand
     internal sealed record AtJson(double Time, double? Survival, double? Lower, double? Upper, bool Extrapolated);
     internal sealed record EstimateJson(double? Estimate, double? Lower, double? Upper);
     internal sealed record FitJson(string Distribution, IReadOnlyList<ParameterJson> Parameters, double LogLikelihood, double Aic, double Bic,
-        IReadOnlyList<AtJson> At, EstimateJson Median, EstimateJson Mean, int N, double Events, bool Converged)
+        IReadOnlyList<AtJson> At, EstimateJson Median, EstimateJson Mean, int N, double Events, bool Converged,
+        int Iterations, IReadOnlyList<string> Warnings)
     {
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public OmittedJson? Omitted { get; init; }
@@ -167,7 +174,8 @@ internal static class ParametricCommand
             fit.Parameters.Select(p => new ParameterJson(p.Name, p.Estimate, p.StdErr, p.Lower, p.Upper)).ToArray(),
             fit.LogLikelihood, fit.Aic, fit.Bic,
             times.Select(t => { var s = fit.SurvivalAt(t, profile); return new AtJson(t, s.Estimate, s.Lower, s.Upper, fit.IsExtrapolation(t)); }).ToArray(),
-            Median(fit, profile), MeanOf(fit, profile), fit.N, fit.Events, fit.Converged);
+            Median(fit, profile), MeanOf(fit, profile), fit.N, fit.Events, fit.Converged,
+            fit.Iterations, fit.Warnings.Select(w => w.Message).ToArray());
     }
 
     private static EstimateJson MeanOf(IParametricFit fit, double[] profile)

@@ -63,7 +63,7 @@ public static class FineGray
         // is halved, at most 20 times.
         int p = model.P;
         var b = new double[p];
-        bool converged = false;
+        bool converged = false, halvingFailed = false;
         int iterations = 0;
         for (int ll = 0; ; ll++)
         {
@@ -87,7 +87,7 @@ public static class FineGray
                 fNext = model.Evaluate(next, withDerivatives: false).NegLogLik;
                 if (halvings > 20) break;
             }
-            if (halvings > 20) break;
+            if (halvings > 20) { halvingFailed = true; break; }
             b = next;
             iterations++;
         }
@@ -104,7 +104,11 @@ public static class FineGray
         var coefficients = new FineGrayCoefficient[p];
         for (int j = 0; j < p; j++) coefficients[j] = new FineGrayCoefficient(covariates.Names[j], b[j], Math.Sqrt(variance[j, j]), z, options.ConfidenceLevel);
         double nullLik = model.Evaluate(new double[p], withDerivatives: false).NegLogLik;
-        return new FineGrayResult(cause, coefficients, variance, -negLik, -nullLik, converged, iterations, rows.Count, model.Events, model.Competing);
+        FitWarning[] warnings = converged ? []
+            : halvingFailed
+                ? [new FitWarning(FitWarningKind.NotConverged, null, $"step halving failed after {iterations} iterations: no step along the Newton direction lowers the pseudo-likelihood enough (Armijo), so the fit did not converge")]
+                : [FitWarning.NotConverged(options.MaxIterations)];
+        return new FineGrayResult(cause, coefficients, variance, -negLik, -nullLik, converged, iterations, rows.Count, model.Events, model.Competing, warnings);
     }
 
     /// <summary>The rows for a cause-specific Cox model of <paramref name="cause"/>: its failures are events, every other

@@ -1,13 +1,14 @@
 namespace Survival.CompetingRisks;
 
 /// <summary>A fitted Fine–Gray subdistribution-hazard model (R <c>cmprsk::crr</c>).</summary>
-public sealed record FineGrayResult
+public sealed record FineGrayResult : IIterativeFit
 {
     private readonly SquareMatrix _covariance;
 
     internal FineGrayResult(string cause, FineGrayCoefficient[] coefficients, double[,] covariance, double logLikelihood, double logLikelihoodNull,
-        bool converged, int iterations, int n, int events, int competingEvents)
+        bool converged, int iterations, int n, int events, int competingEvents, FitWarning[] warnings)
     {
+        Warnings = ValueList<FitWarning>.Of(warnings);
         Cause = cause;
         Coefficients = ValueList<FineGrayCoefficient>.Of(coefficients);
         _covariance = new SquareMatrix(covariance);
@@ -42,8 +43,12 @@ public sealed record FineGrayResult
     /// <summary>Whether <c>crr</c>'s convergence rule was met.</summary>
     public bool Converged { get; }
 
-    /// <summary>Newton steps taken.</summary>
+    /// <summary>Newton steps taken (R <c>fit$iter</c>: accepted steps; crr's halvings are not counted).</summary>
     public int Iterations { get; }
+
+    /// <summary>A <see cref="FitWarningKind.NotConverged"/> warning when crr's test did not pass (iterations ran out, or
+    /// step-halving could not lower the pseudo-likelihood); empty otherwise.</summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>Rows used.</summary>
     public int N { get; }
@@ -74,7 +79,7 @@ public sealed record FineGrayResult
         w.WriteLine($"Num. cases = {N}");
         w.WriteLine($"Pseudo Log-likelihood = {Printing.RFormat.Number(LogLikelihood, 6)}");
         w.WriteLine($"Pseudo likelihood ratio test = {Printing.RFormat.Number(LikelihoodRatio.ChiSquare, 4)}  on {LikelihoodRatio.DegreesOfFreedom} df,");
-        if (!Converged) w.WriteLine("warning: the fit did not converge");
+        Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }
 }

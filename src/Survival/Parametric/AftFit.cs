@@ -10,8 +10,8 @@ public sealed record AftFit : ParametricFit
 {
     internal AftFit(AftDistribution distribution, IReadOnlyList<string> names, double[] theta, double[,] covariance, bool fixedScale,
         double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames,
-        double lastObservedTime = double.PositiveInfinity)
-        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime)
+        double lastObservedTime = double.PositiveInfinity, int maxIterations = 30)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime, maxIterations)
     {
         Distribution = distribution;
         double z = global::Survival.ConfidenceLevel.Z(level);
@@ -162,7 +162,7 @@ public sealed record AftFit : ParametricFit
         w.WriteLine($"{Distribution} distribution");
         w.WriteLine($"Loglik(model)= {LogLikelihood.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   AIC= {Aic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   BIC= {Bic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
         w.WriteLine($"n= {N}, events= {Printing.RFormat.Number(Events)}");
-        if (!Converged) w.WriteLine("Ran out of iterations and did not converge");
+        Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }
 }

@@ -12,14 +12,16 @@ namespace Survival.Parametric;
 /// and S are the standard extreme-value, normal or logistic density and survival. The score and information are
 /// analytic in the derivatives h′, h″ of log f or log S with respect to z: ∂ℓ/∂β = −h′x/σ, ∂ℓ/∂log σ = −h′z − δ,
 /// ∂²ℓ/∂β∂β′ = h″xx′/σ², ∂²ℓ/∂β∂log σ = (h″z + h′)x/σ, ∂²ℓ/∂log σ² = h″z² + h′z. Newton–Raphson with step-halving and
-/// R's rule (|1 − ℓ_old/ℓ_new| ≤ 1e-9, at most 30 steps), from least squares on the events (exponential: the
+/// R's rule (survreg's: |1 − ℓ_old/ℓ_new| ≤ 1e-9 on a full step, at most 30 iterations, each halving counted), from least squares on the events (exponential: the
 /// intercept log(T/d)).</para>
 /// <para>Reference: Kalbfleisch &amp; Prentice (2002) ch. 2–3; R survival <c>survreg</c>, <c>survreg.distributions</c>.</para>
 /// </remarks>
 public static class AftModel
 {
-    private const int MaxIterations = 30;
-    private const double Epsilon = 1e-9;
+    /// <summary>R <c>survreg.control()</c>: <c>maxiter = 30</c>, <c>rel.tolerance = 1e-9</c>.</summary>
+    internal const int DefaultMaxIterations = 30;
+
+    internal const double DefaultEpsilon = 1e-9;
 
     /// <summary>Fits the model.</summary>
     /// <param name="data">Right-censored rows (times &gt; 0 for the log-scale families); weights as case weights.</param>
@@ -36,6 +38,8 @@ public static class AftModel
         ArgumentNullException.ThrowIfNull(data);
         options ??= ParametricOptions.Default;
         options.Validate();
+        int maxIterations = options.MaxIterations ?? DefaultMaxIterations;
+        double epsilon = options.Epsilon ?? DefaultEpsilon;
         if (!Enum.IsDefined(distribution)) throw new SurvivalInputException("unknown distribution", column: "distribution", value: distribution.ToString());
         if (covariates is not null && covariates.Rows != data.Count)
             throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data {data.Count}", column: "covariates");
@@ -78,7 +82,7 @@ public static class AftModel
         if (logScale && !fixedScale)
         {
             var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), MaxIterations, Epsilon).Estimate;
+                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
             var fromExponential = (double[])exponential.Clone();
             if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
             starts.Add([.. fromExponential, 0.0]);
@@ -88,7 +92,8 @@ public static class AftModel
         bool found = false;
         foreach (var start in starts)
         {
-            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), MaxIterations, Epsilon);
+            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), maxIterations, epsilon,
+                NewtonRule.Survreg, logScaleIndex: fixedScale ? -1 : q - 1);
             bool better = !found || (candidate.Converged && (!fit.Converged || candidate.LogLikelihood > fit.LogLikelihood));
             if (better) (fit, found) = (candidate, true);
         }
@@ -102,7 +107,7 @@ public static class AftModel
                 "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
                 "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max());
+            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max(), maxIterations);
     }
 
     /// <summary>Least squares of y on x over the events (the intercept log(T/d) for the exponential), and log σ from the

@@ -8,8 +8,8 @@ namespace Survival.Parametric;
 public sealed record GeneralizedGammaFit : ParametricFit
 {
     internal GeneralizedGammaFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n, double events,
-        double level, IReadOnlyList<string> covariateNames, double lastObservedTime)
-        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime)
+        double level, IReadOnlyList<string> covariateNames, double lastObservedTime, int maxIterations)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime, maxIterations)
     {
         double z = global::Survival.ConfidenceLevel.Z(level);
         var list = new List<ParameterEstimate> { Wald("mu", theta[0], Math.Sqrt(covariance[0, 0]), z) };

@@ -63,7 +63,8 @@ public static class GeneralizedGammaModel
         if (best is null) throw new SurvivalInputException("the generalized gamma fit failed from every start (the likelihood was not finite)");
 
         // Newton–Raphson polishing, with the information from the analytic gradient.
-        var polished = NewtonRaphson.Maximize(best, theta => (model.LogLikelihood(theta), model.Gradient(theta), Information(model, theta)), 50, 1e-14);
+        var polished = NewtonRaphson.Maximize(best, theta => (model.LogLikelihood(theta), model.Gradient(theta), Information(model, theta)),
+            options.MaxIterations ?? GompertzModel.DefaultMaxIterations, options.Epsilon ?? 1e-14, NewtonRule.Coxph);
         var estimate = polished.Estimate;
         double lastTime = data.Time.ToArray().Max();
         if (Math.Abs(estimate[2]) > 25 || estimate[1] < -25 || !double.IsFinite(polished.LogLikelihood))
@@ -85,7 +86,7 @@ public static class GeneralizedGammaModel
             throw new SurvivalInputException($"the generalized gamma likelihood has no interior maximum on these data: {where}; no standard errors can be given; fit another family");
         }
         return new GeneralizedGammaFit(estimate, covariance.ToArray(), polished.LogLikelihood, polished.Iterations, polished.Converged, data.Count, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], lastTime);
+            options.ConfidenceLevel, covariates?.Names ?? [], lastTime, options.MaxIterations ?? GompertzModel.DefaultMaxIterations);
     }
 
     private static double[] Start(AftFit fit, double q)

@@ -7,8 +7,8 @@ namespace Survival.Parametric;
 public sealed record GompertzFit : ParametricFit
 {
     internal GompertzFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n, double events,
-        double level, IReadOnlyList<string> covariateNames, double lastObservedTime = double.PositiveInfinity)
-        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime)
+        double level, IReadOnlyList<string> covariateNames, double lastObservedTime = double.PositiveInfinity, int maxIterations = 50)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime, maxIterations)
     {
         double z = global::Survival.ConfidenceLevel.Z(level);
         var list = new List<ParameterEstimate>();

@@ -14,8 +14,11 @@ namespace Survival.Parametric;
 /// </remarks>
 public static class GompertzModel
 {
-    private const int MaxIterations = 50;
-    private const double Epsilon = 1e-12;
+    /// <summary>The Newton limit and tolerance (flexsurv fits by <c>optim</c>, which has no Newton rule to copy; the
+    /// likelihood is concave, so these only bound a fit whose maximum is at infinity).</summary>
+    internal const int DefaultMaxIterations = 50;
+
+    internal const double DefaultEpsilon = 1e-12;
 
     /// <summary>Fits the model.</summary>
     /// <param name="data">Right-censored rows; weights as case weights.</param>
@@ -46,7 +49,8 @@ public static class GompertzModel
         if (events == 0) throw new SurvivalInputException("the Gompertz model needs at least one event");
         var start = new double[p + 1];
         start[1] = Math.Log(events / exposure);
-        var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, x, theta), MaxIterations, Epsilon);
+        int maxIterations = options.MaxIterations ?? DefaultMaxIterations;
+        var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, x, theta), maxIterations, options.Epsilon ?? DefaultEpsilon, NewtonRule.Coxph);
         double lastTime = data.Time.ToArray().Max();
         if (OnBoundary(fit, lastTime) is { } direction)
             throw new SurvivalInputException(
@@ -57,7 +61,7 @@ public static class GompertzModel
                 "); no Gompertz estimate or standard error can be given; fit another family");
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new GompertzFit(fit.Estimate, covariance, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events, options.ConfidenceLevel,
-            covariates?.Names ?? [], lastTime);
+            covariates?.Names ?? [], lastTime, maxIterations);
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 namespace Survival.Parametric;
 
 /// <summary>What every parametric survival fit offers, whatever its family: the parameters, the log-likelihood and the
-/// criteria to compare families by, and S(t) with limits for a covariate profile.</summary>
-public interface IParametricFit
+/// criteria to compare families by, S(t) with limits for a covariate profile, and (as every iterative fit) whether it
+/// converged, in how many iterations, with R's warnings.</summary>
+public interface IParametricFit : IIterativeFit
 {
     /// <summary>The family, as R names it (<c>weibull</c>, <c>lognormal</c>, <c>gompertz</c>, …).</summary>
     string Family { get; }
@@ -24,9 +25,6 @@ public interface IParametricFit
 
     /// <summary>The (weighted) number of events.</summary>
     double Events { get; }
-
-    /// <summary>Whether the maximisation converged.</summary>
-    bool Converged { get; }
 
     /// <summary>S(t) for a covariate profile (in the fit's covariate order), with limits.</summary>
     IntervalEstimate SurvivalAt(double time, IReadOnlyList<double>? profile = null);

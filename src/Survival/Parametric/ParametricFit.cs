@@ -9,8 +9,9 @@ namespace Survival.Parametric;
 public abstract record ParametricFit : IParametricFit
 {
     private protected ParametricFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n,
-        double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime)
+        double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime, int maxIterations)
     {
+        Warnings = converged ? ValueList<FitWarning>.Of([]) : ValueList<FitWarning>.Of([FitWarning.NotConverged(maxIterations)]);
         Theta = new ValueList<double>(theta);
         CovarianceMatrix = new SquareMatrix(covariance);
         CovariateNames = ValueList<string>.Of(covariateNames);
@@ -50,11 +51,15 @@ public abstract record ParametricFit : IParametricFit
     /// <inheritdoc/>
     public double Bic => -2 * LogLikelihood + Parameters.Count * Math.Log(N);
 
-    /// <summary>Newton–Raphson steps taken.</summary>
+    /// <summary>Newton–Raphson iterations used, each step-halving counted (R <c>fit$iter</c>).</summary>
     public int Iterations { get; }
 
     /// <inheritdoc/>
     public bool Converged { get; }
+
+    /// <summary>A <see cref="FitWarningKind.NotConverged"/> warning when the iterations ran out (the estimates are then
+    /// the last iterate, as R returns it); empty otherwise.</summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <inheritdoc/>
     public int N { get; }
@@ -117,7 +122,7 @@ public abstract record ParametricFit : IParametricFit
         w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
         w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
         w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
-        if (!Converged) w.WriteLine("did not converge");
+        Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }
 

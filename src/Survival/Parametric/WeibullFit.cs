@@ -7,16 +7,17 @@ namespace Survival.Parametric;
 /// <remarks>
 /// Log-likelihood (of T, as survreg reports it), with z = (log t − μ)/σ: events contribute −log σ − log t + z − e^z,
 /// censored rows −e^z. Newton–Raphson on (μ, log σ) with analytic derivatives, from the exponential fit, halving steps
-/// that lower the likelihood, until the relative change of the log-likelihood is ≤ 1e-9. Standard errors from the
+/// that lower the likelihood, until the relative change of the log-likelihood is ≤ 1e-9 on a full step (survreg's rule and limit of 30 iterations). Standard errors from the
 /// inverse observed information. The likelihood-ratio test against the exponential model (σ = 1) has 1 df.
 /// Reference: Kalbfleisch &amp; Prentice (2002), §3.2; R survival <c>survreg</c>.
 /// </remarks>
-public sealed record WeibullFit
+public sealed record WeibullFit : IIterativeFit
 {
     internal WeibullFit(double mu, double logSigma, double[,] covariance, double logLikelihood, double exponentialLogLikelihood, int iterations, double level,
-        bool converged = true)
+        bool converged, int maxIterations)
     {
         Converged = converged;
+        Warnings = converged ? ValueList<FitWarning>.Of([]) : ValueList<FitWarning>.Of([FitWarning.NotConverged(maxIterations)]);
         Intercept = mu;
         LogScale = logSigma;
         InterceptStdErr = Math.Sqrt(covariance[0, 0]);
@@ -32,6 +33,10 @@ public sealed record WeibullFit
 
     /// <summary>Whether Newton–Raphson converged (R warns "Ran out of iterations and did not converge" when it did not).</summary>
     public bool Converged { get; }
+
+    /// <summary>A <see cref="FitWarningKind.NotConverged"/> warning when the iterations ran out (the estimates are then
+    /// survreg's last iterate); empty otherwise.</summary>
+    public IReadOnlyList<FitWarning> Warnings { get; }
 
     /// <summary>μ, R's <c>(Intercept)</c>.</summary>
     public double Intercept { get; }
@@ -84,7 +89,7 @@ public sealed record WeibullFit
         w.WriteLine($"Weibull distribution");
         w.WriteLine($"Loglik(model)= {LogLikelihood.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
         w.WriteLine($"Exponential vs Weibull (σ = 1): {ExponentialTest}");
-        if (!Converged) w.WriteLine("Ran out of iterations and did not converge");
+        Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }
 }

@@ -3,12 +3,6 @@ namespace Survival.Parametric;
 /// <summary>Fits the Weibull model (see <see cref="WeibullFit"/>).</summary>
 public static class WeibullModel
 {
-    /// <summary>The most Newton–Raphson steps (R's <c>survreg.control(maxiter = 30)</c> is lower; 50 leaves room).</summary>
-    private const int MaxIterations = 50;
-
-    /// <summary>The convergence tolerance on the relative change of the log-likelihood (R <c>survreg.control(rel.tolerance = 1e-9)</c>).</summary>
-    private const double Epsilon = 1e-9;
-
     /// <summary>Fits one Weibull model to right-censored rows (weights as case weights).</summary>
     /// <param name="data">Rows without delayed entry, with at least one event.</param>
     /// <param name="options">Options; null for the defaults (95% limits for the shape and scale).</param>
@@ -24,20 +18,21 @@ public static class WeibullModel
         var exponential = ExponentialModel.Fit(data);
         if (exponential.Events == 0) throw new SurvivalInputException("the Weibull model needs at least one event");
 
+        int maxIterations = options.MaxIterations ?? AftModel.DefaultMaxIterations;
         double mu0 = Math.Log(exponential.Exposure / exponential.Events);
-        // Newton–Raphson on (μ, θ = log σ) with step-halving and R's convergence rule, as survreg; information = −Hessian.
+        // Newton–Raphson on (μ, θ = log σ) with survreg's step-halving and convergence rule; information = −Hessian.
         var fit = NewtonRaphson.Maximize([mu0, 0.0], p =>
         {
             var (l, g, h) = Evaluate(data, p[0], p[1]);
             return (l, g, new[,] { { -h[0, 0], -h[0, 1] }, { -h[1, 0], -h[1, 1] } });
-        }, MaxIterations, Epsilon);
+        }, maxIterations, options.Epsilon ?? AftModel.DefaultEpsilon, NewtonRule.Survreg, logScaleIndex: 1);
         double mu = fit.Estimate[0], theta = fit.Estimate[1], ll = fit.LogLikelihood;
         var info = fit.Information;
         double d = info[0, 0] * info[1, 1] - info[0, 1] * info[1, 0];
         var covariance = new double[,] { { info[1, 1] / d, -info[0, 1] / d }, { -info[1, 0] / d, info[0, 0] / d } };
         int iterations = fit.Iterations;
         // The exponential log-likelihood d·log λ − λT is on the same scale (the density of T), so the LR test is direct.
-        return new WeibullFit(mu, theta, covariance, ll, exponential.LogLikelihood, iterations, confidenceLevel, fit.Converged);
+        return new WeibullFit(mu, theta, covariance, ll, exponential.LogLikelihood, iterations, confidenceLevel, fit.Converged, maxIterations);
     }
 
     private static (double LogLik, double[] Gradient, double[,] Hessian) Evaluate(SurvivalData data, double mu, double theta)

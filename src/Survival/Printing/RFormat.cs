@@ -21,6 +21,19 @@ public static class RFormat
         return v.ToString("G" + digits, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Writes a fit's warnings after its table, as R shows them after the call ("Warning message:" and one line
+    /// each); nothing when there are none.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="warnings">The warnings.</param>
+    public static void Warnings(TextWriter output, IReadOnlyList<FitWarning> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (warnings.Count == 0) return;
+        output.WriteLine(warnings.Count == 1 ? "Warning message:" : "Warning messages:");
+        for (int i = 0; i < warnings.Count; i++) output.WriteLine(warnings.Count == 1 ? warnings[i].Message : $"{i + 1}: {warnings[i].Message}");
+    }
+
     /// <summary>A P value as R's <c>format.pval</c> shows it with 2 digits (<c>&lt; 2e-16</c> below that).</summary>
     /// <param name="p">The P value.</param>
     public static string PValue(double p)

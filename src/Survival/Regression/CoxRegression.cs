@@ -129,7 +129,7 @@ public static class CoxRegression
         var (robust, clusters) = RobustDesign(data, options);
 
         // Columns kept after removing constant and linearly dependent ones (R reports their coefficients as NA).
-        var warnings = new List<CoxWarning>();
+        var warnings = new List<FitWarning>();
         var kept = Independent(sets.X, sets.Means, covariates.Names, warnings);
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
@@ -143,7 +143,7 @@ public static class CoxRegression
             var singular = SingularColumns(evaluation.Information);
             if (singular.Length == 0) { atZero = evaluation; break; }
             foreach (int k in singular)
-                warnings.Add(new CoxWarning(CoxWarningKind.NoInformation, covariates.Names[kept[k]],
+                warnings.Add(new FitWarning(FitWarningKind.NoInformation, covariates.Names[kept[k]],
                     $"{covariates.Names[kept[k]]} has no information in the risk sets (it does not vary among the subjects at risk at any event time): its coefficient is not estimable (NA)"));
             kept = kept.Where((_, k) => !singular.Contains(k)).ToArray();
         }
@@ -151,7 +151,10 @@ public static class CoxRegression
         var model = atZero is null ? new PartialLikelihood(sets, kept, options.Ties, probe?.Buffer) : probe!;
 
         var (ll0, u0, info0) = atZero ?? model.Evaluate(new double[q]);
-        var fit = NewtonRaphson.Maximize(new double[q], model.Evaluate, options.MaxIterations, options.Epsilon, (ll0, u0, info0));
+        // R's two loops differ in when a pulled-back step may converge and what is returned at the iteration limit:
+        // coxfit6 for right-censored rows, agfit4 for (start, stop] rows.
+        var fit = NewtonRaphson.Maximize(new double[q], model.Evaluate, options.MaxIterations, options.Epsilon,
+            data.HasEntry ? NewtonRule.Agreg : NewtonRule.Coxph, (ll0, u0, info0));
         var (beta, ll, u, info, iterations, converged) = fit;
 
         var variance = q == 0 ? new double[0, 0] : Matrix<double>.Build.DenseOfArray(info).Inverse().ToArray();
@@ -164,19 +167,25 @@ public static class CoxRegression
             // made). After convergence, a coefficient is flagged when its Newton step u·V is non-finite, or exceeds both
             // eps and toler.inf·|β| (toler.inf = √eps): the likelihood was still rising along it. Without convergence R
             // only says that some coefficient may be infinite (below).
-            infinite[k] = options.MaxIterations > 1 && converged
-                && (!double.IsFinite(u[k]) || !double.IsFinite(uv[k]) || (Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k])));
+            // agreg.fit (start, stop] rows) flags a step above toler.inf·(1 + |β|) instead.
+            bool large = data.HasEntry
+                ? Math.Abs(uv[k]) > tolerInf * (1 + Math.Abs(beta[k]))
+                : Math.Abs(uv[k]) > options.Epsilon && Math.Abs(uv[k]) > tolerInf * Math.Abs(beta[k]);
+            infinite[k] = options.MaxIterations > 1 && converged && (!double.IsFinite(u[k]) || !double.IsFinite(uv[k]) || large);
             if (infinite[k])
-                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, covariates.Names[kept[k]],
+                warnings.Add(new FitWarning(FitWarningKind.PossiblyInfinite, covariates.Names[kept[k]],
                     $"Loglik converged before variable {covariates.Names[kept[k]]}; coefficient may be infinite (the likelihood keeps rising as it grows: separation, monotone likelihood)"));
         }
         var eta = sets.LinearPredictors(kept, beta, model.Buffer);
-        if (!converged && options.MaxIterations > 1)
+        if (!converged)
         {
-            warnings.Add(new CoxWarning(CoxWarningKind.NotConverged, null, $"Ran out of iterations ({options.MaxIterations}) and did not converge"));
-            // R: a centred linear predictor above 500, or a non-finite step, suggests a coefficient running to infinity.
-            if (eta.Max() > 500 || uv.Any(v => !double.IsFinite(v)))
-                warnings.Add(new CoxWarning(CoxWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
+            // R is silent at iter.max = 1 ("never complain about convergence on the first step"); a result that did not
+            // converge always says so here.
+            warnings.Add(FitWarning.NotConverged(options.MaxIterations));
+            // coxph.fit: a centred linear predictor above 500, or a non-finite step, suggests a coefficient running to
+            // infinity (agreg.fit does not look).
+            if (options.MaxIterations > 1 && !data.HasEntry && (eta.Max() > 500 || uv.Any(v => !double.IsFinite(v))))
+                warnings.Add(new FitWarning(FitWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
         }
 
         var state = new CoxModelState(sets, kept, beta, variance, options.Ties, covariates.Names.ToArray(), covariates.Terms.ToArray());
@@ -267,7 +276,7 @@ public static class CoxRegression
     /// a warning naming each column left out and why. Gram–Schmidt on the centred columns, streaming: a column's
     /// projections on the kept basis come from its dot products, its residual norm from one more pass, and the normalised
     /// residual is stored only when a later column needs it as a basis vector (so one covariate costs no copy).</summary>
-    private static int[] Independent(double[][] x, double[] means, IReadOnlyList<string> names, List<CoxWarning> warnings)
+    private static int[] Independent(double[][] x, double[] means, IReadOnlyList<string> names, List<FitWarning> warnings)
     {
         var basis = new List<double[]>();
         var kept = new List<int>();
@@ -280,7 +289,7 @@ public static class CoxRegression
             norm0 = Math.Sqrt(norm0);
             if (norm0 == 0 || largest <= 1e-12 * (Math.Abs(means[j]) + largest))
             {
-                warnings.Add(new CoxWarning(CoxWarningKind.Constant, names[j],
+                warnings.Add(new FitWarning(FitWarningKind.Constant, names[j],
                     $"{names[j]} is constant (it has one value in every row used): its coefficient is not estimable (NA)"));
                 continue;
             }
@@ -307,7 +316,7 @@ public static class CoxRegression
             norm = Math.Sqrt(norm);
             if (norm <= 1e-9 * norm0)
             {
-                warnings.Add(new CoxWarning(CoxWarningKind.Aliased, names[j],
+                warnings.Add(new FitWarning(FitWarningKind.Aliased, names[j],
                     $"{names[j]} is a linear combination of {string.Join(", ", Combination(x, kept, j).Select(k => names[k]))} (collinear): its coefficient is not estimable (NA)"));
                 continue;
             }

@@ -1,7 +1,7 @@
 namespace Survival.Regression;
 
 /// <summary>A fitted Cox proportional-hazards model: coefficients, the three global tests, concordance and the fit's history.</summary>
-public sealed record CoxResult
+public sealed record CoxResult : IIterativeFit
 {
     private readonly SquareMatrix _covariance;
 
@@ -73,12 +73,13 @@ public sealed record CoxResult
             w.WriteLine("  (Note: the likelihood ratio and score tests assume independence of");
             w.WriteLine("     observations within a cluster, the Wald and robust score tests do not).");
         }
+        Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }
 
     internal CoxResult(CoxCoefficient[] coefficients, double[,] covariance, double logLikelihoodNull, double logLikelihood,
         ChiSquareTest likelihoodRatio, ChiSquareTest wald, ChiSquareTest score, double? concordance, int iterations, bool converged,
-        int n, double events, CoxOptions options, CoxWarning[] warnings)
+        int n, double events, CoxOptions options, FitWarning[] warnings)
     {
         Coefficients = new ValueList<CoxCoefficient>(coefficients);
         _covariance = new SquareMatrix(covariance);
@@ -93,7 +94,7 @@ public sealed record CoxResult
         N = n;
         Events = events;
         Options = options;
-        Warnings = new ValueList<CoxWarning>(warnings);
+        Warnings = new ValueList<FitWarning>(warnings);
     }
 
     /// <summary>One entry per covariate column, in order (aliased columns have null estimates).</summary>
@@ -121,10 +122,11 @@ public sealed record CoxResult
     /// <summary>Harrell's concordance of the linear predictor as R reports it (within strata); null when no pair is comparable.</summary>
     public double? Concordance { get; }
 
-    /// <summary>Newton–Raphson iterations used.</summary>
+    /// <summary>Newton–Raphson iterations used, each step-halving counted (R <c>fit$iter</c>).</summary>
     public int Iterations { get; }
 
-    /// <summary>Whether the convergence criterion was met within the iteration limit.</summary>
+    /// <summary>Whether R's convergence test passed within the iteration limit (<see cref="CoxOptions.MaxIterations"/>);
+    /// when false the coefficients are R's last iterate and <see cref="Warnings"/> says so.</summary>
     public bool Converged { get; }
 
     /// <summary>Rows used.</summary>
@@ -137,5 +139,5 @@ public sealed record CoxResult
     public CoxOptions Options { get; }
 
     /// <summary>What R would warn about: aliased covariates, possibly infinite coefficients, no convergence.</summary>
-    public IReadOnlyList<CoxWarning> Warnings { get; }
+    public IReadOnlyList<FitWarning> Warnings { get; }
 }

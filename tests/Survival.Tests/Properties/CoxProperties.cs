@@ -108,6 +108,6 @@ public class CoxNoInformationTests
             new CovariateMatrix(4).AddNumeric("z", [0.0, 0, 0, 1]));
         Xunit.Assert.Null(fit.Coefficients[0].Estimate);
         Xunit.Assert.Equal(Math.Log(0.5), fit.LogLikelihood, 12);
-        Xunit.Assert.Contains(fit.Warnings, w => w.Kind is Survival.Regression.CoxWarningKind.Aliased or Survival.Regression.CoxWarningKind.NoInformation && w.Message.Contains("not estimable"));
+        Xunit.Assert.Contains(fit.Warnings, w => w.Kind is Survival.FitWarningKind.Aliased or Survival.FitWarningKind.NoInformation && w.Message.Contains("not estimable"));
     }
 }

@@ -43,7 +43,7 @@ public class CoxGoldenTests
         {
             // Monotone likelihood: the estimate diverges; R and this library stop at different large values, both flag it.
             Assert.Contains(fit.Coefficients, c => c.MayBeInfinite);
-            Assert.Contains(fit.Warnings, w => w.Kind == CoxWarningKind.PossiblyInfinite && w.Covariate is not null && w.Message.Contains("may be infinite"));
+            Assert.Contains(fit.Warnings, w => w.Kind == FitWarningKind.PossiblyInfinite && w.Parameter is not null && w.Message.Contains("may be infinite"));
             return;
         }
         for (int j = 0; j < coef.Length; j++)
