@@ -12,9 +12,16 @@ internal static class PaperReport
 
     public static int Run(string cohortPath, string outDir, TextWriter console)
     {
+        // The output folder is made (it is the sample's to make) and checked writable before any work; every file in it
+        // is written whole or not at all, so a failure never leaves a half-written report or figure.
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SurvivalInputException($"the output folder cannot be made ({e.Message})", column: "--out", value: outDir);
+        }
+        Survival.IO.AtomicFile.CheckFolderWritable(outDir, "--out");
         var rows = CohortFile.Read(cohortPath);
         var patients = rows.Select(r => r.ToPatient()).ToArray();
-        Directory.CreateDirectory(outDir);
 
         WriteEndpoints(Path.Combine(outDir, "endpoints.csv"), patients);
         var analysis = TrialAnalysis.Of(patients);
@@ -22,7 +29,7 @@ internal static class PaperReport
         var checks = PaperTargets.Check(analysis);
         WriteTargets(Path.Combine(outDir, "targets.csv"), checks);
         var report = Report(cohortPath, rows, patients, analysis, checks, figures, outDir);
-        File.WriteAllText(Path.Combine(outDir, "report.md"), report, new UTF8Encoding(false));
+        Survival.IO.AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
 
         console.WriteLine("SYNTHETIC patients built to reproduce the published statistics (the trial's data are not public).");
         console.WriteLine($"{"target",-28} {"where",-24} {"paper",10} {"reproduced",12}  met");
@@ -39,20 +46,22 @@ internal static class PaperReport
     /// where they do not exist.</summary>
     private static void WriteEndpoints(string path, IReadOnlyList<TrialPatient> patients)
     {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("id,pfs_months,pfs_event,os_months,os_event,dor_months,dor_event,cytogenetic_risk,iss_stage,r_iss_stage,baseline_response,best_response,"
-            + "age_group,sex,isotype,progressed,months_to_improvement");
-        foreach (var p in patients)
+        Survival.IO.AtomicFile.WriteText(path, w =>
         {
-            var e = p.Endpoints;
-            string dorMonths = e.DurationOfResponse is { } d ? d.Months.ToString("R", Inv) : "";
-            string dorEvent = e.DurationOfResponse is { } d2 ? (d2.Event ? "1" : "0") : "";
-            string improvement = p.MonthsToImprovement is { } m ? m.ToString("R", Inv) : "";
-            w.WriteLine(string.Join(",", p.Id, e.ProgressionFreeSurvival.Months.ToString("R", Inv), e.ProgressionFreeSurvival.Event ? 1 : 0,
-                e.OverallSurvival.Months.ToString("R", Inv), e.OverallSurvival.Event ? 1 : 0, dorMonths, dorEvent, FileCodes.Code(p.Risk),
-                FileCodes.Code(p.Iss), FileCodes.Code(p.RIss), FileCodes.Code(p.BaselineResponse), FileCodes.Code(p.BestResponse),
-                FileCodes.Code(p.AgeGroup), FileCodes.Code(p.Sex), FileCodes.Code(p.Isotype), p.Progressed ? 1 : 0, improvement));
-        }
+            w.WriteLine("id,pfs_months,pfs_event,os_months,os_event,dor_months,dor_event,cytogenetic_risk,iss_stage,r_iss_stage,baseline_response,best_response,"
+                + "age_group,sex,isotype,progressed,months_to_improvement");
+            foreach (var p in patients)
+            {
+                var e = p.Endpoints;
+                string dorMonths = e.DurationOfResponse is { } d ? d.Months.ToString("R", Inv) : "";
+                string dorEvent = e.DurationOfResponse is { } d2 ? (d2.Event ? "1" : "0") : "";
+                string improvement = p.MonthsToImprovement is { } m ? m.ToString("R", Inv) : "";
+                w.WriteLine(string.Join(",", p.Id, e.ProgressionFreeSurvival.Months.ToString("R", Inv), e.ProgressionFreeSurvival.Event ? 1 : 0,
+                    e.OverallSurvival.Months.ToString("R", Inv), e.OverallSurvival.Event ? 1 : 0, dorMonths, dorEvent, FileCodes.Code(p.Risk),
+                    FileCodes.Code(p.Iss), FileCodes.Code(p.RIss), FileCodes.Code(p.BaselineResponse), FileCodes.Code(p.BestResponse),
+                    FileCodes.Code(p.AgeGroup), FileCodes.Code(p.Sex), FileCodes.Code(p.Isotype), p.Progressed ? 1 : 0, improvement));
+            }
+        });
     }
 
     /// <summary>The comparison table in machine-readable form: each target, where the article prints it, how it is met,
@@ -61,16 +70,18 @@ internal static class PaperReport
     /// one), the library's value (blank = not reached) and the verdict (yes, nearest or NO). R's check reads it.</summary>
     private static void WriteTargets(string path, IReadOnlyList<TargetCheck> checks)
     {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("id,where,kind,reported,decimals,grain,attainable,accepted_lower,accepted_upper,reproduced,met,verdict");
-        foreach (var c in checks)
+        Survival.IO.AtomicFile.WriteText(path, w =>
         {
-            var t = c.Target;
-            var interval = t.AcceptedInterval;
-            w.WriteLine(string.Join(",", t.Id, $"\"{t.Where}\"", t.Kind, t.Value.ToString("R", Inv), t.Decimals, t.Grain,
-                t.AttainableFromDates ? "true" : "false", interval?.Lower.ToString("R", Inv) ?? "", interval?.Upper.ToString("R", Inv) ?? "",
-                c.Reproduced is double r ? r.ToString("R", Inv) : "", c.Met ? "true" : "false", c.Verdict));
-        }
+            w.WriteLine("id,where,kind,reported,decimals,grain,attainable,accepted_lower,accepted_upper,reproduced,met,verdict");
+            foreach (var c in checks)
+            {
+                var t = c.Target;
+                var interval = t.AcceptedInterval;
+                w.WriteLine(string.Join(",", t.Id, $"\"{t.Where}\"", t.Kind, t.Value.ToString("R", Inv), t.Decimals, t.Grain,
+                    t.AttainableFromDates ? "true" : "false", interval?.Lower.ToString("R", Inv) ?? "", interval?.Upper.ToString("R", Inv) ?? "",
+                    c.Reproduced is double r ? r.ToString("R", Inv) : "", c.Met ? "true" : "false", c.Verdict));
+            }
+        });
     }
 
     private sealed record Figure(string Name, string Title, string File);

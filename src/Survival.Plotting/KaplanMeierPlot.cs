@@ -31,15 +31,19 @@ public static class KaplanMeierPlot
         Write(Create(fit, options), path, options.Width, options.Height);
     }
 
-    /// <summary>Saves a figure as PNG or SVG by the file extension, creating the folder.</summary>
+    /// <summary>Saves a figure as PNG or SVG by the file extension, creating the folder; written whole or not at all
+    /// (<see cref="Survival.IO.AtomicFile"/>).</summary>
     internal static void Write(Plot plot, string path, int width, int height)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".png" or ".svg")) throw new SurvivalInputException("the figure's file name must end in .png or .svg", file: path, value: ext);
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        if (ext == ".png") plot.SavePng(path, width, height);
-        else plot.SaveSvg(path, width, height);
+        Survival.IO.AtomicFile.Write(path, temporary =>
+        {
+            if (ext == ".png") plot.SavePng(temporary, width, height);
+            else plot.SaveSvg(temporary, width, height);
+        });
     }
 
     /// <summary>Builds the ScottPlot figure, for further styling by the caller.</summary>

@@ -153,12 +153,15 @@ public static class CohortFile
     public static void Write(string path, IReadOnlyList<Row> rows)
     {
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine(string.Join(",", Columns));
-        foreach (var r in rows)
-            w.WriteLine(string.Join(",", r.Id, D(r.Transplant), D(r.MaintenanceStart), D(r.BestResponseDate), D(r.Progression), D(r.Death),
-                D(r.LastContact), FileCodes.Code(r.BaselineResponse), FileCodes.Code(r.BestResponse), FileCodes.Code(r.Risk),
-                FileCodes.Code(r.Iss), FileCodes.Code(r.RIss), FileCodes.Code(r.AgeGroup), FileCodes.Code(r.Sex), FileCodes.Code(r.Isotype)));
+        // Whole or not at all: a failure never leaves half a cohort file.
+        Survival.IO.AtomicFile.WriteText(path, w =>
+        {
+            w.WriteLine(string.Join(",", Columns));
+            foreach (var r in rows)
+                w.WriteLine(string.Join(",", r.Id, D(r.Transplant), D(r.MaintenanceStart), D(r.BestResponseDate), D(r.Progression), D(r.Death),
+                    D(r.LastContact), FileCodes.Code(r.BaselineResponse), FileCodes.Code(r.BestResponse), FileCodes.Code(r.Risk),
+                    FileCodes.Code(r.Iss), FileCodes.Code(r.RIss), FileCodes.Code(r.AgeGroup), FileCodes.Code(r.Sex), FileCodes.Code(r.Isotype)));
+        });
     }
 
     /// <summary>Finds samples/data/cohort.csv from the current or the executable's folder, walking up to the repository.</summary>

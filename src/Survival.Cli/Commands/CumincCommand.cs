@@ -29,6 +29,7 @@ internal static class CumincCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
+            FigureOption.CheckBeforeWork(parse.GetValue(plot));
             var times = CovariateOptions.Times(parse.GetValue(at));
             var columns = input.Columns(parse);
             var options = new CumulativeIncidenceOptions { ConfidenceLevel = parse.GetValue(confLevel), At = times };

@@ -30,6 +30,7 @@ internal static class KmCommand
         command.Options.Add(plot);
         command.SetAction(parse =>
         {
+            FigureOption.CheckBeforeWork(parse.GetValue(plot));
             var options = new KaplanMeierOptions
             {
                 ConfidenceLevel = parse.GetValue(confLevel),

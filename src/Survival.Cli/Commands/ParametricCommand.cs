@@ -35,6 +35,7 @@ internal static class ParametricCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
+            FigureOption.CheckBeforeWork(parse.GetValue(plot));
             var names = Split(parse.GetValue(covariates) ?? "");
             var columns = input.Columns(parse);
             input.RequireRows(parse);
