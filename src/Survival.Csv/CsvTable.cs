@@ -108,6 +108,8 @@ public sealed class CsvTable
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
+        ArgumentNullException.ThrowIfNull(columns);
+        MemoryEstimate.Check(path, columns.Count, table: true);
         using var stream = File.OpenRead(path);
         return Read(stream, path, columns, options);
     }

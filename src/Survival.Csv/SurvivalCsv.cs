@@ -17,6 +17,7 @@ public static class SurvivalCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
+        MemoryEstimate.Check(path, columns.Names.Count, table: false);
         // Valid files take the columnar path (no string per field); anything it declines is read again through the table,
         // whose errors name the line, column and value.
         if (options is null || !(options.Delimiter > 127 || options.Delimiter is '"' or '\r' or '\n')) // an invalid delimiter: the table path reports it
