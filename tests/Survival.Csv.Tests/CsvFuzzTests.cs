@@ -18,21 +18,10 @@ public class CsvFuzzTests
         int errors = 0, successes = 0;
         for (int k = 0; k < 3000; k++)
         {
-            var bytes = new List<byte>(seed);
-            int mutations = 1 + random.Next(4);
-            for (int m = 0; m < mutations && bytes.Count > 0; m++)
-            {
-                int at = random.Next(bytes.Count);
-                switch (random.Next(3))
-                {
-                    case 0: bytes[at] = alphabet[random.Next(alphabet.Length)]; break;
-                    case 1: bytes.RemoveAt(at); break;
-                    default: bytes.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
-                }
-            }
+            var bytes = ByteMutator.Mutate(seed, alphabet, random, duplicateLines: false);
             try
             {
-                using var stream = new MemoryStream(bytes.ToArray());
+                using var stream = new MemoryStream(bytes);
                 SurvivalCsv.ToData(CsvTable.Read(stream, "fuzz.csv", columns.Names), columns);
                 successes++;
             }

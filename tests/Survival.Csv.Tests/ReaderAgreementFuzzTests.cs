@@ -36,24 +36,7 @@ public sealed class ReaderAgreementFuzzTests : IDisposable
         string path = Path.Combine(_folder, "fuzz.csv");
         for (int k = 0; k < 600; k++)
         {
-            var bytes = new List<byte>(seed);
-            int mutations = 1 + random.Next(4);
-            for (int m = 0; m < mutations && bytes.Count > 0; m++)
-            {
-                int at = random.Next(bytes.Count);
-                switch (random.Next(4))
-                {
-                    case 0: bytes[at] = alphabet[random.Next(alphabet.Length)]; break;
-                    case 1: bytes.RemoveAt(at); break;
-                    case 2: bytes.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
-                    default: // duplicate a line: many rows with the same content
-                        int start = bytes.LastIndexOf((byte)'\n', at) + 1;
-                        int end = bytes.IndexOf((byte)'\n', at);
-                        if (end > start) bytes.InsertRange(end + 1, bytes.GetRange(start, end - start + 1));
-                        break;
-                }
-            }
-            var content = bytes.ToArray();
+            var content = ByteMutator.Mutate(seed, alphabet, random, duplicateLines: true);
             File.WriteAllBytes(path, content);
             var fromFile = Outcome(() => SurvivalCsv.Read(path, columns));
             var fromTable = Outcome(() =>
