@@ -1,3 +1,4 @@
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.Cli.Tests;
@@ -34,15 +35,11 @@ public class OutputFileTests
     [Fact]
     public void A_figure_is_written_whole_with_nothing_left_beside_it()
     {
-        var folder = Directory.CreateTempSubdirectory("survival-cli-out-").FullName;
-        try
-        {
-            string figure = Path.Combine(folder, "km.svg");
-            var (exit, _, stderr) = CliHarness.Run("km", "--input", CliHarness.Csv(CliHarness.Aml), "--time", "time", "--event", "status", "--group", "x", "--plot", figure);
-            Assert.True(exit == 0, stderr);
-            Assert.Equal([figure], Directory.GetFiles(folder));
-            Assert.EndsWith("</svg>", File.ReadAllText(figure).TrimEnd());
-        }
-        finally { Directory.Delete(folder, recursive: true); }
+        using var folder = new TempFolder("survival-cli-out-");
+        string figure = folder.File("km.svg");
+        var (exit, _, stderr) = CliHarness.Run("km", "--input", CliHarness.Csv(CliHarness.Aml), "--time", "time", "--event", "status", "--group", "x", "--plot", figure);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal([figure], Directory.GetFiles(folder.Path));
+        Assert.EndsWith("</svg>", File.ReadAllText(figure).TrimEnd());
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FsCheck.Xunit;
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.Csv.Tests;
@@ -9,9 +10,9 @@ namespace Survival.Csv.Tests;
 /// declines must fail with the table path's error.</summary>
 public sealed class ColumnarPathTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("survival-columnar-").FullName;
+    private readonly TempFolder _folder = new("survival-columnar-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private static readonly SurvivalColumns Columns = new("t", "d", Entry: "e", Weight: "w", Group: "g", Strata: "s", Id: "id");
 
@@ -52,7 +53,7 @@ public sealed class ColumnarPathTests : IDisposable
             lines.Add(string.Join(",", "s" + (Math.Abs(x) % 7), group, time, status, (t / 2).ToString("R", CultureInfo.InvariantCulture),
                 (1 + Math.Abs(x % 3)).ToString(CultureInfo.InvariantCulture), stratum, "junk"));
         }
-        string path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".csv");
+        string path = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N") + ".csv");
         File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
         SurvivalData expected;
         try { expected = TablePath(path); }
@@ -77,7 +78,7 @@ public sealed class ColumnarPathTests : IDisposable
     [InlineData("\r", false)] // carriage returns alone: lines the split cannot count
     public void Split_point_is_a_line_start_with_the_lines_before_it(string newline, bool splits)
     {
-        string path = Path.Combine(_dir, "split.csv");
+        string path = _folder.File("split.csv");
         var lines = Enumerable.Range(0, 1000).Select(i => $"r{i},x,{i % 7 + 1},1,0,1,k").Prepend("id,g,t,d,e,w,s").ToArray();
         File.WriteAllText(path, string.Join(newline, lines) + newline);
         var (split, before) = ColumnarCsvReader.SplitPoint(path, new FileInfo(path).Length);
@@ -97,7 +98,7 @@ public sealed class ColumnarPathTests : IDisposable
     {
         // One quoted label holds line breaks across the middle of the file: a break there is not a row's end. The split,
         // if any, comes after the quotes are balanced; read in halves, the file gives the table path's data.
-        string path = Path.Combine(_dir, "quoted.csv");
+        string path = _folder.File("quoted.csv");
         string label = "\"" + string.Join("\n", Enumerable.Repeat("a long label line", 200)) + "\"";
         var lines = new List<string> { "id,g,t,d,e,w,s" };
         for (int i = 0; i < 40; i++) lines.Add($"r{i},{(i == 20 ? label : "x")},{i % 7 + 1},1,0,1,k");
@@ -123,7 +124,7 @@ public sealed class ColumnarPathTests : IDisposable
     [InlineData("id,g,t,d,e,w,s\n")]                                        // no rows
     public void Declined_files_give_the_table_paths_error(string content)
     {
-        string path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".csv");
+        string path = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N") + ".csv");
         File.WriteAllText(path, content);
         Assert.Null(ColumnarCsvReader.TryRead(path, Columns, CsvReadOptions.Default));
         var expected = Assert.Throws<SurvivalInputException>(() => TablePath(path));
@@ -135,7 +136,7 @@ public sealed class ColumnarPathTests : IDisposable
     [Fact]
     public void Missing_values_under_fail_give_the_table_paths_error()
     {
-        string path = Path.Combine(_dir, "fail.csv");
+        string path = _folder.File("fail.csv");
         File.WriteAllText(path, "id,g,t,d,e,w,s\na,x,1,1,0,1,k\nb,x,NA,1,0,1,k\n");
         var options = new CsvReadOptions { Missing = MissingValuePolicy.Fail };
         var expected = Assert.Throws<SurvivalInputException>(() => TablePath(path, options));
@@ -155,7 +156,7 @@ public sealed class ColumnarPathTests : IDisposable
         for (int i = 0; i < 60; i++)
             lines.Add(string.Join(",", "p" + i % 23, groups[i % groups.Length], (1 + i % 9).ToString(CultureInfo.InvariantCulture), (i % 2).ToString(CultureInfo.InvariantCulture),
                 "0", "1", "s" + i % 11));
-        string path = Path.Combine(_dir, "labels.csv");
+        string path = _folder.File("labels.csv");
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
         var expected = TablePath(path);
         Assert.Equal(2, expected.Group!.Levels.Count);

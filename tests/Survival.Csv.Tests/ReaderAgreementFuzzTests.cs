@@ -1,5 +1,6 @@
 using System.Text;
 using Survival.Csv;
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.Csv.Tests;
@@ -12,9 +13,9 @@ namespace Survival.Csv.Tests;
 /// adds or changes a row; any other exception fails. A case that ever fails belongs in the corpus as a regression seed.</summary>
 public sealed class ReaderAgreementFuzzTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("survival-fuzz-").FullName;
+    private readonly TempFolder _folder = new("survival-fuzz-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     public static TheoryData<string> Corpus()
     {
@@ -33,7 +34,7 @@ public sealed class ReaderAgreementFuzzTests : IDisposable
         var random = new Random(seedFile.Length * 7919 + 34);
         var columns = new SurvivalColumns("time", "status", Entry: "entry", Group: "arm");
         int agreedData = 0, agreedErrors = 0;
-        string path = Path.Combine(_folder, "fuzz.csv");
+        string path = _folder.File("fuzz.csv");
         for (int k = 0; k < 600; k++)
         {
             var content = ByteMutator.Mutate(seed, alphabet, random, duplicateLines: true);

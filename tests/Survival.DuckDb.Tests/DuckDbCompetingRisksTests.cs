@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Survival.CompetingRisks;
 using Survival.DuckDb;
+using Survival.Tests.Shared;
 using Xunit;
 
 namespace Survival.DuckDb.Tests;
@@ -8,9 +9,9 @@ namespace Survival.DuckDb.Tests;
 /// <summary>Cumulative incidence through the DuckDB push-down equals the row path exactly (issue 18).</summary>
 public sealed class DuckDbCompetingRisksTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("survival-duckdb-cr-").FullName;
+    private readonly TempFolder _folder = new("survival-duckdb-cr-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData(1, false)]
@@ -34,7 +35,7 @@ public sealed class DuckDbCompetingRisksTests : IDisposable
             time.Add(t); status.Add(s); group.Add(g); stratum.Add(k);
             rows.Add($"{t},{s},{g},{k}");
         }
-        string csv = Path.Combine(_dir, $"cr{seed}.csv"), parquet = Path.Combine(_dir, $"cr{seed}.parquet");
+        string csv = _folder.File($"cr{seed}.csv"), parquet = _folder.File($"cr{seed}.parquet");
         File.WriteAllText(csv, "time,status,grp,site\n" + string.Join("\n", rows) + "\n");
         using (var connection = new DuckDBConnection("Data Source=:memory:"))
         {
@@ -63,7 +64,7 @@ public sealed class DuckDbCompetingRisksTests : IDisposable
     [Fact]
     public void Weights_or_entry_need_the_rows()
     {
-        string csv = Path.Combine(_dir, "w.csv");
+        string csv = _folder.File("w.csv");
         File.WriteAllText(csv, "time,status,w\n1,a,1\n2,0,2\n");
         var error = Assert.Throws<SurvivalInputException>(() => DuckDbCompetingRisks.Read(csv, new SurvivalColumns("time", "status", Weight: "w")));
         Assert.Contains("need the rows", error.Message);
