@@ -58,10 +58,15 @@ public static class SqlCounts
     /// <c>NA</c> and the empty text).</param>
     /// <param name="timeFix">Whether the estimators will apply R's near-tie rule (R <c>timefix = TRUE</c>, the default):
     /// then a delayed-entry interval the rule collapses is an error naming its row, as R's <c>aeqSurv</c> stops.</param>
+    /// <param name="cancellationToken">Stops the reduction: the running statement is cancelled on the server and
+    /// <see cref="OperationCanceledException"/> is thrown; no partial counts are returned.</param>
     /// <exception cref="SurvivalInputException">The relation cannot be read, a column is unknown or of the wrong type, a
-    /// value is invalid (the first such row is named), or no row is left.</exception>
+    /// value is invalid (the first such row is named), no row is left, or the database failed under a query (timeout,
+    /// lost connection, a dropped table): one line from the database's message, never its connection string.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static SurvivalCounts Read(DbConnection connection, SqlRelation relation, SurvivalColumns columns, SqlDialect? dialect = null,
-        MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null, bool timeFix = true)
+        MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null, bool timeFix = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(relation);
@@ -79,13 +84,21 @@ public static class SqlCounts
             var markerSet = new HashSet<string>(markers.Select(m => m.Trim(' ')), StringComparer.Ordinal);
             Cells Pass(bool handleMissing)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     using var command = connection.CreateCommand();
                     command.CommandText = plan.Sql(handleMissing);
                     command.CommandTimeout = 0;
+                    // Cancellation asks the server to stop the statement (the provider's Cancel); the statement's error
+                    // then surfaces below as OperationCanceledException, never as partial counts.
+                    using var registration = cancellationToken.Register(() => { try { command.Cancel(); } catch (DbException) { } });
                     using var reader = command.ExecuteReader();
                     return Cells.Read(reader, relation.Description, markerSet, columns.Group is not null, columns.Strata is not null);
+                }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is DbException or InvalidOperationException)
+                {
+                    throw new OperationCanceledException("the reduction was cancelled", ex, cancellationToken);
                 }
                 catch (DbException ex)
                 {
@@ -96,6 +109,7 @@ public static class SqlCounts
             // invalid) sends the reduction through the missing-aware pass, which counts and leaves out those rows.
             var cells = Pass(handleMissing: false);
             if (cells.Missing || cells.Invalid) cells = Pass(handleMissing: true);
+            cancellationToken.ThrowIfCancellationRequested();
             plan.OneTwo = cells.OneTwo;
             if (cells.Invalid || cells.Missing || (cells.OneTwo && cells.HasStatusZero)) throw plan.FirstInvalidRow(connection);
             if (cells.Omitted > 0 && missing == MissingValuePolicy.Fail) throw plan.FirstMissingValue(connection);
@@ -106,6 +120,12 @@ public static class SqlCounts
         catch (DbException ex)
         {
             throw new SurvivalInputException($"the database could not run a query: {FirstLine(ex.Message)}", file: relation.Description, innerException: ex);
+        }
+        catch (InvalidOperationException ex) when (connection.State is ConnectionState.Broken or ConnectionState.Closed)
+        {
+            // The connection died under a query (server stopped, backend terminated): the provider says so with an
+            // InvalidOperationException on the next command.
+            throw new SurvivalInputException($"the database connection was lost: {FirstLine(ex.Message)}", file: relation.Description, innerException: ex);
         }
         finally
         {
@@ -173,10 +193,12 @@ public static class SqlCounts
     /// <param name="dialect">The dialect (default: from the connection).</param>
     /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
     /// <param name="missingValues">Texts meaning missing (default NA and the empty text).</param>
+    /// <param name="cancellationToken">Stops the reduction (see <see cref="Read"/>).</param>
     /// <exception cref="SurvivalInputException">Weights or entry times are named, the relation cannot be read, or a value
     /// is invalid.</exception>
     public static CompetingRisksCounts ReadCompetingRisks(DbConnection connection, SqlRelation relation, SurvivalColumns columns,
-        string censored = "0", SqlDialect? dialect = null, MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null)
+        string censored = "0", SqlDialect? dialect = null, MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(relation);
@@ -200,8 +222,9 @@ public static class SqlCounts
             $"(SELECT survival_rows.*, CASE WHEN {Missing(columns.Event)} THEN NULL WHEN {Text(columns.Event)} = {syntax.Literal(censored)} THEN 0 ELSE 1 END AS cr_event, " +
             $"{label} AS cr_label FROM (SELECT * FROM {relation.Sql}) survival_rows) AS survival_source", relation.Description);
         var composite = new SurvivalColumns(columns.Time, "cr_event", Group: "cr_label", Id: columns.Id);
-        var counts = Read(connection, wrapped, composite, syntax.Dialect, missing, missingValues);
-        var stratified = columns.Strata is null ? null : Read(connection, wrapped, composite with { Strata = columns.Strata }, syntax.Dialect, missing, missingValues);
+        var counts = Read(connection, wrapped, composite, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
+        var stratified = columns.Strata is null ? null
+            : Read(connection, wrapped, composite with { Strata = columns.Strata }, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
         return CompetingRisksCounts.FromLabelledCounts(counts, stratified, censored, columns.Group is not null);
     }
 
