@@ -14,6 +14,15 @@ internal static class CliRunner
     /// <summary>Exit code for a defect in the tool (an unexpected exception).</summary>
     public const int InternalError = 1;
 
+    /// <summary>Exit code when the user cancelled (Ctrl+C), as shells report a process ended by SIGINT (128 + 2).</summary>
+    public const int Cancelled = 130;
+
+    private static readonly AsyncLocal<CancellationToken> CurrentCancellation = new();
+
+    /// <summary>The token of the command being run: cancelled by Ctrl+C (Program.cs) or by the caller of
+    /// <see cref="Run"/>; commands pass it to every library call that can run long.</summary>
+    public static CancellationToken Cancellation => CurrentCancellation.Value;
+
     /// <summary>The library's option properties and the command-line options that set them: an error the library reports
     /// against a property is reported against the option the user typed.</summary>
     private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
@@ -28,8 +37,9 @@ internal static class CliRunner
             ? new SurvivalInputException(ex.Reason, column: option, value: ex.Value, row: ex.Row, innerException: ex)
             : ex;
 
-    public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        CurrentCancellation.Value = cancellation;
         try
         {
             var parse = root.Parse(args);
@@ -40,6 +50,11 @@ internal static class CliRunner
             }
             var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             return parse.Invoke(config);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("error: cancelled");
+            return Cancelled;
         }
         catch (SurvivalInputException ex)
         {

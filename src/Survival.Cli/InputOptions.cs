@@ -107,7 +107,8 @@ internal sealed class InputOptions
     public SurvivalData Load(ParseResult parse)
     {
         RequireRows(parse);
-        return SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse));
+        return CliProgress.Run(parse.InvocationConfiguration.Error, "reading", 0, quiet: false,
+            progress => SurvivalCsv.Read(parse.GetValue(Input)!, Columns(parse), ReadOptions(parse), CliRunner.Cancellation, progress));
     }
 
     /// <summary>Reduces a Parquet input (inside DuckDB) or a database table or query (inside the database) to per-time counts,
@@ -118,7 +119,8 @@ internal sealed class InputOptions
             return Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse));
         var relation = Relation(parse);
         using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
-        return Survival.Sql.SqlCounts.Read(connection, relation, Columns(parse), missing: Policy(parse), missingValues: Markers(parse));
+        return Survival.Sql.SqlCounts.Read(connection, relation, Columns(parse), missing: Policy(parse), missingValues: Markers(parse),
+            cancellationToken: CliRunner.Cancellation);
     }
 
     /// <summary>Competing-risks counts from a Parquet input or a database, reduced where the rows are.</summary>
@@ -128,7 +130,8 @@ internal sealed class InputOptions
             return Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(Input)!, Columns(parse), censored, Policy(parse), Markers(parse));
         var relation = Relation(parse);
         using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
-        return Survival.Sql.SqlCounts.ReadCompetingRisks(connection, relation, Columns(parse), censored, missing: Policy(parse), missingValues: Markers(parse));
+        return Survival.Sql.SqlCounts.ReadCompetingRisks(connection, relation, Columns(parse), censored, missing: Policy(parse), missingValues: Markers(parse),
+            cancellationToken: CliRunner.Cancellation);
     }
 
     private Survival.Sql.SqlRelation Relation(ParseResult parse) => (parse.GetValue(Table), parse.GetValue(Query)) switch

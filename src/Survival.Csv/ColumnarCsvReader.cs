@@ -27,7 +27,8 @@ internal static class ColumnarCsvReader
     /// <summary>Files from this size up are read in two halves at once (when <see cref="SplitPoint"/> finds a safe split).</summary>
     internal const long SplitBytes = 1 << 24;
 
-    public static SurvivalData? TryRead(string path, SurvivalColumns columns, CsvReadOptions options, long splitBytes = SplitBytes)
+    public static SurvivalData? TryRead(string path, SurvivalColumns columns, CsvReadOptions options, long splitBytes = SplitBytes,
+        CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         if (!File.Exists(path)) return null;
         long length = new FileInfo(path).Length;
@@ -52,7 +53,11 @@ internal static class ColumnarCsvReader
             return i >= 0 && Array.LastIndexOf(header, name) == i ? i : Declined - 1;
         }
         var layout = new Layout(header.Length, Index(columns.Time), Index(columns.Event), Index(columns.Entry), Index(columns.Weight),
-            Index(columns.Group), Index(columns.Strata), Index(columns.Id), options);
+            Index(columns.Group), Index(columns.Strata), Index(columns.Id), options)
+        {
+            Cancellation = cancellationToken,
+            Progress = progress is null ? null : new RowProgress(progress, MemoryEstimate.Rows(path)),
+        };
         if (layout.Columns.Any(i => i < -1) || header.Length == 0) return null;
 
         // Two halves at once when the machine has the cores and the file splits safely at a line; else one pass.
@@ -63,7 +68,7 @@ internal static class ColumnarCsvReader
         {
             var later = Task.Run(() => ReadPart(path, split, length, header: false, linesBefore, length - split, layout));
             first = ReadPart(path, 0, split, header: true, 0, length, layout);
-            second = later.Result;
+            second = later.GetAwaiter().GetResult(); // a cancellation surfaces as itself, not wrapped
             if (second is null) { first?.Dispose(); return null; }
         }
         if (first is null) { second?.Dispose(); return null; }
@@ -122,6 +127,11 @@ internal static class ColumnarCsvReader
     private sealed class Layout(int fields, int time, int status, int entry, int weight, int group, int strata, int id, CsvReadOptions options)
     {
         public int Fields { get; } = fields;
+
+        /// <summary>Checked every 65,536 rows.</summary>
+        public CancellationToken Cancellation { get; init; }
+
+        public RowProgress? Progress { get; init; }
         public int Time { get; } = time;
         public int Status { get; } = status;
         public int Entry { get; } = entry;
@@ -162,6 +172,18 @@ internal static class ColumnarCsvReader
         {
             part.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Rows read so far by every part, reported as "reading" out of the rows the file's size suggests.</summary>
+    private sealed class RowProgress(IProgress<ProgressReport> progress, long estimatedRows)
+    {
+        private long _rows;
+
+        public void Add(long rows)
+        {
+            long done = Interlocked.Add(ref _rows, rows);
+            progress.Report(new ProgressReport("reading", done, Math.Max(done, estimatedRows)));
         }
     }
 
@@ -221,6 +243,11 @@ internal static class ColumnarCsvReader
                 if (_strata is not null && !_strata.Add(_n, stratumBytes, stratumLabel)) return false;
                 if (_id is not null && !_id.Add(_n, idBytes, idLabel)) return false;
                 _n++;
+                if ((_n & 0xFFFF) == 0)
+                {
+                    layout.Cancellation.ThrowIfCancellationRequested();
+                    layout.Progress?.Add(0x10000);
+                }
             }
             _time.Drain();
             _entry?.Drain();

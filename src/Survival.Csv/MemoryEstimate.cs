@@ -40,6 +40,13 @@ internal static class MemoryEstimate
                 "km/logrank/cuminc on a .parquet file) or a database (Survival.Sql, the CLI's --connection)", file: path);
     }
 
+    /// <summary>The rows a file's size suggests (size ÷ the mean length of its first lines).</summary>
+    internal static long Rows(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length > 0 ? (long)(info.Length / MeanLineLength(path)) : 0;
+    }
+
     private static double MeanLineLength(string path)
     {
         var buffer = new byte[64 * 1024];

@@ -12,19 +12,24 @@ public static class SurvivalCsv
     /// <param name="path">The CSV file.</param>
     /// <param name="columns">The columns to use.</param>
     /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the load (checked every 65,536 rows): <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Receives the rows read ("reading", out of the rows the file's size suggests).</param>
     /// <exception cref="SurvivalInputException">A problem with the file or a value.</exception>
-    public static SurvivalData Read(string path, SurvivalColumns columns, CsvReadOptions? options = null)
+    public static SurvivalData Read(string path, SurvivalColumns columns, CsvReadOptions? options = null,
+        CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
+        cancellationToken.ThrowIfCancellationRequested();
         MemoryEstimate.Check(path, columns.Names.Count, table: false);
         // Valid files take the columnar path (no string per field); anything it declines is read again through the table,
         // whose errors name the line, column and value.
         if (options is null || !(options.Delimiter > 127 || options.Delimiter is '"' or '\r' or '\n')) // an invalid delimiter: the table path reports it
         {
-            var fast = ColumnarCsvReader.TryRead(path, columns, options ?? CsvReadOptions.Default);
+            var fast = ColumnarCsvReader.TryRead(path, columns, options ?? CsvReadOptions.Default, cancellationToken: cancellationToken, progress: progress);
             if (fast is not null) return fast;
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var table = CsvTable.Read(path, columns.Names, options);
         return ToData(table, columns);
     }

@@ -15,6 +15,17 @@ internal static class CliHarness
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a command whose cancellation token is already cancelled (as after Ctrl+C).</summary>
+    public static (int Exit, string Out, string Err) RunCancelled(params string[] args)
+    {
+        var root = new RootCommand("test");
+        CommandRegistry.AddAll(root);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = CliRunner.Run(root, args, stdout, stderr, new CancellationToken(canceled: true));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs a command with <c>--format json</c>, asserts it succeeded, and returns the parsed JSON.</summary>
     public static System.Text.Json.JsonElement Json(params string[] args)
     {

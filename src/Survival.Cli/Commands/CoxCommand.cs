@@ -70,7 +70,8 @@ internal static class CoxCommand
             var data = SurvivalCsv.ToData(table, columns);
             var x = covariates.Build(parse, table, data.Count);
             var options = new CoxOptions { Ties = tieMethod, ConfidenceLevel = parse.GetValue(confLevel), Robust = parse.GetValue(robust) || clusterColumn is not null ? true : null };
-            var fit = CoxRegression.Fit(data, x, options);
+            var fit = CliProgress.Run(parse.InvocationConfiguration.Error, "fitting", options.MaxIterations, quiet: false,
+                progress => CoxRegression.Fit(data, x, options, CliRunner.Cancellation, progress));
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var test = parse.GetValue(zph) ? ProportionalHazards.Test(fit, transform) : null;
             var predictions = profiles.SelectMany(p => CoxPrediction.Survival(fit, p, times)).ToArray();

@@ -56,7 +56,7 @@ internal static class EventTimeDesignCommands
         var replicates = new Option<int>("--replicates") { Description = "Simulated trials per true median (default 10000).", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (default 2005); results depend on it, not on the thread count.", DefaultValueFactory = _ => 2005 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => -1 };
-        var quiet = new Option<bool>("--quiet") { Description = "Do not report progress on stderr." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar (one is drawn on stderr only when stderr is a terminal)." };
         var format = FormatOption.Create();
         var command = new Command("tte-simulate", "Operating characteristics of event-time monitoring by simulation (seeded, all cores, progress on stderr).");
         priors.AddTo(command);
@@ -79,9 +79,9 @@ internal static class EventTimeDesignCommands
                 Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
             var trueMedians = Numbers.ParseList(parse.GetValue(medians)!, "--true-medians");
-            var progress = parse.GetValue(quiet) ? null : new ProgressLine(parse.InvocationConfiguration.Error, "simulating", (long)trueMedians.Length * Math.Max(1, options.Replicates));
-            var sim = rule.Simulate(trueMedians, options, progress);
-            progress?.Finish();
+            long total = (long)trueMedians.Length * Math.Max(1, options.Replicates);
+            var sim = CliProgress.Run(parse.InvocationConfiguration.Error, "simulating", total, parse.GetValue(quiet),
+                progress => rule.Simulate(trueMedians, options, progress, CliRunner.Cancellation));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json)
             {
