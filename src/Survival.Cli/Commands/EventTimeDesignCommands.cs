@@ -58,7 +58,7 @@ internal static class EventTimeDesignCommands
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => -1 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (one is drawn on stderr only when stderr is a terminal)." };
         var format = FormatOption.Create();
-        var command = new Command("tte-simulate", "Operating characteristics of event-time monitoring by simulation (seeded, all cores, progress on stderr).");
+        var command = new Command("tte-simulate", "Operating characteristics of event-time monitoring by simulation (seeded, all cores; a progress bar on stderr when it is a terminal, Ctrl+C stops it).");
         priors.AddTo(command);
         foreach (var o in new Option[] { delta, stopBelow, rate, max, look, followUp, medians, accrual, replicates, seed, threads, quiet, format })
             command.Options.Add(o);
