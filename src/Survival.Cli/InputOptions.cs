@@ -116,7 +116,7 @@ internal sealed class InputOptions
     public SurvivalCounts LoadCounts(ParseResult parse)
     {
         if (parse.GetValue(Connection) is not { } connectionString)
-            return Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse));
+            return Survival.DuckDb.DuckDbCounts.Read(parse.GetValue(Input)!, Columns(parse), Policy(parse), Markers(parse), cancellationToken: CliRunner.Cancellation);
         var relation = Relation(parse);
         using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
         return Survival.Sql.SqlCounts.Read(connection, relation, Columns(parse), missing: Policy(parse), missingValues: Markers(parse),

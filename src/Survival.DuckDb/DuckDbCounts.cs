@@ -38,15 +38,17 @@ public static class DuckDbCounts
     /// <param name="timeFix">Whether the estimators will apply R's near-tie rule (<see cref="TimeFix"/>, R <c>timefix = TRUE</c>,
     /// the default): then a delayed-entry interval that the rule collapses to length zero is an error naming its row, as R's
     /// <c>aeqSurv</c> stops and as the row path does. Pass false together with the estimators' <c>TimeFix = false</c>.</param>
+    /// <param name="cancellationToken">Stops the reduction: DuckDB is interrupted and <see cref="OperationCanceledException"/>
+    /// is thrown; no partial counts are returned.</param>
     public static SurvivalCounts Read(string path, SurvivalColumns columns, MissingValuePolicy missing = MissingValuePolicy.Omit,
-        IReadOnlyList<string>? missingValues = null, bool timeFix = true)
+        IReadOnlyList<string>? missingValues = null, bool timeFix = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
         bool glob = path.Contains('*') || path.Contains('?');
         if (!glob && !File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
         missingValues ??= DefaultMissingValues;
-        return FromRelation(Relation(path, missingValues), columns, path, missing, missingValues, timeFix);
+        return FromRelation(Relation(path, missingValues), columns, path, missing, missingValues, timeFix, cancellationToken);
     }
 
     /// <summary>The DuckDB relation that reads <paramref name="path"/> (its extension chooses the reader).</summary>
@@ -78,8 +80,10 @@ public static class DuckDbCounts
     /// <exception cref="SurvivalInputException">The relation cannot be read, a column is unknown or of the wrong type, or
     /// a value is invalid.</exception>
     /// <param name="timeFix">Whether the estimators will apply R's near-tie rule (see <see cref="Read"/>).</param>
+    /// <param name="cancellationToken">Stops the reduction (see <see cref="Read"/>).</param>
     public static SurvivalCounts FromRelation(string relation, SurvivalColumns columns, string? source = null,
-        MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null, bool timeFix = true)
+        MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null, bool timeFix = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(columns);
@@ -104,10 +108,13 @@ public static class DuckDbCounts
             omitted = 0;
             eventMin = double.PositiveInfinity;
             eventMax = double.NegativeInfinity;
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = plan.Sql(withValidity: true, handleMissing);
+                // DuckDB interrupts the running query on Cancel; the error it then raises is reported as the cancellation.
+                using var registration = cancellationToken.Register(() => { try { command.Cancel(); } catch (Exception e) when (e is DuckDBException or InvalidOperationException) { } });
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -162,6 +169,10 @@ public static class DuckDbCounts
                 }
                 return true;
             }
+            catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the reduction was cancelled", ex, cancellationToken);
+            }
             catch (DuckDBException ex)
             {
                 throw new SurvivalInputException($"DuckDB could not read the data: {FirstLine(ex.Message)}", file: source, innerException: ex);
@@ -172,6 +183,7 @@ public static class DuckDbCounts
         // cell (a NULL, or a marker in a text column of numbers, fails the numeric checks) or as a group or stratum whose
         // label is a marker; only then the missing-aware pass runs.
         bool invalid = !Reduce(handleMissing: false) && !Reduce(handleMissing: true);
+        cancellationToken.ThrowIfCancellationRequested();
         if (invalid) throw plan.FirstInvalidRow(connection);
         if (omitted > 0 && missing == MissingValuePolicy.Fail) throw plan.FirstMissingValue(connection);
         if (timeFix && columns.Entry is not null) plan.CheckCollapsedIntervals(connection, time);

@@ -39,7 +39,7 @@ internal static class FineGrayCommand
             var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
             var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
             var x = covariates.Build(parse, table, data.Count);
-            var fit = FineGray.Fit(data, parse.GetValue(cause)!, x, new FineGrayOptions { ConfidenceLevel = parse.GetValue(confLevel) });
+            var fit = FineGray.Fit(data, parse.GetValue(cause)!, x, new FineGrayOptions { ConfidenceLevel = parse.GetValue(confLevel) }, CliRunner.Cancellation);
             foreach (var warning in fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, table.Omitted), output);

@@ -78,7 +78,7 @@ internal static class ParametricCommand
                 foreach (var name in Split(families).Distinct())
                 {
                     var family = Parse(name, "--compare");
-                    try { fitted.Add(ParametricModels.Fit(data, family, x, options)); }
+                    try { fitted.Add(ParametricModels.Fit(data, family, x, options, CliRunner.Cancellation)); }
                     catch (SurvivalInputException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
                     {
                         failed.Add(new FailedJson(name, ex.Reason));
@@ -99,7 +99,9 @@ internal static class ParametricCommand
                 }
                 return 0;
             }
-            var fit = ParametricModels.Fit(data, Parse(parse.GetValue(dist) ?? "weibull", "--dist"), x, options);
+            var chosen = Parse(parse.GetValue(dist) ?? "weibull", "--dist");
+            var fit = CliProgress.Run(parse.InvocationConfiguration.Error, "fitting", 30, quiet: false,
+                progress => ParametricModels.Fit(data, chosen, x, options, CliRunner.Cancellation, progress));
             Warn(fit);
             Draw([fit]);
             if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);

@@ -159,6 +159,23 @@ internal static class NewtonRaphson
         return new Result(next, nll, nu, ninfo, maxIterations, false);
     }
 
+    /// <summary>The evaluation wrapped for long fits: the token is checked before each evaluation and each is reported as
+    /// ("fitting", evaluations so far, the limit). The same function when there is neither.</summary>
+    public static Func<double[], (double LogLik, double[] Score, double[,] Information)> Observed(
+        Func<double[], (double LogLik, double[] Score, double[,] Information)> evaluate, int maxIterations,
+        CancellationToken cancellationToken, IProgress<ProgressReport>? progress)
+    {
+        if (!cancellationToken.CanBeCanceled && progress is null) return evaluate;
+        int evaluations = 0;
+        return theta =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            evaluations++;
+            progress?.Report(new ProgressReport("fitting", evaluations, Math.Max(evaluations, maxIterations)));
+            return evaluate(theta);
+        };
+    }
+
     private static double[] Step(double[] beta, double[,] info, double[] u)
     {
         var delta = Solve(info, u);

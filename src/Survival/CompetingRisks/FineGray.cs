@@ -23,7 +23,10 @@ public static class FineGray
     /// <param name="cause">The cause modelled, as written in the data.</param>
     /// <param name="covariates">The covariate columns, one row per data row.</param>
     /// <param name="options">Options; null for crr's defaults.</param>
-    public static FineGrayResult Fit(CompetingRisksData data, string cause, CovariateMatrix covariates, FineGrayOptions? options = null)
+    /// <param name="cancellationToken">Stops the fit (checked at every Newton step).</param>
+    /// <param name="progress">Receives ("fitting", steps, limit) as the fit goes.</param>
+    public static FineGrayResult Fit(CompetingRisksData data, string cause, CovariateMatrix covariates, FineGrayOptions? options = null,
+        CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(cause);
@@ -67,6 +70,8 @@ public static class FineGray
         int iterations = 0;
         for (int ll = 0; ; ll++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ProgressReport("fitting", ll, options.MaxIterations));
             var (lik, score, info) = model.Evaluate(b, withDerivatives: true);
             double lhs = 0;
             for (int j = 0; j < p; j++) lhs = Math.Max(lhs, Math.Abs(score[j]) * Math.Max(Math.Abs(b[j]), 1));

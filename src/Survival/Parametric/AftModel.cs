@@ -28,12 +28,14 @@ public static class AftModel
     /// <param name="distribution">The family (R's default is <see cref="AftDistribution.Weibull"/>).</param>
     /// <param name="covariates">Covariate columns aligned with <paramref name="data"/>; null for an intercept only.</param>
     /// <param name="options">Options; null for 95% limits.</param>
+    /// <param name="cancellationToken">Stops the fit (checked before each likelihood evaluation).</param>
+    /// <param name="progress">Receives ("fitting", evaluations, limit) as the fit goes.</param>
     /// <exception cref="SurvivalInputException">A likelihood without an interior maximum (singular information, named in the
     /// message), a time ≤ 0 on the log scale, no event, or covariates of another length.</exception>
     /// <remarks>Delayed entry (left truncation), which R's <c>survreg</c> lacks, conditions each row on survival to its entry:
     /// the row's log-likelihood loses log S at the entry time (flexsurv's convention).</remarks>
     public static AftFit Fit(SurvivalData data, AftDistribution distribution = AftDistribution.Weibull, Regression.CovariateMatrix? covariates = null,
-        ParametricOptions? options = null)
+        ParametricOptions? options = null, CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ParametricOptions.Default;
@@ -82,7 +84,8 @@ public static class AftModel
         if (logScale && !fixedScale)
         {
             var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
+                NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, cancellationToken, progress),
+                maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
             var fromExponential = (double[])exponential.Clone();
             if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
             starts.Add([.. fromExponential, 0.0]);
@@ -92,7 +95,9 @@ public static class AftModel
         bool found = false;
         foreach (var start in starts)
         {
-            var candidate = NewtonRaphson.Maximize(start, theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), maxIterations, epsilon,
+            var candidate = NewtonRaphson.Maximize(start,
+                NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), maxIterations, cancellationToken, progress),
+                maxIterations, epsilon,
                 NewtonRule.Survreg, logScaleIndex: fixedScale ? -1 : q - 1);
             bool better = !found || (candidate.Converged && (!fit.Converged || candidate.LogLikelihood > fit.LogLikelihood));
             if (better) (fit, found) = (candidate, true);

@@ -32,7 +32,10 @@ public static class GeneralizedGammaModel
     /// <param name="options">Options; null for 95% limits.</param>
     /// <exception cref="SurvivalInputException">No event, a time of 0, covariates of another length, or a maximum on the
     /// boundary (|Q| running to infinity, or σ to 0), named in the message.</exception>
-    public static GeneralizedGammaFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null)
+    /// <param name="cancellationToken">Stops the fit (checked at every step of the search and the polish).</param>
+    /// <param name="progress">Receives ("fitting", evaluations, limit) during the Newton polish.</param>
+    public static GeneralizedGammaFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null,
+        CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ParametricOptions.Default;
@@ -48,14 +51,14 @@ public static class GeneralizedGammaModel
         var model = new Likelihood(data, covariates);
 
         // Starts: the log-normal (Q near 0), the Weibull (Q = 1), and the log-normal with Q < 0.
-        var logNormal = AftModel.Fit(data, AftDistribution.LogNormal, covariates);
-        var weibull = AftModel.Fit(data, AftDistribution.Weibull, covariates);
+        var logNormal = AftModel.Fit(data, AftDistribution.LogNormal, covariates, cancellationToken: cancellationToken);
+        var weibull = AftModel.Fit(data, AftDistribution.Weibull, covariates, cancellationToken: cancellationToken);
         var starts = new[] { Start(logNormal, 0.1), Start(weibull, 1.0), Start(logNormal, -0.5) };
         double[]? best = null;
         double bestValue = double.NegativeInfinity;
         foreach (var start in starts)
         {
-            var theta = Maximise(model, start);
+            var theta = Maximise(model, start, cancellationToken);
             if (theta is null) continue;
             double value = model.LogLikelihood(theta);
             if (double.IsFinite(value) && value > bestValue) { best = theta; bestValue = value; }
@@ -63,7 +66,8 @@ public static class GeneralizedGammaModel
         if (best is null) throw new SurvivalInputException("the generalized gamma fit failed from every start (the likelihood was not finite)");
 
         // Newton–Raphson polishing, with the information from the analytic gradient.
-        var polished = NewtonRaphson.Maximize(best, theta => (model.LogLikelihood(theta), model.Gradient(theta), Information(model, theta)),
+        var polished = NewtonRaphson.Maximize(best, NewtonRaphson.Observed(theta => (model.LogLikelihood(theta), model.Gradient(theta), Information(model, theta)),
+                options.MaxIterations ?? GompertzModel.DefaultMaxIterations, cancellationToken, progress),
             options.MaxIterations ?? GompertzModel.DefaultMaxIterations, options.Epsilon ?? 1e-14, NewtonRule.Coxph);
         var estimate = polished.Estimate;
         double lastTime = data.Time.ToArray().Max();
@@ -103,7 +107,7 @@ public static class GeneralizedGammaModel
     /// <summary>Damped Newton (Levenberg–Marquardt) from <paramref name="start"/>: each step solves (I + λ·diag I) δ = U
     /// with the observed information I, λ raised tenfold until the step is an ascent and lowered after one, so that the
     /// search is safe where I is not positive definite (far from the maximum); null when no finite value is reached.</summary>
-    private static double[]? Maximise(Likelihood model, double[] start)
+    private static double[]? Maximise(Likelihood model, double[] start, CancellationToken cancellationToken)
     {
         var theta = (double[])start.Clone();
         double ll = model.LogLikelihood(theta);
@@ -111,6 +115,7 @@ public static class GeneralizedGammaModel
         double lambda = 1e-3;
         for (int iteration = 0; iteration < 200; iteration++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var u = model.Gradient(theta);
             var info = Information(model, theta);
             int p = theta.Length;

@@ -29,7 +29,10 @@ public static class GompertzModel
     /// the message.</exception>
     /// <remarks>Delayed entry (left truncation) conditions each row on survival to its entry: its cumulative hazard counts
     /// from the entry, H(t) − H(e).</remarks>
-    public static GompertzFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null)
+    /// <param name="cancellationToken">Stops the fit (checked before each likelihood evaluation).</param>
+    /// <param name="progress">Receives ("fitting", evaluations, limit) as the fit goes.</param>
+    public static GompertzFit Fit(SurvivalData data, Regression.CovariateMatrix? covariates = null, ParametricOptions? options = null,
+        CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ParametricOptions.Default;
@@ -50,7 +53,7 @@ public static class GompertzModel
         var start = new double[p + 1];
         start[1] = Math.Log(events / exposure);
         int maxIterations = options.MaxIterations ?? DefaultMaxIterations;
-        var fit = NewtonRaphson.Maximize(start, theta => Evaluate(data, x, theta), maxIterations, options.Epsilon ?? DefaultEpsilon, NewtonRule.Coxph);
+        var fit = NewtonRaphson.Maximize(start, NewtonRaphson.Observed(theta => Evaluate(data, x, theta), maxIterations, cancellationToken, progress), maxIterations, options.Epsilon ?? DefaultEpsilon, NewtonRule.Coxph);
         double lastTime = data.Time.ToArray().Max();
         if (OnBoundary(fit, lastTime) is { } direction)
             throw new SurvivalInputException(

@@ -6,7 +6,8 @@ public static class WeibullModel
     /// <summary>Fits one Weibull model to right-censored rows (weights as case weights).</summary>
     /// <param name="data">Rows without delayed entry, with at least one event.</param>
     /// <param name="options">Options; null for the defaults (95% limits for the shape and scale).</param>
-    public static WeibullFit Fit(SurvivalData data, ParametricOptions? options = null)
+    /// <param name="cancellationToken">Stops the fit (checked before each likelihood evaluation).</param>
+    public static WeibullFit Fit(SurvivalData data, ParametricOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.HasEntry) throw new SurvivalInputException("the Weibull fit does not support delayed entry (as R's survreg)");
@@ -21,11 +22,11 @@ public static class WeibullModel
         int maxIterations = options.MaxIterations ?? AftModel.DefaultMaxIterations;
         double mu0 = Math.Log(exponential.Exposure / exponential.Events);
         // Newton–Raphson on (μ, θ = log σ) with survreg's step-halving and convergence rule; information = −Hessian.
-        var fit = NewtonRaphson.Maximize([mu0, 0.0], p =>
+        var fit = NewtonRaphson.Maximize([mu0, 0.0], NewtonRaphson.Observed(p =>
         {
             var (l, g, h) = Evaluate(data, p[0], p[1]);
             return (l, g, new[,] { { -h[0, 0], -h[0, 1] }, { -h[1, 0], -h[1, 1] } });
-        }, maxIterations, options.Epsilon ?? AftModel.DefaultEpsilon, NewtonRule.Survreg, logScaleIndex: 1);
+        }, maxIterations, cancellationToken, null), maxIterations, options.Epsilon ?? AftModel.DefaultEpsilon, NewtonRule.Survreg, logScaleIndex: 1);
         double mu = fit.Estimate[0], theta = fit.Estimate[1], ll = fit.LogLikelihood;
         var info = fit.Information;
         double d = info[0, 0] * info[1, 1] - info[0, 1] * info[1, 0];

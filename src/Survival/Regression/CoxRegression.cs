@@ -161,14 +161,8 @@ public static class CoxRegression
         var (ll0, u0, info0) = atZero ?? model.Evaluate(new double[q]);
         // R's two loops differ in when a pulled-back step may converge and what is returned at the iteration limit:
         // coxfit6 for right-censored rows, agfit4 for (start, stop] rows.
-        int evaluations = 0;
-        (double, double[], double[,]) Evaluate(double[] beta)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new ProgressReport("fitting", ++evaluations, options.MaxIterations));
-            return model.Evaluate(beta);
-        }
-        var fit = NewtonRaphson.Maximize(new double[q], Evaluate, options.MaxIterations, options.Epsilon,
+        var fit = NewtonRaphson.Maximize(new double[q], NewtonRaphson.Observed(model.Evaluate, options.MaxIterations, cancellationToken, progress),
+            options.MaxIterations, options.Epsilon,
             data.HasEntry ? NewtonRule.Agreg : NewtonRule.Coxph, (ll0, u0, info0));
         var (beta, ll, u, info, iterations, converged) = fit;
 

@@ -55,6 +55,40 @@ public class CancellationTests
         Assert.DoesNotContain(cancelAtFirstIteration.Reports, r => r.Stage == "concordance");
     }
 
+    /// <summary>Every iterative fit stops on a cancelled token before it evaluates anything.</summary>
+    [Fact]
+    public void Every_iterative_fit_stops_on_a_cancelled_token()
+    {
+        var (data, x) = Lung();
+        var cancelled = new CancellationToken(canceled: true);
+        Assert.Throws<OperationCanceledException>(() => Survival.Parametric.AftModel.Fit(data, covariates: x, cancellationToken: cancelled));
+        Assert.Throws<OperationCanceledException>(() => Survival.Parametric.WeibullModel.Fit(data, cancellationToken: cancelled));
+        Assert.Throws<OperationCanceledException>(() => Survival.Parametric.GompertzModel.Fit(data, x, cancellationToken: cancelled));
+        Assert.Throws<OperationCanceledException>(() => Survival.Parametric.GeneralizedGammaModel.Fit(data, cancellationToken: cancelled));
+        foreach (var family in Enum.GetValues<Survival.Parametric.ParametricFamily>())
+            Assert.Throws<OperationCanceledException>(() => Survival.Parametric.ParametricModels.Fit(data, family, cancellationToken: cancelled));
+        var f = Support.Golden.Load("convergence", "crr_iter10").GetProperty("input");
+        var status = Support.Golden.Numbers(f.GetProperty("cause")).Select(c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var competing = Survival.CompetingRisks.CompetingRisksData.Create(Support.Golden.Numbers(f.GetProperty("time")), status);
+        var age = new CovariateMatrix(competing.Count).AddNumeric("age", Support.Golden.Numbers(f.GetProperty("age")));
+        Assert.Throws<OperationCanceledException>(() => Survival.CompetingRisks.FineGray.Fit(competing, "1", age, cancellationToken: cancelled));
+    }
+
+    [Fact]
+    public void A_parametric_fit_reports_its_evaluations_and_stops_when_cancelled_part_way()
+    {
+        var (data, x) = Lung();
+        var reports = new Recorder();
+        var fit = Survival.Parametric.AftModel.Fit(data, covariates: x, progress: reports);
+        Assert.NotEmpty(reports.Reports);
+        Assert.All(reports.Reports, r => Assert.Equal("fitting", r.Stage));
+        using var cancellation = new CancellationTokenSource();
+        var cancelAtThird = new Recorder(r => { if (r.Done == 3) cancellation.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() => Survival.Parametric.AftModel.Fit(data, covariates: x, cancellationToken: cancellation.Token, progress: cancelAtThird));
+        Assert.Equal(3, cancelAtThird.Reports.Count);
+        Assert.True(fit.Converged);
+    }
+
     [Fact]
     public void Progress_fraction_is_clamped()
     {

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Survival.DuckDb;
+using Xunit;
+
+namespace Survival.DuckDb.Tests;
+
+/// <summary>A DuckDB reduction stops when cancelled: before it starts, and part-way through a query DuckDB is interrupted
+/// in (no partial counts).</summary>
+public class DuckDbCancellationTests
+{
+    [Fact]
+    public void A_cancelled_token_stops_the_reduction_before_it_starts()
+    {
+        var e = Assert.ThrowsAny<OperationCanceledException>(() => DuckDbCounts.FromRelation("(SELECT 1.0 AS time, 1 AS status)",
+            new SurvivalColumns("time", "status"), cancellationToken: new CancellationToken(canceled: true)));
+        Assert.NotNull(e);
+    }
+
+    [Fact]
+    public void A_running_query_is_interrupted()
+    {
+        // Two billion generated rows: minutes of work, interrupted after half a second.
+        const string relation = "(SELECT (range % 1000)::DOUBLE + 1 AS time, (range % 3 > 0)::INTEGER AS status FROM range(2000000000))";
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => DuckDbCounts.FromRelation(relation, new SurvivalColumns("time", "status"),
+            cancellationToken: cancellation.Token));
+        // Not a timing test: an uninterrupted query would run for minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+}
