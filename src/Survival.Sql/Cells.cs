@@ -101,12 +101,27 @@ internal sealed class Cells
         int time = Find("time"), events = Find("events"), censored = Find("censored"), entered = Find("entered"), subjects = Find("subjects"),
             grp = Find("grp"), stratum = Find("stratum");
         var cells = new Cells();
+        long row = 0;
         while (reader.Read())
         {
+            row++;
+            // Every count is a number of a numeric type: a NULL, a text or a boolean there is an error naming the row,
+            // column and value, never coerced (the table is data someone else wrote).
+            double Count(int i)
+            {
+                object value = reader.GetValue(i);
+                if (value is DBNull)
+                    throw new SurvivalInputException("a missing value in a counts table", file: source, column: names[i], row: row);
+                if (value is not (double or float or decimal or long or int or short or sbyte or ulong or uint or ushort or byte
+                    or System.Numerics.BigInteger or Int128 or UInt128))
+                    throw new SurvivalInputException($"not a number (the column holds {value.GetType().Name} values)", file: source, column: names[i],
+                        value: Convert.ToString(value, CultureInfo.InvariantCulture), row: row);
+                return ToDouble(value);
+            }
             // A plain table is events and censorings: Σw·e = events, Σw = events + censorings under the 0/1 coding.
-            double d = Number(reader, events);
-            cells.Add(stratum < 0 ? "" : Label(reader, stratum), grp < 0 ? "" : Label(reader, grp), Number(reader, time), d, d + Number(reader, censored),
-                entered < 0 ? 0 : Number(reader, entered), subjects < 0 ? double.NaN : Number(reader, subjects));
+            double d = Count(events);
+            cells.Add(stratum < 0 ? "" : Label(reader, stratum), grp < 0 ? "" : Label(reader, grp), Count(time), d, d + Count(censored),
+                entered < 0 ? 0 : Count(entered), subjects < 0 ? double.NaN : Count(subjects));
         }
         return cells.ToCounts(grp < 0 || !cells.AnyGroup ? null : names[grp], stratum < 0 || !cells.AnyStratum ? null : names[stratum], source);
     }
