@@ -49,11 +49,15 @@ public static class CoxPrediction
         var eta = state.LinearPredictors();
         var table = state.EventTable(eta);
         var zc = new double[q];
+        // The event table's x̄ terms are about the columns' centres (CoxRiskSets.Centres), so the profile is taken about
+        // them there; the linear predictor is about the reported means, as the baseline hazard.
+        var zCentred = new double[q];
         double lp = 0;
         for (int k = 0; k < q; k++)
         {
             int c = state.Kept[k];
             zc[k] = z[c] - sets.Means[c];
+            zCentred[k] = z[c] - sets.Centres[c];
             lp += zc[k] * state.Beta[k];
         }
         double risk = Math.Exp(lp);
@@ -87,7 +91,7 @@ public static class CoxPrediction
                 if (withVariance)
                 {
                     var d = new double[q];
-                    for (int a = 0; a < q; a++) d[a] = table.CumulativeHazardX[k * q + a] - zc[a] * h0;
+                    for (int a = 0; a < q; a++) d[a] = table.CumulativeHazardX[k * q + a] - zCentred[a] * h0;
                     for (int a = 0; a < q; a++)
                         for (int b = 0; b < q; b++) quad += d[a] * v[a, b] * d[b];
                 }

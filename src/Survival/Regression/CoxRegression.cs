@@ -138,7 +138,7 @@ public static class CoxRegression
 
         // Columns kept after removing constant and linearly dependent ones (R reports their coefficients as NA).
         var warnings = new List<FitWarning>();
-        var kept = Independent(sets.X, sets.Means, covariates.Names, warnings);
+        var kept = Independent(sets.X, sets.Centres, covariates.Names, warnings);
 
         // A covariate that never varies within a risk set at an event carries no information (the information matrix
         // is singular there): R's Cholesky drops it with NA. Drop such columns by a pivoted check at β = 0.

@@ -61,8 +61,12 @@ internal sealed class CoxRiskSets
     /// <summary>All covariate columns, centred on <see cref="Means"/>, in the sorted order.</summary>
     public double[][] X { get; }
 
-    /// <summary>The column means the covariates were centred on (R's <c>fit$means</c>; see the constructor).</summary>
+    /// <summary>The column means R reports (<c>fit$means</c>: 0 for indicator columns; see the constructor).</summary>
     public double[] Means { get; }
+
+    /// <summary>The centres <see cref="X"/> is taken about: every column's mean (equal to <see cref="Means"/> except for
+    /// indicator columns).</summary>
+    public double[] Centres { get; }
 
     public int Count => Stop.Length;
 
@@ -161,11 +165,14 @@ internal sealed class CoxRiskSets
         // keyScratch now holds the entry keys in entry order: the near-tie rule reads the sorted entries from it.
         if (timeFix) ApplyTimeFix(time, entry, entryOrder, entry is null ? null : keyScratch, start, order);
 
-        // R's centring (coxph's nocenter = c(-1, 0, 1)): a column whose values all lie in {−1, 0, 1} (indicators, the
-        // columns of a factor) is not centred; the others are centred on their means, weighted for right-censored data
-        // (coxfit6) and unweighted for (start, stop] data (agreg.fit's colMeans). The fit does not depend on it; the
-        // linear predictors and the centred baseline hazard (R's fit$means) do.
+        // Every column is centred on its mean, weighted for right-censored data (coxfit6) and unweighted for (start, stop]
+        // data (agreg.fit's colMeans), as R's C code centres every column: the risk sets' sums of x and x² then carry no
+        // cancellation (a 0/1 column under weights from 1e-12 to 1e12 lost four digits uncentred). The reported means
+        // follow coxph's nocenter = c(-1, 0, 1): a column whose values all lie in {−1, 0, 1} (indicators, the columns of
+        // a factor) reports 0, and the linear predictors are given relative to the reported means (LinearPredictors adds
+        // β·(centre − mean)), so the fit's outputs are R's whichever centre the sums use.
         var means = new double[p];
+        var centres = new double[p];
         double total = 0;
         if (weight is null) total = n; // n ones add up to n exactly
         else for (int i = 0; i < n; i++) total += weight[i];
@@ -175,13 +182,11 @@ internal sealed class CoxRiskSets
             bool indicator = true;
             foreach (double v in col) if (v != 0 && v != 1 && v != -1) { indicator = false; break; }
             double mean = 0;
-            if (!indicator)
-            {
-                if (weight is null || entry is not null) { for (int i = 0; i < n; i++) mean += col[i]; mean /= n; }
-                else if (sorted is not null) { for (int i = 0; i < n; i++) mean += sorted[i] * weight[i]; mean = total > 0 ? mean / total : 0; }
-                else { for (int i = 0; i < n; i++) mean += col[order[i]] * weight[i]; mean = total > 0 ? mean / total : 0; }
-            }
-            means[j] = mean;
+            if (weight is null || entry is not null) { for (int i = 0; i < n; i++) mean += col[i]; mean /= n; }
+            else if (sorted is not null) { for (int i = 0; i < n; i++) mean += sorted[i] * weight[i]; mean = total > 0 ? mean / total : 0; }
+            else { for (int i = 0; i < n; i++) mean += col[order[i]] * weight[i]; mean = total > 0 ? mean / total : 0; }
+            means[j] = indicator ? 0 : mean;
+            centres[j] = mean;
             var column = x[j];
             if (sorted is not null)
                 InChunks(n, (from, to) =>
@@ -205,6 +210,7 @@ internal sealed class CoxRiskSets
         StratumStart = start;
         X = x;
         Means = means;
+        Centres = centres;
     }
 
     /// <summary>Whether every value is exactly +0.0 or 1.0 (bits, so that −0.0 is not taken for +0.0).</summary>
@@ -347,13 +353,17 @@ internal sealed class CoxRiskSets
         return cuts[k] <= x ? cuts[k] : x;
     }
 
-    /// <summary>Linear predictors η = xᵀβ (centred covariates) of the given columns, in the sorted order, into
+    /// <summary>Linear predictors η = (x − mean)ᵀβ (centred on the reported <see cref="Means"/>) of the given columns, in the sorted order, into
     /// <paramref name="into"/> when given (else a new array).</summary>
     public double[] LinearPredictors(int[] columns, double[] beta, double[]? into = null)
     {
         int n = Count;
         var eta = into ?? new double[n];
-        Array.Clear(eta);
+        // Relative to the reported means: X is centred on Centres, so each column adds β·(centre − mean) (0 unless the
+        // column is an indicator).
+        double shift = 0;
+        for (int k = 0; k < columns.Length; k++) shift += beta[k] * (Centres[columns[k]] - Means[columns[k]]);
+        Array.Fill(eta, shift);
         for (int k = 0; k < columns.Length; k++)
         {
             var col = X[columns[k]];
