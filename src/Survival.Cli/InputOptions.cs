@@ -127,7 +127,7 @@ internal sealed class InputOptions
     public Survival.CompetingRisks.CompetingRisksCounts LoadCompetingRisksCounts(ParseResult parse, string censored)
     {
         if (parse.GetValue(Connection) is not { } connectionString)
-            return Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(Input)!, Columns(parse), censored, Policy(parse), Markers(parse));
+            return Survival.DuckDb.DuckDbCompetingRisks.Read(parse.GetValue(Input)!, Columns(parse), censored, Policy(parse), Markers(parse), CliRunner.Cancellation);
         var relation = Relation(parse);
         using var connection = DatabaseConnection.Open(parse.GetValue(Provider)!, connectionString);
         return Survival.Sql.SqlCounts.ReadCompetingRisks(connection, relation, Columns(parse), censored, missing: Policy(parse), missingValues: Markers(parse),

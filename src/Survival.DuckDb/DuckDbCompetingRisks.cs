@@ -18,9 +18,10 @@ public static class DuckDbCompetingRisks
     /// <param name="censored">The status value meaning censored (default "0").</param>
     /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
     /// <param name="missingValues">Texts meaning missing (default NA and the empty field).</param>
+    /// <param name="cancellationToken">Stops the reduction (DuckDB is interrupted): <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="SurvivalInputException">Weights or entry times are named, the file cannot be read, or a value is invalid.</exception>
     public static CompetingRisksCounts Read(string path, SurvivalColumns columns, string censored = "0", MissingValuePolicy missing = MissingValuePolicy.Omit,
-        IReadOnlyList<string>? missingValues = null)
+        IReadOnlyList<string>? missingValues = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(columns);
@@ -44,9 +45,9 @@ public static class DuckDbCompetingRisks
         string wrapped = $"(SELECT *, CASE WHEN {Missing(columns.Event)} THEN NULL ELSE {status} <> {DuckDbCounts.Literal(censored)} END AS __cr_event, " +
                          $"{label} AS __cr_label FROM {relation})";
         var composite = new SurvivalColumns(columns.Time, "__cr_event", Group: "__cr_label");
-        var counts = DuckDbCounts.FromRelation(wrapped, composite, path, missing, missingValues);
+        var counts = DuckDbCounts.FromRelation(wrapped, composite, path, missing, missingValues, cancellationToken: cancellationToken);
         var stratified = columns.Strata is null ? null
-            : DuckDbCounts.FromRelation(wrapped, composite with { Strata = columns.Strata }, path, missing, missingValues);
+            : DuckDbCounts.FromRelation(wrapped, composite with { Strata = columns.Strata }, path, missing, missingValues, cancellationToken: cancellationToken);
         return CompetingRisksCounts.FromLabelledCounts(counts, stratified, censored, columns.Group is not null);
     }
 }

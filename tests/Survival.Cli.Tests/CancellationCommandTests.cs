@@ -17,6 +17,7 @@ public class CancellationCommandTests
     [Theory]
     [InlineData("km")]
     [InlineData("cox")]
+    [InlineData("cuminc")]
     [InlineData("design")]
     public void A_cancelled_command_exits_130_with_one_line(string command)
     {
@@ -25,6 +26,7 @@ public class CancellationCommandTests
         {
             "km" => ["km", "--input", csv, "--time", "time", "--event", "status"],
             "cox" => ["cox", "--input", csv, "--time", "time", "--event", "status", "--covariates", "x"],
+            "cuminc" => ["cuminc", "--input", csv, "--time", "time", "--event", "status"],
             _ => LongSimulation,
         };
         var (exit, stdout, stderr) = CliHarness.RunCancelled(args);

@@ -14,6 +14,15 @@ public class DuckDbCancellationTests
         var e = Assert.ThrowsAny<OperationCanceledException>(() => DuckDbCounts.FromRelation("(SELECT 1.0 AS time, 1 AS status)",
             new SurvivalColumns("time", "status"), cancellationToken: new CancellationToken(canceled: true)));
         Assert.NotNull(e);
+        string csv = Path.Combine(Path.GetTempPath(), $"survival-cr-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "time,status\n1,1\n2,2\n3,0\n");
+        try
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => DuckDbCompetingRisks.Read(csv, new SurvivalColumns("time", "status"),
+                cancellationToken: new CancellationToken(canceled: true)));
+            Assert.Equal(3, DuckDbCompetingRisks.Read(csv, new SurvivalColumns("time", "status")).Counts.Time.Length);
+        }
+        finally { File.Delete(csv); }
     }
 
     [Fact]

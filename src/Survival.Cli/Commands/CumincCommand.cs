@@ -38,13 +38,13 @@ internal static class CumincCommand
             if (input.IsCounts(parse))
             {
                 // Reduced inside DuckDB or the database to per-time counts by group and cause; the rows never reach .NET.
-                fit = CumulativeIncidence.Fit(input.LoadCompetingRisksCounts(parse, parse.GetValue(censored)!), options);
+                fit = CumulativeIncidence.Fit(input.LoadCompetingRisksCounts(parse, parse.GetValue(censored)!), options, CliRunner.Cancellation);
             }
             else
             {
                 var table = CsvTable.Read(parse.GetValue(input.Input)!, columns.Names, input.ReadOptions(parse));
                 var data = CompetingRisksCsv.ToData(table, columns, parse.GetValue(censored)!);
-                fit = CumulativeIncidence.Fit(data, options);
+                fit = CumulativeIncidence.Fit(data, options, CliRunner.Cancellation);
             }
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(plot) is { } figure)

@@ -2,7 +2,7 @@ namespace Survival.CompetingRisks;
 
 /// <summary>
 /// Competing-risks data reduced to per-time counts, as a database computes them (one <c>GROUP BY</c>): the counts'
-/// group is group × (cause + 1), slot 0 the censored rows. <see cref="CumulativeIncidence.Fit(CompetingRisksCounts, CumulativeIncidenceOptions)"/>
+/// group is group × (cause + 1), slot 0 the censored rows. <see cref="CumulativeIncidence.Fit(CompetingRisksCounts, CumulativeIncidenceOptions, CancellationToken)"/>
 /// needs nothing more for unweighted rows without delayed entry.
 /// </summary>
 public sealed class CompetingRisksCounts

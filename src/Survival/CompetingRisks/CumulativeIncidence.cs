@@ -25,7 +25,9 @@ public static class CumulativeIncidence
     /// <summary>Estimates the curves (and Gray's tests, when there are groups and neither delayed entry nor weights).</summary>
     /// <param name="data">The rows.</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    public static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options = null)
+    /// <param name="cancellationToken">Stops the estimate between its stages (the reduction, each group's curves, Gray's
+    /// tests): <see cref="OperationCanceledException"/>.</param>
+    public static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= CumulativeIncidenceOptions.Default;
@@ -34,13 +36,16 @@ public static class CumulativeIncidence
         if (options.TimeFix) TimeFix.CheckIntervals(rows);
         // Per-time counts of the rows, by group and cause (the group of the reduction is group × (cause + 1), slot 0 the
         // censored rows): the reduction Kaplan–Meier uses, no comparison sort of the rows.
+        cancellationToken.ThrowIfCancellationRequested();
         var rawCounts = CompositeCounts(data, keepStrata: false, timeFix: false);
+        cancellationToken.ThrowIfCancellationRequested();
         // The variance needs each row's entry when there is delayed entry, and Σ w² when there are weights: then it reads
         // the rows (sorted once); otherwise the counts' cells are its records.
         var records = rows.HasEntry || rows.HasWeights ? RowRecords(data, options.TimeFix) : null;
         bool gray = rows.Group is not null && !rows.HasEntry && !rows.HasWeights;
         return Core(rawCounts, rows.Group?.Levels, data.Causes, records, rows.HasWeights,
-            gray ? () => rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false) : null, rows.Omitted, options);
+            gray ? () => rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false) : null, rows.Omitted, options,
+            cancellationToken);
     }
 
     /// <summary>Estimates the curves from per-time counts (read by a database, e.g. <c>DuckDbCompetingRisks</c>): exact
@@ -48,17 +53,19 @@ public static class CumulativeIncidence
     /// rows needs the rows).</summary>
     /// <param name="counts">The counts.</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    public static CumulativeIncidenceResult Fit(CompetingRisksCounts counts, CumulativeIncidenceOptions? options = null)
+    /// <param name="cancellationToken">Stops the estimate between its stages.</param>
+    public static CumulativeIncidenceResult Fit(CompetingRisksCounts counts, CumulativeIncidenceOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counts);
         options ??= CumulativeIncidenceOptions.Default;
         options.Validate();
         return Core(counts.Counts, counts.Groups, counts.Causes, null, false,
-            counts.Groups is not null ? () => counts.StratifiedCounts ?? counts.Counts : null, counts.Counts.Omitted, options);
+            counts.Groups is not null ? () => counts.StratifiedCounts ?? counts.Counts : null, counts.Counts.Omitted, options, cancellationToken);
     }
 
     private static CumulativeIncidenceResult Core(SurvivalCounts rawCounts, IReadOnlyList<string>? groupLevels, IReadOnlyList<string> causeLabels,
-        GroupRecords[]? records, bool weighted, Func<SurvivalCounts>? grayCounts, OmittedRows omitted, CumulativeIncidenceOptions options)
+        GroupRecords[]? records, bool weighted, Func<SurvivalCounts>? grayCounts, OmittedRows omitted, CumulativeIncidenceOptions options,
+        CancellationToken cancellationToken)
     {
         int causes = causeLabels.Count;
         int groups = groupLevels?.Count ?? 1;
@@ -70,6 +77,7 @@ public static class CumulativeIncidence
         var tables = GroupTables(counts, groups, causes);
         for (int g = 0; g < groups; g++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             string? label = groupLevels?[g];
             var table = tables[g];
             var groupRecords = records[g];
@@ -81,6 +89,7 @@ public static class CumulativeIncidence
             eventFree.Add(Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
         }
         GrayTestResult[] gray = [];
+        cancellationToken.ThrowIfCancellationRequested();
         if (grayCounts is not null && groups > 1)
         {
             // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the

@@ -55,7 +55,7 @@ public class CancellationTests
         Assert.DoesNotContain(cancelAtFirstIteration.Reports, r => r.Stage == "concordance");
     }
 
-    /// <summary>Every iterative fit stops on a cancelled token before it evaluates anything.</summary>
+    /// <summary>Every iterative fit (and the cumulative incidence) stops on a cancelled token before it evaluates anything.</summary>
     [Fact]
     public void Every_iterative_fit_stops_on_a_cancelled_token()
     {
@@ -72,6 +72,8 @@ public class CancellationTests
         var competing = Survival.CompetingRisks.CompetingRisksData.Create(Support.Golden.Numbers(f.GetProperty("time")), status);
         var age = new CovariateMatrix(competing.Count).AddNumeric("age", Support.Golden.Numbers(f.GetProperty("age")));
         Assert.Throws<OperationCanceledException>(() => Survival.CompetingRisks.FineGray.Fit(competing, "1", age, cancellationToken: cancelled));
+        Assert.Throws<OperationCanceledException>(() => Survival.CompetingRisks.CumulativeIncidence.Fit(competing, cancellationToken: cancelled));
+        Assert.NotEmpty(Survival.CompetingRisks.CumulativeIncidence.Fit(competing).Curves);
     }
 
     [Fact]
