@@ -62,6 +62,20 @@ public static class SurvivalCsv
         }
     }
 
+    /// <summary>An error the core raised about row r of data read from <paramref name="table"/> (by
+    /// <see cref="ToData"/>), restated with the file's line, the column's name in the file and the value as written; any
+    /// other error as it is. For errors that estimators raise later (a time ≤ 0 for a log-time model).</summary>
+    /// <param name="table">The table the data came from.</param>
+    /// <param name="columns">The columns used.</param>
+    /// <param name="error">The error.</param>
+    public static SurvivalInputException InFileTerms(CsvTable table, SurvivalColumns columns, SurvivalInputException error)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Row is long && error.Input is not null && error.File is null ? AtLine(table, columns, error) : error;
+    }
+
     /// <summary>An error about row r of the data validated from <paramref name="table"/> (1-based, as the core reports
     /// it), restated with the file's line, the column's name in the file and the value as written.</summary>
     internal static SurvivalInputException AtLine(CsvTable table, SurvivalColumns columns, SurvivalInputException ex)

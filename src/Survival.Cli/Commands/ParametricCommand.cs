@@ -65,6 +65,12 @@ internal static class ParametricCommand
                 Survival.Plotting.ParametricFitPlot.Save(Survival.Estimation.KaplanMeier.Fit(data), fitted, parse.GetValue(horizon) ?? 2 * last, file,
                     new Survival.Plotting.KaplanMeierPlotOptions { XLabel = "Time", Title = "Kaplan–Meier with parametric fits" });
             }
+            // A row an estimator refuses (a time ≤ 0 for a log-time family) is named by its file line, as input errors are.
+            IParametricFit FitInFileTerms(ParametricFamily family, IProgress<ProgressReport>? progress = null)
+            {
+                try { return ParametricModels.Fit(data, family, x, options, CliRunner.Cancellation, progress); }
+                catch (SurvivalInputException e) { throw SurvivalCsv.InFileTerms(table, columns, e); }
+            }
             void Warn(IParametricFit f)
             {
                 foreach (var warning in f.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {f.Family}: {warning}");
@@ -78,7 +84,7 @@ internal static class ParametricCommand
                 foreach (var name in Split(families).Distinct())
                 {
                     var family = Parse(name, "--compare");
-                    try { fitted.Add(ParametricModels.Fit(data, family, x, options, CliRunner.Cancellation)); }
+                    try { fitted.Add(FitInFileTerms(family)); }
                     catch (SurvivalInputException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
                     {
                         failed.Add(new FailedJson(name, ex.Reason));
@@ -101,7 +107,7 @@ internal static class ParametricCommand
             }
             var chosen = Parse(parse.GetValue(dist) ?? "weibull", "--dist");
             var fit = CliProgress.Run(parse.InvocationConfiguration.Error, "fitting", 30, quiet: false,
-                progress => ParametricModels.Fit(data, chosen, x, options, CliRunner.Cancellation, progress));
+                progress => FitInFileTerms(chosen, progress));
             Warn(fit);
             Draw([fit]);
             if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);

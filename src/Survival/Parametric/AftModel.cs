@@ -51,7 +51,7 @@ public static class AftModel
         for (int i = 0; i < n; i++)
         {
             double t = data.Time[i];
-            if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1);
+            if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1, input: DataColumn.Time);
             y[i] = logScale ? Math.Log(t) : t;
         }
         double[]? entryY = null;

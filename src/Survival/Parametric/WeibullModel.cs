@@ -15,7 +15,7 @@ public static class WeibullModel
         options.Validate();
         double confidenceLevel = options.ConfidenceLevel;
         for (int i = 0; i < data.Count; i++)
-            if (!(data.Time[i] > 0)) throw new SurvivalInputException("the Weibull model needs times > 0", column: "time", value: SurvivalData.Format(data.Time[i]), row: i + 1);
+            if (!(data.Time[i] > 0)) throw new SurvivalInputException("the Weibull model needs times > 0", column: "time", value: SurvivalData.Format(data.Time[i]), row: i + 1, input: DataColumn.Time);
         var exponential = ExponentialModel.Fit(data);
         if (exponential.Events == 0) throw new SurvivalInputException("the Weibull model needs at least one event");
 
