@@ -33,6 +33,10 @@ public sealed record FitWarning(FitWarningKind Kind, string? Parameter, string M
     /// <summary>The warning of a fit that ran out of iterations, in R's words, with the limit.</summary>
     internal static FitWarning NotConverged(int maxIterations) =>
         new(FitWarningKind.NotConverged, null, $"Ran out of iterations ({maxIterations}) and did not converge");
+
+    /// <summary>The warnings of a fit whose only possible warning is running out: none, or <see cref="NotConverged"/>.</summary>
+    internal static ValueList<FitWarning> OfConvergence(bool converged, int maxIterations) =>
+        converged ? ValueList<FitWarning>.Of([]) : ValueList<FitWarning>.Of([NotConverged(maxIterations)]);
 }
 
 /// <summary>What every iteratively fitted model reports about its iterations (Cox, parametric, Fine–Gray fits): whether

@@ -12,8 +12,8 @@ namespace Survival.Parametric;
 /// and S are the standard extreme-value, normal or logistic density and survival. The score and information are
 /// analytic in the derivatives h′, h″ of log f or log S with respect to z: ∂ℓ/∂β = −h′x/σ, ∂ℓ/∂log σ = −h′z − δ,
 /// ∂²ℓ/∂β∂β′ = h″xx′/σ², ∂²ℓ/∂β∂log σ = (h″z + h′)x/σ, ∂²ℓ/∂log σ² = h″z² + h′z. Newton–Raphson with step-halving and
-/// R's rule (survreg's: |1 − ℓ_old/ℓ_new| ≤ 1e-9 on a full step, at most 30 iterations, each halving counted), from least squares on the events (exponential: the
-/// intercept log(T/d)).</para>
+/// R's rule (survreg's: |1 − ℓ_old/ℓ_new| ≤ 1e-9 on a full step, at most 30 iterations, each halving counted), from
+/// least squares on the events (exponential: the intercept log(T/d)).</para>
 /// <para>Reference: Kalbfleisch &amp; Prentice (2002) ch. 2–3; R survival <c>survreg</c>, <c>survreg.distributions</c>.</para>
 /// </remarks>
 public static class AftModel

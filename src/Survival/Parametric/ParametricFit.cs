@@ -11,7 +11,7 @@ public abstract record ParametricFit : IParametricFit
     private protected ParametricFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n,
         double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime, int maxIterations)
     {
-        Warnings = converged ? ValueList<FitWarning>.Of([]) : ValueList<FitWarning>.Of([FitWarning.NotConverged(maxIterations)]);
+        Warnings = FitWarning.OfConvergence(converged, maxIterations);
         Theta = new ValueList<double>(theta);
         CovarianceMatrix = new SquareMatrix(covariance);
         CovariateNames = ValueList<string>.Of(covariateNames);

@@ -7,8 +7,8 @@ namespace Survival.Parametric;
 /// <remarks>
 /// Log-likelihood (of T, as survreg reports it), with z = (log t − μ)/σ: events contribute −log σ − log t + z − e^z,
 /// censored rows −e^z. Newton–Raphson on (μ, log σ) with analytic derivatives, from the exponential fit, halving steps
-/// that lower the likelihood, until the relative change of the log-likelihood is ≤ 1e-9 on a full step (survreg's rule and limit of 30 iterations). Standard errors from the
-/// inverse observed information. The likelihood-ratio test against the exponential model (σ = 1) has 1 df.
+/// that lower the likelihood, until the relative change of the log-likelihood is ≤ 1e-9 on a full step (survreg's rule
+/// and limit of 30 iterations). Standard errors from the inverse observed information. The likelihood-ratio test against the exponential model (σ = 1) has 1 df.
 /// Reference: Kalbfleisch &amp; Prentice (2002), §3.2; R survival <c>survreg</c>.
 /// </remarks>
 public sealed record WeibullFit : IIterativeFit
@@ -17,7 +17,7 @@ public sealed record WeibullFit : IIterativeFit
         bool converged, int maxIterations)
     {
         Converged = converged;
-        Warnings = converged ? ValueList<FitWarning>.Of([]) : ValueList<FitWarning>.Of([FitWarning.NotConverged(maxIterations)]);
+        Warnings = FitWarning.OfConvergence(converged, maxIterations);
         Intercept = mu;
         LogScale = logSigma;
         InterceptStdErr = Math.Sqrt(covariance[0, 0]);

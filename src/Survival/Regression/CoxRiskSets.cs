@@ -58,7 +58,7 @@ internal sealed class CoxRiskSets
     /// <summary>Start of each stratum in the sorted order, with the end appended.</summary>
     public int[] StratumStart { get; }
 
-    /// <summary>All covariate columns, centred on <see cref="Means"/>, in the sorted order.</summary>
+    /// <summary>All covariate columns, centred on <see cref="Centres"/>, in the sorted order.</summary>
     public double[][] X { get; }
 
     /// <summary>The column means R reports (<c>fit$means</c>: 0 for indicator columns; see the constructor).</summary>
