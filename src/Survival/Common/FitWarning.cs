@@ -19,6 +19,10 @@ public enum FitWarningKind
 
     /// <summary>The covariate has one value in every row used (R reports its coefficient as NA).</summary>
     Constant,
+
+    /// <summary>R's own starting point ran out of iterations (R warns and returns that point); the fit converged from
+    /// another start, and its maximum is reported. <c>Converged</c> is true: the convergence test passed there.</summary>
+    FoundFromAnotherStart,
 }
 
 /// <summary>One warning of a fit: its kind, the parameter it concerns (null when it concerns the whole fit) and R's words.</summary>

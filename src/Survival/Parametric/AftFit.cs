@@ -10,8 +10,8 @@ public sealed record AftFit : ParametricFit
 {
     internal AftFit(AftDistribution distribution, IReadOnlyList<string> names, double[] theta, double[,] covariance, bool fixedScale,
         double logLikelihood, int iterations, bool converged, int n, double events, double level, IReadOnlyList<string> covariateNames,
-        double lastObservedTime = double.PositiveInfinity, int maxIterations = 30)
-        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime, maxIterations)
+        double lastObservedTime = double.PositiveInfinity, int maxIterations = 30, FitWarning[]? notes = null)
+        : base(theta, covariance, logLikelihood, iterations, converged, n, events, level, covariateNames, lastObservedTime, maxIterations, notes)
     {
         Distribution = distribution;
         double z = global::Survival.ConfidenceLevel.Z(level);

@@ -76,43 +76,140 @@ public static class AftModel
         bool fixedScale = distribution == AftDistribution.Exponential;
         int q = fixedScale ? p : p + 1;
 
-        // Starting values: on the log scale, from the exponential fit (σ = 1, a concave problem), its intercept moved to
-        // the family's median (W's median is log log 2 for the extreme value, 0 for the normal and logistic), as
-        // survreg starts from a simpler fit; least squares on the events as a second start, and for the time-scale
-        // families. The converged fit with the highest likelihood is kept.
-        var starts = new List<double[]>();
-        if (logScale && !fixedScale)
+        // survreg works on the log-time likelihood without the Jacobian −Σ log t of the events, and tests convergence on
+        // it; the same test here needs the same function (the Jacobian is a constant, added back at the end).
+        double jacobian = 0;
+        if (logScale)
+            for (int i = 0; i < n; i++) if (data.Event[i]) jacobian += data.WeightAt(i) * y[i];
+        Func<double[], (double LogLik, double[] Score, double[,] Information)> Model(double[][] columns, bool fixedSigma) =>
+            NewtonRaphson.Observed(theta =>
+            {
+                var (l, u, info) = Evaluate(data, y, columns, theta, distribution, logScale, fixedSigma, entryY);
+                return (l + jacobian, u, info);
+            }, maxIterations, cancellationToken, progress);
+        int logScaleIndex = fixedScale ? -1 : q - 1;
+
+        NewtonRaphson.Result? fromSurvreg = null;
+        if (!data.HasEntry)
         {
-            var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, cancellationToken, progress),
-                maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
-            var fromExponential = (double[])exponential.Clone();
-            if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
-            starts.Add([.. fromExponential, 0.0]);
+            // survreg.fit's own start, so that the iterations (and a last iterate that did not converge) are R's: the
+            // family's moment start for (μ, σ) (σ doubled: log(4·var)/2), the intercept by the "glim" step at z = 0, an
+            // intercept-only fit of at most 20 iterations when there are covariates, then the glim step for every
+            // coefficient at its σ.
+            var (_, variance) = MomentStart(data, y, distribution);
+            double logSigma = fixedScale ? 0 : Math.Log(4 * variance) / 2;
+            double[][] intercept = [x[0]];
+            if (p > 1 && !fixedScale)
+            {
+                double[] start0 = [Glim(data, y, intercept, distribution, Math.Exp(logSigma))[0], logSigma];
+                var fit0 = NewtonRaphson.Maximize(start0, Model(intercept, false), 20, epsilon, NewtonRule.Survreg, logScaleIndex: 1);
+                logSigma = fit0.Estimate[1];
+            }
+            var beta = Glim(data, y, x, distribution, Math.Exp(logSigma));
+            double[] start = fixedScale ? beta : [.. beta, logSigma];
+            fromSurvreg = NewtonRaphson.Maximize(start, Model(x, fixedScale), maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: logScaleIndex);
         }
-        starts.Add(StartingValues(data, y, x, distribution, logScale, fixedScale));
-        NewtonRaphson.Result fit = default;
-        bool found = false;
-        foreach (var start in starts)
+        var fit = fromSurvreg ?? default;
+        FitWarning[] notes = [];
+        if (fromSurvreg is not { } r || (!r.Converged && !Usable(r, q)))
         {
-            var candidate = NewtonRaphson.Maximize(start,
-                NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, distribution, logScale, fixedScale, entryY), maxIterations, cancellationToken, progress),
-                maxIterations, epsilon,
-                NewtonRule.Survreg, logScaleIndex: fixedScale ? -1 : q - 1);
-            bool better = !found || (candidate.Converged && (!fit.Converged || candidate.LogLikelihood > fit.LogLikelihood));
-            if (better) (fit, found) = (candidate, true);
+            // Delayed entry (which survreg lacks), or survreg's start ran out somewhere without standard errors (the
+            // information not positive definite: R returns that point with NaN errors): from the exponential fit (σ = 1,
+            // a concave problem) with its intercept moved to the family's median, and from least squares on the events.
+            // A converged fit from these replaces survreg's, and says so; otherwise survreg's last iterate stands. A
+            // survreg fit that ran out at a usable point (the iteration limit) is R's and is kept as it is.
+            var starts = new List<double[]>();
+            if (logScale && !fixedScale)
+            {
+                var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
+                    NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, cancellationToken, progress),
+                    maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
+                var fromExponential = (double[])exponential.Clone();
+                if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
+                starts.Add([.. fromExponential, 0.0]);
+            }
+            starts.Add(StartingValues(data, y, x, distribution, logScale, fixedScale));
+            bool found = false;
+            NewtonRaphson.Result best = default;
+            foreach (var start in starts)
+            {
+                var candidate = NewtonRaphson.Maximize(start, Model(x, fixedScale), maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: logScaleIndex);
+                bool better = !found || (candidate.Converged && (!best.Converged || candidate.LogLikelihood > best.LogLikelihood));
+                if (better) (best, found) = (candidate, true);
+            }
+            if (fromSurvreg is null) fit = best;
+            else if (best.Converged)
+            {
+                fit = best;
+                notes = [new FitWarning(FitWarningKind.FoundFromAnotherStart, null,
+                    $"survreg's own start ran out of iterations ({maxIterations}; R warns \"Ran out of iterations and did not converge\"): " +
+                    "the maximum was found from another start (the exponential fit or least squares on the events)")];
+            }
         }
+        fit = fit with { LogLikelihood = fit.LogLikelihood - jacobian };
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
-        bool usable = double.IsFinite(fit.LogLikelihood) && fit.Estimate.All(double.IsFinite);
-        for (int j = 0; j < q && usable; j++) usable = double.IsFinite(covariance[j, j]) && covariance[j, j] > 0;
-        if (!usable)
+        if (!Usable(fit, q))
             throw new SurvivalInputException(
                 $"the {distribution.ToString().ToLowerInvariant()} likelihood has no interior maximum on these data: the information is singular where the " +
                 "iterations stopped (typically the scale running to 0 because the events share one time, or a covariate " +
                 "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
                 "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max(), maxIterations);
+            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max(), maxIterations, notes);
+    }
+
+    /// <summary>Whether a fit's point has standard errors: finite, with a positive variance for every parameter.</summary>
+    private static bool Usable(NewtonRaphson.Result fit, int q)
+    {
+        if (!double.IsFinite(fit.LogLikelihood) || !fit.Estimate.All(double.IsFinite)) return false;
+        var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse();
+        for (int j = 0; j < q; j++) if (!(double.IsFinite(covariance[j, j]) && covariance[j, j] > 0)) return false;
+        return true;
+    }
+
+    /// <summary>survreg's moment start of its distributions (<c>survreg.distributions$…$init</c>): the weighted mean and
+    /// variance of y over all rows, moved to the law's centre (+0.572 for the extreme value) and scaled to σ² (÷1.64 for
+    /// the extreme value, ÷3.2 for the logistic). survreg's glim step replaces the mean; the variance starts σ.</summary>
+    private static (double Mean, double Variance) MomentStart(SurvivalData data, double[] y, AftDistribution distribution)
+    {
+        double sw = 0, sy = 0;
+        for (int i = 0; i < y.Length; i++) { double w = data.WeightAt(i); sw += w; sy += w * y[i]; }
+        double mean = sy / sw, ss = 0;
+        for (int i = 0; i < y.Length; i++) ss += data.WeightAt(i) * (y[i] - mean) * (y[i] - mean);
+        double variance = ss / sw;
+        return distribution switch
+        {
+            AftDistribution.Weibull or AftDistribution.Exponential => (mean + 0.572, variance / 1.64),
+            AftDistribution.LogLogistic or AftDistribution.Logistic => (mean, variance / 3.2),
+            _ => (mean, variance),
+        };
+    }
+
+    /// <summary>survreg.fit's "glim" start: one weighted least-squares step at z = 0 for every row (the fit a perfect
+    /// model would have), with the first and second derivatives of each row's log-likelihood in η there (R's
+    /// <c>derfun</c>): β = (XᵀWX)⁻¹Xᵀ(W·y + w·g), W = −w·g′.</summary>
+    private static double[] Glim(SurvivalData data, double[] y, double[][] x, AftDistribution distribution, double sigma)
+    {
+        int p = x.Length, n = y.Length;
+        var (_, eventSlope, eventCurvature) = Derivatives(distribution, 0, eventOccurred: true);
+        var (_, censoredSlope, censoredCurvature) = Derivatives(distribution, 0, eventOccurred: false);
+        var a = new double[p, p];
+        var b = new double[p];
+        for (int i = 0; i < n; i++)
+        {
+            double w = data.WeightAt(i);
+            bool delta = data.Event[i];
+            double g = -(delta ? eventSlope : censoredSlope) / sigma;                     // ∂ℓ/∂η at z = 0
+            double weight = -w * (delta ? eventCurvature : censoredCurvature) / (sigma * sigma); // −w ∂²ℓ/∂η²
+            double target = weight * y[i] + w * g;
+            for (int j = 0; j < p; j++)
+            {
+                b[j] += x[j][i] * target;
+                for (int k = 0; k <= j; k++) a[j, k] += x[j][i] * weight * x[k][i];
+            }
+        }
+        for (int j = 0; j < p; j++) for (int k = j + 1; k < p; k++) a[j, k] = a[k, j];
+        return NewtonRaphson.Solve(a, b);
     }
 
     /// <summary>Least squares of y on x over the events (the intercept log(T/d) for the exponential), and log σ from the

@@ -9,9 +9,10 @@ namespace Survival.Parametric;
 public abstract record ParametricFit : IParametricFit
 {
     private protected ParametricFit(double[] theta, double[,] covariance, double logLikelihood, int iterations, bool converged, int n,
-        double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime, int maxIterations)
+        double events, double level, IReadOnlyList<string> covariateNames, double lastObservedTime, int maxIterations, FitWarning[]? notes = null)
     {
-        Warnings = FitWarning.OfConvergence(converged, maxIterations);
+        Warnings = notes is { Length: > 0 } ? ValueList<FitWarning>.Of([.. FitWarning.OfConvergence(converged, maxIterations), .. notes])
+            : FitWarning.OfConvergence(converged, maxIterations);
         Theta = new ValueList<double>(theta);
         CovarianceMatrix = new SquareMatrix(covariance);
         CovariateNames = ValueList<string>.Of(covariateNames);
