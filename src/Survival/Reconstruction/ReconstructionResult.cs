@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Survival.Reconstruction;
+
+/// <summary>Patients rebuilt from published curves, arm by arm (<see cref="GuyotReconstruction"/>).</summary>
+/// <param name="Arms">One entry per digitised curve, in the order given.</param>
+public sealed record ReconstructionResult(ValueList<ReconstructedArm> Arms)
+{
+    /// <summary>The reconstructed patients as ordinary input to every estimator: one row per patient, grouped by arm
+    /// when the curves have groups.</summary>
+    public SurvivalData ToSurvivalData()
+    {
+        var time = Arms.SelectMany(a => a.Time).ToArray();
+        var status = Arms.SelectMany(a => a.Event).ToArray();
+        if (Arms.All(a => a.Group is null)) return SurvivalData.Create(time, status);
+        var levels = Arms.Select(a => a.Group!).ToArray();
+        var codes = Arms.SelectMany((a, i) => Enumerable.Repeat(i, a.N)).ToArray();
+        return SurvivalData.FromFactors(time, status, group: Factor.FromCodes(codes, levels, "group"));
+    }
+
+    /// <summary>The reconstruction report: for each arm its patients, events, the fit to the digitised points, the numbers at
+    /// risk published and reconstructed, and any assumption made.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine("Patients reconstructed from digitised curves (Guyot et al., BMC Med Res Methodol 2012;12:9)");
+        foreach (var a in Arms) w.Write(a.ToString());
+        return w.ToString();
+    }
+}

@@ -1,0 +1,47 @@
+# Golden data and figures for reconstruction from published curves (Guyot) and for digitising figures.
+# Run from the repository root:  Rscript tests/Survival.Tests/Golden/R/reconstruction.R
+# Writes tests/Survival.Tests/Golden/fixtures/reconstruction/:
+#   <name>.json  the patients (time, status, group), R's Kaplan-Meier medians and events per arm, and coxph's hazard
+#                ratio between the arms, which a reconstruction is scored against;
+#   <name>.png   the figure R's plot.survfit draws of them (800 x 600 pixels), and in the JSON the pixel positions of
+#                two x and two y axis values (grconvertX/grconvertY to "device": pixels from the top-left), the colour
+#                of each arm, and the at-risk table R's summary(times =) prints at every tick.
+# Every file records the R and survival versions.
+suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+out <- "tests/Survival.Tests/Golden/fixtures/reconstruction"
+dir.create(out, recursive = TRUE, showWarnings = FALSE)
+versions <- list(r = R.version.string, survival = as.character(packageVersion("survival")))
+
+write_case <- function(name, d, levels, colors, ticks, fun = NULL, lwd = 1, grid = FALSE, legend_at = "topright") {
+  d$group <- factor(d$group, levels = levels)
+  fit <- survfit(Surv(time, status) ~ group, data = d)
+  cox <- coxph(Surv(time, status) ~ group, data = d)
+  med <- unname(summary(fit)$table[, "median"])
+  events <- unname(summary(fit)$table[, "events"])
+  risk <- summary(fit, times = ticks, extend = TRUE)
+  arms <- lapply(seq_along(levels), function(i) list(
+    group = levels[i], color = colors[i], median = med[i], events = events[i],
+    atRisk = data.frame(time = risk$time[risk$strata == names(fit$strata)[i]],
+                        atRisk = risk$n.risk[risk$strata == names(fit$strata)[i]])))
+  png(file.path(out, paste0(name, ".png")), width = 800, height = 600)
+  if (is.null(fun)) plot(fit, col = colors, lwd = lwd, xaxt = "n", xlab = "Days", ylab = "Survival probability")
+  else plot(fit, col = colors, lwd = lwd, fun = fun, xaxt = "n", xlab = "Days", ylab = "Cumulative incidence")
+  axis(1, at = ticks)
+  if (grid) abline(h = seq(0, 1, 0.2), v = ticks, col = "grey85", lty = 1)
+  legend(legend_at, legend = levels, col = colors, lwd = lwd, bty = "n")
+  calibration <- list(
+    x = data.frame(pixel = grconvertX(ticks[c(1, length(ticks) - 1)], "user", "device"), value = ticks[c(1, length(ticks) - 1)]),
+    y = data.frame(pixel = grconvertY(c(0, 1), "user", "device"), value = c(0, 1)))
+  dev.off()
+  write_json(list(name = name, versions = versions, kind = if (is.null(fun)) "survival" else "cumulative-incidence",
+                  input = list(time = d$time, status = d$status, group = as.character(d$group)),
+                  arms = arms, hazardRatio = unname(exp(coef(cox))), calibration = calibration),
+             file.path(out, paste0(name, ".json")), digits = NA, auto_unbox = TRUE, pretty = TRUE)
+}
+
+lung2 <- data.frame(time = lung$time, status = lung$status - 1, group = ifelse(lung$sex == 1, "male", "female"))
+write_case("lung_sex", lung2, c("male", "female"), c("#d62728", "#1f77b4"), seq(0, 1000, 200))
+vet <- data.frame(time = veteran$time, status = veteran$status, group = ifelse(veteran$trt == 1, "standard", "test"))
+write_case("veteran_trt", vet, c("standard", "test"), c("#2ca02c", "#9467bd"), seq(0, 1000, 100), lwd = 2, grid = TRUE)
+write_case("lung_sex_incidence", lung2, c("male", "female"), c("#ff7f0e", "#1f77b4"), seq(0, 1000, 200), fun = "event",
+           legend_at = "bottomright")
