@@ -48,7 +48,8 @@ internal static class ReconstructionScore
             };
             arms.Add(new Arm(c.Label ?? "all", mo, mr, within, c.Events, r.Events));
         }
-        return new Result(arms, HazardRatios(original), HazardRatios(reconstructed));
+        var reference = original.Group?.Levels[0];
+        return new Result(arms, HazardRatios(original, reference), HazardRatios(reconstructed, reference));
     }
 
     /// <summary>Reconstructs every group of <paramref name="data"/> from the exact coordinates of its Kaplan–Meier curve and
@@ -99,10 +100,11 @@ internal static class ReconstructionScore
         return candidate >= before && candidate <= after;
     }
 
-    private static double[] HazardRatios(SurvivalData data)
+    private static double[] HazardRatios(SurvivalData data, string? reference)
     {
         if (data.Group is null || data.Group.Levels.Count < 2) return [];
-        var x = new CovariateMatrix(data.Count).AddCategorical("group", data.Group);
-        return CoxRegression.Fit(data, x).Coefficients.Select(c => c.HazardRatio!.Value).ToArray();
+        var x = new CovariateMatrix(data.Count).AddCategorical("group", data.Group, reference);
+        var fit = CoxRegression.Fit(data, x);
+        return fit.Coefficients.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.HazardRatio!.Value).ToArray();
     }
 }

@@ -1,0 +1,506 @@
+namespace Survival.Digitizing;
+
+/// <summary>Reads step curves off the image of a Kaplan–Meier (or cumulative incidence) figure, one curve per colour.</summary>
+/// <remarks>
+/// <para>Written by hand because no maintained .NET library traces curves: digitisers (WebPlotDigitizer, Engauge) are
+/// interactive applications, and SkiaSharp, used here to decode the image, stops at pixels.</para>
+/// <para>The plot area is the band between the vertical calibration's 0 and full-scale rows (1, or 100 when a calibration
+/// value exceeds 1.5), 4 pixels wider each way, from the time-0 column to the right edge; titles, axis labels and an
+/// at-risk table under the axis are outside it. Its most frequent colour is the background b.</para>
+/// <para><b>Ink.</b> A pixel p is read as a blend p = α c + (1 − α) b of a curve colour c with the background, α the
+/// projection of b − p on b − c; a pixel far from that line (distance over a quarter of |b − c| plus 12 levels) is not
+/// ink of c — text, axes and grid lines are grey, other curves lie elsewhere. Anti-aliased edges thus count in proportion,
+/// and each column's runs of ink have a mass (Σα, the line's thickness there) and a centroid.</para>
+/// <para><b>Colours.</b> Unless given, the curves' colours are found by grouping the plot area's chromatic pixels by the
+/// direction of b − p (blends of one colour with the background share it) within 10°; a group is a curve when its ink
+/// is at least a tenth of the plot's width in pixels, and its colour is the group's most distant frequent colour.</para>
+/// <para><b>Tracing.</b> The line width w is the median mass of single runs. A curve only ever moves one way (down for
+/// survival, up for a cumulative incidence, decided by where it starts). Column by column from the left, the curve's
+/// level is the far edge of the nearest run that touches the current level, less w/2: on a flat stretch that is the
+/// line's centre, in a drop's column the new level. A run reaching beyond the current level against the curve's direction
+/// (a censoring mark, a legend sample, text) is skipped, as is a run that does not touch the level unless the next two
+/// columns confirm it and the columns between were covered (occluded), not background. A column whose pixels at the
+/// current level are background ends the curve.</para>
+/// <para><b>Overlaps.</b> Where a curve is hidden under another (both at 1 at the start, a shared stretch), its level in
+/// the hidden columns is taken from the curve covering it, within the levels on either side; if none covers it, the level
+/// is held and the drop put where the curve reappears.</para>
+/// <para><b>Points.</b> The start, both corners of every drop (at the centre of the drop's tall columns) and the end,
+/// converted by the calibrations; a drop smaller than 0.2 pixels waits until the change adds up to more.</para>
+/// </remarks>
+public static class FigureDigitizer
+{
+    private const double AlphaFloor = 0.12;
+    private const double Epsilon = 0.2;
+
+    /// <summary>Decodes an image file and traces its curves.</summary>
+    /// <param name="path">A PNG or JPEG file.</param>
+    /// <param name="options">Calibration and colours.</param>
+    /// <exception cref="SurvivalInputException">The file cannot be decoded, a calibration point is outside the image, a
+    /// colour given is not in the plot area, or no coloured curve is found.</exception>
+    public static DigitizedFigure Digitize(string path, DigitizeOptions options)
+    {
+        var image = PixelImage.Load(path);
+        try
+        {
+            return Digitize(image, options);
+        }
+        catch (SurvivalInputException e) when (e.File is null)
+        {
+            throw new SurvivalInputException(e.Reason, file: path, column: e.Column, value: e.Value, innerException: e);
+        }
+    }
+
+    /// <summary>Traces the curves of a decoded image (remarks).</summary>
+    /// <param name="image">The figure.</param>
+    /// <param name="options">Calibration and colours.</param>
+    /// <exception cref="SurvivalInputException">A calibration point is outside the image, a colour given is not in the plot
+    /// area, names and colours differ in number, or no coloured curve is found.</exception>
+    public static DigitizedFigure Digitize(PixelImage image, DigitizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckInside(options.X, image.Width, "--x-calibration");
+        CheckInside(options.Y, image.Height, "--y-calibration");
+        if (options.Names is { } names && (options.Colors is null || names.Count != options.Colors.Count))
+            throw new SurvivalInputException($"give one name per colour ({names.Count} names, {options.Colors?.Count ?? 0} colours)", column: "--names");
+        var area = PlotArea.Of(image, options);
+        var colors = options.Colors?.ToArray() ?? FindColors(image, area);
+        if (colors.Length == 0)
+            throw new SurvivalInputException("no coloured curve was found in the plot area; give the curves' colours", column: "--colors");
+        var traces = new List<Trace>();
+        foreach (var c in colors)
+        {
+            var ink = new InkModel(area.Background, c);
+            var trace = Trace.Of(image, area, ink, options.Y);
+            if (trace is null) throw new SurvivalInputException("this colour is not found in the plot area", column: "--colors", value: c.ToString());
+            traces.Add(trace);
+        }
+        foreach (var t in traces) t.FillFrom(traces);
+        var curves = traces.Select((t, i) => t.ToCurve(options.Names?[i] ?? colors[i].ToString(), colors[i], options, area)).ToArray();
+        return new DigitizedFigure(ValueList<TracedCurve>.Of(curves), area.Background, options with { Colors = colors });
+    }
+
+    private static void CheckInside(AxisCalibration axis, int size, string name)
+    {
+        foreach (double p in new[] { axis.Pixel1, axis.Pixel2 })
+            if (p > size) throw new SurvivalInputException($"a calibration pixel is outside the image (its size is {size} that way)", column: name,
+                value: p.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The chromatic colour groups of the plot area that carry enough ink to be curves (remarks).</summary>
+    private static RgbColor[] FindColors(PixelImage image, PlotArea area)
+    {
+        var b = area.Background;
+        var groups = new List<(double X, double Y, double Z, Dictionary<RgbColor, int> Counts, double Ink)>();
+        for (int y = area.Top; y <= area.Bottom; y++)
+        {
+            for (int x = area.Left; x <= area.Right; x++)
+            {
+                var p = image[x, y];
+                int chroma = Math.Max(p.R, Math.Max(p.G, p.B)) - Math.Min(p.R, Math.Min(p.G, p.B));
+                if (chroma < 50) continue;
+                double dx = b.R - p.R, dy = b.G - p.G, dz = b.B - p.B;
+                double magnitude = Math.Sqrt(dx * dx + dy * dy + dz * dz);
+                if (magnitude < 60) continue;
+                dx /= magnitude; dy /= magnitude; dz /= magnitude;
+                int found = groups.FindIndex(g => g.X * dx + g.Y * dy + g.Z * dz >= 0.985);
+                if (found < 0)
+                {
+                    groups.Add((dx, dy, dz, new Dictionary<RgbColor, int>(), 0));
+                    found = groups.Count - 1;
+                }
+                var group = groups[found];
+                group.Counts[p] = group.Counts.GetValueOrDefault(p) + 1;
+                groups[found] = group with { Ink = group.Ink + 1 };
+            }
+        }
+        double minimum = Math.Max(30, 0.1 * (area.Right - area.Left + 1));
+        return groups.Where(g => g.Ink >= minimum).OrderByDescending(g => g.Ink).Select(g =>
+        {
+            // The deepest 5% of the group's pixels, channel by channel their median: the line's own colour, or as near to it
+            // as anti-aliasing lets a pixel come, without the odd blend with another curve.
+            var byDepth = g.Counts.SelectMany(kv => Enumerable.Repeat(kv.Key, kv.Value)).OrderByDescending(p => Distance(p, b)).ToArray();
+            var deepest = byDepth.Take(Math.Max(1, byDepth.Length / 20)).ToArray();
+            byte Median(Func<RgbColor, byte> channel) => deepest.Select(channel).Order().ElementAt(deepest.Length / 2);
+            return Snap(new RgbColor(Median(p => p.R), Median(p => p.G), Median(p => p.B)), b);
+        }).ToArray();
+    }
+
+    /// <summary>Thin anti-aliased lines may never show their pure colour, only blends of it with the background. When a
+    /// colour of a common plotting palette lies in the same direction from the background (within 6°) and at least 90% as
+    /// far from it as the deepest pixels seen, that colour is the curve's; otherwise the deepest pixels' colour is.</summary>
+    private static RgbColor Snap(RgbColor deepest, RgbColor background)
+    {
+        double seen = Distance(deepest, background);
+        double fx = (background.R - deepest.R) / seen, fy = (background.G - deepest.G) / seen, fz = (background.B - deepest.B) / seen;
+        RgbColor best = deepest;
+        double bestCos = Math.Cos(6 * Math.PI / 180);
+        foreach (var q in Palettes)
+        {
+            double d = Distance(q, background);
+            if (d < 0.9 * seen) continue;
+            double cos = ((background.R - q.R) * fx + (background.G - q.G) * fy + (background.B - q.B) * fz) / d;
+            if (cos >= bestCos) { best = q; bestCos = cos; }
+        }
+        return best;
+    }
+
+    /// <summary>R's default palette (4.0 and before), R's named primaries, matplotlib/d3 tab10, ggplot2's hue palettes for 2–4
+    /// groups, the NEJM, Lancet and JCO palettes of ggsci, and this library's own figures.</summary>
+    private static readonly RgbColor[] Palettes = new[]
+    {
+        "#df536b", "#61d04f", "#2297e6", "#28e2e5", "#cd0bbc", "#f5c710", "#ff0000", "#00ff00", "#0000ff", "#00ffff", "#ff00ff",
+        "#ffff00", "#ffa500", "#a020f0", "#006400", "#00cd00", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+        "#e377c2", "#bcbd22", "#17becf", "#f8766d", "#00bfc4", "#00ba38", "#619cff", "#7cae00", "#c77cff", "#bc3c29", "#0072b5",
+        "#e18727", "#20854e", "#7876b1", "#6f99ad", "#00468b", "#ed0000", "#42b540", "#0099b4", "#925e9f", "#0073c2", "#efc000",
+        "#cd534c", "#1f4e9c", "#c0392b", "#27864a", "#8e44ad", "#d4820f", "#2c3e50",
+    }.Select(RgbColor.Parse).ToArray();
+
+    private static double Distance(RgbColor p, RgbColor q)
+    {
+        double dx = p.R - q.R, dy = p.G - q.G, dz = p.B - q.B;
+        return Math.Sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    /// <summary>The rows and columns searched, and the background there.</summary>
+    private sealed record PlotArea(int Left, int Right, int Top, int Bottom, RgbColor Background)
+    {
+        public static PlotArea Of(PixelImage image, DigitizeOptions options)
+        {
+            double full = Math.Max(Math.Abs(options.Y.Value1), Math.Abs(options.Y.Value2)) > 1.5 ? 100 : 1;
+            double y0 = options.Y.ToPixel(0), y1 = options.Y.ToPixel(full);
+            int top = Math.Max(0, (int)Math.Floor(Math.Min(y0, y1)) - 4);
+            int bottom = Math.Min(image.Height - 1, (int)Math.Ceiling(Math.Max(y0, y1)) + 4);
+            double t0 = Math.Min(0, Math.Min(options.X.Value1, options.X.Value2));
+            int left = Math.Clamp((int)Math.Floor(options.X.ToPixel(t0)) - 2, 0, image.Width - 1);
+            int right = image.Width - 1;
+            if (top >= bottom || left >= right)
+                throw new SurvivalInputException("the calibration leaves no plot area inside the image", column: "--y-calibration");
+            var counts = new Dictionary<RgbColor, int>();
+            for (int y = top; y <= bottom; y++)
+                for (int x = left; x <= right; x++)
+                {
+                    var p = image[x, y];
+                    counts[p] = counts.GetValueOrDefault(p) + 1;
+                }
+            var background = counts.MaxBy(kv => kv.Value).Key;
+            return new PlotArea(left, right, top, bottom, background);
+        }
+    }
+
+    /// <summary>How much of a curve colour a pixel holds (remarks, Ink).</summary>
+    private sealed class InkModel(RgbColor background, RgbColor color)
+    {
+        private readonly double _chroma = Chroma(background, color);
+        private readonly double _dx = background.R - color.R, _dy = background.G - color.G, _dz = background.B - color.B;
+        private readonly double _norm2 = Math.Max(1, Sq(background.R - color.R) + Sq(background.G - color.G) + Sq(background.B - color.B));
+
+        public RgbColor Background { get; } = background;
+
+        public double Alpha(RgbColor p)
+        {
+            double px = Background.R - p.R, py = Background.G - p.G, pz = Background.B - p.B;
+            double a = (px * _dx + py * _dy + pz * _dz) / _norm2;
+            double rx = px - a * _dx, ry = py - a * _dy, rz = pz - a * _dz;
+            double residual = Math.Sqrt(rx * rx + ry * ry + rz * rz);
+            if (residual > 0.15 * Math.Sqrt(px * px + py * py + pz * pz) + 6) return 0;
+            // A grey pixel (grid, text) is not a blend of a coloured line: its colour difference from the background lacks
+            // the line's chroma.
+            if (_chroma >= 30 && Chroma(Background, p) < 0.5 * a * _chroma) return 0;
+            return Math.Clamp(a, 0, 1);
+        }
+
+        /// <summary>The spread of the channels of q − p: 0 for a grey difference.</summary>
+        private static double Chroma(RgbColor p, RgbColor q)
+        {
+            int r = p.R - q.R, g = p.G - q.G, b = p.B - q.B;
+            return Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+        }
+
+        private static double Sq(double v) => v * v;
+    }
+
+    /// <summary>A run of ink in one column, in the curve's own direction (u grows the way the curve moves): its pixel
+    /// extent [Near, Far], its mass Σα and its α-weighted centre.</summary>
+    private readonly record struct Run(double Near, double Far, double Mass, double Centre);
+
+    /// <summary>One colour's level in every column, in u (remarks, Tracing).</summary>
+    private sealed class Trace
+    {
+        private readonly double[] _level;
+        private readonly bool[] _tall;
+        private readonly int _left;
+        private readonly int _sign;
+        private readonly double _width;
+
+        private Trace(double[] level, bool[] tall, int left, int sign, double width)
+        {
+            _level = level;
+            _tall = tall;
+            _left = left;
+            _sign = sign;
+            _width = width;
+        }
+
+        private int First => Array.FindIndex(_level, v => !double.IsNaN(v));
+        private int Last => Array.FindLastIndex(_level, v => !double.IsNaN(v));
+
+        public static Trace? Of(PixelImage image, PlotArea area, InkModel ink, AxisCalibration y)
+        {
+            int columns = area.Right - area.Left + 1;
+            var runs = new List<Run>[columns];
+            var alpha = new double[area.Bottom - area.Top + 1];
+            double totalInk = 0;
+            for (int c = 0; c < columns; c++)
+            {
+                int x = area.Left + c;
+                for (int row = area.Top; row <= area.Bottom; row++) alpha[row - area.Top] = ink.Alpha(image[x, row]);
+                runs[c] = ColumnRuns(alpha, area.Top);
+                totalInk += runs[c].Sum(r => r.Mass);
+            }
+            if (totalInk < 10) return null;
+            var single = runs.Where(r => r.Count == 1).Select(r => r[0].Mass).Order().ToArray();
+            double width = single.Length > 0 ? Math.Max(0.5, single[single.Length / 2]) : 1;
+            // Direction: a curve starting in the upper half of the calibrated range falls in value (survival), one starting in
+            // the lower half rises (cumulative incidence); u = +y when the curve moves toward larger pixel rows.
+            int start = Array.FindIndex(runs, r => r.Count > 0);
+            var first = runs[start].OrderBy(r => r.Near).First();
+            double full = Math.Max(Math.Abs(y.Value1), Math.Abs(y.Value2)) > 1.5 ? 100 : 1;
+            bool falls = y.ToValue(first.Centre) >= full / 2;
+            bool valueGrowsDown = (y.Value2 - y.Value1) / (y.Pixel2 - y.Pixel1) > 0;
+            int sign = falls == valueGrowsDown ? -1 : 1;
+            var u = runs.Select(list => list.Select(r => sign > 0 ? r : new Run(-r.Far, -r.Near, r.Mass, -r.Centre))
+                .OrderBy(r => r.Near).ToArray()).ToArray();
+            var level = new double[columns];
+            var tall = new bool[columns];
+            var exit = new double[columns];
+            int pending = -1;
+            Array.Fill(level, double.NaN);
+            Array.Fill(exit, double.NaN);
+            double current = double.NaN;
+            // How far a run may reach above the line and still be the curve, and how near below it must start to touch it.
+            double above = Math.Max(1.5, width), touch = Math.Max(1.5, width);
+            double reach = double.NaN;
+            int lastDefined = -1;
+            bool debug = Environment.GetEnvironmentVariable("DIGDEBUG") == "2";
+            for (int c = start; c < columns; c++)
+            {
+                if (debug) Console.Error.WriteLine($"col {area.Left + c} level {current:0.00} reach {reach:0.0}: {string.Join(";", u[c].Select(r => $"{r.Near:0.0}-{r.Far:0.0}/{r.Mass:0.00}@{r.Centre:0.0}"))}");
+                if (double.IsNaN(current))
+                {
+                    // The start: the line's centre, or the top of a drop's stroke when the curve falls at once.
+                    var starts = u[c].Where(r => r.Mass >= width / 3).ToArray();
+                    if (starts.Length == 0) continue;
+                    var r0 = starts[0];
+                    bool startsTall = r0.Far - r0.Near > width + 1.5 && r0.Mass > 1.6 * width;
+                    current = startsTall ? r0.Near + width / 2 : r0.Centre;
+                    if (startsTall) { tall[c] = true; reach = r0.Far; pending = c + 1; }
+                    level[c] = current;
+                    lastDefined = c;
+                    continue;
+                }
+                // The nearest run not reaching above the line, fragments of anti-aliasing (under a third of the line) aside,
+                // joined with the runs that continue it (two drops drawn in one column).
+                double lineNear = current - width / 2;
+                double connected = Math.Max(current + width / 2, double.IsNaN(reach) ? double.NegativeInfinity : reach);
+                Run? chosen = null;
+                var column = u[c];
+                for (int k = 0; k < column.Length; k++)
+                {
+                    var r = column[k];
+                    if (r.Near < lineNear - above || r.Mass < width / 3) continue;
+                    for (int j = k + 1; j < column.Length && (column[j].Near <= r.Far + touch || Bridged(image, area, ink, sign, c, r.Far, column[j].Near)); j++)
+                        r = new Run(r.Near, Math.Max(r.Far, column[j].Far), r.Mass + column[j].Mass, r.Centre);
+                    chosen = r;
+                    break;
+                }
+                if (chosen is not { } run)
+                {
+                    if (!Covered(image, area, ink, sign, current, width, c, c))
+                    {
+                        if (Environment.GetEnvironmentVariable("DIGDEBUG") == "1") Console.Error.WriteLine($"end at column {area.Left + c}, level {current}");
+                        break;
+                    }
+                    reach = double.NaN;
+                    continue;
+                }
+                bool isTall = run.Far - run.Near > width + 1.5 && run.Mass > 1.6 * width;
+                // It touches the line (or the drop being drawn), or ink of any colour bridges the space between them (a curve
+                // crossing in front) in this column or the one before.
+                bool touches = run.Near <= connected + touch
+                    || Bridged(image, area, ink, sign, c, connected, run.Near) || Bridged(image, area, ink, sign, c - 1, connected, run.Near);
+                if (!touches)
+                {
+                    // A run away from the line: the curve reappearing lower after being hidden, or something else.
+                    if (isTall || !Confirmed(u, c, run.Centre, width) || !Covered(image, area, ink, sign, current, width, lastDefined + 1, c - 1)) continue;
+                }
+                if (isTall)
+                {
+                    // A drop's stroke (or a staircase of them): the level leaving the column is its far edge less half the
+                    // line, settled when the line is flat again.
+                    tall[c] = true;
+                    reach = double.IsNaN(reach) ? run.Far : Math.Max(reach, run.Far);
+                    exit[c] = run.Far - width / 2;
+                    if (pending < 0) pending = c;
+                    lastDefined = c;
+                    continue;
+                }
+                reach = double.NaN;
+                double flat = Math.Max(current, run.Centre);
+                current = Settle(level, exit, ref pending, c, current, flat);
+                if (flat > current + Epsilon) current = flat;
+                level[c] = current;
+                lastDefined = c;
+            }
+            Settle(level, exit, ref pending, columns, current, double.PositiveInfinity);
+            return new Trace(level, tall, area.Left, sign, width);
+        }
+
+        /// <summary>Gives the pending drop columns before column <paramref name="upTo"/> their levels: each its exit level,
+        /// kept within [the level before, <paramref name="ceiling"/>] and never rising back.</summary>
+        private static double Settle(double[] level, double[] exit, ref int pending, int upTo, double current, double ceiling)
+        {
+            if (pending < 0) return current;
+            for (int k = pending; k < upTo; k++)
+            {
+                if (double.IsNaN(exit[k])) continue;
+                double v = Math.Min(exit[k], ceiling);
+                if (v > current + Epsilon) current = v;
+                level[k] = current;
+            }
+            pending = -1;
+            return current;
+        }
+
+        /// <summary>Whether the next two columns hold a run ending at this level.</summary>
+        private static bool Confirmed(Run[][] u, int c, double level, double width)
+        {
+            for (int k = 1; k <= 2; k++)
+            {
+                if (c + k >= u.Length) return false;
+                if (!u[c + k].Any(r => Math.Abs(r.Centre - level) <= 1.5)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Whether every pixel of column <paramref name="c"/> between u = from and u = to is covered (not background).</summary>
+        private static bool Bridged(PixelImage image, PlotArea area, InkModel ink, int sign, int c, double from, double to)
+        {
+            if (c < 0 || to - from > 0.25 * (area.Bottom - area.Top)) return false;
+            int x = area.Left + c;
+            double y0 = sign > 0 ? from : -to, y1 = sign > 0 ? to : -from;
+            for (int row = Math.Max(area.Top, (int)Math.Floor(y0)); row < Math.Min(area.Bottom + 1, (int)Math.Ceiling(y1)); row++)
+                if (Distance(image[x, row], ink.Background) <= 30) return false;
+            return true;
+        }
+
+        /// <summary>Whether, in columns from..to, the pixels at the level are covered by something (not background).</summary>
+        private static bool Covered(PixelImage image, PlotArea area, InkModel ink, int sign, double level, double width, int from, int to)
+        {
+            double y = sign > 0 ? level : -level;
+            int row = Math.Clamp((int)Math.Floor(y), area.Top, area.Bottom);
+            for (int c = from; c <= to; c++)
+            {
+                int x = area.Left + c;
+                bool covered = false;
+                for (int dy = -(int)Math.Ceiling(width / 2); dy <= (int)Math.Ceiling(width / 2) && !covered; dy++)
+                {
+                    int yy = Math.Clamp(row + dy, area.Top, area.Bottom);
+                    covered = Distance(image[x, yy], ink.Background) > 30;
+                }
+                if (!covered) return false;
+            }
+            return true;
+        }
+
+        private static List<Run> ColumnRuns(double[] alpha, int top)
+        {
+            var runs = new List<Run>();
+            int i = 0;
+            while (i < alpha.Length)
+            {
+                if (alpha[i] < AlphaFloor) { i++; continue; }
+                int from = i;
+                double mass = 0, moment = 0;
+                for (; i < alpha.Length && alpha[i] >= AlphaFloor; i++)
+                {
+                    mass += alpha[i];
+                    moment += alpha[i] * (top + i + 0.5);
+                }
+                // Edges to a fraction of a pixel: an end pixel's α is the part of it the line covers.
+                runs.Add(new Run(top + from + 1 - Math.Min(1, alpha[from]), top + i - 1 + Math.Min(1, alpha[i - 1]), mass, moment / mass));
+            }
+            return runs;
+        }
+
+        /// <summary>Fills the columns where this curve is hidden from the curves that cover it (remarks, Overlaps).</summary>
+        public void FillFrom(IReadOnlyList<Trace> all)
+        {
+            var others = all.Where(t => !ReferenceEquals(t, this) && t._sign == _sign).ToArray();
+            int first = First, last = Last;
+            if (first < 0) return;
+            double tolerance = 1.5 + _width;
+            // Leading: hidden from the figure's start up to the first column seen.
+            int start = others.Select(o => o.First).Where(f => f >= 0).DefaultIfEmpty(first).Min();
+            if (start < first) FillGap(others, start, first - 1, double.NegativeInfinity, _level[first], tolerance, holdIfUncovered: false);
+            for (int c = first + 1; c <= last; c++)
+            {
+                if (!double.IsNaN(_level[c])) continue;
+                int end = c;
+                while (double.IsNaN(_level[end + 1])) end++;
+                FillGap(others, c, end, _level[c - 1], _level[end + 1], tolerance, holdIfUncovered: true);
+                c = end;
+            }
+        }
+
+        private void FillGap(Trace[] others, int from, int to, double before, double after, double tolerance, bool holdIfUncovered)
+        {
+            Trace? best = null;
+            int bestCount = 0;
+            foreach (var o in others)
+            {
+                int count = 0;
+                for (int c = from; c <= to; c++)
+                    if (!double.IsNaN(o._level[c]) && o._level[c] >= before - tolerance && o._level[c] <= after + tolerance) count++;
+                if (count > bestCount) { best = o; bestCount = count; }
+            }
+            double held = before;
+            for (int c = from; c <= to; c++)
+            {
+                double v = best is not null && !double.IsNaN(best._level[c]) ? Math.Clamp(best._level[c], before, after) : double.NaN;
+                if (double.IsNaN(v))
+                {
+                    if (!holdIfUncovered || double.IsNegativeInfinity(held)) continue;
+                    v = held;
+                }
+                held = Math.Max(double.IsNegativeInfinity(held) ? v : held, v);
+                _level[c] = held;
+            }
+        }
+
+        public TracedCurve ToCurve(string name, RgbColor color, DigitizeOptions options, PlotArea area)
+        {
+            int first = First, last = Last;
+            var points = new List<DigitizedPoint>();
+            double Time(double column) => options.X.ToValue(_left + column);
+            double Value(double u) => options.Y.ToValue(_sign > 0 ? u : -u);
+            double current = _level[first];
+            points.Add(new DigitizedPoint(Time(first + 0.5), Value(current)));
+            for (int c = first + 1; c <= last; c++)
+            {
+                double v = _level[c];
+                if (double.IsNaN(v) || v <= current + Epsilon) continue;
+                // The first column to show a drop is the one its stroke (w wide) reaches first: on average the drop is w/2
+                // right of that column's centre.
+                double at = c + 0.5 + _width / 2;
+                points.Add(new DigitizedPoint(Time(at), Value(current)));
+                points.Add(new DigitizedPoint(Time(at), Value(v)));
+                current = v;
+            }
+            points.Add(new DigitizedPoint(Time(last + 0.5), Value(current)));
+            bool valueGrowsDown = (options.Y.Value2 - options.Y.Value1) / (options.Y.Pixel2 - options.Y.Pixel1) > 0;
+            bool rising = (_sign > 0) == valueGrowsDown;
+            return new TracedCurve(name, color, ValueList<DigitizedPoint>.Of(points), rising, _width);
+        }
+    }
+}
