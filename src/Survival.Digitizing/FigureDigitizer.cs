@@ -91,7 +91,10 @@ public static class FigureDigitizer
     private static RgbColor[] FindColors(PixelImage image, PlotArea area)
     {
         var b = area.Background;
-        var groups = new List<(double X, double Y, double Z, Dictionary<RgbColor, int> Counts, double Ink)>();
+        int w = area.Right - area.Left + 1, h = area.Bottom - area.Top + 1;
+        var member = new int[w * h];
+        Array.Fill(member, -1);
+        var groups = new List<(double X, double Y, double Z, Dictionary<RgbColor, int> Counts)>();
         for (int y = area.Top; y <= area.Bottom; y++)
         {
             for (int x = area.Left; x <= area.Right; x++)
@@ -106,21 +109,50 @@ public static class FigureDigitizer
                 int found = groups.FindIndex(g => g.X * dx + g.Y * dy + g.Z * dz >= 0.985);
                 if (found < 0)
                 {
-                    groups.Add((dx, dy, dz, new Dictionary<RgbColor, int>(), 0));
+                    groups.Add((dx, dy, dz, new Dictionary<RgbColor, int>()));
                     found = groups.Count - 1;
                 }
-                var group = groups[found];
-                group.Counts[p] = group.Counts.GetValueOrDefault(p) + 1;
-                groups[found] = group with { Ink = group.Ink + 1 };
+                groups[found].Counts[p] = groups[found].Counts.GetValueOrDefault(p) + 1;
+                member[(y - area.Top) * w + x - area.Left] = found;
             }
         }
-        double minimum = Math.Max(30, 0.1 * (area.Right - area.Left + 1));
-        return groups.Where(g => g.Ink >= minimum).OrderByDescending(g => g.Ink).Select(g =>
+        // A group most of whose pixels lie within 2 pixels of a bigger group's is the fringe of that group's line (JPEG
+        // chroma subsampling shifts the hue at a line's edges): it is merged into it.
+        var ink = groups.Select(g => g.Counts.Values.Sum()).ToArray();
+        var order = Enumerable.Range(0, groups.Count).OrderByDescending(g => ink[g]).ToArray();
+        var mergedInto = Enumerable.Range(0, groups.Count).ToArray();
+        var total = ink.Select(v => (double)v).ToArray();
+        for (int rank = 1; rank < order.Length; rank++)
         {
-            // The deepest 5% of the group's pixels, channel by channel their median: the line's own colour, or as near to it
+            int g = order[rank];
+            var near = new Dictionary<int, int>();
+            for (int i = 0; i < member.Length; i++)
+            {
+                if (member[i] != g) continue;
+                int x = i % w, y = i / w;
+                var seen = new HashSet<int>();
+                for (int yy = Math.Max(0, y - 2); yy <= Math.Min(h - 1, y + 2); yy++)
+                    for (int xx = Math.Max(0, x - 2); xx <= Math.Min(w - 1, x + 2); xx++)
+                    {
+                        int m = member[yy * w + xx];
+                        if (m >= 0 && m != g && ink[m] > ink[g]) seen.Add(mergedInto[m]);
+                    }
+                foreach (int m in seen) near[m] = near.GetValueOrDefault(m) + 1;
+            }
+            if (near.Count > 0 && near.MaxBy(kv => kv.Value) is var best && best.Value >= 0.5 * ink[g])
+            {
+                mergedInto[g] = best.Key;
+                total[best.Key] += total[g];
+                total[g] = 0;
+            }
+        }
+        double minimum = Math.Max(30, 0.1 * w);
+        return Enumerable.Range(0, groups.Count).Where(g => mergedInto[g] == g && total[g] >= minimum).OrderByDescending(g => total[g]).Select(k =>
+        {
+            // The deepest quarter of the group's own pixels, channel by channel their median: the line's colour, or as near to it
             // as anti-aliasing lets a pixel come, without the odd blend with another curve.
-            var byDepth = g.Counts.SelectMany(kv => Enumerable.Repeat(kv.Key, kv.Value)).OrderByDescending(p => Distance(p, b)).ToArray();
-            var deepest = byDepth.Take(Math.Max(1, byDepth.Length / 20)).ToArray();
+            var byDepth = groups[k].Counts.SelectMany(kv => Enumerable.Repeat(kv.Key, kv.Value)).OrderByDescending(p => Distance(p, b)).ToArray();
+            var deepest = byDepth.Take(Math.Max(1, byDepth.Length / 4)).ToArray();
             byte Median(Func<RgbColor, byte> channel) => deepest.Select(channel).Order().ElementAt(deepest.Length / 2);
             return Snap(new RgbColor(Median(p => p.R), Median(p => p.G), Median(p => p.B)), b);
         }).ToArray();
@@ -197,13 +229,15 @@ public static class FigureDigitizer
 
         public RgbColor Background { get; } = background;
 
+        public RgbColor Color { get; } = color;
+
         public double Alpha(RgbColor p)
         {
             double px = Background.R - p.R, py = Background.G - p.G, pz = Background.B - p.B;
             double a = (px * _dx + py * _dy + pz * _dz) / _norm2;
             double rx = px - a * _dx, ry = py - a * _dy, rz = pz - a * _dz;
             double residual = Math.Sqrt(rx * rx + ry * ry + rz * rz);
-            if (residual > 0.15 * Math.Sqrt(px * px + py * py + pz * pz) + 6) return 0;
+            if (residual > 0.15 * Math.Sqrt(px * px + py * py + pz * pz) + 14) return 0;
             // A grey pixel (grid, text) is not a blend of a coloured line: its colour difference from the background lacks
             // the line's chroma.
             if (_chroma >= 30 && Chroma(Background, p) < 0.5 * a * _chroma) return 0;
@@ -274,18 +308,21 @@ public static class FigureDigitizer
             var level = new double[columns];
             var tall = new bool[columns];
             var exit = new double[columns];
+            var marked = new bool[columns];
             int pending = -1;
             Array.Fill(level, double.NaN);
             Array.Fill(exit, double.NaN);
             double current = double.NaN;
             // How far a run may reach above the line and still be the curve, and how near below it must start to touch it.
-            double above = Math.Max(1.5, width), touch = Math.Max(1.5, width);
+            // (Anti-aliasing and lines crossing leave holes up to about a line's width in a stroke: a run within that of the
+            // line still touches it.)
+            double above = Math.Max(1.5, width), touch = Math.Max(1.5, width) + width + 1;
             double reach = double.NaN;
             int lastDefined = -1;
             bool debug = Environment.GetEnvironmentVariable("DIGDEBUG") == "2";
             for (int c = start; c < columns; c++)
             {
-                if (debug) Console.Error.WriteLine($"col {area.Left + c} level {current:0.00} reach {reach:0.0}: {string.Join(";", u[c].Select(r => $"{r.Near:0.0}-{r.Far:0.0}/{r.Mass:0.00}@{r.Centre:0.0}"))}");
+                if (debug) Console.Error.WriteLine($"{ink.Color} col {area.Left + c} level {current:0.00} reach {reach:0.0}: {string.Join(";", u[c].Select(r => $"{r.Near:0.0}-{r.Far:0.0}/{r.Mass:0.00}@{r.Centre:0.0}"))}");
                 if (double.IsNaN(current))
                 {
                     // The start: the line's centre, or the top of a drop's stroke when the curve falls at once.
@@ -309,14 +346,34 @@ public static class FigureDigitizer
                 {
                     var r = column[k];
                     if (r.Near < lineNear - above || r.Mass < width / 3) continue;
-                    for (int j = k + 1; j < column.Length && (column[j].Near <= r.Far + touch || Bridged(image, area, ink, sign, c, r.Far, column[j].Near)); j++)
+                    for (int j = k + 1; j < column.Length && (column[j].Near <= Math.Max(r.Far, double.IsNaN(reach) ? r.Far : reach) + touch || Bridged(image, area, ink, sign, c, r.Far, column[j].Near)); j++)
                         r = new Run(r.Near, Math.Max(r.Far, column[j].Far), r.Mass + column[j].Mass, r.Centre);
                     chosen = r;
                     break;
                 }
                 if (chosen is not { } run)
                 {
-                    if (!Covered(image, area, ink, sign, current, width, c, c))
+                    // A flat line a little above the level, held for three columns: the level overshot in a tangle of
+                    // strokes (crossing curves, marks); it is corrected back up to the line.
+                    double slack = 3 * width + 2;
+                    var held = column.Where(r => r.Mass >= width / 3 && r.Mass <= 1.6 * width && r.Far - r.Near <= width + 1.5
+                        && r.Centre < current && r.Near >= lineNear - above - slack
+                        && Confirmed(u, c, r.Centre, width)).ToArray();
+                    if (held.Length > 0)
+                    {
+                        current = held.Max(r => r.Centre);
+                        reach = double.NaN;
+                        pending = -1;
+                        level[c] = current;
+                        lastDefined = c;
+                        continue;
+                    }
+                    // The curve ends where its level is background and no run of its colour follows within a few columns.
+                    bool follows = false;
+                    for (int k = 1; k <= 8 && c + k < columns && !follows; k++)
+                        follows = u[c + k].Any(r => r.Near >= lineNear - above && r.Mass >= width / 3);
+                    marked[c] = column.Any(r => r.Near < lineNear - above && r.Far >= current);
+                    if (!follows && !Covered(image, area, ink, sign, current, width, c, c))
                     {
                         if (Environment.GetEnvironmentVariable("DIGDEBUG") == "1") Console.Error.WriteLine($"end at column {area.Left + c}, level {current}");
                         break;
@@ -325,6 +382,11 @@ public static class FigureDigitizer
                     continue;
                 }
                 bool isTall = run.Far - run.Near > width + 1.5 && run.Mass > 1.6 * width;
+                if (isTall && IsMark(u, c, run, width))
+                {
+                    marked[c] = true;
+                    continue;
+                }
                 // It touches the line (or the drop being drawn), or ink of any colour bridges the space between them (a curve
                 // crossing in front) in this column or the one before.
                 bool touches = run.Near <= connected + touch
@@ -332,7 +394,21 @@ public static class FigureDigitizer
                 if (!touches)
                 {
                     // A run away from the line: the curve reappearing lower after being hidden, or something else.
-                    if (isTall || !Confirmed(u, c, run.Centre, width) || !Covered(image, area, ink, sign, current, width, lastDefined + 1, c - 1)) continue;
+                    // A drop missed in a tangle of strokes shows as the line no longer being at the level while ink joined to
+                    // the previous column's continues below it: follow that ink.
+                    bool hidden = !isTall && Confirmed(u, c, run.Centre, width) && Covered(image, area, ink, sign, current, width, lastDefined + 1, c - 1);
+                    bool missed = !Covered(image, area, ink, sign, current, width, c, c) && c > 0
+                        && u[c - 1].Any(r => r.Far >= run.Near - 1 && r.Near <= run.Far + 1);
+                    if (!hidden && !missed) continue;
+                    if (missed && isTall)
+                    {
+                        tall[c] = true;
+                        reach = run.Far;
+                        exit[c] = run.Far - width / 2;
+                        if (pending < 0) pending = c;
+                        lastDefined = c;
+                        continue;
+                    }
                 }
                 if (isTall)
                 {
@@ -348,7 +424,16 @@ public static class FigureDigitizer
                 reach = double.NaN;
                 double flat = Math.Max(current, run.Centre);
                 current = Settle(level, exit, ref pending, c, current, flat);
-                if (flat > current + Epsilon) current = flat;
+                if (flat > current + Epsilon)
+                {
+                    // A drop hidden under a censoring mark (columns skipped for ink reaching above the line) is put at the
+                    // mark's middle, not after it.
+                    int from = c;
+                    while (from - 1 > lastDefined && marked[from - 1]) from--;
+                    if (from < c && from == lastDefined + 1)
+                        for (int k = (from + c) / 2; k < c; k++) level[k] = flat;
+                    current = flat;
+                }
                 level[c] = current;
                 lastDefined = c;
             }
@@ -370,6 +455,23 @@ public static class FigureDigitizer
             }
             pending = -1;
             return current;
+        }
+
+        /// <summary>Whether a tall run is the vertical bar of a censoring mark ('+' or '|') rather than a drop: short, and
+        /// centred on a horizontal line found on both sides of it (the mark's own bar, or the curve it sits on), where a
+        /// drop's stroke joins a higher line on one side to a lower one on the other.</summary>
+        private static bool IsMark(Run[][] u, int c, Run run, double width)
+        {
+            if (run.Far - run.Near > 16) return false;
+            double centre = (run.Near + run.Far) / 2;
+            bool FlatAt(int k) => k >= 0 && k < u.Length && u[k].Any(q => Math.Abs(q.Centre - centre) <= 1 && q.Far - q.Near <= width + 2);
+            bool left = false, right = false;
+            for (int k = 2; k <= 6; k++)
+            {
+                left |= FlatAt(c - k);
+                right |= FlatAt(c + k);
+            }
+            return left && right;
         }
 
         /// <summary>Whether the next two columns hold a run ending at this level.</summary>
@@ -455,6 +557,7 @@ public static class FigureDigitizer
 
         private void FillGap(Trace[] others, int from, int to, double before, double after, double tolerance, bool holdIfUncovered)
         {
+            after = Math.Max(after, before);
             Trace? best = null;
             int bestCount = 0;
             foreach (var o in others)

@@ -31,6 +31,32 @@ public static class KaplanMeierPlot
         Write(Create(fit, options), path, options.Width, options.Height);
     }
 
+    /// <summary>Draws the curves as <see cref="Save"/> does and returns where time 0, the last tick, survival 0 and 1 fell
+    /// in the image: the calibration to read the figure back (<c>survival digitize</c>), as for a published figure.</summary>
+    /// <param name="fit">The curves.</param>
+    /// <param name="path">A .png or .svg file.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static FigureAxes SaveWithAxes(KaplanMeierResult fit, string path, KaplanMeierPlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= KaplanMeierPlotOptions.Default;
+        var plot = Create(fit, options);
+        Write(plot, path, options.Width, options.Height);
+        return AxesOf(plot, options.Width, options.Height);
+    }
+
+    /// <summary>The pixel positions of time 0, the last x tick, and vertical values 0 and 1 in a plot rendered at the
+    /// given size.</summary>
+    internal static FigureAxes AxesOf(Plot plot, int width, int height)
+    {
+        plot.RenderInMemory(width, height);
+        var ticks = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Position).ToArray();
+        double last = ticks.Length > 0 ? ticks.Max() : 1;
+        var origin = plot.GetPixel(new Coordinates(0, 0));
+        var corner = plot.GetPixel(new Coordinates(last, 1));
+        return new FigureAxes(origin.X, 0, corner.X, last, origin.Y, 0, corner.Y, 1);
+    }
+
     /// <summary>Saves a figure as PNG or SVG by the file extension, creating the folder; written whole or not at all
     /// (<see cref="Survival.IO.AtomicFile"/>).</summary>
     internal static void Write(Plot plot, string path, int width, int height)
@@ -165,7 +191,7 @@ public static class KaplanMeierPlot
     }
 
     /// <summary>The staircase of a curve from (0, 1) to <paramref name="xmax"/>, right-continuous.</summary>
-    private static (double[] X, double[] Y) StepPoints(SurvivalCurve c, double xmax, Func<SurvivalStep, double> value)
+    internal static (double[] X, double[] Y) StepPoints(SurvivalCurve c, double xmax, Func<SurvivalStep, double> value)
     {
         var xs = new List<double> { 0 };
         var ys = new List<double> { 1 };
@@ -183,6 +209,9 @@ public static class KaplanMeierPlot
         return (xs.ToArray(), ys.ToArray());
     }
 
+
+    /// <summary>The colours of the first <paramref name="count"/> curves, as <c>#rrggbb</c>.</summary>
+    internal static string[] CurveColors(int count) => Enumerable.Range(0, count).Select(i => Palette[i % Palette.Length].ToHex().ToLowerInvariant()[..7]).ToArray();
 
     /// <summary>A tick step giving at most 10 ticks, preferring months-friendly steps (6, 12, 24).</summary>
     internal static double NiceStep(double xmax)
