@@ -16,6 +16,8 @@ internal static class CommandRegistry
         root.Subcommands.Add(ExponentialCommand.Create());
         root.Subcommands.Add(ParametricCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
+        root.Subcommands.Add(DigitizeCommand.Create());
+        root.Subcommands.Add(ReconstructCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
     }
 }

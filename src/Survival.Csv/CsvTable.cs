@@ -167,6 +167,23 @@ public sealed class CsvTable
 
     /// <summary>CsvHelper's reader as both paths configure it: the delimiter, line numbers, malformed data an error, empty
     /// lines skipped, repeated strings pooled.</summary>
+    /// <summary>The header names of a file (empty for an empty file), for readers whose columns are optional.</summary>
+    internal static string[] HeaderOf(string path, CsvReadOptions? options = null)
+    {
+        if (!File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
+        using var stream = File.OpenRead(path);
+        using var csv = OpenReader(stream, options ?? CsvReadOptions.Default);
+        try
+        {
+            csv.ReadHeader();
+            return csv.Headers.ToArray();
+        }
+        catch (Exception e) when (e is not SurvivalInputException)
+        {
+            return [];
+        }
+    }
+
     internal static CsvReader OpenReader(Stream stream, CsvReadOptions options, bool header = true) => CsvReader.Create(stream, new CsvReaderOptions
     {
         HasHeader = header,

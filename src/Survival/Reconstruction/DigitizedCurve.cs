@@ -50,8 +50,9 @@ public sealed record DigitizedCurve
     /// <param name="group">The arm, or null for one curve; named in error messages.</param>
     /// <param name="scale">Proportion (default, as IPDfromKM) or percent.</param>
     /// <param name="kind">Survival (default) or cumulative incidence.</param>
-    /// <exception cref="SurvivalInputException">No points, lengths differ, a time is negative or not finite, or a value is
-    /// outside the scale by more than 5% of it; the message names the row and value.</exception>
+    /// <exception cref="SurvivalInputException">No points, lengths differ, a time is negative or not finite, a value is
+    /// outside the scale by more than 5% of it, or a survival curve said to be in percent has no value above 1 (it is
+    /// written as a proportion); the message names the row and value.</exception>
     public static DigitizedCurve Create(IReadOnlyList<double> times, IReadOnlyList<double> values, string? group = null,
         CurveScale scale = CurveScale.Proportion, CurveKind kind = CurveKind.Survival)
     {
@@ -75,6 +76,9 @@ public sealed record DigitizedCurve
             double p = v / full;
             points[i] = new CurvePoint(t, kind == CurveKind.CumulativeIncidence ? 1 - p : p);
         }
+        if (scale == CurveScale.Percent && kind == CurveKind.Survival && values.Count > 1 && values.All(v => Math.Abs(v) <= 1))
+            throw new SurvivalInputException(where + "every value is at most 1, so the curve is written as a proportion, not a percentage: use the proportion scale",
+                column: "survival", value: Text(values.Max()));
         var (cleaned, adjusted) = Clean(points);
         return new DigitizedCurve(group, new ValueList<CurvePoint>(points), new ValueList<CurvePoint>(cleaned), adjusted);
     }
