@@ -180,6 +180,7 @@ internal static class PaperReport
 
         ParametricSection.Append(sb, analysis, outDir);
         CompetingRisksSection.Append(sb, patients, outDir);
+        RoundTripSection.Append(sb, analysis.Figure2B, outDir);
 
         sb.AppendLine("## Figures");
         sb.AppendLine();

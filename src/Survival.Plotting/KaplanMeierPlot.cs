@@ -210,8 +210,10 @@ public static class KaplanMeierPlot
     }
 
 
-    /// <summary>The colours of the first <paramref name="count"/> curves, as <c>#rrggbb</c>.</summary>
-    internal static string[] CurveColors(int count) => Enumerable.Range(0, count).Select(i => Palette[i % Palette.Length].ToHex().ToLowerInvariant()[..7]).ToArray();
+    /// <summary>The colours the figures give their first <paramref name="count"/> curves, in order, as <c>#rrggbb</c>: what a
+    /// reader passes to the digitiser's colours to read a figure of this library back.</summary>
+    /// <param name="count">How many curves.</param>
+    public static string[] CurveColors(int count) => Enumerable.Range(0, count).Select(i => Palette[i % Palette.Length].ToHex().ToLowerInvariant()[..7]).ToArray();
 
     /// <summary>A tick step giving at most 10 ticks, preferring months-friendly steps (6, 12, 24).</summary>
     internal static double NiceStep(double xmax)
