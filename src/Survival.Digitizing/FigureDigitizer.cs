@@ -319,10 +319,8 @@ public static class FigureDigitizer
             double above = Math.Max(1.5, width), touch = Math.Max(1.5, width) + width + 1;
             double reach = double.NaN;
             int lastDefined = -1;
-            bool debug = Environment.GetEnvironmentVariable("DIGDEBUG") == "2";
             for (int c = start; c < columns; c++)
             {
-                if (debug) Console.Error.WriteLine($"{ink.Color} col {area.Left + c} level {current:0.00} reach {reach:0.0}: {string.Join(";", u[c].Select(r => $"{r.Near:0.0}-{r.Far:0.0}/{r.Mass:0.00}@{r.Centre:0.0}"))}");
                 if (double.IsNaN(current))
                 {
                     // The start: the line's centre, or the top of a drop's stroke when the curve falls at once.
@@ -375,7 +373,6 @@ public static class FigureDigitizer
                     marked[c] = column.Any(r => r.Near < lineNear - above && r.Far >= current);
                     if (!follows && !Covered(image, area, ink, sign, current, width, c, c))
                     {
-                        if (Environment.GetEnvironmentVariable("DIGDEBUG") == "1") Console.Error.WriteLine($"end at column {area.Left + c}, level {current}");
                         break;
                     }
                     reach = double.NaN;

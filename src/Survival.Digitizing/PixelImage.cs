@@ -10,7 +10,7 @@ public sealed class PixelImage
     /// <summary>An image from its pixels, row by row from the top-left.</summary>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
-    /// <param name="pixels">width × height colours, row-major.</param>
+    /// <param name="pixels">width × height colours, row-major (copied).</param>
     public PixelImage(int width, int height, RgbColor[] pixels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
@@ -18,7 +18,14 @@ public sealed class PixelImage
             throw new ArgumentException($"{pixels.Length} pixels do not make a {width} × {height} image", nameof(pixels));
         Width = width;
         Height = height;
-        _pixels = pixels;
+        _pixels = (RgbColor[])pixels.Clone();
+    }
+
+    private PixelImage(int width, int height, RgbColor[] pixels, bool owned)
+    {
+        Width = width;
+        Height = height;
+        _pixels = owned ? pixels : (RgbColor[])pixels.Clone();
     }
 
     /// <summary>Width in pixels.</summary>
@@ -47,7 +54,7 @@ public sealed class PixelImage
             double a = c.Alpha / 255.0;
             pixels[i] = new RgbColor(Over(c.Red, a), Over(c.Green, a), Over(c.Blue, a));
         }
-        return new PixelImage(bitmap.Width, bitmap.Height, pixels);
+        return new PixelImage(bitmap.Width, bitmap.Height, pixels, owned: true);
     }
 
     private static byte Over(byte channel, double alpha) => (byte)Math.Round(channel * alpha + 255 * (1 - alpha));

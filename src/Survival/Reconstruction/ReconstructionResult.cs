@@ -3,9 +3,13 @@ using System.Globalization;
 namespace Survival.Reconstruction;
 
 /// <summary>Patients rebuilt from published curves, arm by arm (<see cref="GuyotReconstruction"/>).</summary>
-/// <param name="Arms">One entry per digitised curve, in the order given.</param>
-public sealed record ReconstructionResult(ValueList<ReconstructedArm> Arms)
+public sealed record ReconstructionResult
 {
+    internal ReconstructionResult(ValueList<ReconstructedArm> arms) => Arms = arms;
+
+    /// <summary>One entry per digitised curve, in the order given.</summary>
+    public ValueList<ReconstructedArm> Arms { get; }
+
     /// <summary>The reconstructed patients as ordinary input to every estimator: one row per patient, grouped by arm
     /// when the curves have groups.</summary>
     public SurvivalData ToSurvivalData()
