@@ -149,16 +149,25 @@ public static class FigureDigitizer
         double minimum = Math.Max(30, 0.1 * w);
         return Enumerable.Range(0, groups.Count).Where(g => mergedInto[g] == g && total[g] >= minimum).OrderByDescending(g => total[g]).Select(k =>
         {
-            // The deepest quarter of the group's own pixels, channel by channel their median: the line's colour, or as near to it
-            // as anti-aliasing lets a pixel come, without the odd blend with another curve.
-            var byDepth = groups[k].Counts.SelectMany(kv => Enumerable.Repeat(kv.Key, kv.Value)).OrderByDescending(p => Distance(p, b)).ToArray();
-            var deepest = byDepth.Take(Math.Max(1, byDepth.Length / 4)).ToArray();
-            byte Median(Func<RgbColor, byte> channel) => deepest.Select(channel).Order().ElementAt(deepest.Length / 2);
-            return Snap(new RgbColor(Median(p => p.R), Median(p => p.G), Median(p => p.B)), b);
+            // A line two or more pixels wide shows its own colour many times over, and nothing deeper: that colour is the
+            // curve's, as it is.
+            var counts = groups[k].Counts;
+            double deepest = counts.Keys.Max(p => Distance(p, b));
+            var (pure, times) = counts.Where(kv => Distance(kv.Key, b) >= deepest - 3).Select(kv => (kv.Key, kv.Value)).MaxBy(x => x.Value);
+            if (times >= Math.Max(10, counts.Values.Sum() / 20)) return pure;
+            // Otherwise the commonest colour among the deeper pixels (at least 60% as far from the background as the deepest),
+            // binned 16 levels a channel and averaged within the bin: the core of a line blurred by JPEG, or the commonest
+            // blend of a thin anti-aliased one, which Snap then matches to a palette colour in its direction.
+            var deep = counts.Where(kv => Distance(kv.Key, b) >= 0.6 * deepest).ToArray();
+            var bin = deep.GroupBy(kv => (kv.Key.R >> 4, kv.Key.G >> 4, kv.Key.B >> 4)).MaxBy(g => g.Sum(kv => kv.Value))!;
+            double n = bin.Sum(kv => kv.Value);
+            byte Mean(Func<RgbColor, byte> channel) => (byte)Math.Round(bin.Sum(kv => channel(kv.Key) * (double)kv.Value) / n);
+            return Snap(new RgbColor(Mean(p => p.R), Mean(p => p.G), Mean(p => p.B)), b);
         }).ToArray();
     }
 
-    /// <summary>Thin anti-aliased lines may never show their pure colour, only blends of it with the background. When a
+    /// <summary>Thin anti-aliased lines may never show their pure colour, only blends of it with the background (a line two
+    /// or more pixels wide does, and is taken as it is). When a
     /// colour of a common plotting palette lies in the same direction from the background (within 6°) and at least 90% as
     /// far from it as the deepest pixels seen, that colour is the curve's; otherwise the deepest pixels' colour is.</summary>
     private static RgbColor Snap(RgbColor deepest, RgbColor background)
@@ -178,7 +187,8 @@ public static class FigureDigitizer
     }
 
     /// <summary>R's default palette (4.0 and before), R's named primaries, matplotlib/d3 tab10, ggplot2's hue palettes for 2–4
-    /// groups, the NEJM, Lancet and JCO palettes of ggsci, and this library's own figures.</summary>
+    /// groups, the NEJM, Lancet and JCO palettes of ggsci, this library's own figures, ColorBrewer's Set1, Dark2, Set2 and
+    /// Paired, and Okabe–Ito.</summary>
     private static readonly RgbColor[] Palettes = new[]
     {
         "#df536b", "#61d04f", "#2297e6", "#28e2e5", "#cd0bbc", "#f5c710", "#ff0000", "#00ff00", "#0000ff", "#00ffff", "#ff00ff",
@@ -186,6 +196,10 @@ public static class FigureDigitizer
         "#e377c2", "#bcbd22", "#17becf", "#f8766d", "#00bfc4", "#00ba38", "#619cff", "#7cae00", "#c77cff", "#bc3c29", "#0072b5",
         "#e18727", "#20854e", "#7876b1", "#6f99ad", "#00468b", "#ed0000", "#42b540", "#0099b4", "#925e9f", "#0073c2", "#efc000",
         "#cd534c", "#1f4e9c", "#c0392b", "#27864a", "#8e44ad", "#d4820f", "#2c3e50",
+        // ColorBrewer Set1, Dark2, Set2 and Paired; Okabe–Ito.
+        "#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#1b9e77", "#d95f02", "#7570b3",
+        "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#1f78b4",
+        "#33a02c", "#e31a1c", "#6a3d9a", "#b15928", "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7",
     }.Select(RgbColor.Parse).ToArray();
 
     private static double Distance(RgbColor p, RgbColor q)
@@ -582,7 +596,9 @@ public static class FigureDigitizer
         {
             int first = First, last = Last;
             var points = new List<DigitizedPoint>();
-            double Time(double column) => options.X.ToValue(_left + column);
+            // The round cap of a line can reach a little left of time 0: within two line widths it is time 0.
+            double slack = Math.Abs(options.X.ToValue(2 * _width) - options.X.ToValue(0));
+            double Time(double column) => options.X.ToValue(_left + column) is var t && t < 0 && t > -slack ? 0 : options.X.ToValue(_left + column);
             double Value(double u) => options.Y.ToValue(_sign > 0 ? u : -u);
             double current = _level[first];
             points.Add(new DigitizedPoint(Time(first + 0.5), Value(current)));
