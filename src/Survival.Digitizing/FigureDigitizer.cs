@@ -348,12 +348,29 @@ public static class FigureDigitizer
                     lastDefined = c;
                     continue;
                 }
+                var column = u[c];
+                double lineNear = current - width / 2;
+
+                // A flat line a little above the level, held for three columns: the level overshot in a tangle of strokes
+                // (crossing curves, marks) and is corrected back up to the line.
+                bool HeldAbove()
+                {
+                    double slack = 3 * width + 2;
+                    var held = column.Where(r => r.Mass >= width / 3 && r.Mass <= 1.6 * width && r.Far - r.Near <= width + 1.5
+                        && r.Centre < current && r.Near >= lineNear - above - slack && Confirmed(u, c, r.Centre, width)).ToArray();
+                    if (held.Length == 0) return false;
+                    current = held.Max(r => r.Centre);
+                    reach = double.NaN;
+                    pending = -1;
+                    level[c] = current;
+                    lastDefined = c;
+                    return true;
+                }
+
                 // The nearest run not reaching above the line, fragments of anti-aliasing (under a third of the line) aside,
                 // joined with the runs that continue it (two drops drawn in one column).
-                double lineNear = current - width / 2;
                 double connected = Math.Max(current + width / 2, double.IsNaN(reach) ? double.NegativeInfinity : reach);
                 Run? chosen = null;
-                var column = u[c];
                 for (int k = 0; k < column.Length; k++)
                 {
                     var r = column[k];
@@ -365,25 +382,13 @@ public static class FigureDigitizer
                 }
                 if (chosen is not { } run)
                 {
-                    // A flat line a little above the level, held for three columns: the level overshot in a tangle of
-                    // strokes (crossing curves, marks); it is corrected back up to the line.
-                    double slack = 3 * width + 2;
-                    var held = column.Where(r => r.Mass >= width / 3 && r.Mass <= 1.6 * width && r.Far - r.Near <= width + 1.5
-                        && r.Centre < current && r.Near >= lineNear - above - slack
-                        && Confirmed(u, c, r.Centre, width)).ToArray();
-                    if (held.Length > 0)
-                    {
-                        current = held.Max(r => r.Centre);
-                        reach = double.NaN;
-                        pending = -1;
-                        level[c] = current;
-                        lastDefined = c;
-                        continue;
-                    }
-                    // The curve ends where its level is background and no run of its colour follows within a few columns.
+                    if (HeldAbove()) continue;
+                    // The curve ends where its level is background and no run of its colour follows within 24 columns, at or
+                    // a little above the level (where a tangle may have pushed the level too far).
+                    double reachBack = 3 * width + 2;
                     bool follows = false;
-                    for (int k = 1; k <= 8 && c + k < columns && !follows; k++)
-                        follows = u[c + k].Any(r => r.Near >= lineNear - above && r.Mass >= width / 3);
+                    for (int k = 1; k <= 24 && c + k < columns && !follows; k++)
+                        follows = u[c + k].Any(r => r.Near >= lineNear - above - reachBack && r.Mass >= width / 3);
                     marked[c] = column.Any(r => r.Near < lineNear - above && r.Far >= current);
                     if (!follows && !Covered(image, area, ink, sign, current, width, c, c))
                     {
@@ -410,7 +415,11 @@ public static class FigureDigitizer
                     bool hidden = !isTall && Confirmed(u, c, run.Centre, width) && Covered(image, area, ink, sign, current, width, lastDefined + 1, c - 1);
                     bool missed = !Covered(image, area, ink, sign, current, width, c, c) && c > 0
                         && u[c - 1].Any(r => r.Far >= run.Near - 1 && r.Near <= run.Far + 1);
-                    if (!hidden && !missed) continue;
+                    if (!hidden && !missed)
+                    {
+                        HeldAbove();
+                        continue;
+                    }
                     if (missed && isTall)
                     {
                         tall[c] = true;
