@@ -8,24 +8,34 @@ namespace Survival.Digitizing;
 /// value exceeds 1.5), 4 pixels wider each way, from the time-0 column to the right edge; titles, axis labels and an
 /// at-risk table under the axis are outside it. Its most frequent colour is the background b.</para>
 /// <para><b>Ink.</b> A pixel p is read as a blend p = α c + (1 − α) b of a curve colour c with the background, α the
-/// projection of b − p on b − c; a pixel far from that line (distance over a quarter of |b − c| plus 12 levels) is not
-/// ink of c — text, axes and grid lines are grey, other curves lie elsewhere. Anti-aliased edges thus count in proportion,
-/// and each column's runs of ink have a mass (Σα, the line's thickness there) and a centroid.</para>
-/// <para><b>Colours.</b> Unless given, the curves' colours are found by grouping the plot area's chromatic pixels by the
-/// direction of b − p (blends of one colour with the background share it) within 10°; a group is a curve when its ink
-/// is at least a tenth of the plot's width in pixels, and its colour is the group's most distant frequent colour.</para>
+/// projection of b − p on b − c. A pixel farther from that line than 15% of |b − p| plus 14 levels, or a grey one (the
+/// channels of b − p spread less than half α times those of b − c), is not ink of c: text, axes, grid lines and other
+/// curves are not. Anti-aliased edges count in proportion, and each column's runs of ink have an extent, a mass (Σα, the
+/// line's thickness there) and a centroid.</para>
+/// <para><b>Colours.</b> Unless given, the plot area's chromatic pixels are grouped by the direction of b − p (blends of one
+/// colour with the background share it) within 10°; a group most of whose pixels lie within 2 pixels of a bigger group's
+/// is that group's fringe (JPEG) and joins it; a group is a curve when its ink is at least a tenth of the plot's width in
+/// pixels. Its colour is its deepest colour when that is common (a line two or more pixels wide); otherwise the commonest
+/// of its deeper pixels, matched to a common plotting palette colour in the same direction (within 6°) when one exists.</para>
 /// <para><b>Tracing.</b> The line width w is the median mass of single runs. A curve only ever moves one way (down for
-/// survival, up for a cumulative incidence, decided by where it starts). Column by column from the left, the curve's
-/// level is the far edge of the nearest run that touches the current level, less w/2: on a flat stretch that is the
-/// line's centre, in a drop's column the new level. A run reaching beyond the current level against the curve's direction
-/// (a censoring mark, a legend sample, text) is skipped, as is a run that does not touch the level unless the next two
-/// columns confirm it and the columns between were covered (occluded), not background. A column whose pixels at the
-/// current level are background ends the curve.</para>
+/// survival, up for a cumulative incidence, decided by where it starts). Column by column from the left: a run reaching
+/// more than max(1.5, w) pixels above the level against the curve's direction (a censoring mark, a legend sample, text) is
+/// skipped; the nearest other run that touches the line — within max(1.5, w) + w + 1 pixels, or joined to it by ink of
+/// any colour in this or the previous column — is the curve, runs continuing it in the same column joined. A flat run
+/// (about w thick) gives the level (its centroid); a tall one is a drop's stroke, whose far edge less w/2 is the level
+/// leaving the column, settled (kept between the levels before and the next flat one) when the line is flat again; a tall
+/// run centred on a flat line found on both sides within 6 columns is a mark's bar, not a drop. A run away from the line
+/// is followed when the next two columns confirm it and the columns between were covered, or when the line's own level is
+/// now background and the run joins ink of the previous column (a drop missed in a tangle of strokes). A flat line a little
+/// above the level held for three columns corrects an overshoot. The curve ends where its level is background and no ink
+/// of its colour follows within 24 columns.</para>
 /// <para><b>Overlaps.</b> Where a curve is hidden under another (both at 1 at the start, a shared stretch), its level in
 /// the hidden columns is taken from the curve covering it, within the levels on either side; if none covers it, the level
-/// is held and the drop put where the curve reappears.</para>
-/// <para><b>Points.</b> The start, both corners of every drop (at the centre of the drop's tall columns) and the end,
-/// converted by the calibrations; a drop smaller than 0.2 pixels waits until the change adds up to more.</para>
+/// is held and the drop put where the curve reappears. A drop hidden under a censoring mark is put at the mark's middle.</para>
+/// <para><b>Points.</b> The start, both corners of every drop and the end, converted by the calibrations. The first column
+/// to show a drop is the one its w-wide stroke reaches first, so the drop is put w/2 right of that column's centre; a drop
+/// smaller than 0.2 pixels waits until the change adds up to more; a time a line's cap puts less than two widths left of 0
+/// is 0.</para>
 /// </remarks>
 public static class FigureDigitizer
 {
@@ -166,10 +176,9 @@ public static class FigureDigitizer
         }).ToArray();
     }
 
-    /// <summary>Thin anti-aliased lines may never show their pure colour, only blends of it with the background (a line two
-    /// or more pixels wide does, and is taken as it is). When a
-    /// colour of a common plotting palette lies in the same direction from the background (within 6°) and at least 90% as
-    /// far from it as the deepest pixels seen, that colour is the curve's; otherwise the deepest pixels' colour is.</summary>
+    /// <summary>Thin anti-aliased lines may never show their pure colour, only blends of it with the background. When a colour
+    /// of a common plotting palette lies in the same direction from the background as <paramref name="deepest"/> (within 6°)
+    /// and at least 90% as far from it, that colour is the curve's; otherwise <paramref name="deepest"/> is.</summary>
     private static RgbColor Snap(RgbColor deepest, RgbColor background)
     {
         double seen = Distance(deepest, background);
@@ -276,15 +285,13 @@ public static class FigureDigitizer
     private sealed class Trace
     {
         private readonly double[] _level;
-        private readonly bool[] _tall;
         private readonly int _left;
         private readonly int _sign;
         private readonly double _width;
 
-        private Trace(double[] level, bool[] tall, int left, int sign, double width)
+        private Trace(double[] level, int left, int sign, double width)
         {
             _level = level;
-            _tall = tall;
             _left = left;
             _sign = sign;
             _width = width;
@@ -320,7 +327,6 @@ public static class FigureDigitizer
             var u = runs.Select(list => list.Select(r => sign > 0 ? r : new Run(-r.Far, -r.Near, r.Mass, -r.Centre))
                 .OrderBy(r => r.Near).ToArray()).ToArray();
             var level = new double[columns];
-            var tall = new bool[columns];
             var exit = new double[columns];
             var marked = new bool[columns];
             int pending = -1;
@@ -343,7 +349,7 @@ public static class FigureDigitizer
                     var r0 = starts[0];
                     bool startsTall = r0.Far - r0.Near > width + 1.5 && r0.Mass > 1.6 * width;
                     current = startsTall ? r0.Near + width / 2 : r0.Centre;
-                    if (startsTall) { tall[c] = true; reach = r0.Far; pending = c + 1; }
+                    if (startsTall) { reach = r0.Far; pending = c + 1; }
                     level[c] = current;
                     lastDefined = c;
                     continue;
@@ -422,7 +428,6 @@ public static class FigureDigitizer
                     }
                     if (missed && isTall)
                     {
-                        tall[c] = true;
                         reach = run.Far;
                         exit[c] = run.Far - width / 2;
                         if (pending < 0) pending = c;
@@ -434,7 +439,6 @@ public static class FigureDigitizer
                 {
                     // A drop's stroke (or a staircase of them): the level leaving the column is its far edge less half the
                     // line, settled when the line is flat again.
-                    tall[c] = true;
                     reach = double.IsNaN(reach) ? run.Far : Math.Max(reach, run.Far);
                     exit[c] = run.Far - width / 2;
                     if (pending < 0) pending = c;
@@ -458,7 +462,7 @@ public static class FigureDigitizer
                 lastDefined = c;
             }
             Settle(level, exit, ref pending, columns, current, double.PositiveInfinity);
-            return new Trace(level, tall, area.Left, sign, width);
+            return new Trace(level, area.Left, sign, width);
         }
 
         /// <summary>Gives the pending drop columns before column <paramref name="upTo"/> their levels: each its exit level,
