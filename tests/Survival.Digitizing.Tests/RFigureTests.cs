@@ -15,6 +15,10 @@ public class RFigureTests
     [InlineData("lung_sex")]
     [InlineData("veteran_trt")]
     [InlineData("lung_sex_incidence")]
+    [InlineData("lung_sex_primaries")]
+    [InlineData("veteran_trt_flush")]
+    [InlineData("weibull_large")]
+    [InlineData("weibull_small")]
     public void R_figures_are_read_back_within_the_targets(string name)
     {
         var fixture = Fixture(name);

@@ -12,7 +12,8 @@ out <- "tests/Survival.Tests/Golden/fixtures/reconstruction"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
 versions <- list(r = R.version.string, survival = as.character(packageVersion("survival")))
 
-write_case <- function(name, d, levels, colors, ticks, fun = NULL, lwd = 1, grid = FALSE, legend_at = "topright") {
+write_case <- function(name, d, levels, colors, ticks, fun = NULL, lwd = 1, grid = FALSE, legend_at = "topright",
+                       width = 800, height = 600, axes_style = "r", cex = 1) {
   d$group <- factor(d$group, levels = levels)
   fit <- survfit(Surv(time, status) ~ group, data = d)
   cox <- coxph(Surv(time, status) ~ group, data = d)
@@ -23,9 +24,11 @@ write_case <- function(name, d, levels, colors, ticks, fun = NULL, lwd = 1, grid
     group = levels[i], color = colors[i], median = med[i], events = events[i],
     atRisk = data.frame(time = risk$time[risk$strata == names(fit$strata)[i]],
                         atRisk = risk$n.risk[risk$strata == names(fit$strata)[i]])))
-  png(file.path(out, paste0(name, ".png")), width = 800, height = 600)
-  if (is.null(fun)) plot(fit, col = colors, lwd = lwd, xaxt = "n", xlab = "Days", ylab = "Survival probability")
-  else plot(fit, col = colors, lwd = lwd, fun = fun, xaxt = "n", xlab = "Days", ylab = "Cumulative incidence")
+  png(file.path(out, paste0(name, ".png")), width = width, height = height)
+  if (is.null(fun)) plot(fit, col = colors, lwd = lwd, xaxt = "n", xlab = "Days", ylab = "Survival probability",
+                         xaxs = axes_style, yaxs = axes_style, cex = cex)
+  else plot(fit, col = colors, lwd = lwd, fun = fun, xaxt = "n", xlab = "Days", ylab = "Cumulative incidence",
+            xaxs = axes_style, yaxs = axes_style, cex = cex)
   axis(1, at = ticks)
   if (grid) abline(h = seq(0, 1, 0.2), v = ticks, col = "grey85", lty = 1)
   legend(legend_at, legend = levels, col = colors, lwd = lwd, bty = "n")
@@ -45,3 +48,15 @@ vet <- data.frame(time = veteran$time, status = veteran$status, group = ifelse(v
 write_case("veteran_trt", vet, c("standard", "test"), c("#2ca02c", "#9467bd"), seq(0, 1000, 100), lwd = 2, grid = TRUE)
 write_case("lung_sex_incidence", lung2, c("male", "female"), c("#ff7f0e", "#1f77b4"), seq(0, 1000, 200), fun = "event",
            legend_at = "bottomright")
+# Styles a published figure may have: pure primaries at R's default line width; axes flush with the data (xaxs/yaxs "i",
+# the box on the 0 and 1 lines); a large and a small device with ColorBrewer colours, over simulated Weibull arms.
+write_case("lung_sex_primaries", lung2, c("male", "female"), c("#ff0000", "#0000ff"), seq(0, 1000, 200))
+write_case("veteran_trt_flush", vet, c("standard", "test"), c("#e41a1c", "#377eb8"), seq(0, 1000, 100), lwd = 2, axes_style = "i")
+set.seed(7)
+n <- 150
+sim <- data.frame(time = c(rweibull(n, 0.7, 10), rweibull(n, 2, 14)), group = rep(c("A", "B"), each = n))
+censor <- runif(2 * n, 5, 30)
+sim$status <- as.integer(sim$time <= censor)
+sim$time <- round(pmin(sim$time, censor), 2)
+write_case("weibull_large", sim, c("A", "B"), c("#1b9e77", "#d95f02"), seq(0, 30, 5), lwd = 2, width = 1200, height = 900, cex = 1.5)
+write_case("weibull_small", sim, c("A", "B"), c("#e41a1c", "#377eb8"), seq(0, 30, 5), width = 600, height = 450)
