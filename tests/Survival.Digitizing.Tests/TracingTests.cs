@@ -72,6 +72,25 @@ public class TracingTests
         Assert.InRange(blue[^1].Time, 108, 110);
     }
 
+    /// <summary>ggplot2's default theme: a grey panel with white grid lines over and under the curve.</summary>
+    [Fact]
+    public void A_grey_panel_with_white_grid_lines_is_background()
+    {
+        var grey = new RgbColor(235, 235, 235);
+        var px = Enumerable.Repeat(grey, 200 * 120).ToArray();
+        for (int x = 0; x < 200; x += 25) for (int y = 0; y < 120; y++) px[y * 200 + x] = White;
+        for (int y = 5; y < 120; y += 20) for (int x = 0; x < 200; x++) px[y * 200 + x] = White;
+        Steps(px, Blue, [(20, 9), (40, 29), (70, 59)], 110);
+        // A white grid line drawn over the curve, as some themes do.
+        for (int y = 0; y < 120; y++) px[y * 200 + 55] = White;
+        var figure = FigureDigitizer.Digitize(new PixelImage(200, 120, px), Options());
+        Assert.Equal(grey, figure.Background);
+        var p = Assert.Single(figure.Curves).Points;
+        Assert.Equal("#1f77b4", figure.Curves[0].Color.ToString());
+        Assert.Equal([0.8, 0.5], p.Zip(p.Skip(1)).Where(q => q.Second.Value < q.First.Value - 1e-9).Select(q => Math.Round(q.Second.Value, 6)));
+        Assert.InRange(p[^1].Time, 88, 90);
+    }
+
     [Fact]
     public void Bad_calibration_and_colours_are_refused()
     {
