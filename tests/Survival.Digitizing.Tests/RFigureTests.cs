@@ -19,6 +19,7 @@ public class RFigureTests
     [InlineData("veteran_trt_flush")]
     [InlineData("weibull_large")]
     [InlineData("weibull_small")]
+    [InlineData("lung_sex_survminer")]
     public void R_figures_are_read_back_within_the_targets(string name)
     {
         var fixture = Fixture(name);

@@ -60,3 +60,41 @@ sim$status <- as.integer(sim$time <= censor)
 sim$time <- round(pmin(sim$time, censor), 2)
 write_case("weibull_large", sim, c("A", "B"), c("#1b9e77", "#d95f02"), seq(0, 30, 5), lwd = 2, width = 1200, height = 900, cex = 1.5)
 write_case("weibull_small", sim, c("A", "B"), c("#e41a1c", "#377eb8"), seq(0, 30, 5), width = 600, height = 450)
+
+# A survminer figure (ggsurvplot, ggplot2, theme_bw, legend on top, axes flush with the data), when survminer is installed
+# (Debian: r-cran-survminer). The panel's pixel edges come from the gtable's widths and heights at 72 pixels per inch.
+if (requireNamespace("survminer", quietly = TRUE)) {
+  suppressPackageStartupMessages({ library(survminer); library(ggplot2) })
+  name <- "lung_sex_survminer"
+  d <- lung2
+  d$group <- factor(d$group, levels = c("male", "female"))
+  fit <- survfit(Surv(time, status) ~ group, data = d)
+  cox <- coxph(Surv(time, status) ~ group, data = d)
+  ticks <- seq(0, 1000, 200)
+  pdf(NULL)  # ggsurvplot and ggplotGrob draw on the current device; a null one leaves no Rplots.pdf behind
+  p <- ggsurvplot(fit, data = d, axes.offset = FALSE, xlim = c(0, 1000), break.x.by = 200, legend = "top", ggtheme = theme_bw())
+  g <- ggplotGrob(p$plot)
+  invisible(dev.off())
+  png(file.path(out, paste0(name, ".png")), width = 800, height = 600)
+  grid::grid.newpage()
+  grid::grid.draw(g)
+  panel <- g$layout[g$layout$name == "panel", ]
+  left <- grid::convertWidth(sum(g$widths[seq_len(panel$l - 1)]), "in", TRUE) * 72
+  right <- 800 - grid::convertWidth(sum(g$widths[(panel$r + 1):length(g$widths)]), "in", TRUE) * 72
+  top <- grid::convertHeight(sum(g$heights[seq_len(panel$t - 1)]), "in", TRUE) * 72
+  bottom <- 600 - grid::convertHeight(sum(g$heights[(panel$b + 1):length(g$heights)]), "in", TRUE) * 72
+  dev.off()
+  colors <- tolower(unique(ggplot_build(p$plot)$data[[1]]$colour))
+  risk <- summary(fit, times = ticks, extend = TRUE)
+  arms <- lapply(1:2, function(i) list(
+    group = levels(d$group)[i], color = colors[i], median = unname(summary(fit)$table[i, "median"]),
+    events = unname(summary(fit)$table[i, "events"]),
+    atRisk = data.frame(time = risk$time[risk$strata == names(fit$strata)[i]], atRisk = risk$n.risk[risk$strata == names(fit$strata)[i]])))
+  write_json(list(name = name, versions = c(versions, survminer = as.character(packageVersion("survminer")),
+                                            ggplot2 = as.character(packageVersion("ggplot2"))),
+                  kind = "survival", input = list(time = d$time, status = d$status, group = as.character(d$group)),
+                  arms = arms, hazardRatio = unname(exp(coef(cox))),
+                  calibration = list(x = data.frame(pixel = c(left, right), value = c(0, 1000)),
+                                     y = data.frame(pixel = c(bottom, top), value = c(0, 1)))),
+             file.path(out, paste0(name, ".json")), digits = NA, auto_unbox = TRUE, pretty = TRUE)
+}
