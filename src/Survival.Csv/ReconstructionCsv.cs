@@ -91,6 +91,22 @@ public static class ReconstructionCsv
         });
     }
 
+    /// <summary>Writes grouped rows as <c>group,time,event</c> (event 1 or 0), written whole or not at all: the file
+    /// <c>survival synthesize</c> writes, read back by <c>SurvivalCsv</c> with <c>--group group</c>.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="data">The rows; each row's group label, or empty without groups.</param>
+    public static void WriteRows(string path, SurvivalData data)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(data);
+        Survival.IO.AtomicFile.WriteText(path, w =>
+        {
+            w.WriteLine("group,time,event");
+            for (int i = 0; i < data.Count; i++)
+                w.WriteLine($"{Quote(data.Group?[i] ?? "")},{data.Time[i].ToString("R", CultureInfo.InvariantCulture)},{(data.Event[i] ? 1 : 0)}");
+        });
+    }
+
     /// <summary>Writes digitised points: <c>group,time,survival</c>, written whole or not at all.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="points">The points, each with its curve's group.</param>

@@ -31,6 +31,9 @@ public sealed record DigitizedCurve
         PointsAdjusted = adjusted;
     }
 
+    /// <summary>The same curve named for a group.</summary>
+    internal DigitizedCurve WithGroup(string group) => new(group, Points, Cleaned, PointsAdjusted);
+
     /// <summary>The arm the curve belongs to, or null for a single curve.</summary>
     public string? Group { get; }
 

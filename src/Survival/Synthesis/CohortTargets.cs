@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Survival.Comparison;
 using Survival.Estimation;
+using Survival.Reconstruction;
 using Survival.Regression;
 
 namespace Survival.Synthesis;
@@ -22,13 +23,15 @@ namespace Survival.Synthesis;
 /// </remarks>
 public sealed record CohortTargets
 {
-    private CohortTargets(string? timeUnit, KaplanMeierOptions options, ValueList<string> groups, ValueList<PublishedTarget> targets, double? maxTime)
+    private CohortTargets(string? timeUnit, KaplanMeierOptions options, ValueList<string> groups, ValueList<PublishedTarget> targets,
+        SynthesisConstraints constraints, ValueList<DigitizedCurve> curves)
     {
         TimeUnit = timeUnit;
         Options = options;
         Groups = groups;
         Targets = targets;
-        MaxTime = maxTime;
+        Constraints = constraints;
+        Curves = curves;
     }
 
     /// <summary>The time unit the file names (for reports only).</summary>
@@ -43,8 +46,37 @@ public sealed record CohortTargets
     /// <summary>Every published number, in the file's order.</summary>
     public ValueList<PublishedTarget> Targets { get; }
 
-    /// <summary>The longest follow-up the file allows (<c>constraints.maxTime</c>), if any.</summary>
-    public double? MaxTime { get; }
+    /// <summary>What the file says a cohort must keep (<c>constraints</c>: maxTime, minTime, accrual, cutOff,
+    /// lostToFollowUp).</summary>
+    public SynthesisConstraints Constraints { get; }
+
+    /// <summary>Digitised curves, one per group at most: soft targets the synthesis brings a group's Kaplan–Meier curve
+    /// close to (a group's <c>curve</c> in the file, or <see cref="WithCurve"/>). They are not among
+    /// <see cref="Targets"/>: a curve is approached, not met.</summary>
+    public ValueList<DigitizedCurve> Curves { get; }
+
+    /// <summary>These targets with a digitised curve as a soft target for its group (replacing one the group had).</summary>
+    /// <param name="curve">The curve; its <see cref="DigitizedCurve.Group"/> names the group (null: the only group).</param>
+    /// <exception cref="SurvivalInputException">The curve's group is not one of <see cref="Groups"/>, or it has no group and
+    /// there are several.</exception>
+    public CohortTargets WithCurve(DigitizedCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        string group = curve.Group ?? (Groups.Count == 1 ? Groups[0]
+            : throw new SurvivalInputException($"the curve names no group and the targets have {Groups.Count}: give each curve's group", column: "group"));
+        if (!Groups.Contains(group))
+            throw new SurvivalInputException($"no group of the targets has this name (the groups are: {string.Join(", ", Groups)})", column: "group", value: group);
+        var named = curve.Group is null ? curve.WithGroup(group) : curve;
+        return new CohortTargets(TimeUnit, Options, Groups, Targets, Constraints,
+            ValueList<DigitizedCurve>.Of(Curves.Where(c => c.Group != group).Append(named).ToArray()));
+    }
+
+    /// <summary>The published number of patients of a group.</summary>
+    internal int PatientsOf(string group) => (int)Targets.First(t => t.Group == group && t.Statistic == TargetStatistic.Patients).Printed.Value;
+
+    /// <summary>The published number of events of a group, if given.</summary>
+    internal int? EventsOf(string group)
+        => Targets.FirstOrDefault(t => t.Group == group && t.Statistic == TargetStatistic.Events) is { } t ? (int)t.Printed.Value : null;
 
     /// <summary>Reads a targets file's JSON (the shape in the remarks and in docs).</summary>
     /// <param name="json">The file's text.</param>
@@ -93,6 +125,9 @@ public sealed record CohortTargets
                 TargetStatistic.Survival => fit[t.Group!].SurvivalAt(t.Time!.Value).Survival,
                 TargetStatistic.SurvivalLower => fit[t.Group!].SurvivalAt(t.Time!.Value).Lower,
                 TargetStatistic.SurvivalUpper => fit[t.Group!].SurvivalAt(t.Time!.Value).Upper,
+                TargetStatistic.Incidence => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Survival,
+                TargetStatistic.IncidenceLower => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Upper,
+                TargetStatistic.IncidenceUpper => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Lower,
                 TargetStatistic.AtRisk => fit[t.Group!].NumberAtRisk(t.Time!.Value),
                 TargetStatistic.FollowUpMedian => (followUp ??= FollowUp.Compute(cohort)).Median.Estimate,
                 TargetStatistic.LogRankP => LogRankTest.Compute(Subset(cohort, t.Groups!)).PValue,
@@ -103,7 +138,7 @@ public sealed record CohortTargets
         return new TargetReport(ValueList<TargetResult>.Of(results));
     }
 
-    private static double? Cox(SurvivalData cohort, PublishedTarget t)
+    internal static double? Cox(SurvivalData cohort, PublishedTarget t)
     {
         var data = Subset(cohort, ValueList<string>.Of([t.Reference!, t.Group!]));
         var c = CoxRegression.Fit(data, new CovariateMatrix(data.Count).AddCategorical("group", data.Group!, t.Reference)).Coefficients[0];
@@ -117,7 +152,7 @@ public sealed record CohortTargets
     }
 
     /// <summary>The rows of the named groups only, with those groups as levels in that order.</summary>
-    private static SurvivalData Subset(SurvivalData data, IReadOnlyList<string> groups)
+    internal static SurvivalData Subset(SurvivalData data, IReadOnlyList<string> groups)
     {
         var group = data.Group!;
         var code = groups.Select(g => group.Levels.ToList().IndexOf(g)).ToArray();
@@ -188,21 +223,27 @@ public sealed record CohortTargets
                         if (median.TryGetProperty(field, out var v))
                             targets.Add(new PublishedTarget($"{path}.median.{field}", statistic, Printed(v, $"{path}.median.{field}", decimals, time: true), name));
                 }
-                if (g.TryGetProperty("survivalAt", out var landmarks))
+                foreach (var (member, statistics) in new[]
                 {
+                    ("survivalAt", new[] { TargetStatistic.Survival, TargetStatistic.SurvivalLower, TargetStatistic.SurvivalUpper }),
+                    ("incidenceAt", new[] { TargetStatistic.Incidence, TargetStatistic.IncidenceLower, TargetStatistic.IncidenceUpper }),
+                })
+                {
+                    if (!g.TryGetProperty(member, out var landmarks)) continue;
                     int li = 0;
-                    foreach (var l in Array(landmarks, path + ".survivalAt"))
+                    foreach (var l in Array(landmarks, $"{path}.{member}"))
                     {
-                        string lp = $"{path}.survivalAt[{li++}]";
+                        string lp = $"{path}.{member}[{li++}]";
                         double time = Time(l, lp);
                         int? decimals = Decimals(l, lp);
-                        foreach (var (field, statistic) in new[] { ("estimate", TargetStatistic.Survival), ("lower", TargetStatistic.SurvivalLower), ("upper", TargetStatistic.SurvivalUpper) })
-                            if (l.TryGetProperty(field, out var v))
+                        string[] fields = ["estimate", "lower", "upper"];
+                        for (int f = 0; f < 3; f++)
+                            if (l.TryGetProperty(fields[f], out var v))
                             {
-                                var printed = Printed(v, $"{lp}.{field}", decimals, time: false);
+                                var printed = Printed(v, $"{lp}.{fields[f]}", decimals, time: false);
                                 if (printed.Kind == PrintedKind.Rounded && (printed.Value < 0 || printed.Value > 1))
-                                    throw Bad($"{lp}.{field}", "a survival probability must be between 0 and 1", v);
-                                targets.Add(new PublishedTarget($"{lp}.{field}", statistic, printed, name, time));
+                                    throw Bad($"{lp}.{fields[f]}", "a probability must be between 0 and 1", v);
+                                targets.Add(new PublishedTarget($"{lp}.{fields[f]}", statistics[f], printed, name, time));
                             }
                     }
                 }
@@ -255,14 +296,68 @@ public sealed record CohortTargets
             }
             if (root.TryGetProperty("followUp", out var followUp) && followUp.TryGetProperty("median", out var fm))
                 targets.Add(new PublishedTarget("followUp.median", TargetStatistic.FollowUpMedian, Printed(fm, "followUp.median", Decimals(followUp, "followUp"), time: true)));
-            double? maxTime = null;
-            if (root.TryGetProperty("constraints", out var constraints) && constraints.TryGetProperty("maxTime", out var mt))
+            var limits = root.TryGetProperty("constraints", out var constraints) ? Constraints(constraints) : SynthesisConstraints.None;
+            var curves = new List<DigitizedCurve>();
+            gi = 0;
+            foreach (var g in groups.EnumerateArray())
             {
-                maxTime = Number(mt, "constraints.maxTime");
-                if (maxTime <= 0) throw Bad("constraints.maxTime", "must be > 0", mt);
+                string path = $"groups[{gi++}].curve";
+                if (g.TryGetProperty("curve", out var curve)) curves.Add(Curve(curve, path, names[gi - 1]));
             }
             return new CohortTargets(unit, new KaplanMeierOptions { Transform = transform, ConfidenceLevel = level },
-                ValueList<string>.Of(names), ValueList<PublishedTarget>.Of(targets), maxTime);
+                ValueList<string>.Of(names), ValueList<PublishedTarget>.Of(targets), limits, ValueList<DigitizedCurve>.Of(curves));
+        }
+
+        private SynthesisConstraints Constraints(JsonElement c)
+        {
+            if (c.ValueKind != JsonValueKind.Object) throw Bad("constraints", "must be a JSON object", c);
+            double? Positive(string field, bool zero)
+            {
+                if (!c.TryGetProperty(field, out var e)) return null;
+                double v = Number(e, "constraints." + field);
+                return v > 0 || (zero && v == 0) ? v : throw Bad("constraints." + field, zero ? "must be ≥ 0" : "must be > 0", e);
+            }
+            double? maxTime = Positive("maxTime", zero: false), minTime = Positive("minTime", zero: true);
+            double? accrual = Positive("accrual", zero: true), cutOff = Positive("cutOff", zero: false);
+            int? lost = c.TryGetProperty("lostToFollowUp", out var l) ? Whole(l, "constraints.lostToFollowUp", minimum: 0) : null;
+            if (maxTime is double max && minTime is double min && min > max) throw Bad("constraints.minTime", $"is above maxTime {max}", c.GetProperty("minTime"));
+            if (cutOff is null && (accrual is not null || lost is not null))
+                throw Bad(accrual is not null ? "constraints.accrual" : "constraints.lostToFollowUp", "needs constraints.cutOff (administrative censoring at a cut-off)",
+                    accrual is not null ? c.GetProperty("accrual") : l);
+            if (cutOff is double cut)
+            {
+                if (accrual >= cut) throw Bad("constraints.accrual", $"must be shorter than the cut-off {cut}", c.GetProperty("accrual"));
+                if (maxTime > cut) throw Bad("constraints.maxTime", $"is after the cut-off {cut}: no one is followed beyond it", c.GetProperty("maxTime"));
+            }
+            return new SynthesisConstraints(maxTime, minTime, accrual, cutOff, lost);
+        }
+
+        /// <summary>A group's digitised curve: an array of { time, survival } (or { time, incidence }).</summary>
+        private DigitizedCurve Curve(JsonElement e, string path, string group)
+        {
+            var times = new List<double>();
+            var values = new List<double>();
+            bool? incidence = null;
+            int k = 0;
+            foreach (var p in Array(e, path))
+            {
+                string pp = $"{path}[{k++}]";
+                if (p.ValueKind != JsonValueKind.Object) throw Bad(pp, "a curve point must be a JSON object { \"time\", \"survival\" }", p);
+                bool hasSurvival = p.TryGetProperty("survival", out var s), hasIncidence = p.TryGetProperty("incidence", out var ci);
+                if (hasSurvival == hasIncidence) throw Bad(pp, "give either survival or incidence", p);
+                if (incidence is bool before && before != hasIncidence) throw Bad(pp, "one curve is either survival or incidence throughout", p);
+                incidence = hasIncidence;
+                times.Add(Time(p, pp));
+                values.Add(Number(hasSurvival ? s : ci, pp + (hasSurvival ? ".survival" : ".incidence")));
+            }
+            try
+            {
+                return DigitizedCurve.Create(times, values, group, kind: incidence == true ? CurveKind.CumulativeIncidence : CurveKind.Survival);
+            }
+            catch (SurvivalInputException x)
+            {
+                throw Bad(x.Row is long row ? $"{path}[{row - 1}]" : path, x.Reason);
+            }
         }
 
         private string Known(JsonElement e, string path, List<string> names)

@@ -27,6 +27,15 @@ public enum TargetStatistic
     /// <summary>Its upper confidence limit.</summary>
     SurvivalUpper,
 
+    /// <summary>The cumulative incidence 1 − S(t) at a time (a paper that prints the proportion with the event).</summary>
+    Incidence,
+
+    /// <summary>Its lower confidence limit (1 − the upper limit of survival).</summary>
+    IncidenceLower,
+
+    /// <summary>Its upper confidence limit (1 − the lower limit of survival).</summary>
+    IncidenceUpper,
+
     /// <summary>The number at risk at a time, as under a figure.</summary>
     AtRisk,
 

@@ -10,7 +10,7 @@ namespace Survival.Tests.Synthesis;
 /// cohort must not.</summary>
 public class CohortTargetsTests
 {
-    public static TheoryData<string> Cases => ["lung_sex", "veteran_trt", "veteran_celltype"];
+    public static TheoryData<string> Cases => ["lung_sex", "veteran_trt", "veteran_celltype", "colon_rx", "simulated_150"];
 
     private static (CohortTargets Targets, SurvivalData Patients) Load(string name)
     {

@@ -14,18 +14,19 @@ half_up <- function(x, d) sign(x) * floor(abs(x) * 10^d + 0.5) / 10^d
 printed <- function(x, d) if (is.na(x)) "NR" else half_up(x, d)
 p_printed <- function(p, d) if (p < 0.001) "<0.001" else half_up(p, d)
 
-write_case <- function(name, d, levels, conf_type = "log") {
+write_case <- function(name, d, levels, conf_type = "log", landmark = 365, risk_times = c(0, 250, 500),
+                       constraints = list(maxTime = max(d$time))) {
   d$group <- factor(d$group, levels = levels)
   fit <- survfit(Surv(time, status) ~ group, data = d, conf.type = conf_type)
   tab <- summary(fit)$table
-  at365 <- summary(fit, times = 365, extend = TRUE)
-  risk <- summary(fit, times = c(0, 250, 500), extend = TRUE)
+  at365 <- summary(fit, times = landmark, extend = TRUE)
+  risk <- summary(fit, times = risk_times, extend = TRUE)
   groups <- lapply(seq_along(levels), function(i) {
     s <- names(fit$strata)[i]
     list(name = levels[i], n = unname(tab[i, "n.max"]), events = unname(tab[i, "events"]),
          median = list(estimate = printed(tab[i, "median"], 0), lower = printed(tab[i, "0.95LCL"], 0),
                        upper = printed(tab[i, "0.95UCL"], 0), decimals = 0),
-         survivalAt = list(list(time = 365, estimate = half_up(at365$surv[i], 3), lower = half_up(at365$lower[i], 3),
+         survivalAt = list(list(time = landmark, estimate = half_up(at365$surv[i], 3), lower = half_up(at365$lower[i], 3),
                                 upper = half_up(at365$upper[i], 3), decimals = 3)),
          atRisk = lapply(which(risk$strata == s), function(k) list(time = risk$time[k], n = risk$n.risk[k])))
   })
@@ -40,7 +41,7 @@ write_case <- function(name, d, levels, conf_type = "log") {
            lower = half_up(cox$conf.int[1, "lower .95"], 3), upper = half_up(cox$conf.int[1, "upper .95"], 3),
            pValue = p_printed(cox$coefficients[1, "Pr(>|z|)"], 3), decimals = 3)),
     followUp = list(median = printed(unname(summary(reverse)$table["median"]), 0), decimals = 0),
-    constraints = list(maxTime = max(d$time)))
+    constraints = constraints)
   write_json(list(name = name, versions = versions, input = list(time = d$time, status = d$status, group = as.character(d$group)),
                   targets = targets), file.path(out, paste0(name, ".json")), digits = NA, auto_unbox = TRUE, pretty = TRUE)
 }
@@ -51,3 +52,26 @@ vet <- data.frame(time = veteran$time, status = veteran$status, group = ifelse(v
 write_case("veteran_trt", vet, c("standard", "test"), conf_type = "log-log")
 cell <- veteran[veteran$celltype %in% c("squamous", "smallcell"), ]
 write_case("veteran_celltype", data.frame(time = cell$time, status = cell$status, group = as.character(cell$celltype)), c("squamous", "smallcell"))
+
+# colon (death, etype 2): observation vs levamisole + 5-FU, 5-year landmark.
+col <- colon[colon$etype == 2 & colon$rx %in% c("Obs", "Lev+5FU"), ]
+write_case("colon_rx", data.frame(time = col$time, status = col$status, group = as.character(col$rx)), c("Obs", "Lev+5FU"),
+           landmark = 1826, risk_times = c(0, 1000, 2000))
+
+# A simulated two-arm trial of 150 patients like the issue's example: exponential survival with medians 270 and 400
+# days, uniform accrual over 540 days, data cut-off 1000 days after the first entry, and 6 patients lost to follow-up
+# at a uniform time before it; times in whole days (rounded up).
+set.seed(20261204)
+n <- 150
+arm <- rep(c("control", "experimental"), each = n / 2)
+event_time <- rexp(n, rate = log(2) / ifelse(arm == "control", 270, 400))
+entry <- runif(n, 0, 540)
+admin <- 1000 - entry
+lost <- seq_len(n) %in% sample(n, 6)
+loss_time <- ifelse(lost, runif(n, 0, admin), Inf)
+observed <- pmin(event_time, admin, loss_time)
+status <- as.integer(event_time <= pmin(admin, loss_time))
+time <- pmax(1, ceiling(observed))
+lost_count <- sum(status == 0 & loss_time < admin)
+write_case("simulated_150", data.frame(time = time, status = status, group = arm), c("control", "experimental"),
+           constraints = list(maxTime = 1000, accrual = 540, cutOff = 1000, lostToFollowUp = lost_count))
