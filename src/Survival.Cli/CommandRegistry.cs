@@ -18,6 +18,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(DesignCommand.Create());
         root.Subcommands.Add(DigitizeCommand.Create());
         root.Subcommands.Add(ReconstructCommand.Create());
+        root.Subcommands.Add(SynthesizeCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
     }
 }
