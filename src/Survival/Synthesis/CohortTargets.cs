@@ -117,26 +117,34 @@ public sealed record CohortTargets
         {
             double? value = t.Statistic switch
             {
-                TargetStatistic.Patients => fit[t.Group!].N,
-                TargetStatistic.Events => fit[t.Group!].Events,
-                TargetStatistic.Median => fit[t.Group!].Median.Estimate,
-                TargetStatistic.MedianLower => fit[t.Group!].Median.Lower,
-                TargetStatistic.MedianUpper => fit[t.Group!].Median.Upper,
-                TargetStatistic.Survival => fit[t.Group!].SurvivalAt(t.Time!.Value).Survival,
-                TargetStatistic.SurvivalLower => fit[t.Group!].SurvivalAt(t.Time!.Value).Lower,
-                TargetStatistic.SurvivalUpper => fit[t.Group!].SurvivalAt(t.Time!.Value).Upper,
-                TargetStatistic.Incidence => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Survival,
-                TargetStatistic.IncidenceLower => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Upper,
-                TargetStatistic.IncidenceUpper => 1 - fit[t.Group!].SurvivalAt(t.Time!.Value).Lower,
-                TargetStatistic.AtRisk => fit[t.Group!].NumberAtRisk(t.Time!.Value),
                 TargetStatistic.FollowUpMedian => (followUp ??= FollowUp.Compute(cohort)).Median.Estimate,
                 TargetStatistic.LogRankP => LogRankTest.Compute(Subset(cohort, t.Groups!)).PValue,
-                _ => Cox(cohort, t),
+                TargetStatistic.HazardRatio or TargetStatistic.HazardRatioLower or TargetStatistic.HazardRatioUpper or TargetStatistic.HazardRatioP => Cox(cohort, t),
+                _ => GroupValue(fit[t.Group!], t),
             };
             results.Add(new TargetResult(t, value, t.Printed.IsMetBy(value)));
         }
         return new TargetReport(ValueList<TargetResult>.Of(results));
     }
+
+    /// <summary>The value of a group's own target (n, events, median and limits, survival or incidence at a time with
+    /// limits, number at risk) on that group's curve: the one place these are read, for checking and for the search.</summary>
+    internal static double? GroupValue(SurvivalCurve curve, PublishedTarget t) => t.Statistic switch
+    {
+        TargetStatistic.Patients => curve.N,
+        TargetStatistic.Events => curve.Events,
+        TargetStatistic.Median => curve.Median.Estimate,
+        TargetStatistic.MedianLower => curve.Median.Lower,
+        TargetStatistic.MedianUpper => curve.Median.Upper,
+        TargetStatistic.Survival => curve.SurvivalAt(t.Time!.Value).Survival,
+        TargetStatistic.SurvivalLower => curve.SurvivalAt(t.Time!.Value).Lower,
+        TargetStatistic.SurvivalUpper => curve.SurvivalAt(t.Time!.Value).Upper,
+        TargetStatistic.Incidence => 1 - curve.SurvivalAt(t.Time!.Value).Survival,
+        TargetStatistic.IncidenceLower => 1 - curve.SurvivalAt(t.Time!.Value).Upper,
+        TargetStatistic.IncidenceUpper => 1 - curve.SurvivalAt(t.Time!.Value).Lower,
+        TargetStatistic.AtRisk => curve.NumberAtRisk(t.Time!.Value),
+        _ => throw new ArgumentOutOfRangeException(nameof(t), t.Statistic, "not a group's own statistic"),
+    };
 
     internal static double? Cox(SurvivalData cohort, PublishedTarget t)
     {

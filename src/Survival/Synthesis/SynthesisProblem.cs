@@ -89,21 +89,7 @@ internal sealed class SynthesisProblem
         foreach (int k in GroupTargets[g])
         {
             var t = Targets.Targets[k];
-            double? v = t.Statistic switch
-            {
-                TargetStatistic.Patients => curve.N,
-                TargetStatistic.Events => curve.Events,
-                TargetStatistic.Median => curve.Median.Estimate,
-                TargetStatistic.MedianLower => curve.Median.Lower,
-                TargetStatistic.MedianUpper => curve.Median.Upper,
-                TargetStatistic.Survival => curve.SurvivalAt(t.Time!.Value).Survival,
-                TargetStatistic.SurvivalLower => curve.SurvivalAt(t.Time!.Value).Lower,
-                TargetStatistic.SurvivalUpper => curve.SurvivalAt(t.Time!.Value).Upper,
-                TargetStatistic.Incidence => 1 - curve.SurvivalAt(t.Time!.Value).Survival,
-                TargetStatistic.IncidenceLower => 1 - curve.SurvivalAt(t.Time!.Value).Upper,
-                TargetStatistic.IncidenceUpper => 1 - curve.SurvivalAt(t.Time!.Value).Lower,
-                _ => curve.NumberAtRisk(t.Time!.Value),
-            };
+            double? v = CohortTargets.GroupValue(curve, t);
             values[k] = v;
             distance[k] = Score(t.Printed, v);
         }
