@@ -30,6 +30,21 @@ internal static class CliRunner
         ["ConfidenceLevel"] = "--conf-level",
         ["Robust"] = "--robust",
         ["At"] = "--at",
+        // group-sequential designs: rpact's argument names, the CLI's options
+        ["kMax"] = "--kmax",
+        ["sided"] = "--sided",
+        ["typeOfDesign"] = "--type",
+        ["deltaWT"] = "--delta-wt",
+        ["gammaA"] = "--gamma",
+        ["gammaB"] = "--gamma-beta",
+        ["constantBoundsHP"] = "--hp-bound",
+        ["informationRates"] = "--information-rates",
+        ["futilityBounds"] = "--futility-bounds",
+        ["typeBetaSpending"] = "--beta-spending",
+        ["bindingFutility"] = "--binding",
+        ["twoSidedPower"] = "--two-sided-power",
+        ["alpha"] = "--alpha",
+        ["beta"] = "--beta",
     };
 
     private static SurvivalInputException InCliTerms(SurvivalInputException ex)

@@ -5,7 +5,7 @@ using Survival.Design;
 namespace Survival.Cli.Commands;
 
 /// <summary><c>survival design …</c>: trial designs: <c>toxicity</c> (Thall, Simon &amp; Estey), <c>tte-probability</c> and
-/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential).</summary>
+/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential), <c>group-sequential</c> (rpact's group-sequential designs).</summary>
 internal static class DesignCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class DesignCommand
         design.Subcommands.Add(EventTimeDesignCommands.Probability());
         design.Subcommands.Add(EventTimeDesignCommands.Simulate());
         design.Subcommands.Add(SampleSizeCommand.Create());
+        design.Subcommands.Add(GroupSequentialCommand.Create());
         return design;
     }
 

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Survival.Cli.Output;
+using Survival.Design;
+
+namespace Survival.Cli.Commands;
+
+/// <summary><c>survival design group-sequential</c>: rpact's <c>getDesignGroupSequential</c> with
+/// <c>getDesignCharacteristics</c>; option names follow rpact.</summary>
+internal static class GroupSequentialCommand
+{
+    public static Command Create()
+    {
+        var options = new GroupSequentialOptionSet();
+        var format = FormatOption.Create();
+        var command = new Command("group-sequential", "Group-sequential design (rpact getDesignGroupSequential): critical values, α spent, futility bounds, inflation factor.");
+        options.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var design = GroupSequential.Design(options.Read(parse));
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(Json(design), output);
+                return 0;
+            }
+            output.Write(design.ToString());
+            return 0;
+        });
+        return command;
+    }
+
+    internal static GroupSequentialJson Json(GroupSequentialDesign d) => new(d.Stages, d.InformationRates, d.CriticalValues, d.StageLevels,
+        d.AlphaSpent, d.FutilityBounds, d.BetaSpent, d.InflationFactor, d.FixedInformation, d.MaxInformation, d.RejectionProbabilities,
+        d.FutilityProbabilities, d.Power, d.ExpectedInformationUnderAlternative, d.ExpectedInformationUnderHalfAlternative,
+        d.ExpectedInformationUnderNull);
+
+    internal sealed record GroupSequentialJson(int KMax, IReadOnlyList<double> InformationRates, IReadOnlyList<double> CriticalValues,
+        IReadOnlyList<double> StageLevels, IReadOnlyList<double> AlphaSpent, IReadOnlyList<double>? FutilityBounds,
+        IReadOnlyList<double>? BetaSpent, double InflationFactor, double NFixed, double Shift, IReadOnlyList<double> RejectionProbabilities,
+        IReadOnlyList<double> FutilityProbabilities, IReadOnlyList<double> Power, double ExpectedInformationH1,
+        double ExpectedInformationH01, double ExpectedInformationH0);
+}
+
+/// <summary>The group-sequential options every design command shares (rpact's names: <c>--kmax</c>, <c>--type</c>, …).</summary>
+internal sealed class GroupSequentialOptionSet
+{
+    private readonly Option<int> _kMax = new("--kmax") { Description = "Number of analyses K, interim and final (default 3).", DefaultValueFactory = _ => 3 };
+    private readonly Option<double> _alpha = new("--alpha") { Description = "Type I error rate α (default 0.025).", DefaultValueFactory = _ => 0.025 };
+    private readonly Option<double> _beta = new("--beta") { Description = "Type II error rate β (default 0.2).", DefaultValueFactory = _ => 0.2 };
+    private readonly Option<int> _sided = new("--sided") { Description = "1 or 2 (default 1).", DefaultValueFactory = _ => 1 };
+    private readonly Option<string> _type = new("--type") { Description = "OF (default), P, WT, HP, asOF, asP, asKD or asHSD.", DefaultValueFactory = _ => "OF" };
+    private readonly Option<double?> _deltaWt = new("--delta-wt") { Description = "Δ of the Wang–Tsiatis design (--type WT)." };
+    private readonly Option<double?> _gamma = new("--gamma") { Description = "γ of the asKD or asHSD α-spending function." };
+    private readonly Option<double?> _hpBound = new("--hp-bound") { Description = "Interim bound of Haybittle–Peto (default 3)." };
+    private readonly Option<string?> _rates = new("--information-rates") { Description = "Information fractions t1,…,tK ending at 1 (default equally spaced)." };
+    private readonly Option<string?> _futility = new("--futility-bounds") { Description = "Futility bounds on the z scale at the K − 1 interim analyses (one-sided)." };
+    private readonly Option<string?> _betaSpending = new("--beta-spending") { Description = "bsOF, bsP, bsKD or bsHSD: futility bounds by β-spending (one-sided, with an as… type)." };
+    private readonly Option<double?> _gammaBeta = new("--gamma-beta") { Description = "γ of the bsKD or bsHSD β-spending function." };
+    private readonly Option<bool> _binding = new("--binding") { Description = "The futility bounds bind (default non-binding)." };
+    private readonly Option<bool> _twoSidedPower = new("--two-sided-power") { Description = "Two-sided designs: count rejections in either direction as power." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { _kMax, _alpha, _beta, _sided, _type, _deltaWt, _gamma, _hpBound, _rates, _futility, _betaSpending, _gammaBeta, _binding, _twoSidedPower })
+            command.Options.Add(o);
+    }
+
+    public GroupSequentialOptions Read(ParseResult parse)
+    {
+        var boundary = parse.GetValue(_type) switch
+        {
+            "OF" => GroupSequentialBoundary.OBrienFleming,
+            "P" => GroupSequentialBoundary.Pocock,
+            "WT" => GroupSequentialBoundary.WangTsiatis,
+            "HP" => GroupSequentialBoundary.HaybittlePeto,
+            "asOF" => GroupSequentialBoundary.SpendingOBrienFleming,
+            "asP" => GroupSequentialBoundary.SpendingPocock,
+            "asKD" => GroupSequentialBoundary.SpendingKimDeMets,
+            "asHSD" => GroupSequentialBoundary.SpendingHwangShihDeCani,
+            var other => throw new SurvivalInputException("expected OF, P, WT, HP, asOF, asP, asKD or asHSD", column: "--type", value: other),
+        };
+        var betaSpending = parse.GetValue(_betaSpending) switch
+        {
+            null => BetaSpendingFunction.None,
+            "bsOF" => BetaSpendingFunction.OBrienFleming,
+            "bsP" => BetaSpendingFunction.Pocock,
+            "bsKD" => BetaSpendingFunction.KimDeMets,
+            "bsHSD" => BetaSpendingFunction.HwangShihDeCani,
+            var other => throw new SurvivalInputException("expected bsOF, bsP, bsKD or bsHSD", column: "--beta-spending", value: other),
+        };
+        var sides = parse.GetValue(_sided) switch
+        {
+            1 => TestSides.One,
+            2 => TestSides.Two,
+            var other => throw new SurvivalInputException("expected 1 or 2", column: "--sided", value: other.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return new GroupSequentialOptions
+        {
+            Stages = parse.GetValue(_kMax),
+            Alpha = parse.GetValue(_alpha),
+            Beta = parse.GetValue(_beta),
+            Sides = sides,
+            Boundary = boundary,
+            DeltaWangTsiatis = parse.GetValue(_deltaWt),
+            GammaAlpha = parse.GetValue(_gamma),
+            HaybittlePetoBound = parse.GetValue(_hpBound),
+            InformationRates = parse.GetValue(_rates) is { } rates ? Numbers.ParseList(rates, "--information-rates") : null,
+            FutilityBounds = parse.GetValue(_futility) is { } futility ? Numbers.ParseList(futility, "--futility-bounds") : null,
+            BetaSpending = betaSpending,
+            GammaBeta = parse.GetValue(_gammaBeta),
+            BindingFutility = parse.GetValue(_binding),
+            TwoSidedPower = parse.GetValue(_twoSidedPower),
+        };
+    }
+}
