@@ -45,6 +45,27 @@ internal static class CliRunner
         ["twoSidedPower"] = "--two-sided-power",
         ["alpha"] = "--alpha",
         ["beta"] = "--beta",
+        // survival designs
+        ["hazardRatio"] = "--hazard-ratio",
+        ["median1"] = "--median1",
+        ["median2"] = "--median2",
+        ["lambda1"] = "--lambda1",
+        ["lambda2"] = "--lambda2",
+        ["pi1"] = "--pi1",
+        ["pi2"] = "--pi2",
+        ["eventTime"] = "--event-time",
+        ["piecewiseSurvivalTime"] = "--piecewise-time",
+        ["thetaH0"] = "--theta-h0",
+        ["accrualTime"] = "--accrual-time",
+        ["accrualIntensity"] = "--accrual-intensity",
+        ["followUpTime"] = "--follow-up",
+        ["maxNumberOfSubjects"] = "--max-subjects",
+        ["maxNumberOfEvents"] = "--max-events",
+        ["dropoutRate1"] = "--dropout-rate",
+        ["dropoutRate2"] = "--dropout-rate2",
+        ["dropoutTime"] = "--dropout-time",
+        ["allocationRatioPlanned"] = "--allocation-ratio",
+        ["typeOfComputation"] = "--formula",
     };
 
     private static SurvivalInputException InCliTerms(SurvivalInputException ex)

@@ -5,7 +5,8 @@ using Survival.Design;
 namespace Survival.Cli.Commands;
 
 /// <summary><c>survival design …</c>: trial designs: <c>toxicity</c> (Thall, Simon &amp; Estey), <c>tte-probability</c> and
-/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential), <c>group-sequential</c> (rpact's group-sequential designs).</summary>
+/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential), <c>group-sequential</c>, <c>survival-sample-size</c> and <c>survival-power</c> (rpact's group-sequential and
+/// two-arm survival designs).</summary>
 internal static class DesignCommand
 {
     public static Command Create()
@@ -16,6 +17,8 @@ internal static class DesignCommand
         design.Subcommands.Add(EventTimeDesignCommands.Simulate());
         design.Subcommands.Add(SampleSizeCommand.Create());
         design.Subcommands.Add(GroupSequentialCommand.Create());
+        design.Subcommands.Add(SurvivalDesignCommands.SampleSize());
+        design.Subcommands.Add(SurvivalDesignCommands.Power());
         return design;
     }
 

@@ -45,7 +45,7 @@ internal static class GroupSequentialCommand
 /// <summary>The group-sequential options every design command shares (rpact's names: <c>--kmax</c>, <c>--type</c>, …).</summary>
 internal sealed class GroupSequentialOptionSet
 {
-    private readonly Option<int> _kMax = new("--kmax") { Description = "Number of analyses K, interim and final (default 3).", DefaultValueFactory = _ => 3 };
+    private readonly Option<int> _kMax;
     private readonly Option<double> _alpha = new("--alpha") { Description = "Type I error rate α (default 0.025).", DefaultValueFactory = _ => 0.025 };
     private readonly Option<double> _beta = new("--beta") { Description = "Type II error rate β (default 0.2).", DefaultValueFactory = _ => 0.2 };
     private readonly Option<int> _sided = new("--sided") { Description = "1 or 2 (default 1).", DefaultValueFactory = _ => 1 };
@@ -59,6 +59,17 @@ internal sealed class GroupSequentialOptionSet
     private readonly Option<double?> _gammaBeta = new("--gamma-beta") { Description = "γ of the bsKD or bsHSD β-spending function." };
     private readonly Option<bool> _binding = new("--binding") { Description = "The futility bounds bind (default non-binding)." };
     private readonly Option<bool> _twoSidedPower = new("--two-sided-power") { Description = "Two-sided designs: count rejections in either direction as power." };
+
+    /// <param name="defaultStages">3 for a design alone (rpact's <c>getDesignGroupSequential</c>), 1 for a sample size
+    /// or power (rpact's <c>getSampleSizeSurvival</c> without a design is a fixed design).</param>
+    public GroupSequentialOptionSet(int defaultStages = 3)
+    {
+        _kMax = new("--kmax")
+        {
+            Description = $"Number of analyses K, interim and final (default {defaultStages}{(defaultStages == 1 ? ": a fixed design" : "")}).",
+            DefaultValueFactory = _ => defaultStages,
+        };
+    }
 
     public void AddTo(Command command)
     {

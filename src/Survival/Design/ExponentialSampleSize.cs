@@ -99,9 +99,9 @@ public static class ExponentialSampleSize
         if (!(median > 0) || !double.IsFinite(median)) throw Bad("the median must be a finite number > 0", "median", median);
         CheckTimes(accrualTime, followUp);
         double rate = Constants.Ln2 / median;
-        if (accrualTime == 0) return -SpecialFunctions.Expm1(-rate * followUp);
+        if (accrualTime == 0) return -ElementaryFunctions.Expm1(-rate * followUp);
         // 1 − e^(−λF)(1 − e^(−λA)) / (λA), written with expm1 for accuracy when λA is small.
-        return 1 + Math.Exp(-rate * followUp) * SpecialFunctions.Expm1(-rate * accrualTime) / (rate * accrualTime);
+        return 1 + Math.Exp(-rate * followUp) * ElementaryFunctions.Expm1(-rate * accrualTime) / (rate * accrualTime);
     }
 
     private static void Validate(double m0, double m1, double accrual, double followUp, double alpha, ExponentialTestMethod method)

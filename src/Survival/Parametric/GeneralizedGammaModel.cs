@@ -184,16 +184,8 @@ public static class GeneralizedGammaModel
             return (value, dw, dq);
         }
 
-        /// <summary>e^x − 1 to full precision for small x (Kahan's trick: (u − 1)·x/log u with u = e^x). MathNet's
-        /// Expm1 and .NET's double.ExpM1 lose digits for |x| between about 1e-5 and 1, where the log-likelihood needs them.</summary>
-        internal static double Expm1(double x)
-        {
-            double u = Math.Exp(x);
-            if (u == 1) return x;
-            double um1 = u - 1;
-            if (um1 == -1) return -1;
-            return double.IsInfinity(u) ? u : um1 * x / Math.Log(u);
-        }
+        /// <summary>e^x − 1 at full precision (<see cref="ElementaryFunctions.Expm1"/>).</summary>
+        internal static double Expm1(double x) => ElementaryFunctions.Expm1(x);
 
         /// <summary>R(γ) = log Γ(γ) − (γ − ½) log γ + γ − ½ log 2π, by its asymptotic series for large γ.</summary>
         internal static double StirlingRemainder(double gamma)
