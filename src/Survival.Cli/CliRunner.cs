@@ -66,6 +66,7 @@ internal static class CliRunner
         ["dropoutTime"] = "--dropout-time",
         ["allocationRatioPlanned"] = "--allocation-ratio",
         ["typeOfComputation"] = "--formula",
+        ["maxNumberOfIterations"] = "--iterations",
     };
 
     private static SurvivalInputException InCliTerms(SurvivalInputException ex)

@@ -69,6 +69,21 @@ public class SurvivalDesignCommandTests
     }
 
     [Fact]
+    public void Simulation_json_is_the_librarys_seeded_simulation()
+    {
+        string[] args = ["design", "survival-simulate", "--hazard-ratio", "0.7", "--median2", "12", "--max-events", "60", "--max-subjects", "120",
+            "--kmax", "2", "--type", "asOF", "--iterations", "50", "--seed", "5"];
+        var json = CliHarness.Json(args);
+        var s = SurvivalDesignSimulation.Simulate(GroupSequential.Design(new GroupSequentialOptions { Stages = 2, Boundary = GroupSequentialBoundary.SpendingOBrienFleming }),
+            new SurvivalDesignAssumptions { HazardRatio = 0.7, Median2 = 12 }, 60, 120, new SurvivalSimulationOptions { Iterations = 50, Seed = 5 });
+        Assert.Equal(s.OverallReject, json.GetProperty("overallReject").GetDouble());
+        Assert.Equal(s.RejectPerStage.ToArray(), Array(json, "rejectPerStage"));
+        Assert.Equal(s.Analytic.OverallReject, json.GetProperty("analytic").GetProperty("overallReject").GetDouble());
+        Assert.Equal(json.ToString(), CliHarness.Json(args).ToString());
+        Assert.Contains("--iterations", CliHarness.Fails([.. args[..^4], "--iterations", "0"]));
+    }
+
+    [Fact]
     public void Power_with_too_few_patients_for_the_events_is_an_error()
     {
         var message = CliHarness.Fails("design", "survival-power", "--hazard-ratio", "0.7", "--median2", "12", "--max-events", "300", "--max-subjects", "200");

@@ -5,8 +5,8 @@ using Survival.Design;
 namespace Survival.Cli.Commands;
 
 /// <summary><c>survival design …</c>: trial designs: <c>toxicity</c> (Thall, Simon &amp; Estey), <c>tte-probability</c> and
-/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential), <c>group-sequential</c>, <c>survival-sample-size</c> and <c>survival-power</c> (rpact's group-sequential and
-/// two-arm survival designs).</summary>
+/// <c>tte-simulate</c> (Thall, Wooten &amp; Tannir), <c>sample-size</c> (one-arm exponential), <c>group-sequential</c>, <c>survival-sample-size</c>, <c>survival-power</c> and <c>survival-simulate</c> (rpact's
+/// group-sequential and two-arm survival designs).</summary>
 internal static class DesignCommand
 {
     public static Command Create()
@@ -19,6 +19,7 @@ internal static class DesignCommand
         design.Subcommands.Add(GroupSequentialCommand.Create());
         design.Subcommands.Add(SurvivalDesignCommands.SampleSize());
         design.Subcommands.Add(SurvivalDesignCommands.Power());
+        design.Subcommands.Add(SurvivalDesignCommands.Simulate());
         return design;
     }
 

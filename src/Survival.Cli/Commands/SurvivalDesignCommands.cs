@@ -69,6 +69,45 @@ internal static class SurvivalDesignCommands
         return command;
     }
 
+    public static Command Simulate()
+    {
+        var design = new GroupSequentialOptionSet(defaultStages: 1);
+        var trial = new SurvivalAssumptionOptions();
+        var events = new Option<int>("--max-events") { Description = "Events at the last analysis.", Required = true };
+        var subjects = new Option<int>("--max-subjects") { Description = "Patients per simulated trial.", Required = true };
+        var iterations = new Option<int>("--iterations") { Description = "Simulated trials (default 1000).", DefaultValueFactory = _ => new SurvivalSimulationOptions().Iterations };
+        var seed = new Option<int>("--seed") { Description = "Seed (default 1): the same seed gives the same result.", DefaultValueFactory = _ => 1 };
+        var format = FormatOption.Create();
+        var command = new Command("survival-simulate", "Seeded simulation of a two-arm survival trial analysed by the log-rank test, beside the analytic power (rpact getSimulationSurvival's purpose).");
+        design.AddTo(command);
+        trial.AddTo(command);
+        foreach (var o in new Option[] { events, subjects, iterations, seed, format }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var d = GroupSequential.Design(design.Read(parse));
+            var s = SurvivalDesignSimulation.Simulate(d, trial.Read(parse), parse.GetValue(events), parse.GetValue(subjects),
+                new SurvivalSimulationOptions { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed) }, CliRunner.Cancellation);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                var a = s.Analytic;
+                JsonOutput.Write(new SimulationJson(s.Options.Iterations, s.Options.Seed, s.PlannedEvents, s.OverallReject, s.OverallRejectStandardError,
+                    s.RejectPerStage, s.FutilityPerStage, s.EarlyStop, s.ExpectedNumberOfEvents, s.ExpectedNumberOfSubjects, s.StudyDuration, s.AnalysisTime,
+                    new PowerJson(a.OverallReject, a.RejectPerStage, a.EarlyStop, a.ExpectedNumberOfEvents, a.AnalysisTime, a.FutilityPerStage,
+                        a.EventsPerStage, a.NumberOfSubjects, a.FollowUpTime, a.StudyDuration, a.MaxStudyDuration, a.ExpectedNumberOfSubjects,
+                        a.CriticalValuesEffectScale, a.CriticalValuesEffectScaleOtherSide, a.HazardRatio)), output);
+                return 0;
+            }
+            output.Write(s.ToString());
+            return 0;
+        });
+        return command;
+    }
+
+    internal sealed record SimulationJson(int Iterations, int Seed, IReadOnlyList<int> PlannedEvents, double OverallReject,
+        double OverallRejectStandardError, IReadOnlyList<double> RejectPerStage, IReadOnlyList<double> FutilityPerStage, double EarlyStop,
+        double ExpectedNumberOfEvents, double ExpectedNumberOfSubjects, double StudyDuration, IReadOnlyList<double> AnalysisTime, PowerJson Analytic);
+
     internal sealed record SampleSizeJson(double MaxNumberOfEvents, double MaxNumberOfSubjects, IReadOnlyList<double> EventsPerStage,
         IReadOnlyList<double> AnalysisTime, double StudyDuration, IReadOnlyList<double> CriticalValuesEffectScale, double HazardRatio,
         double EventsFixed, double MaxNumberOfSubjects1, double MaxNumberOfSubjects2, IReadOnlyList<double> NumberOfSubjects,

@@ -205,6 +205,9 @@ public static class SurvivalSampleSize
         return Brent.FindRoot(x => model.EventProbability(x) / share - 1, 0, hi, 1e-13, 500);
     }
 
+    /// <summary>The event model of validated assumptions (for the simulation).</summary>
+    internal static TrialEventModel Model(SurvivalDesignAssumptions assumptions) => Resolve(assumptions, forPower: true).Model;
+
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 
     private sealed record ResolvedModel(TrialEventModel Model, double HazardRatio, double[] Lambda1, double[] Lambda2, bool Exponential,

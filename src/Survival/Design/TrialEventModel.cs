@@ -71,6 +71,36 @@ internal sealed class TrialEventModel
         return Math.Min(1, sum);
     }
 
+    /// <summary>An entry time drawn from the accrual distribution by inversion of its CDF at <paramref name="u"/> ∈ [0, 1).</summary>
+    public double DrawEntry(double u)
+    {
+        double cumulative = 0;
+        for (int j = 0; j < _accrualEnds.Length; j++)
+        {
+            double from = j == 0 ? 0 : _accrualEnds[j - 1], mass = _accrualDensity[j] * (_accrualEnds[j] - from);
+            if (u < cumulative + mass && mass > 0) return from + (u - cumulative) / _accrualDensity[j];
+            cumulative += mass;
+        }
+        return _accrualEnds[^1];
+    }
+
+    /// <summary>The event time (since entry) whose cumulative hazard in arm <paramref name="arm"/> is
+    /// <paramref name="exponential"/> (an Exp(1) draw).</summary>
+    public double DrawEventTime(int arm, double exponential)
+    {
+        var hazards = _hazards[arm];
+        for (int i = 0; i < _starts.Length; i++)
+        {
+            double length = i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : double.PositiveInfinity;
+            if (exponential <= hazards[i] * length) return _starts[i] + exponential / hazards[i];
+            exponential -= hazards[i] * length;
+        }
+        return double.PositiveInfinity;
+    }
+
+    /// <summary>The drop-out time (since entry) of an Exp(1) draw: E/φ_g, +∞ without drop-out.</summary>
+    public double DrawDropoutTime(int arm, double exponential) => _dropout[arm] > 0 ? exponential / _dropout[arm] : double.PositiveInfinity;
+
     /// <summary>F_g(x): Pr(event observed within x of entry).</summary>
     public double Cumulative(int arm, double x)
     {
