@@ -213,6 +213,8 @@ internal static class PaperReport
         }
         sb.AppendLine();
         EfficacyDesignSection.Append(sb, rows);
+        sb.AppendLine();
+        NextTrialSection.Append(sb, analysis, outDir);
         return sb.ToString();
     }
 
