@@ -61,7 +61,6 @@ public class SurvivalDesignCommandTests
     [InlineData("--accrual-time", new[] { "--hazard-ratio", "0.7", "--median2", "12", "--accrual-time", "6,3", "--accrual-intensity", "0.1,0.2" })]
     [InlineData("--alpha", new[] { "--hazard-ratio", "0.7", "--median2", "12", "--alpha", "1" })]
     [InlineData("--dropout-rate", new[] { "--hazard-ratio", "0.7", "--median2", "12", "--dropout-rate", "1.2" })]
-    [InlineData("--follow-up", new[] { "--hazard-ratio", "0.7", "--median2", "12", "--follow-up", "12", "--max-subjects", "500" })]
     public void Impossible_inputs_are_one_line_errors_naming_the_option(string option, string[] arguments)
     {
         var message = CliHarness.Fails(["design", "survival-sample-size", .. arguments]);
@@ -81,6 +80,21 @@ public class SurvivalDesignCommandTests
         Assert.Equal(s.Analytic.OverallReject, json.GetProperty("analytic").GetProperty("overallReject").GetDouble());
         Assert.Equal(json.ToString(), CliHarness.Json(args).ToString());
         Assert.Contains("--iterations", CliHarness.Fails([.. args[..^4], "--iterations", "0"]));
+    }
+
+    [Fact]
+    public void A_follow_up_that_cannot_apply_is_ignored_with_a_warning_as_rpact_does()
+    {
+        var (exit, stdout, stderr) = CliHarness.Run("design", "survival-sample-size", "--hazard-ratio", "0.7", "--median2", "12", "--accrual-time", "0,12",
+            "--accrual-intensity", "40", "--follow-up", "12", "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: --follow-up 12 is not used", stderr);
+        var s = SurvivalSampleSize.ForPower(GroupSequential.Design(new GroupSequentialOptions { Stages = 1 }),
+            new SurvivalDesignAssumptions { HazardRatio = 0.7, Median2 = 12, AccrualIntensity = [40] });
+        Assert.Equal(s.FollowUpTime, System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("followUpTime").GetDouble());
+        var power = CliHarness.Run("design", "survival-power", "--hazard-ratio", "0.7", "--median2", "12", "--follow-up", "12", "--max-events", "200", "--max-subjects", "400");
+        Assert.Equal(0, power.Exit);
+        Assert.Contains("warning: --follow-up 12 is not used", power.Err);
     }
 
     [Fact]

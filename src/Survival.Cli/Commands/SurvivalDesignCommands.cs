@@ -23,6 +23,13 @@ internal static class SurvivalDesignCommands
         {
             var d = GroupSequential.Design(design.Read(parse));
             var a = trial.Read(parse) with { FollowUpTime = parse.GetValue(followUp), MaxNumberOfSubjects = parse.GetValue(subjects) };
+            // The contract always passes --follow-up; when the patients are fixed (--max-subjects or absolute intensities)
+            // the follow-up follows from the events instead, and rpact then ignores the value with a warning: so does the CLI.
+            if (a.FollowUpTime is double given && (a.MaxNumberOfSubjects is not null || a.AccrualIntensity.Any(i => i >= 1)))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"warning: --follow-up {Numbers.Format(given, 6)} is not used: the patients are fixed (--max-subjects or absolute --accrual-intensity), so the follow-up is computed from the events, as rpact does");
+                a = a with { FollowUpTime = null };
+            }
             var s = SurvivalSampleSize.ForPower(d, a);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json)
@@ -46,14 +53,17 @@ internal static class SurvivalDesignCommands
         var trial = new SurvivalAssumptionOptions();
         var events = new Option<double>("--max-events") { Description = "Events at the last analysis.", Required = true };
         var subjects = new Option<double>("--max-subjects") { Description = "Patients accrued.", Required = true };
+        var followUp = new Option<double?>("--follow-up") { Description = "Not used: the follow-up follows from the events and patients (accepted with a warning, as rpact)." };
         var format = FormatOption.Create();
         var command = new Command("survival-power", "Two-arm survival trial (rpact getPowerSurvival): power, stopping probabilities, expected events and analysis times of given events and patients.");
         design.AddTo(command);
         trial.AddTo(command);
-        foreach (var o in new Option[] { events, subjects, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { events, subjects, followUp, format }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var d = GroupSequential.Design(design.Read(parse));
+            if (parse.GetValue(followUp) is double given)
+                parse.InvocationConfiguration.Error.WriteLine($"warning: --follow-up {Numbers.Format(given, 6)} is not used: the follow-up of a power calculation follows from the events and patients, as rpact does");
             var p = SurvivalSampleSize.PowerOf(d, trial.Read(parse), parse.GetValue(events), parse.GetValue(subjects));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == OutputFormat.Json)
