@@ -105,7 +105,7 @@ public sealed record GroupSequentialDesign
         text.Append(".\n\n");
         var rows = new List<(string, IEnumerable<string>)>
         {
-            ("Stage", Enumerable.Range(1, Stages).Select(k => k.ToString(CultureInfo.InvariantCulture))),
+            DesignTable.StageRow(Stages),
             ("Information rate", InformationRates.Select(Percent)),
             ("Efficacy boundary (z-value scale)", CriticalValues.Select(c => F(c, 3))),
             ("Stage levels (one-sided)", StageLevels.Select(p => F(p, 4))),
@@ -115,9 +115,7 @@ public sealed record GroupSequentialDesign
         if (BetaSpent is not null) rows.Add(("Cumulative beta spent", BetaSpent.Select(b => F(b, 4))));
         rows.Add(("Overall power", Power.Select(p => F(p, 4))));
         if (FutilityBounds is not null) rows.Add(("Futility probabilities under H1", FutilityProbabilities.Select(p => F(p, 3))));
-        int label = rows.Max(r => r.Item1.Length);
-        foreach (var (name, cells) in rows)
-            text.Append(name.PadRight(label)).Append(string.Concat(cells.Select(c => " " + c.PadLeft(6)))).Append('\n');
+        DesignTable.Append(text, rows, 6);
         return text.ToString();
     }
 
@@ -146,8 +144,7 @@ public sealed record GroupSequentialDesign
         return design + beta + (futility ? (o.BindingFutility ? ", binding futility" : ", non-binding futility") : "");
     }
 
-    private static string F(double value, int decimals) => double.IsPositiveInfinity(value) ? "Inf"
-        : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static string F(double value, int decimals) => DesignTable.Number(value, decimals);
 
     private static string Percent(double value) => (100 * value).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -104,7 +104,7 @@ public sealed record SurvivalPowerResult
         text.Append(CultureInfo.InvariantCulture, $"Expected study duration    {F(StudyDuration, 2)}\n\n");
         var rows = new List<(string, IEnumerable<string>)>
         {
-            ("Stage", Enumerable.Range(1, k).Select(j => j.ToString(CultureInfo.InvariantCulture))),
+            DesignTable.StageRow(k),
             ("Cumulative number of events", EventsPerStage.Select(d => F(d, 1))),
             ("Analysis time", AnalysisTime.Select(t => F(t, 2))),
             ("Number of subjects", NumberOfSubjects.Select(n => F(n, 1))),
@@ -112,12 +112,9 @@ public sealed record SurvivalPowerResult
             ("Efficacy boundary (t)", CriticalValuesEffectScale.Select(c => F(c, 3))),
         };
         if (k > 1) rows.Add(("Futility probability", FutilityPerStage.Select(p => F(p, 4))));
-        int label = rows.Max(r => r.Item1.Length);
-        foreach (var (name, cells) in rows)
-            text.Append(name.PadRight(label)).Append(string.Concat(cells.Select(c => " " + c.PadLeft(8)))).Append('\n');
+        DesignTable.Append(text, rows, 8);
         return text.ToString();
     }
 
-    private static string F(double value, int decimals) => double.IsNaN(value) ? "NA" : double.IsPositiveInfinity(value) ? "Inf"
-        : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static string F(double value, int decimals) => DesignTable.Number(value, decimals);
 }
