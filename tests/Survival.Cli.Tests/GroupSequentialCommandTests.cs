@@ -45,14 +45,30 @@ public class GroupSequentialCommandTests
     }
 
     [Theory]
+    [InlineData("--delta-wt", new[] { "--delta-wt", "0.2" })]
+    [InlineData("--beta-spending", new[] { "--beta-spending", "bsOF" })]
+    [InlineData("--futility-bounds", new[] { "--sided", "2", "--alpha", "0.05", "--futility-bounds", "0,0" })]
+    [InlineData("--binding", new[] { "--binding" })]
+    [InlineData("--two-sided-power", new[] { "--two-sided-power" })]
+    [InlineData("--information-rates", new[] { "--kmax", "1", "--information-rates", "1" })]
+    public void A_setting_that_does_not_apply_is_ignored_with_a_warning_as_rpact_does(string option, string[] arguments)
+    {
+        var (exit, stdout, stderr) = CliHarness.Run(["design", "group-sequential", .. arguments, "--format", "json"]);
+        Assert.Equal(0, exit);
+        Assert.Contains($"warning: {option} is not used", stderr);
+        // The design is the one without the setting.
+        var without = arguments.Where((a, i) => a != option && (i == 0 || arguments[i - 1] != option)).ToArray();
+        var (_, expected, _) = CliHarness.Run(["design", "group-sequential", .. without, "--format", "json"]);
+        Assert.Equal(expected, stdout);
+    }
+
+    [Theory]
     [InlineData("--alpha", "1")]
     [InlineData("--kmax", "0")]
     [InlineData("--information-rates", "0.5,0.3,1")]
     [InlineData("--information-rates", "0.3,0.6,0.9")]
     [InlineData("--type", "XYZ")]
     [InlineData("--sided", "3")]
-    [InlineData("--beta-spending", "bsOF")]
-    [InlineData("--delta-wt", "0.2")]
     [InlineData("--futility-bounds", "0,4")]
     public void Impossible_inputs_are_one_line_errors_naming_the_option(string option, string value)
     {

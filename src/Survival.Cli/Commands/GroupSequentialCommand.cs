@@ -106,22 +106,46 @@ internal sealed class GroupSequentialOptionSet
             2 => TestSides.Two,
             var other => throw new SurvivalInputException("expected 1 or 2", column: "--sided", value: other.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
+        int stages = parse.GetValue(_kMax);
+        double? deltaWt = parse.GetValue(_deltaWt), gamma = parse.GetValue(_gamma), gammaBeta = parse.GetValue(_gammaBeta), hpBound = parse.GetValue(_hpBound);
+        var rates = parse.GetValue(_rates) is { } r ? Numbers.ParseList(r, "--information-rates") : null;
+        var futility = parse.GetValue(_futility) is { } f ? Numbers.ParseList(f, "--futility-bounds") : null;
+        bool binding = parse.GetValue(_binding), twoSidedPower = parse.GetValue(_twoSidedPower);
+
+        // rpact warns about a setting that does not apply to the design chosen and goes on without it; the command line
+        // does the same (the library, called directly, rejects it), so that a grid of rpact calls runs unchanged.
+        var error = parse.InvocationConfiguration.Error;
+        void Ignore(string option, string why) => error.WriteLine($"warning: {option} is not used: {why} (rpact ignores it too)");
+        bool spending = boundary >= GroupSequentialBoundary.SpendingOBrienFleming;
+        if (deltaWt is not null && boundary != GroupSequentialBoundary.WangTsiatis) { Ignore("--delta-wt", "the design is not Wang–Tsiatis"); deltaWt = null; }
+        if (gamma is not null && boundary is not (GroupSequentialBoundary.SpendingKimDeMets or GroupSequentialBoundary.SpendingHwangShihDeCani))
+        { Ignore("--gamma", "the α-spending function is not asKD or asHSD"); gamma = null; }
+        if (hpBound is not null && boundary != GroupSequentialBoundary.HaybittlePeto) { Ignore("--hp-bound", "the design is not Haybittle–Peto"); hpBound = null; }
+        if (betaSpending != BetaSpendingFunction.None && !spending) { Ignore("--beta-spending", "β-spending needs an α-spending design (asOF, asP, asKD, asHSD)"); betaSpending = BetaSpendingFunction.None; }
+        if (gammaBeta is not null && betaSpending is not (BetaSpendingFunction.KimDeMets or BetaSpendingFunction.HwangShihDeCani))
+        { Ignore("--gamma-beta", "the β-spending function is not bsKD or bsHSD"); gammaBeta = null; }
+        if (stages == 1 && rates is not null) { Ignore("--information-rates", "a one-stage design has information rate 1"); rates = null; }
+        if (futility is not null && (sides == TestSides.Two || stages == 1))
+        { Ignore("--futility-bounds", sides == TestSides.Two ? "the design is two-sided" : "a one-stage design has no interim analysis"); futility = null; }
+        if (binding && (futility is null && betaSpending == BetaSpendingFunction.None || sides == TestSides.Two && betaSpending == BetaSpendingFunction.None))
+        { Ignore("--binding", "the design has no futility bounds"); binding = false; }
+        if (twoSidedPower && sides == TestSides.One) { Ignore("--two-sided-power", "the design is one-sided"); twoSidedPower = false; }
         return new GroupSequentialOptions
         {
-            Stages = parse.GetValue(_kMax),
+            Stages = stages,
             Alpha = parse.GetValue(_alpha),
             Beta = parse.GetValue(_beta),
             Sides = sides,
             Boundary = boundary,
-            DeltaWangTsiatis = parse.GetValue(_deltaWt),
-            GammaAlpha = parse.GetValue(_gamma),
-            HaybittlePetoBound = parse.GetValue(_hpBound),
-            InformationRates = parse.GetValue(_rates) is { } rates ? Numbers.ParseList(rates, "--information-rates") : null,
-            FutilityBounds = parse.GetValue(_futility) is { } futility ? Numbers.ParseList(futility, "--futility-bounds") : null,
+            DeltaWangTsiatis = deltaWt,
+            GammaAlpha = gamma,
+            HaybittlePetoBound = hpBound,
+            InformationRates = rates,
+            FutilityBounds = futility,
             BetaSpending = betaSpending,
-            GammaBeta = parse.GetValue(_gammaBeta),
-            BindingFutility = parse.GetValue(_binding),
-            TwoSidedPower = parse.GetValue(_twoSidedPower),
+            GammaBeta = gammaBeta,
+            BindingFutility = binding,
+            TwoSidedPower = twoSidedPower,
         };
     }
 }
