@@ -79,27 +79,8 @@ internal sealed class GroupSequentialOptionSet
 
     public GroupSequentialOptions Read(ParseResult parse)
     {
-        var boundary = parse.GetValue(_type) switch
-        {
-            "OF" => GroupSequentialBoundary.OBrienFleming,
-            "P" => GroupSequentialBoundary.Pocock,
-            "WT" => GroupSequentialBoundary.WangTsiatis,
-            "HP" => GroupSequentialBoundary.HaybittlePeto,
-            "asOF" => GroupSequentialBoundary.SpendingOBrienFleming,
-            "asP" => GroupSequentialBoundary.SpendingPocock,
-            "asKD" => GroupSequentialBoundary.SpendingKimDeMets,
-            "asHSD" => GroupSequentialBoundary.SpendingHwangShihDeCani,
-            var other => throw new SurvivalInputException("expected OF, P, WT, HP, asOF, asP, asKD or asHSD", column: "--type", value: other),
-        };
-        var betaSpending = parse.GetValue(_betaSpending) switch
-        {
-            null => BetaSpendingFunction.None,
-            "bsOF" => BetaSpendingFunction.OBrienFleming,
-            "bsP" => BetaSpendingFunction.Pocock,
-            "bsKD" => BetaSpendingFunction.KimDeMets,
-            "bsHSD" => BetaSpendingFunction.HwangShihDeCani,
-            var other => throw new SurvivalInputException("expected bsOF, bsP, bsKD or bsHSD", column: "--beta-spending", value: other),
-        };
+        var boundary = RpactCodes.Boundary(parse.GetValue(_type) ?? "OF", "--type");
+        var betaSpending = parse.GetValue(_betaSpending) is { } bs ? RpactCodes.BetaSpending(bs, "--beta-spending") : BetaSpendingFunction.None;
         var sides = parse.GetValue(_sided) switch
         {
             1 => TestSides.One,

@@ -186,13 +186,7 @@ internal sealed class SurvivalAssumptionOptions
             DropoutRate2 = parse.GetValue(_dropout2) ?? dropout,
             DropoutTime = parse.GetValue(_dropoutTime) ?? defaults.DropoutTime,
             AllocationRatio = parse.GetValue(_allocation) ?? defaults.AllocationRatio,
-            Formula = parse.GetValue(_formula) switch
-            {
-                null or "Schoenfeld" => SurvivalEventsFormula.Schoenfeld,
-                "Freedman" => SurvivalEventsFormula.Freedman,
-                "HsiehFreedman" => SurvivalEventsFormula.HsiehFreedman,
-                var other => throw new SurvivalInputException("expected Schoenfeld, Freedman or HsiehFreedman", column: "--formula", value: other),
-            },
+            Formula = parse.GetValue(_formula) is { } formula ? RpactCodes.EventsFormula(formula, "--formula") : SurvivalEventsFormula.Schoenfeld,
         };
         if (parse.GetValue(_intensity) is { } intensity) a = a with { AccrualIntensity = Numbers.ParseList(intensity, "--accrual-intensity") };
         else if (a.AccrualTime.Count(t => t > 0) > 1)

@@ -29,32 +29,13 @@ public class GroupSequentialGoldenTests
             Alpha = input.GetProperty("alpha").GetDouble(),
             Beta = input.GetProperty("beta").GetDouble(),
             Sides = input.GetProperty("sided").GetInt32() == 1 ? TestSides.One : TestSides.Two,
-            Boundary = input.GetProperty("typeOfDesign").GetString() switch
-            {
-                "OF" => GroupSequentialBoundary.OBrienFleming,
-                "P" => GroupSequentialBoundary.Pocock,
-                "WT" => GroupSequentialBoundary.WangTsiatis,
-                "HP" => GroupSequentialBoundary.HaybittlePeto,
-                "asOF" => GroupSequentialBoundary.SpendingOBrienFleming,
-                "asP" => GroupSequentialBoundary.SpendingPocock,
-                "asKD" => GroupSequentialBoundary.SpendingKimDeMets,
-                "asHSD" => GroupSequentialBoundary.SpendingHwangShihDeCani,
-                var other => throw new InvalidOperationException(other),
-            },
+            Boundary = RpactCodes.Boundary(input.GetProperty("typeOfDesign").GetString()!),
             DeltaWangTsiatis = Optional(input, "deltaWT"),
             GammaAlpha = Optional(input, "gammaA"),
             HaybittlePetoBound = Optional(input, "constantBoundsHP"),
             InformationRates = List(input, "informationRates"),
             FutilityBounds = List(input, "futilityBounds"),
-            BetaSpending = input.GetProperty("typeBetaSpending").GetString() switch
-            {
-                "none" => BetaSpendingFunction.None,
-                "bsOF" => BetaSpendingFunction.OBrienFleming,
-                "bsP" => BetaSpendingFunction.Pocock,
-                "bsKD" => BetaSpendingFunction.KimDeMets,
-                "bsHSD" => BetaSpendingFunction.HwangShihDeCani,
-                var other => throw new InvalidOperationException(other),
-            },
+            BetaSpending = RpactCodes.BetaSpending(input.GetProperty("typeBetaSpending").GetString()!),
             GammaBeta = Optional(input, "gammaB"),
             BindingFutility = input.GetProperty("bindingFutility").GetBoolean(),
             TwoSidedPower = input.GetProperty("twoSidedPower").GetBoolean(),
@@ -141,7 +122,7 @@ public class GroupSequentialCloseLooksTests
         {
             Stages = c.GetProperty("informationRates").GetArrayLength(),
             Alpha = c.GetProperty("alpha").GetDouble(),
-            Boundary = c.GetProperty("typeOfDesign").GetString() == "P" ? GroupSequentialBoundary.Pocock : GroupSequentialBoundary.OBrienFleming,
+            Boundary = RpactCodes.Boundary(c.GetProperty("typeOfDesign").GetString()!),
             InformationRates = Golden.Numbers(c.GetProperty("informationRates")),
         });
         var miwa = Golden.Numbers(c.GetProperty("criticalValuesMiwa"));

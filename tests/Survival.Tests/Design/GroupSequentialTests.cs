@@ -202,6 +202,19 @@ public class GroupSequentialTests
     }
 
     [Fact]
+    public void Rpact_codes_name_every_choice_once_and_reject_others()
+    {
+        foreach (var b in Enum.GetValues<GroupSequentialBoundary>()) Assert.Equal(b, RpactCodes.Boundary(RpactCodes.Code(b)));
+        foreach (var f in Enum.GetValues<BetaSpendingFunction>()) Assert.Equal(f, RpactCodes.BetaSpending(RpactCodes.Code(f)));
+        Assert.Equal("asHSD", RpactCodes.Code(GroupSequentialBoundary.SpendingHwangShihDeCani));
+        Assert.Equal(SurvivalEventsFormula.HsiehFreedman, RpactCodes.EventsFormula("HsiehFreedman"));
+        var e = Assert.Throws<SurvivalInputException>(() => RpactCodes.Boundary("of", "--type"));
+        Assert.Equal("--type", e.Column);
+        Assert.Throws<SurvivalInputException>(() => RpactCodes.BetaSpending("bsXX"));
+        Assert.Throws<SurvivalInputException>(() => RpactCodes.EventsFormula("schoenfeld"));
+    }
+
+    [Fact]
     public void Printing_gives_rpacts_summary_table()
     {
         var text = GroupSequential.Design(new GroupSequentialOptions

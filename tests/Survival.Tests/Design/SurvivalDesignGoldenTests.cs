@@ -35,18 +35,11 @@ public class SurvivalDesignGoldenTests
             Alpha = N(d, "alpha") ?? 0.025,
             Beta = N(d, "beta") ?? 0.2,
             Sides = (N(d, "sided") ?? 1) == 1 ? TestSides.One : TestSides.Two,
-            Boundary = type switch
-            {
-                "OF" => GroupSequentialBoundary.OBrienFleming,
-                "asOF" => GroupSequentialBoundary.SpendingOBrienFleming,
-                "asP" => GroupSequentialBoundary.SpendingPocock,
-                "asHSD" => GroupSequentialBoundary.SpendingHwangShihDeCani,
-                _ => throw new InvalidOperationException(type),
-            },
+            Boundary = RpactCodes.Boundary(type),
             GammaAlpha = N(d, "gammaA"),
             InformationRates = L(d, "informationRates"),
             FutilityBounds = L(d, "futilityBounds"),
-            BetaSpending = beta == "bsOF" ? BetaSpendingFunction.OBrienFleming : BetaSpendingFunction.None,
+            BetaSpending = RpactCodes.BetaSpending(beta),
             TwoSidedPower = d.TryGetProperty("twoSidedPower", out var p) && p.GetBoolean(),
         };
     }
@@ -76,7 +69,7 @@ public class SurvivalDesignGoldenTests
             DropoutRate1 = N(i, "dropoutRate1") ?? 0,
             DropoutRate2 = N(i, "dropoutRate2") ?? 0,
             DropoutTime = N(i, "dropoutTime") ?? 12,
-            Formula = i.TryGetProperty("typeOfComputation", out var f) ? Enum.Parse<SurvivalEventsFormula>(f.GetString()!) : SurvivalEventsFormula.Schoenfeld,
+            Formula = i.TryGetProperty("typeOfComputation", out var f) ? RpactCodes.EventsFormula(f.GetString()!) : SurvivalEventsFormula.Schoenfeld,
         };
         if (L(i, "accrualIntensity") is { } intensity) a = a with { AccrualIntensity = intensity };
         return a;
