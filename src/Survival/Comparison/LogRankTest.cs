@@ -25,6 +25,7 @@ public static class LogRankTest
     public static LogRankResult Compute(SurvivalData data, LogRankOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The log-rank test", "IntervalLogRank.Compute (the generalised log-rank test for interval-censored data)");
         if (data.Group is null) throw new SurvivalInputException("the log-rank test needs a group column");
         options ??= LogRankOptions.Default;
         options.Validate();

@@ -39,6 +39,7 @@ public static class PairwiseLogRank
         LogRankOptions? options = null, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("Pairwise log-rank tests", "IntervalLogRank.Compute on each pair");
         var levels = data.Group?.Levels ?? throw new SurvivalInputException("pairwise comparisons need a group column");
         if (levels.Count < 2) throw new SurvivalInputException("pairwise comparisons need at least two groups");
         if (reference is not null && !levels.Contains(reference))

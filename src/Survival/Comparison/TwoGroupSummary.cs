@@ -36,6 +36,7 @@ public sealed record TwoGroupSummary
     public static TwoGroupSummary Compute(SurvivalData data, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The two-group summary", "Turnbull.Fit, AftModel.Fit and IntervalLogRank.Compute");
         var group = data.Group ?? throw new SurvivalInputException("a two-group summary needs a group column");
         if (group.Levels.Count != 2) throw new SurvivalInputException($"a two-group summary needs exactly two groups, not {group.Levels.Count}", column: "group");
         reference ??= group.Levels[0];

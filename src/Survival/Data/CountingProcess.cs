@@ -16,6 +16,7 @@ public static class CountingProcess
     public static CountingProcessRows Split(SurvivalData data, IReadOnlyList<double> cuts)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("Splitting into counting-process rows", "the interval-censored estimators directly");
         ArgumentNullException.ThrowIfNull(cuts);
         foreach (double c in cuts)
             if (!double.IsFinite(c)) throw new SurvivalInputException("a cut time must be a finite number", column: "cuts", value: SurvivalData.Format(c));
@@ -49,6 +50,7 @@ public static class CountingProcess
     public static CountingProcessRows Merge(SurvivalData data, IEnumerable<(string Id, double Time, double Value)> changes, double initialValue)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("Splitting into counting-process rows", "the interval-censored estimators directly");
         ArgumentNullException.ThrowIfNull(changes);
         if (data.Id is null) throw new SurvivalInputException("the data need a subject id (SurvivalData.Id) to merge changes by subject", column: "id");
         var ids = data.Id;

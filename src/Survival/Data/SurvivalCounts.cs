@@ -163,6 +163,7 @@ public sealed class SurvivalCounts
     /// (<see cref="TimeFix.Apply"/>). Both give the same bits.</summary>
     internal static SurvivalCounts FromData(SurvivalData data, int maxDegreeOfParallelism, bool timeFix)
     {
+        data.RequireExactTimes("This estimator", "Turnbull.Fit for curves, IntervalLogRank.Compute for tests, AftModel.Fit for parametric models");
         int items = (data.HasEntry ? 2 : 1) * data.Count;
         // Below SmallInput items a comparison sort costs less than setting up a 4096-cell hash table or the radix
         // sort's digit tables (a tenth of the time at a hundred rows: the case of synthesis, bootstrap and simulation,

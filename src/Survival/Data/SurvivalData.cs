@@ -16,6 +16,10 @@ namespace Survival;
 /// <item>weight, when given, is finite and ≥ 0 (R <c>survfit</c>: frequency/case weights);</item>
 /// <item>all columns have the same length, and there is at least one row.</item>
 /// </list>
+/// <para>Interval-censored data (<see cref="FromIntervals(ReadOnlySpan{double}, ReadOnlySpan{double}, double[], IReadOnlyList{string}, IReadOnlyList{string})"/>)
+/// widen the same rows: each row is an interval (left, right] in which the event happened, with <see cref="Time"/> the
+/// left end, <see cref="Upper"/> the right end and <see cref="Kinds"/> R's status. Estimators that need exact or
+/// right-censored times reject such data with a message naming the interval-censored estimator to use.</para>
 /// <para>The arrays are copied, so a <see cref="SurvivalData"/> never changes after construction.</para>
 /// </remarks>
 public sealed class SurvivalData
@@ -24,10 +28,14 @@ public sealed class SurvivalData
     private readonly bool[] _event;
     private readonly double[]? _entry;
     private readonly double[]? _weight;
+    private readonly double[]? _upper;
+    private readonly IntervalKind[]? _kind;
 
     private SurvivalData(double[] time, bool[] status, double[]? entry, double[]? weight, Factor? group, Factor? strata,
-        OmittedRows? omitted = null, Factor? id = null)
+        OmittedRows? omitted = null, Factor? id = null, double[]? upper = null, IntervalKind[]? kind = null)
     {
+        _upper = upper;
+        _kind = kind;
         Id = id;
         Omitted = omitted ?? OmittedRows.None;
         _time = time;
@@ -41,11 +49,24 @@ public sealed class SurvivalData
     /// <summary>The number of rows.</summary>
     public int Count => _time.Length;
 
-    /// <summary>Exit (event or censoring) times.</summary>
+    /// <summary>Exit (event or censoring) times; for interval-censored data the left end of each interval (0 for a
+    /// left-censored row).</summary>
     public ReadOnlySpan<double> Time => _time;
 
-    /// <summary>Event indicators: <c>true</c> for an event at <see cref="Time"/>, <c>false</c> for censoring.</summary>
+    /// <summary>Event indicators: <c>true</c> for an event at <see cref="Time"/>, <c>false</c> for censoring; for
+    /// interval-censored data, <c>true</c> unless the row is right-censored (the event lies within the row's interval).</summary>
     public ReadOnlySpan<bool> Event => _event;
+
+    /// <summary>Whether the rows are intervals (left, right] (R's <c>Surv(left, right, type = "interval2")</c>) rather than
+    /// exact or right-censored times.</summary>
+    public bool IsIntervalCensored => _upper is not null;
+
+    /// <summary>The right end of each interval (<see cref="double.PositiveInfinity"/> for a right-censored row); empty
+    /// unless <see cref="IsIntervalCensored"/>.</summary>
+    public ReadOnlySpan<double> Upper => _upper;
+
+    /// <summary>What each interval says (R's interval status); empty unless <see cref="IsIntervalCensored"/>.</summary>
+    public ReadOnlySpan<IntervalKind> Kinds => _kind;
 
     /// <summary>Whether rows have delayed-entry times (counting-process data, R's <c>Surv(entry, time, event)</c>).</summary>
     public bool HasEntry => _entry is not null;
@@ -78,11 +99,23 @@ public sealed class SurvivalData
     /// missing-value policy (the CSV reader, the DuckDB push-down), so that estimators and printouts can report them.</summary>
     /// <param name="omitted">The rows left out.</param>
     public SurvivalData WithOmitted(OmittedRows omitted)
-        => new(_time, _event, _entry, _weight, Group, Strata, omitted ?? throw new ArgumentNullException(nameof(omitted)), Id);
+        => new(_time, _event, _entry, _weight, Group, Strata, omitted ?? throw new ArgumentNullException(nameof(omitted)), Id, _upper, _kind);
 
     /// <summary>The same rows (arrays shared, not copied) with <paramref name="group"/> as their groups, the given strata
     /// and no ids: for estimators that reduce by a derived group (cumulative incidence reduces by group × cause).</summary>
-    internal SurvivalData WithGroupsOnly(Factor group, Factor? strata = null) => new(_time, _event, _entry, _weight, group, strata, Omitted, null);
+    internal SurvivalData WithGroupsOnly(Factor group, Factor? strata = null) => new(_time, _event, _entry, _weight, group, strata, Omitted, null, _upper, _kind);
+
+    internal double[]? UpperArray => _upper;
+    internal IntervalKind[]? KindArray => _kind;
+
+    /// <summary>Throws when the rows are interval-censored: for estimators that need exact or right-censored times.</summary>
+    /// <param name="analysis">The analysis, as the message names it ("Kaplan–Meier").</param>
+    /// <param name="instead">What to use for interval-censored data.</param>
+    internal void RequireExactTimes(string analysis, string instead)
+    {
+        if (IsIntervalCensored)
+            throw new SurvivalInputException($"{analysis} needs exact or right-censored times, and these rows are interval-censored (left, right]: use {instead}");
+    }
 
     internal double[] TimeArray => _time;
     internal bool[] EventArray => _event;
@@ -267,6 +300,87 @@ public sealed class SurvivalData
         {
             throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
         }
+    }
+
+    /// <summary>Validates and copies interval-censored rows: each row says the event happened in (left, right], read as R's
+    /// <c>Surv(left, right, type = "interval2")</c> reads it.</summary>
+    /// <param name="left">Left ends, finite and ≥ 0; <see cref="double.NaN"/> (missing) for a left-censored row.</param>
+    /// <param name="right">Right ends, ≥ the left end; <see cref="double.NaN"/> (missing) or
+    /// <see cref="double.PositiveInfinity"/> for a right-censored row. Left = right is an exact time.</param>
+    /// <param name="weight">Optional case weights, finite and ≥ 0.</param>
+    /// <param name="group">Optional group labels, one per row.</param>
+    /// <param name="strata">Optional stratum labels, one per row.</param>
+    /// <remarks><para>R's <c>interval2</c>: a missing left end means the event was at or before the right end
+    /// (<see cref="IntervalKind.LeftCensored"/>); a missing or infinite right end means it was not yet seen at the left end
+    /// (<see cref="IntervalKind.RightCensored"/>); a left end of 0 with a finite right end is the interval (0, right]
+    /// (<see cref="IntervalKind.Interval"/>), as in R.</para>
+    /// <para>Errors name the row (1-based) and value: a negative or infinite left end, a right end below the left end or
+    /// negative, a row with both ends missing (readers that apply a missing-value policy leave such rows out before this
+    /// call, as R's <c>na.omit</c> does), a bad weight.</para></remarks>
+    /// <exception cref="SurvivalInputException">A rule in the remarks is broken.</exception>
+    public static SurvivalData FromIntervals(ReadOnlySpan<double> left, ReadOnlySpan<double> right, double[]? weight = null,
+        IReadOnlyList<string>? group = null, IReadOnlyList<string>? strata = null)
+        => FromIntervalFactors(left, right, weight,
+            group is null ? null : Factor.FromLabels(group, name: "group"),
+            strata is null ? null : Factor.FromLabels(strata, name: "strata"));
+
+    /// <summary>As <see cref="FromIntervals(ReadOnlySpan{double}, ReadOnlySpan{double}, double[], IReadOnlyList{string}, IReadOnlyList{string})"/>,
+    /// with groups and strata given as factors.</summary>
+    /// <param name="left">Left ends (NaN: left-censored).</param>
+    /// <param name="right">Right ends (NaN or +∞: right-censored).</param>
+    /// <param name="weight">Optional case weights.</param>
+    /// <param name="group">Optional groups.</param>
+    /// <param name="strata">Optional strata.</param>
+    /// <exception cref="SurvivalInputException">A rule of <see cref="FromIntervals(ReadOnlySpan{double}, ReadOnlySpan{double}, double[], IReadOnlyList{string}, IReadOnlyList{string})"/> is broken.</exception>
+    public static SurvivalData FromIntervalFactors(ReadOnlySpan<double> left, ReadOnlySpan<double> right, double[]? weight = null,
+        Factor? group = null, Factor? strata = null)
+    {
+        int n = left.Length;
+        if (n == 0) throw new SurvivalInputException("there are no rows: at least one is needed");
+        if (right.Length != n) throw new SurvivalInputException($"has {right.Length} values but the left ends have {n}", column: "right");
+        if (weight is not null) CheckLength(weight.Length, n, "weight");
+        if (group is not null) CheckLength(group.Count, n, "group");
+        if (strata is not null) CheckLength(strata.Count, n, "strata");
+        var lower = new double[n];
+        var upper = new double[n];
+        var kind = new IntervalKind[n];
+        var status = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            double l = left[i], r = right[i];
+            bool leftMissing = double.IsNaN(l), rightOpen = double.IsNaN(r) || double.IsPositiveInfinity(r);
+            if (leftMissing && rightOpen)
+                throw new SurvivalInputException(double.IsNaN(r) ? "both ends of the interval are missing" : "the left end is missing and the right end infinite: the row says nothing",
+                    column: "left", value: Format(l), row: i + 1, input: DataColumn.Time);
+            if (!leftMissing)
+            {
+                if (!double.IsFinite(l)) throw Bad("the left end must be a finite number (or missing, for a left-censored row)", DataColumn.Time, l, i);
+                if (l < 0) throw Bad("the left end must be ≥ 0", DataColumn.Time, l, i);
+            }
+            if (!rightOpen)
+            {
+                if (double.IsNegativeInfinity(r)) throw new SurvivalInputException("the right end must be a number ≥ the left end, or infinite / missing for a right-censored row",
+                    column: "right", value: Format(r), row: i + 1, input: DataColumn.Upper);
+                if (r < 0) throw new SurvivalInputException("the right end must be ≥ 0", column: "right", value: Format(r), row: i + 1, input: DataColumn.Upper);
+                if (!leftMissing && r < l)
+                    throw new SurvivalInputException($"the right end is before the left end {Format(l)}", column: "right", value: Format(r), row: i + 1, input: DataColumn.Upper);
+            }
+            if (leftMissing) { kind[i] = IntervalKind.LeftCensored; lower[i] = 0; upper[i] = r; }
+            else if (rightOpen) { kind[i] = IntervalKind.RightCensored; lower[i] = l; upper[i] = double.PositiveInfinity; }
+            else if (l == r) { kind[i] = IntervalKind.Exact; lower[i] = l; upper[i] = r; }
+            else { kind[i] = IntervalKind.Interval; lower[i] = l; upper[i] = r; }
+            status[i] = kind[i] != IntervalKind.RightCensored;
+        }
+        if (weight is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double w = weight[i];
+                if (!double.IsFinite(w)) throw Bad("weight must be a finite number", DataColumn.Weight, w, i);
+                if (w < 0) throw Bad("weight must be ≥ 0", DataColumn.Weight, w, i);
+            }
+        }
+        return new SurvivalData(lower, status, null, weight?.ToArray(), group, strata, null, null, upper, kind);
     }
 
     private static void CheckLength(int length, int expected, string column)

@@ -24,4 +24,6 @@ public enum DataColumn
 
     /// <summary>The subject (cluster) id.</summary>
     Id,
+    /// <summary>The right end of an interval-censored row (the left end is <see cref="Time"/>).</summary>
+    Upper,
 }

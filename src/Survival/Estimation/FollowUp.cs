@@ -35,6 +35,7 @@ public sealed record FollowUp
     public static FollowUp Compute(SurvivalData data, KaplanMeierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The reverse Kaplan–Meier follow-up", "Turnbull.Fit for the curve");
         var flipped = new bool[data.Count];
         double? min = null, max = null;
         int censored = 0;

@@ -18,6 +18,7 @@ public static class KaplanMeier
     public static KaplanMeierResult Fit(SurvivalData data, KaplanMeierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("Kaplan–Meier", "Turnbull.Fit (the NPMLE, R's survfit on interval data)");
         options ??= KaplanMeierOptions.Default;
         options.Validate();
         if (options.TimeFix) TimeFix.CheckIntervals(data);

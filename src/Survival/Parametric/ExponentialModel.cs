@@ -9,6 +9,7 @@ public static class ExponentialModel
     public static ExponentialFit Fit(SurvivalData data, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The closed-form exponential fit", "AftModel.Fit with AftDistribution.Exponential");
         options ??= ParametricOptions.Default;
         options.Validate();
         return FitRows(data, null, -1, options.ConfidenceLevel);
@@ -20,6 +21,7 @@ public static class ExponentialModel
     public static ExponentialGroupFits FitByGroup(SurvivalData data, ParametricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The closed-form exponential fit", "AftModel.Fit with AftDistribution.Exponential");
         options ??= ParametricOptions.Default;
         options.Validate();
         double confidenceLevel = options.ConfidenceLevel;

@@ -38,6 +38,7 @@ public static class GeneralizedGammaModel
         CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The generalized gamma fit", "an AFT family (AftModel.Fit)");
         options ??= ParametricOptions.Default;
         options.Validate();
         if (covariates is not null && covariates.Rows != data.Count)

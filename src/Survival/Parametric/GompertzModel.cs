@@ -35,6 +35,7 @@ public static class GompertzModel
         CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The Gompertz fit", "an AFT family (AftModel.Fit)");
         options ??= ParametricOptions.Default;
         options.Validate();
         if (covariates is not null && covariates.Rows != data.Count)

@@ -10,6 +10,7 @@ public static class WeibullModel
     public static WeibullFit Fit(SurvivalData data, ParametricOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("The Weibull (rate, shape) fit", "AftModel.Fit with AftDistribution.Weibull");
         if (data.HasEntry) throw new SurvivalInputException("the Weibull fit does not support delayed entry (as R's survreg)");
         options ??= ParametricOptions.Default;
         options.Validate();

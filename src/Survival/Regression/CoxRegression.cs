@@ -119,6 +119,7 @@ public static class CoxRegression
         CancellationToken cancellationToken = default, IProgress<ProgressReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.RequireExactTimes("Cox regression", "no interval-censored Cox model here (SAS ICPHREG); fit an interval-censored parametric model (AftModel.Fit) or test with IntervalLogRank");
         ArgumentNullException.ThrowIfNull(covariates);
         options ??= CoxOptions.Default;
         options.Validate();
