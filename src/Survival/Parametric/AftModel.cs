@@ -48,11 +48,16 @@ public static class AftModel
         bool logScale = distribution is not (AftDistribution.Gaussian or AftDistribution.Logistic);
         int n = data.Count;
         var y = new double[n];
-        for (int i = 0; i < n; i++)
+        IntervalEnds? intervals = data.IsIntervalCensored ? IntervalEnds.Of(data, logScale) : null;
+        if (intervals is not null) y = intervals.Start;
+        else
         {
-            double t = data.Time[i];
-            if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1, input: DataColumn.Time);
-            y[i] = logScale ? Math.Log(t) : t;
+            for (int i = 0; i < n; i++)
+            {
+                double t = data.Time[i];
+                if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1, input: DataColumn.Time);
+                y[i] = logScale ? Math.Log(t) : t;
+            }
         }
         double[]? entryY = null;
         if (data.HasEntry)
@@ -80,11 +85,11 @@ public static class AftModel
         // it; the same test here needs the same function (the Jacobian is a constant, added back at the end).
         double jacobian = 0;
         if (logScale)
-            for (int i = 0; i < n; i++) if (data.Event[i]) jacobian += data.WeightAt(i) * y[i];
+            for (int i = 0; i < n; i++) if (intervals is null ? data.Event[i] : intervals.Kind[i] == IntervalKind.Exact) jacobian += data.WeightAt(i) * y[i];
         Func<double[], (double LogLik, double[] Score, double[,] Information)> Model(double[][] columns, bool fixedSigma) =>
             NewtonRaphson.Observed(theta =>
             {
-                var (l, u, info) = Evaluate(data, y, columns, theta, distribution, logScale, fixedSigma, entryY);
+                var (l, u, info) = Evaluate(data, y, columns, theta, distribution, logScale, fixedSigma, entryY, intervals);
                 return (l + jacobian, u, info);
             }, maxIterations, cancellationToken, progress);
         int logScaleIndex = fixedScale ? -1 : q - 1;
@@ -96,16 +101,16 @@ public static class AftModel
             // family's moment start for (μ, σ) (σ doubled: log(4·var)/2), the intercept by the "glim" step at z = 0, an
             // intercept-only fit of at most 20 iterations when there are covariates, then the glim step for every
             // coefficient at its σ.
-            var (_, variance) = MomentStart(data, y, distribution);
+            var (_, variance) = MomentStart(data, intervals?.Midpoint ?? y, distribution);
             double logSigma = fixedScale ? 0 : Math.Log(4 * variance) / 2;
             double[][] intercept = [x[0]];
             if (p > 1 && !fixedScale)
             {
-                double[] start0 = [Glim(data, y, intercept, distribution, Math.Exp(logSigma))[0], logSigma];
+                double[] start0 = [Glim(data, y, intercept, distribution, Math.Exp(logSigma), intervals)[0], logSigma];
                 var fit0 = NewtonRaphson.Maximize(start0, Model(intercept, false), 20, epsilon, NewtonRule.Survreg, logScaleIndex: 1);
                 logSigma = fit0.Estimate[1];
             }
-            var beta = Glim(data, y, x, distribution, Math.Exp(logSigma));
+            var beta = Glim(data, y, x, distribution, Math.Exp(logSigma), intervals);
             double[] start = fixedScale ? beta : [.. beta, logSigma];
             fromSurvreg = NewtonRaphson.Maximize(start, Model(x, fixedScale), maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: logScaleIndex);
         }
@@ -121,14 +126,14 @@ public static class AftModel
             var starts = new List<double[]>();
             if (logScale && !fixedScale)
             {
-                var exponential = NewtonRaphson.Maximize(StartingValues(data, y, x, AftDistribution.Exponential, logScale, true),
-                    NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY), maxIterations, cancellationToken, progress),
+                var exponential = NewtonRaphson.Maximize(StartingValues(data, intervals?.Midpoint ?? y, x, AftDistribution.Exponential, logScale, true),
+                    NewtonRaphson.Observed(theta => Evaluate(data, y, x, theta, AftDistribution.Exponential, logScale, true, entryY, intervals), maxIterations, cancellationToken, progress),
                     maxIterations, epsilon, NewtonRule.Survreg, logScaleIndex: -1).Estimate;
                 var fromExponential = (double[])exponential.Clone();
                 if (distribution != AftDistribution.Weibull) fromExponential[0] += Math.Log(Math.Log(2));
                 starts.Add([.. fromExponential, 0.0]);
             }
-            starts.Add(StartingValues(data, y, x, distribution, logScale, fixedScale));
+            starts.Add(StartingValues(data, intervals?.Midpoint ?? y, x, distribution, logScale, fixedScale));
             bool found = false;
             NewtonRaphson.Result best = default;
             foreach (var start in starts)
@@ -155,7 +160,7 @@ public static class AftModel
                 "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
                 "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], data.Time.ToArray().Max(), maxIterations, notes);
+            options.ConfidenceLevel, covariates?.Names ?? [], intervals?.LastObserved ?? data.Time.ToArray().Max(), maxIterations, notes);
     }
 
     /// <summary>Whether a fit's point has standard errors: finite, with a positive variance for every parameter.</summary>
@@ -188,7 +193,7 @@ public static class AftModel
     /// <summary>survreg.fit's "glim" start: one weighted least-squares step at z = 0 for every row (the fit a perfect
     /// model would have), with the first and second derivatives of each row's log-likelihood in η there (R's
     /// <c>derfun</c>): β = (XᵀWX)⁻¹Xᵀ(W·y + w·g), W = −w·g′.</summary>
-    private static double[] Glim(SurvivalData data, double[] y, double[][] x, AftDistribution distribution, double sigma)
+    private static double[] Glim(SurvivalData data, double[] y, double[][] x, AftDistribution distribution, double sigma, IntervalEnds? intervals = null)
     {
         int p = x.Length, n = y.Length;
         var (_, eventSlope, eventCurvature) = Derivatives(distribution, 0, eventOccurred: true);
@@ -198,10 +203,22 @@ public static class AftModel
         for (int i = 0; i < n; i++)
         {
             double w = data.WeightAt(i);
-            bool delta = data.Event[i];
-            double g = -(delta ? eventSlope : censoredSlope) / sigma;                     // ∂ℓ/∂η at z = 0
-            double weight = -w * (delta ? eventCurvature : censoredCurvature) / (sigma * sigma); // −w ∂²ℓ/∂η²
-            double target = weight * y[i] + w * g;
+            double g, weight, yy = y[i];
+            if (intervals is not null && intervals.IsCensoredInInterval(i))
+            {
+                // survreg's derfun at η = the interval's midpoint (its start for y): the ends standardised around it.
+                yy = intervals.Midpoint[i];
+                var t = IntervalTerms(distribution, (y[i] - yy) / sigma, (intervals.End[i] - yy) / sigma, sigma);
+                g = t.DEta;
+                weight = -w * t.DEta2;
+            }
+            else
+            {
+                bool delta = intervals is null ? data.Event[i] : intervals.Kind[i] == IntervalKind.Exact;
+                g = -(delta ? eventSlope : censoredSlope) / sigma;                     // ∂ℓ/∂η at z = 0
+                weight = -w * (delta ? eventCurvature : censoredCurvature) / (sigma * sigma); // −w ∂²ℓ/∂η²
+            }
+            double target = weight * yy + w * g;
             for (int j = 0; j < p; j++)
             {
                 b[j] += x[j][i] * target;
@@ -252,7 +269,7 @@ public static class AftModel
 
     /// <summary>The log-likelihood, score and information at θ = (β, log σ) (β alone with the scale fixed at 1).</summary>
     internal static (double LogLik, double[] Score, double[,] Information) Evaluate(SurvivalData data, double[] y, double[][] x, double[] theta,
-        AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null)
+        AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null, IntervalEnds? intervals = null)
     {
         int p = x.Length, q = theta.Length, n = y.Length;
         double logSigma = fixedScale ? 0 : theta[p], sigma = Math.Exp(logSigma);
@@ -267,7 +284,25 @@ public static class AftModel
             double eta = 0;
             for (int j = 0; j < p; j++) eta += theta[j] * x[j][i];
             double z = (y[i] - eta) / sigma;
-            bool delta = status[i];
+            if (intervals is not null && intervals.IsCensoredInInterval(i))
+            {
+                // log P(left < T ≤ right) = log(F(z_r) − F(z_l)); a left-censored row has z_l = −∞.
+                var t = IntervalTerms(distribution, z, (intervals.End[i] - eta) / sigma, sigma);
+                ll += w * t.LogL;
+                for (int j = 0; j < p; j++)
+                {
+                    score[j] += w * t.DEta * x[j][i];
+                    for (int k = 0; k <= j; k++) info[j, k] -= w * t.DEta2 * x[j][i] * x[k][i];
+                }
+                if (!fixedScale)
+                {
+                    score[p] += w * t.DS;
+                    for (int j = 0; j < p; j++) info[p, j] -= w * t.DEtaDS * x[j][i];
+                    info[p, p] -= w * t.DS2;
+                }
+                continue;
+            }
+            bool delta = intervals is null ? status[i] : intervals.Kind[i] == IntervalKind.Exact;
             if (entryY is not null && !double.IsNegativeInfinity(entryY[i]))
             {
                 // Left truncation: − log S(z_e), with z_e the standardised entry.
@@ -303,6 +338,53 @@ public static class AftModel
         }
         for (int j = 0; j < q; j++) for (int k = j + 1; k < q; k++) info[j, k] = info[k, j];
         return (ll, score, info);
+    }
+
+    /// <summary>An interval-censored row's log-likelihood log L, L = F(z_r) − F(z_l), and its derivatives in η and s = log σ,
+    /// with z = (y − η)/σ: ∂L/∂η = −(f_r − f_l)/σ, ∂L/∂s = −(z_r f_r − z_l f_l), ∂²L/∂η² = (f′_r − f′_l)/σ²,
+    /// ∂²L/∂η∂s = (f_r − f_l + z_r f′_r − z_l f′_l)/σ, ∂²L/∂s² = z_r² f′_r + z_r f_r − z_l² f′_l − z_l f_l, and
+    /// ℓ″ = L″/L − ℓ′ℓ′ (survreg's <c>derfun</c> and C code in these terms). An infinite end contributes nothing.</summary>
+    internal static (double LogL, double DEta, double DS, double DEta2, double DEtaDS, double DS2) IntervalTerms(AftDistribution distribution, double zl, double zr, double sigma)
+    {
+        var (fl, dfl, cdfl, survl) = StandardLaw(distribution, zl);
+        var (fr, dfr, cdfr, survr) = StandardLaw(distribution, zr);
+        // As survreg: the difference of survivals above the median, of distribution functions below it.
+        double l = zl > 0 ? survl - survr : cdfr - cdfl;
+        double zfl = double.IsInfinity(zl) ? 0 : zl * fl, zfr = double.IsInfinity(zr) ? 0 : zr * fr;
+        double zdfl = double.IsInfinity(zl) ? 0 : zl * dfl, zdfr = double.IsInfinity(zr) ? 0 : zr * dfr;
+        double z2dfl = double.IsInfinity(zl) ? 0 : zl * zl * dfl, z2dfr = double.IsInfinity(zr) ? 0 : zr * zr * dfr;
+        double lEta = -(fr - fl) / sigma, lS = -(zfr - zfl);
+        double lEta2 = (dfr - dfl) / (sigma * sigma), lEtaS = (fr - fl + zdfr - zdfl) / sigma, lS2 = z2dfr + zfr - z2dfl - zfl;
+        double gEta = lEta / l, gS = lS / l;
+        return (Math.Log(l), gEta, gS, lEta2 / l - gEta * gEta, lEtaS / l - gEta * gS, lS2 / l - gS * gS);
+    }
+
+    /// <summary>The standard law's density f, its derivative f′, distribution function F and survival S at z (z may be ±∞).</summary>
+    private static (double F, double DF, double Cdf, double Surv) StandardLaw(AftDistribution distribution, double z)
+    {
+        if (double.IsNegativeInfinity(z)) return (0, 0, 0, 1);
+        if (double.IsPositiveInfinity(z)) return (0, 0, 1, 0);
+        switch (distribution)
+        {
+            case AftDistribution.Weibull or AftDistribution.Exponential:
+                {
+                    // Minimum extreme value: S = exp(−e^z), f = e^z S, f′ = f(1 − e^z).
+                    double ez = Math.Exp(z), surv = Math.Exp(-ez), f = ez * surv;
+                    return (f, f * (1 - ez), -ElementaryFunctions.Expm1(-ez), surv);
+                }
+            case AftDistribution.LogLogistic or AftDistribution.Logistic:
+                {
+                    double cdf = z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+                    double surv = z >= 0 ? Math.Exp(-z) / (1 + Math.Exp(-z)) : 1 / (1 + Math.Exp(z));
+                    double f = cdf * surv;
+                    return (f, f * (surv - cdf), cdf, surv);
+                }
+            default:
+                {
+                    double f = Normal.PDF(0, 1, z);
+                    return (f, -z * f, 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(-z / Math.Sqrt(2)), 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2)));
+                }
+        }
     }
 
     /// <summary>log f(z) (event) or log S(z) (censoring) of the standard law, and its first and second derivatives in z.</summary>
