@@ -42,8 +42,7 @@ public static class Turnbull
         ArgumentNullException.ThrowIfNull(data);
         options ??= TurnbullOptions.Default;
         options.Validate();
-        var (lower, upper, kind) = Ends(data);
-        if (options.TimeFix) ApplyTimeFix(lower, upper, kind);
+        var (lower, upper, kind) = PreparedEnds(data, options.TimeFix);
         int n = data.Count;
         int groups = data.Group?.Levels.Count ?? 1, strata = data.Strata?.Levels.Count ?? 1;
         var rowsOf = new List<int>[groups * strata];
@@ -61,6 +60,15 @@ public static class Turnbull
                 rows.Select(data.WeightAt).ToArray(), group, stratum, options, cancellationToken));
         }
         return new TurnbullResult(curves.ToArray(), options, data.Omitted);
+    }
+
+    /// <summary>Each row's ends and kind after R's near-tie rule (when <paramref name="timeFix"/>): what the estimate and the
+    /// generalised log-rank test start from.</summary>
+    internal static (double[] Lower, double[] Upper, IntervalKind[] Kind) PreparedEnds(SurvivalData data, bool timeFix)
+    {
+        var ends = Ends(data);
+        if (timeFix) ApplyTimeFix(ends.Lower, ends.Upper, ends.Kind);
+        return ends;
     }
 
     /// <summary>Each row's ends and kind; exact and right-censored data read as intervals [t, t] and (t, ∞).</summary>
