@@ -20,6 +20,14 @@ internal sealed class InputOptions
     };
     public Option<string> Time { get; } = new("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };
     public Option<string> Event { get; } = new("--event") { Description = "Column with the event indicator (1/0 or true/false).", Required = true };
+    public Option<string?> Left { get; } = new("--left")
+    {
+        Description = "Interval-censored data (instead of --time/--event): column with each row's left end; missing (NA, empty) = left-censored, as R's Surv(type = \"interval2\").",
+    };
+    public Option<string?> Right { get; } = new("--right")
+    {
+        Description = "With --left: column with each row's right end; missing or Inf = right-censored; equal to the left end = an exact time.",
+    };
     public Option<string?> Group { get; } = new("--group") { Description = "Column with the group label." };
     public Option<string?> Entry { get; } = new("--entry") { Description = "Column with the delayed-entry time." };
     public Option<string?> Weight { get; } = new("--weight") { Description = "Column with frequency weights." };
@@ -61,6 +69,49 @@ internal sealed class InputOptions
         command.Options.Add(MissingValues);
         command.Options.Add(Missing);
     }
+
+    /// <summary>Adds <c>--left --right</c> (interval-censored input) to a command that also takes <c>--time --event</c>,
+    /// which then become optional: one pair or the other is required (checked by <see cref="IsInterval"/>).</summary>
+    public void AddIntervalsTo(Command command)
+    {
+        Time.Required = false;
+        Event.Required = false;
+        command.Options.Add(Left);
+        command.Options.Add(Right);
+    }
+
+    /// <summary>Whether the rows are interval-censored (<c>--left</c>/<c>--right</c>); checks that exactly one way of giving
+    /// times is used, as one-line errors.</summary>
+    public bool IsInterval(ParseResult parse)
+    {
+        bool left = parse.GetValue(Left) is not null, right = parse.GetValue(Right) is not null;
+        bool time = parse.GetValue(Time) is not null, status = parse.GetValue(Event) is not null;
+        if (left || right)
+        {
+            if (time) throw new SurvivalInputException("give --time/--event or --left/--right (interval-censored), not both", column: "--time");
+            if (status) throw new SurvivalInputException("give --time/--event or --left/--right (interval-censored), not both", column: "--event");
+            if (!left) throw new SurvivalInputException("--right needs --left (the column of left ends)", column: "--left");
+            if (!right) throw new SurvivalInputException("--left needs --right (the column of right ends)", column: "--right");
+            foreach (var (option, name) in new[] { (Entry, "--entry"), (Id, "--id") })
+                if (parse.GetValue(option) is not null)
+                    throw new SurvivalInputException("interval-censored rows take no " + name + " here", column: name);
+            if (parse.GetValue(Connection) is not null || (parse.GetValue(Input) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)))
+                throw new SurvivalInputException("interval-censored rows are read from CSV; Parquet and database input are reduced to per-time counts, which intervals do not have",
+                    column: "--left");
+            return true;
+        }
+        if (!time) throw new SurvivalInputException("--time is required (or --left and --right for interval-censored rows)", column: "--time");
+        if (!status) throw new SurvivalInputException("--event is required with --time", column: "--event");
+        return false;
+    }
+
+    /// <summary>The interval columns the options name.</summary>
+    public IntervalColumns IntervalColumns(ParseResult parse)
+        => new(parse.GetValue(Left)!, parse.GetValue(Right)!, parse.GetValue(Weight), parse.GetValue(Group), parse.GetValue(Strata));
+
+    /// <summary>Reads and validates interval-censored rows (CSV).</summary>
+    public SurvivalData LoadIntervals(ParseResult parse)
+        => SurvivalCsv.ReadIntervals(parse.GetValue(Input)!, IntervalColumns(parse), ReadOptions(parse));
 
     public CsvReadOptions ReadOptions(ParseResult parse)
     {

@@ -45,7 +45,16 @@ public sealed class CsvTable
     /// <param name="columns">The columns the analysis uses (each must have been read).</param>
     /// <returns>The table without those rows (this table when none is missing).</returns>
     /// <exception cref="SurvivalInputException">A value is missing under <see cref="MissingValuePolicy.Fail"/>, or every row has one.</exception>
-    public CsvTable OmitMissing(IEnumerable<string> columns)
+    public CsvTable OmitMissing(IEnumerable<string> columns) => Omit(columns, all: false);
+
+    /// <summary>As <see cref="OmitMissing"/>, for rows missing in <b>every</b> one of <paramref name="columns"/>: the two
+    /// ends of an interval-censored row, either of which may be missing on its own (a left- or right-censored row).</summary>
+    /// <param name="columns">The columns (each must have been read).</param>
+    /// <returns>The table without those rows.</returns>
+    /// <exception cref="SurvivalInputException">Such a row under <see cref="MissingValuePolicy.Fail"/>, or every row is one.</exception>
+    public CsvTable OmitMissingInAll(IEnumerable<string> columns) => Omit(columns, all: true);
+
+    private CsvTable Omit(IEnumerable<string> columns, bool all)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var used = columns.Distinct(StringComparer.Ordinal).Select(c => (Name: c, Values: Get(c))).ToArray();
@@ -57,13 +66,26 @@ public sealed class CsvTable
         for (int i = 0; i < keep.Length; i++)
         {
             keep[i] = true;
-            foreach (var (name, values) in used)
+            if (all)
             {
-                if (!markers.Contains(values[i].Trim())) continue;
-                if (_options.Missing == MissingValuePolicy.Fail)
-                    throw Bad("the value is missing, and missing values are not allowed (--missing fail)", name, i, values[i]);
-                keep[i] = false;
-                break;
+                if (used.Length > 0 && used.All(u => markers.Contains(u.Values[i].Trim())))
+                {
+                    if (_options.Missing == MissingValuePolicy.Fail)
+                        throw Bad($"both ends are missing ({string.Join(", ", used.Select(u => u.Name))}), and missing values are not allowed (--missing fail)",
+                            used[^1].Name, i, used[^1].Values[i]);
+                    keep[i] = false;
+                }
+            }
+            else
+            {
+                foreach (var (name, values) in used)
+                {
+                    if (!markers.Contains(values[i].Trim())) continue;
+                    if (_options.Missing == MissingValuePolicy.Fail)
+                        throw Bad("the value is missing, and missing values are not allowed (--missing fail)", name, i, values[i]);
+                    keep[i] = false;
+                    break;
+                }
             }
             if (keep[i]) kept++;
             else if (positions.Count < OmittedRows.MaxPositions) positions.Add(_lines[i]);
@@ -217,6 +239,29 @@ public sealed class CsvTable
                 throw Bad("not a number" + hint, column, i, s);
             }
             if (!double.IsFinite(v)) throw Bad("not a finite number", column, i, s);
+            result[i] = v;
+        }
+        return result;
+    }
+
+    /// <summary>A column of interval ends, as R's <c>Surv(type = "interval2")</c> reads them: a missing-value marker
+    /// (<see cref="CsvReadOptions.MissingValues"/>) is <see cref="double.NaN"/> (an open end), <c>Inf</c> (<c>inf</c>,
+    /// <c>Infinity</c>) is +∞; any other value must be a finite number.</summary>
+    /// <param name="column">A column that was read.</param>
+    /// <exception cref="SurvivalInputException">A value is not a number, or is −∞.</exception>
+    public double[] IntervalEnds(string column)
+    {
+        var text = Get(column);
+        var markers = new HashSet<string>(_options.MissingValues, StringComparer.Ordinal);
+        var result = new double[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            var s = text[i].Trim();
+            if (markers.Contains(s)) { result[i] = double.NaN; continue; }
+            if (s is "Inf" or "inf" or "+Inf" or "Infinity" or "+Infinity" or "infinity") { result[i] = double.PositiveInfinity; continue; }
+            if (s.Length == 0) throw Bad("the value is blank: a number, Inf or a missing-value marker is needed", column, i, text[i]);
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                throw Bad("not a number (an interval end is a number, Inf for none, or a missing-value marker)", column, i, text[i]);
             result[i] = v;
         }
         return result;

@@ -62,6 +62,73 @@ public static class SurvivalCsv
         }
     }
 
+    /// <summary>Reads interval-censored rows (R's <c>Surv(left, right, type = "interval2")</c>) from <paramref name="path"/>.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="columns">The columns to use.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <remarks>A missing left end is a left-censored row, a missing right end (or <c>Inf</c>) a right-censored one; a row
+    /// missing both, or missing its weight, group or stratum, is left out and reported as any missing value (an error under
+    /// <see cref="MissingValuePolicy.Fail"/>). Errors name the file, line, column and value.</remarks>
+    /// <exception cref="SurvivalInputException">A problem with the file or a value.</exception>
+    public static SurvivalData ReadIntervals(string path, IntervalColumns columns, CsvReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(columns);
+        MemoryEstimate.Check(path, columns.Names.Count, table: true);
+        return ToIntervalData(CsvTable.Read(path, columns.Names, options), columns);
+    }
+
+    /// <summary>Turns the columns of a table into validated interval-censored data (as <see cref="ReadIntervals"/>), with
+    /// errors at file lines.</summary>
+    /// <param name="table">A table holding <paramref name="columns"/>.</param>
+    /// <param name="columns">The columns to use.</param>
+    public static SurvivalData ToIntervalData(CsvTable table, IntervalColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        table = table.OmitMissing(new[] { columns.Weight, columns.Group, columns.Strata }.OfType<string>()).OmitMissingInAll([columns.Left, columns.Right]);
+        var left = table.IntervalEnds(columns.Left);
+        var right = table.IntervalEnds(columns.Right);
+        var weight = columns.Weight is null ? null : table.Numbers(columns.Weight);
+        var group = columns.Group is null ? null : Factor.FromLabels(table.Labels(columns.Group), name: "group");
+        var strata = columns.Strata is null ? null : Factor.FromLabels(table.Labels(columns.Strata), name: "strata");
+        try
+        {
+            var data = SurvivalData.FromIntervalFactors(left, right, weight, group, strata);
+            return table.Omitted.Count == 0 ? data : data.WithOmitted(table.Omitted);
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long && ex.Input is not null)
+        {
+            throw IntervalAtLine(table, columns, ex);
+        }
+    }
+
+    /// <summary>An error about row r of interval data read from <paramref name="table"/>, at its file line; any other as it is.</summary>
+    /// <param name="table">The table the data came from.</param>
+    /// <param name="columns">The columns used.</param>
+    /// <param name="error">The error.</param>
+    public static SurvivalInputException IntervalInFileTerms(CsvTable table, IntervalColumns columns, SurvivalInputException error)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Row is long && error.Input is not null && error.File is null ? IntervalAtLine(table, columns, error) : error;
+    }
+
+    private static SurvivalInputException IntervalAtLine(CsvTable table, IntervalColumns columns, SurvivalInputException ex)
+    {
+        int row = (int)(ex.Row!.Value - 1);
+        string column = ex.Input switch
+        {
+            DataColumn.Time => columns.Left,
+            DataColumn.Upper => columns.Right,
+            DataColumn.Weight => columns.Weight ?? "weight",
+            DataColumn.Group => columns.Group ?? "group",
+            _ => columns.Strata ?? "strata",
+        };
+        return table.Bad(ex.Reason, column, row, table.Text(column)[row]);
+    }
+
     /// <summary>An error the core raised about row r of data read from <paramref name="table"/> (by
     /// <see cref="ToData"/>), restated with the file's line, the column's name in the file and the value as written; any
     /// other error as it is. For errors that estimators raise later (a time ≤ 0 for a log-time model).</summary>

@@ -22,6 +22,7 @@ internal static class KmCommand
             DefaultValueFactory = _ => "auto",
         };
         input.AddTo(command, withStrata: true, withId: true, withDatabase: true);
+        input.AddIntervalsTo(command);
         command.Options.Add(variance);
         command.Options.Add(confType);
         command.Options.Add(confLevel);
@@ -47,6 +48,36 @@ internal static class KmCommand
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
+            if (input.IsInterval(parse))
+            {
+                if (parse.GetValue(variance) != "auto")
+                    throw new SurvivalInputException("the Turnbull estimate's variance is R's (robust when the iteration's weights are fractional): drop --variance",
+                        column: "--variance", value: parse.GetValue(variance));
+                var turnbull = Survival.IntervalCensoring.Turnbull.Fit(input.LoadIntervals(parse),
+                    new Survival.IntervalCensoring.TurnbullOptions { ConfidenceLevel = options.ConfidenceLevel, Transform = options.Transform }, CliRunner.Cancellation);
+                foreach (var warning in turnbull.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+                if (parse.GetValue(plot) is { } turnbullFigure)
+                {
+                    double? p = turnbull.Curves.Count > 1 && turnbull.Curves.All(c => c.Estimate.Group is not null) && parse.GetValue(input.Strata) is null
+                        ? Survival.IntervalCensoring.IntervalLogRank.Compute(input.LoadIntervals(parse), cancellationToken: CliRunner.Cancellation).PValue : null;
+                    Survival.Plotting.TurnbullPlot.Save(turnbull, turnbullFigure, new Survival.Plotting.KaplanMeierPlotOptions
+                    { PValue = p, PValueLabel = "Generalised log-rank P", XLabel = "Time", ShowCensorMarks = false });
+                }
+                var turnbullOutput = parse.InvocationConfiguration.Output;
+                if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(turnbull, sorted), turnbullOutput);
+                else
+                {
+                    WriteTable(turnbull.AsSurvivalCurves(), sorted, turnbullOutput);
+                    turnbullOutput.WriteLine();
+                    foreach (var c in turnbull.Curves)
+                    {
+                        turnbullOutput.WriteLine($"Turnbull intervals{(c.Label is { } l ? $", group={l}" : "")} ({c.Iterations} iterations{(c.Converged ? "" : ", NOT converged")})");
+                        Numbers.Table(turnbullOutput, ["lower", "upper", "probability"],
+                            c.Intervals.Select(i => (IReadOnlyList<string>)[Numbers.Format(i.Lower), Numbers.Format(i.Upper), Numbers.Format(i.Probability, 4)]));
+                    }
+                }
+                return 0;
+            }
             // Parquet (inside DuckDB) and databases (inside the database) are reduced to counts; CSV is read as rows (which also checks delayed-entry intervals against R's near-tie rule).
             var data = input.IsCounts(parse) ? null : input.Load(parse);
             if (data is null && parse.GetValue(input.Id) is not null)
@@ -94,6 +125,19 @@ internal static class KmCommand
         c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray(),
         fit.Variance == KaplanMeierVariance.Robust ? "robust" : "greenwood", OmittedJson.From(omitted));
 
+
+    internal sealed record IntervalJson(double Lower, double Upper, double Time, double Probability);
+    internal sealed record TurnbullCurveJson(string? Group, int N, double Events, MedianJson Median, IReadOnlyList<StepJson> Steps, IReadOnlyList<AtJson> At,
+        string Method, IReadOnlyList<IntervalJson> Intervals, int Iterations, bool Converged);
+    internal sealed record TurnbullJson(string Method, IReadOnlyList<TurnbullCurveJson> Curves, string Variance, OmittedJson Omitted);
+
+    internal static TurnbullJson ToJson(Survival.IntervalCensoring.TurnbullResult fit, double[] times)
+    {
+        var usual = ToJson(fit.AsSurvivalCurves(), times, fit.Omitted);
+        return new TurnbullJson("turnbull", usual.Curves.Select((c, i) => new TurnbullCurveJson(c.Group, c.N, c.Events, c.Median, c.Steps, c.At, "turnbull",
+            fit.Curves[i].Intervals.Select(t => new IntervalJson(t.Lower, t.Upper, t.Time, t.Probability)).ToArray(),
+            fit.Curves[i].Iterations, fit.Curves[i].Converged)).ToArray(), usual.Variance, usual.Omitted);
+    }
 
     private static void WriteTable(KaplanMeierResult fit, double[] times, TextWriter output)
     {

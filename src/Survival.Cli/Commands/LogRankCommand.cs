@@ -17,6 +17,13 @@ internal static class LogRankCommand
         var format = FormatOption.Create();
         var command = new Command("logrank", "Compare survival between groups (log-rank family, stratified as R survdiff).");
         input.AddTo(command, withStrata: true, withDatabase: true);
+        input.AddIntervalsTo(command);
+        var scores = new Option<string>("--scores")
+        {
+            Description = "With --left/--right: sun (default, interval::ictest's logrank1; the log-rank scores on right-censored data) or finkelstein (logrank2).",
+            DefaultValueFactory = _ => "sun",
+        };
+        command.Options.Add(scores);
         command.Options.Add(weights);
         command.Options.Add(rho);
         command.Options.Add(gamma);
@@ -34,6 +41,26 @@ internal static class LogRankCommand
                 "fleming-harrington" => LogRankWeighting.FlemingHarrington,
                 var other => throw new SurvivalInputException("must be one of logrank, gehan, tarone-ware, peto, modified-peto, fleming-harrington", column: "--weights", value: other),
             };
+            if (input.IsInterval(parse))
+            {
+                if (parse.GetValue(weights) is not null || parse.GetValue(rho) is not null || parse.GetValue(gamma) is not null)
+                    throw new SurvivalInputException("the generalised log-rank test takes --scores, not the right-censored weights", column: parse.GetValue(weights) is not null ? "--weights" : "--rho");
+                var icOptions = new Survival.IntervalCensoring.IntervalLogRankOptions
+                {
+                    Scores = parse.GetValue(scores) switch
+                    {
+                        "sun" => Survival.IntervalCensoring.IntervalLogRankScores.Sun,
+                        "finkelstein" => Survival.IntervalCensoring.IntervalLogRankScores.Finkelstein,
+                        var other => throw new SurvivalInputException("must be sun or finkelstein", column: "--scores", value: other),
+                    },
+                };
+                var ic = Survival.IntervalCensoring.IntervalLogRank.Compute(input.LoadIntervals(parse), icOptions, CliRunner.Cancellation);
+                foreach (var warning in ic.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: pooled Turnbull estimate: {warning}");
+                if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(ic), parse.InvocationConfiguration.Output);
+                else parse.InvocationConfiguration.Output.Write(ic.ToString());
+                return 0;
+            }
+            if (parse.GetValue(scores) != "sun") throw new SurvivalInputException("--scores is for interval-censored rows (--left/--right)", column: "--scores");
             var options = new LogRankOptions { Weighting = weighting, Rho = parse.GetValue(rho) ?? 0, Gamma = parse.GetValue(gamma) ?? 0 };
             var counts = input.IsCounts(parse) ? input.LoadCounts(parse) : null;
             var data = counts is null ? input.Load(parse) : null;
@@ -52,6 +79,14 @@ internal static class LogRankCommand
 
     internal static LogRankJson ToJson(LogRankResult r, OmittedRows omitted) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
         r.Groups.Select(g => new GroupJson(g.Group, g.N, g.Observed, g.Expected)).ToArray(), OmittedJson.From(omitted));
+
+    internal sealed record ScoreGroupJson(string Group, double N, double Score, double Variance);
+    internal sealed record GeneralizedJson(double ChiSquare, int Df, double PValue, string Method, string Scores, IReadOnlyList<ScoreGroupJson> Groups,
+        int Iterations, bool Converged, OmittedJson Omitted);
+
+    internal static GeneralizedJson ToJson(Survival.IntervalCensoring.IntervalLogRankResult r) => new(r.ChiSquare, r.DegreesOfFreedom, r.PValue,
+        "generalized-logrank", r.Options.Scores == Survival.IntervalCensoring.IntervalLogRankScores.Sun ? "sun" : "finkelstein",
+        r.Groups.Select(g => new ScoreGroupJson(g.Group, g.N, g.ScoreSum, g.Variance)).ToArray(), r.Iterations, r.Converged, OmittedJson.From(r.Omitted));
 
     private static void WriteTable(LogRankResult r, TextWriter output) => output.Write(r.ToString());
 }

@@ -25,6 +25,7 @@ internal static class ParametricCommand
         var format = FormatOption.Create();
         var command = new Command("parametric", "Parametric (AFT) survival models at R survreg parity.");
         input.AddTo(command, withGroup: false);
+        input.AddIntervalsTo(command);
         command.Options.Add(dist);
         command.Options.Add(compare);
         command.Options.Add(covariates);
@@ -37,11 +38,17 @@ internal static class ParametricCommand
         {
             FigureOption.CheckBeforeWork(parse.GetValue(plot));
             var names = Split(parse.GetValue(covariates) ?? "");
-            var columns = input.Columns(parse);
+            bool interval = input.IsInterval(parse);
+            var columns = interval ? null : input.Columns(parse);
+            var intervalColumns = interval ? input.IntervalColumns(parse) : null;
             input.RequireRows(parse);
-            var used = columns.Names.Concat(names).Distinct().ToArray();
-            var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used);
-            var data = SurvivalCsv.ToData(table, columns);
+            var used = (interval ? intervalColumns!.Names : columns!.Names).Concat(names).Distinct().ToArray();
+            var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse));
+            // Interval ends may be missing one at a time (left- or right-censored): only a row missing both is left out.
+            table = interval
+                ? table.OmitMissing(names.Concat(new[] { intervalColumns!.Weight }.OfType<string>())).OmitMissingInAll([intervalColumns.Left, intervalColumns.Right])
+                : table.OmitMissing(used);
+            var data = interval ? SurvivalCsv.ToIntervalData(table, intervalColumns!) : SurvivalCsv.ToData(table, columns!);
             CovariateMatrix? x = null;
             if (names.Length > 0)
             {
@@ -62,14 +69,15 @@ internal static class ParametricCommand
                 if (parse.GetValue(plot) is not { } file) return;
                 if (x is not null) throw new SurvivalInputException("--plot draws fits without covariates", column: "--plot");
                 double last = fitted.Max(f => f.LastObservedTime);
-                Survival.Plotting.ParametricFitPlot.Save(Survival.Estimation.KaplanMeier.Fit(data), fitted, parse.GetValue(horizon) ?? 2 * last, file,
-                    new Survival.Plotting.KaplanMeierPlotOptions { XLabel = "Time", Title = "Kaplan–Meier with parametric fits" });
+                var curves = interval ? Survival.IntervalCensoring.Turnbull.Fit(data).AsSurvivalCurves() : Survival.Estimation.KaplanMeier.Fit(data);
+                Survival.Plotting.ParametricFitPlot.Save(curves, fitted, parse.GetValue(horizon) ?? 2 * last, file,
+                    new Survival.Plotting.KaplanMeierPlotOptions { XLabel = "Time", Title = interval ? "Turnbull estimate with parametric fits" : "Kaplan–Meier with parametric fits" });
             }
             // A row an estimator refuses (a time ≤ 0 for a log-time family) is named by its file line, as input errors are.
             IParametricFit FitInFileTerms(ParametricFamily family, IProgress<ProgressReport>? progress = null)
             {
                 try { return ParametricModels.Fit(data, family, x, options, CliRunner.Cancellation, progress); }
-                catch (SurvivalInputException e) { throw SurvivalCsv.InFileTerms(table, columns, e); }
+                catch (SurvivalInputException e) { throw interval ? SurvivalCsv.IntervalInFileTerms(table, intervalColumns!, e) : SurvivalCsv.InFileTerms(table, columns!, e); }
             }
             void Warn(IParametricFit f)
             {
