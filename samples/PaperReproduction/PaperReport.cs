@@ -179,6 +179,7 @@ internal static class PaperReport
         sb.AppendLine();
 
         ParametricSection.Append(sb, analysis, outDir);
+        IntervalCensoredSection.Append(sb, patients, analysis, outDir);
         CompetingRisksSection.Append(sb, patients, outDir);
         RoundTripSection.Append(sb, analysis.Figure2B, outDir);
 

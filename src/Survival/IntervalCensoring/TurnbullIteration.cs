@@ -11,6 +11,9 @@ internal sealed class TurnbullIteration
     private readonly double[] _count, _weight; // per distinct range: rows (for the likelihood) and their total weight
     private readonly double[] _fixedAtRisk, _fixedDeaths;
     private double[] _survival;
+    // Work buffers, reused by every iteration (an iteration allocates nothing).
+    private readonly double[] _prefix, _difference, _atRisk;
+    private readonly int[] _active;
 
     public TurnbullIteration(TurnbullSupport support, double[] weight)
     {
@@ -74,6 +77,10 @@ internal sealed class TurnbullIteration
             _survival[j] = 1 - cumulative / all;
         }
         PseudoWeights = new double[_m];
+        _prefix = new double[_m + 1];
+        _difference = new double[_m + 1];
+        _atRisk = new double[_m];
+        _active = new int[_m + 1];
     }
 
     /// <summary>The weight the interval rows put on each support point in the last iteration.</summary>
@@ -138,7 +145,7 @@ internal sealed class TurnbullIteration
 
     private double[] Prefix(double[] p)
     {
-        var prefix = new double[_m + 1];
+        var prefix = _prefix;
         for (int j = 0; j < _m; j++) prefix[j + 1] = prefix[j] + p[j];
         return prefix;
     }
@@ -147,8 +154,10 @@ internal sealed class TurnbullIteration
     private void Distribute(double[] p)
     {
         var prefix = Prefix(p);
-        var difference = new double[_m + 1];
-        var active = new int[_m + 1];
+        var difference = _difference;
+        var active = _active;
+        Array.Clear(difference);
+        Array.Clear(active);
         for (int k = 0; k < _start.Length; k++)
         {
             double v = _weight[k] / (prefix[_end[k]] - prefix[_start[k]]);
@@ -159,7 +168,7 @@ internal sealed class TurnbullIteration
         }
         double running = 0;
         int covering = 0;
-        var w = PseudoWeights = new double[_m];
+        var w = PseudoWeights;
         for (int j = 0; j < _m; j++)
         {
             running += difference[j];
@@ -174,7 +183,7 @@ internal sealed class TurnbullIteration
     private void KaplanMeierAtPoints()
     {
         double suffix = 0;
-        var atRisk = new double[_m];
+        var atRisk = _atRisk;
         for (int j = _m - 1; j >= 0; j--)
         {
             suffix += PseudoWeights[j];
