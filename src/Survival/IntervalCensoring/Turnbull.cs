@@ -129,7 +129,7 @@ public static class Turnbull
     {
         var support = TurnbullSupport.Build(lower, upper, kind);
         if (support.CensoredRows.Length == 0) return KaplanMeierCurve(support, weight, group, stratum, options);
-        var em = new TurnbullIteration(support, weight);
+        var em = new TurnbullIteration(support, weight, options.RArithmetic);
         var (iterations, converged) = em.Run(options.Tolerance, options.MaxIterations, cancellationToken);
         return FinalCurve(support, weight, em.PseudoWeights, group, stratum, options, iterations, converged);
     }

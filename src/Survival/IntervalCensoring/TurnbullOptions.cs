@@ -27,6 +27,9 @@ public sealed record TurnbullOptions
     /// runs until the test passes).</summary>
     public int MaxIterations { get; init; } = 100_000;
 
+    /// <summary>For tests: force R's arithmetic (true) or sums per support point (false); null chooses by size.</summary>
+    internal bool? RArithmetic { get; init; }
+
     internal void Validate()
     {
         Survival.ConfidenceLevel.Check(ConfidenceLevel, "ConfidenceLevel");

@@ -124,3 +124,16 @@ for (dist in c("weibull", "exponential", "lognormal", "loglogistic", "gaussian",
 write_survreg("weibull_weighted", reg, "weibull", c("x", "trt"), weights = TRUE)
 write_survreg("visits_lognormal_group", transform(two, grp = as.integer(g == "B")), "lognormal", "grp")
 cat("wrote", length(list.files(out)), "fixtures to", out, "\n")
+
+# R's sum() on x86-64 accumulates in long double (80-bit); the Turnbull loop's sums are R's only if the library rounds
+# the same way. Vectors of positive doubles of mixed magnitudes and R's sum of each, to the last bit.
+set.seed(20261206)
+vectors <- lapply(1:400, function(i) {
+  k <- sample(1:25, 1)
+  x <- runif(k) * ifelse(runif(k) < 0.3, 1e-6, 1)
+  x[runif(k) < 0.2] <- sample(0:100, 1)
+  x
+})
+writeLines(toJSON(list(versions = versions, vectors = lapply(vectors, exact), sums = exact(sapply(vectors, sum)),
+                       naive = exact(sapply(vectors, function(x) Reduce(`+`, x, accumulate = FALSE)))),
+                  auto_unbox = TRUE, digits = NA), file.path(out, "long_double_sums.json"))
