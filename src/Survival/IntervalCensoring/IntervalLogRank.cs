@@ -38,7 +38,8 @@ public static class IntervalLogRank
         int k = data.Group.Levels.Count;
         if (k < 2) throw new SurvivalInputException("the generalised log-rank test needs at least two groups", column: "group");
         var (lower, upper, kind) = Turnbull.PreparedEnds(data, options.TimeFix);
-        var turnbull = new TurnbullOptions { Tolerance = options.Tolerance, MaxIterations = options.MaxIterations, TimeFix = false };
+        // Iterated to convergence, where R's rounding no longer matters: the per-support-point sums, not R's arithmetic.
+        var turnbull = new TurnbullOptions { Tolerance = options.Tolerance, MaxIterations = options.MaxIterations, TimeFix = false, RArithmetic = false };
         int strata = data.Strata?.Levels.Count ?? 1;
         var u = new double[k];
         var v = new double[k, k];
