@@ -120,7 +120,7 @@ public static class IntervalLogRank
             switch (kind[i])
             {
                 case IntervalKind.Exact:
-                    start = LowerBound(points, lower[i]);
+                    start = TurnbullSupport.LowerBound(points, lower[i]);
                     end = start + 1;
                     break;
                 case IntervalKind.RightCensored:
@@ -145,17 +145,6 @@ public static class IntervalLogRank
     /// <summary>x·φ with 0·anything = 0 (S = 0 at the end).</summary>
     private static double XLogY(double x, double phi) => x == 0 ? 0 : x * phi;
 
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
 
     /// <summary>U′V⁻¹U over the first <paramref name="size"/> groups (the last is redundant: the U sum to 0).</summary>
     private static double Quadratic(double[] u, double[,] v, int size)

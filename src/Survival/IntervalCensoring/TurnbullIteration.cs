@@ -93,7 +93,7 @@ internal sealed class TurnbullIteration
         for (int r = 0; r < support.FixedRows.Length; r++)
         {
             double w = weight[support.FixedRows[r]], t = support.FixedTime[r];
-            int below = LowerBound(support.Points, t); // points < t: the row is at risk at points[0 .. below]
+            int below = TurnbullSupport.LowerBound(support.Points, t); // points < t: the row is at risk at points[0 .. below]
             int lastAtRisk = TurnbullSupport.UpperBound(support.Points, t); // points ≤ t
             atOrAfter[lastAtRisk] += w;
             if (support.FixedEvent[r] && below < _m && support.Points[below] == t) _fixedDeaths[below] += w;
@@ -315,15 +315,4 @@ internal sealed class TurnbullIteration
         }
     }
 
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
 }

@@ -105,6 +105,19 @@ internal sealed class TurnbullSupport
         };
     }
 
+    /// <summary>The number of values &lt; x in a sorted array.</summary>
+    internal static int LowerBound(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The number of values ≤ x in a sorted array.</summary>
     internal static int UpperBound(double[] sorted, double x)
     {
