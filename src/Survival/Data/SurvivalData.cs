@@ -324,6 +324,85 @@ public sealed class SurvivalData
             group is null ? null : Factor.FromLabels(group, name: "group"),
             strata is null ? null : Factor.FromLabels(strata, name: "strata"));
 
+    /// <summary>Builds validated interval-censored data from the objects an application holds, in one pass over
+    /// <paramref name="rows"/> (the interval-censored sibling of <see cref="From{T}"/>).</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="left">The left end: <see cref="double.NaN"/> for a left-censored row (R's <c>interval2</c>).</param>
+    /// <param name="right">The right end: <see cref="double.NaN"/> or +∞ for a right-censored row.</param>
+    /// <param name="group">Optional group label.</param>
+    /// <param name="strata">Optional stratum label.</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="missing">What a row missing both ends (or its weight, group or stratum) does:
+    /// <see cref="MissingValuePolicy.Omit"/> (R's default) leaves it out and records it in <see cref="Omitted"/>;
+    /// <see cref="MissingValuePolicy.Fail"/> throws.</param>
+    /// <exception cref="SurvivalInputException">A rule of the interval rows is broken; the row is its 1-based position in
+    /// <paramref name="rows"/>, counting omitted rows.</exception>
+    /// <example><code>
+    /// var data = SurvivalData.FromIntervals(patients, p =&gt; p.LastVisitWithout, p =&gt; p.FirstVisitWith, group: p =&gt; p.Arm);
+    /// </code></example>
+    public static SurvivalData FromIntervals<T>(
+        IEnumerable<T> rows,
+        Func<T, double> left,
+        Func<T, double> right,
+        Func<T, string>? group = null,
+        Func<T, string>? strata = null,
+        Func<T, double>? weight = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var l = new List<double>();
+        var r = new List<double>();
+        var g = group is null ? null : new List<string>();
+        var k = strata is null ? null : new List<string>();
+        var w = weight is null ? null : new List<double>();
+        var kept = new List<long>();
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        foreach (var row in rows)
+        {
+            position++;
+            double li = left(row), ri = right(row), wi = weight?.Invoke(row) ?? 1;
+            string? gi = group?.Invoke(row), ki = strata?.Invoke(row);
+            string? missingColumn = double.IsNaN(li) && double.IsNaN(ri) ? "left"
+                : weight is not null && double.IsNaN(wi) ? "weight"
+                : group is not null && gi is null ? "group"
+                : strata is not null && ki is null ? "strata"
+                : null;
+            if (missingColumn is not null)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException(missingColumn == "left" ? "both ends of the interval are missing, and missing values are not allowed (MissingValuePolicy.Fail)"
+                        : "the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: missingColumn, row: position, input: missingColumn == "left" ? DataColumn.Time : Enum.Parse<DataColumn>(missingColumn, ignoreCase: true));
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            l.Add(li);
+            r.Add(ri);
+            g?.Add(gi!);
+            k?.Add(ki!);
+            w?.Add(wi);
+            kept.Add(position);
+        }
+        if (kept.Count == 0 && omittedCount > 0)
+            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        try
+        {
+            var data = FromIntervals(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(l), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(r),
+                w?.ToArray(), g, k);
+            return omittedCount == 0 ? data : data.WithOmitted(OmittedRows.Of(omittedCount, omitted));
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long row && row >= 1 && row <= kept.Count)
+        {
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(row - 1)], input: ex.Input);
+        }
+    }
+
     /// <summary>As <see cref="FromIntervals(ReadOnlySpan{double}, ReadOnlySpan{double}, double[], IReadOnlyList{string}, IReadOnlyList{string})"/>,
     /// with groups and strata given as factors.</summary>
     /// <param name="left">Left ends (NaN: left-censored).</param>

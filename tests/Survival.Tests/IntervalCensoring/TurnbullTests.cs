@@ -70,3 +70,26 @@ public class TurnbullTests
         Assert.Equal(FitWarningKind.NotConverged, Assert.Single(fit.Warnings).Kind);
     }
 }
+
+/// <summary>Interval rows from an application's objects.</summary>
+public class IntervalRowsFromObjectsTests
+{
+    private sealed record Visit(string Arm, double LastWithout, double FirstWith);
+
+    [Fact]
+    public void Objects_give_the_same_rows_as_arrays_and_omit_a_row_missing_both_ends()
+    {
+        Visit[] visits = [new("A", 0, 3), new("A", double.NaN, 2), new("B", double.NaN, double.NaN), new("B", 4, double.PositiveInfinity), new("B", 5, 5)];
+        var data = SurvivalData.FromIntervals(visits, v => v.LastWithout, v => v.FirstWith, group: v => v.Arm);
+        Assert.Equal(4, data.Count);
+        Assert.Equal([3L], data.Omitted.Positions);
+        var arrays = SurvivalData.FromIntervals([0.0, double.NaN, 4, 5], [3.0, 2, double.PositiveInfinity, 5], group: ["A", "A", "B", "B"]);
+        Assert.Equal(arrays.Kinds.ToArray(), data.Kinds.ToArray());
+        Assert.Equal(Turnbull.Fit(arrays).Curves.Select(c => c.Estimate.Median), Turnbull.Fit(data).Curves.Select(c => c.Estimate.Median));
+        Assert.Equal(3, Assert.Throws<SurvivalInputException>(() =>
+            SurvivalData.FromIntervals(visits, v => v.LastWithout, v => v.FirstWith, missing: MissingValuePolicy.Fail)).Row);
+        // A bad row is named by its position among the objects, counting the omitted one.
+        Visit[] bad = [new("A", 0, 3), new("B", double.NaN, double.NaN), new("A", 4, 2)];
+        Assert.Equal(3, Assert.Throws<SurvivalInputException>(() => SurvivalData.FromIntervals(bad, v => v.LastWithout, v => v.FirstWith)).Row);
+    }
+}
