@@ -69,11 +69,11 @@ public static class IntervalLogRank
                 u[g] += w[i] * (c[i] - mean);
                 ng[g] += w[i];
             }
-            if (total <= 1) continue;
+            for (int a = 0; a < k; a++) n[a] += ng[a];
+            if (total <= 1) continue; // a stratum of one (weighted) row carries no permutation variance
             double s2 = ss / (total - 1);
             for (int a = 0; a < k; a++)
             {
-                n[a] += ng[a];
                 for (int b = 0; b < k; b++) v[a, b] += s2 * ((a == b ? ng[a] : 0) - ng[a] * ng[b] / total);
             }
         }

@@ -105,4 +105,20 @@ public class IntervalLogRankTests
             Enumerable.Range(0, 2 * n).Select(i => data.Upper[i % n]).ToArray(), group: Enumerable.Range(0, 2 * n).Select(i => i < n ? "x" : "y").ToArray());
         Assert.Equal(0, IntervalLogRank.Compute(twice).ChiSquare, 9);
     }
+
+    [Fact]
+    public void Strata_sum_their_scores_and_every_row_counts_in_N()
+    {
+        // Stratum "s" holds one row: it adds to N but carries no permutation variance.
+        double[] left = [0, 1, 2, 3, 0, 2, 4, 1, 5];
+        double[] right = [2, 3, 5, 6, 1, 4, 8, 2, 9];
+        string[] group = ["a", "a", "a", "b", "b", "b", "a", "b", "a"];
+        string[] strata = ["r", "r", "r", "r", "r", "r", "q", "q", "s"];
+        var result = IntervalLogRank.Compute(SurvivalData.FromIntervals(left, right, group: group, strata: strata));
+        Assert.Equal(3, result.StratumCount);
+        Assert.Equal(5, result.Groups.Single(g => g.Group == "a").N);
+        Assert.Equal(4, result.Groups.Single(g => g.Group == "b").N);
+        Assert.Equal(0, result.Groups.Sum(g => g.ScoreSum), 12);
+        Assert.InRange(result.PValue, 0, 1);
+    }
 }
