@@ -24,6 +24,13 @@ public enum DataColumn
 
     /// <summary>The subject (cluster) id.</summary>
     Id,
+
     /// <summary>The right end of an interval-censored row (the left end is <see cref="Time"/>).</summary>
     Upper,
+
+    /// <summary>The state entered at the end of a multi-state row (or a censoring label).</summary>
+    State,
+
+    /// <summary>The state a multi-state subject starts in (R <c>istate</c>).</summary>
+    InitialState,
 }

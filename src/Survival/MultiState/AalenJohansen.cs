@@ -1,0 +1,315 @@
+using Survival.Estimation;
+
+namespace Survival.MultiState;
+
+/// <summary>
+/// The Aalen–Johansen estimate of the probability of being in each state over time, with infinitesimal-jackknife
+/// standard errors: R <c>survfit(Surv(tstart, tstop, state) ~ group, id = id, istate = istate)</c>.
+/// </summary>
+/// <remarks>
+/// <para>At each event time t, with wⱼ(t) the weighted number at risk in state j and dₖⱼ the weighted transitions
+/// k → j, the transition matrix H(t) has off-diagonal entries dₖⱼ/wₖ and rows adding to one; the state probabilities are
+/// p(t) = p(t−)·H(t), starting from p0, the weighted shares of the states among those at risk at the first transition.
+/// The cumulative hazard of k → j is Σ dₖⱼ/wₖ (Nelson–Aalen).</para>
+/// <para>The influence of subject i on p follows Uᵢ(t) = Uᵢ(t−)·H(t) + 1{i at risk in k}·pₖ(t−)/wₖ·(e_{dest(i)} − Hₖ·),
+/// from Uᵢ(0) = (1{i starts in j} − p0ⱼ)/Σw when the subjects start in different states; the standard error is
+/// √Σᵢ wᵢ²Uᵢⱼ(t)² (Therneau, "The survfit function", survival vignette; R <c>survfitci.c</c>). The restricted mean
+/// time in state j up to h is ∫₀ʰ pⱼ and its standard error √Σᵢ (wᵢ∫₀ʰ Uᵢⱼ)².</para>
+/// <para>R's bookkeeping is kept: a subject is at risk once however its rows are split; a censored row that both
+/// continues and is continued by rows of its subject is merged with the next (R <c>survfitCI</c>), so it is not
+/// counted as censored; a "transition" into the state the subject is already in is neither an event nor a censoring.
+/// With one absorbing state the probability of the start state is the Kaplan–Meier estimate, and with competing
+/// absorbing states the absorbing states' probabilities are the cumulative incidences.</para>
+/// <para>The work is O(s²·n) per event time for n subjects and s states, as R's; it is meant for trial-sized data.</para>
+/// </remarks>
+public static class AalenJohansen
+{
+    /// <summary>Estimates the state probabilities.</summary>
+    /// <param name="data">Validated multi-state rows.</param>
+    /// <param name="options">Options; null for R's defaults.</param>
+    /// <exception cref="SurvivalInputException">A restricted-mean horizon before the start, or an option out of range.</exception>
+    public static StateOccupancyResult Fit(MultiStateData data, AalenJohansenOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= AalenJohansenOptions.Default;
+        options.Validate();
+        var rows = data.Rows;
+        if (options.TimeFix) TimeFix.CheckIntervals(rows);
+        var cuts = options.TimeFix ? TimeFix.CutsOf(rows) : null;
+        int n = rows.Count;
+        var stop = new double[n];
+        var entry = new double[n];
+        double minTime = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            stop[i] = cuts is null ? rows.Time[i] : TimeFix.Map(cuts, rows.Time[i]);
+            minTime = Math.Min(minTime, stop[i]);
+        }
+        // Without start times every row is at risk from before the first time (R: entry = min(0, time) − 1).
+        double early = Math.Min(0, minTime) - 1;
+        for (int i = 0; i < n; i++)
+            entry[i] = rows.HasEntry ? (cuts is null ? rows.Entry[i] : TimeFix.Map(cuts, rows.Entry[i])) : early;
+
+        var keep = MergeContinuedCensorings(data, stop, entry);
+        double start = Math.Min(0, minTime);
+        double horizon = options.RestrictedMeanHorizon ?? stop.Max();
+        if (horizon < start)
+            throw new SurvivalInputException($"the restricted-mean horizon is before the start of the curves ({SurvivalData.Format(start)})",
+                column: "RestrictedMeanHorizon", value: SurvivalData.Format(horizon));
+
+        int groups = rows.Group?.Levels.Count ?? 1;
+        var members = new List<int>[groups];
+        for (int g = 0; g < groups; g++) members[g] = [];
+        foreach (int i in keep) members[rows.Group?.CodeArray[i] ?? 0].Add(i);
+        var z = ConfidenceLimits.Z(options.ConfidenceLevel);
+        var curves = new StateOccupancyCurve[groups];
+        for (int g = 0; g < groups; g++)
+            curves[g] = Curve(data, members[g].ToArray(), stop, entry, start, horizon, z, options, rows.Group?.Levels[g]);
+        return new StateOccupancyResult(ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(data.Transitions),
+            new ValueList<StateOccupancyCurve>(curves), options, horizon, rows.Omitted);
+    }
+
+    // R survfitCI: a censored row that is neither its subject's first nor its last (no gaps exist after validation) is
+    // joined to the next row of the subject, which takes its start. Returns the rows kept; entry is updated in place.
+    private static List<int> MergeContinuedCensorings(MultiStateData data, double[] stop, double[] entry)
+    {
+        int n = stop.Length;
+        var subject = data.SubjectIndex;
+        var end = data.EndStateArray;
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            int c = subject[a].CompareTo(subject[b]);
+            if (c != 0) return c;
+            c = stop[a].CompareTo(stop[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var dropped = new bool[n];
+        for (int k = 1; k + 1 < n; k++)
+        {
+            int i = order[k];
+            if (end[i] >= 0 || subject[order[k - 1]] != subject[i] || subject[order[k + 1]] != subject[i]) continue;
+            dropped[i] = true;
+            entry[order[k + 1]] = entry[i];
+        }
+        var keep = new List<int>(n);
+        for (int i = 0; i < n; i++) if (!dropped[i]) keep.Add(i);
+        return keep;
+    }
+
+    private static StateOccupancyCurve Curve(MultiStateData data, int[] rows, double[] stop, double[] entry, double start, double horizon,
+        double z, AalenJohansenOptions options, string? group)
+    {
+        int s = data.States.Count, n = rows.Length;
+        var weight = data.Rows;
+        var transitions = data.Transitions;
+        var tIndex = transitions.Select(t => (data.IndexOf(t.From), data.IndexOf(t.To))).ToArray();
+        var end = data.EndStateArray;
+        var from = data.FromStateArray;
+
+        // Subjects of this group, numbered 0…m−1; each starts in the state of its earliest-starting row.
+        var local = new Dictionary<int, int>();
+        var subjectOf = new int[n];
+        foreach (int i in rows.OrderBy(i => entry[i]))
+            if (!local.ContainsKey(data.SubjectIndex[i])) local[data.SubjectIndex[i]] = local.Count;
+        int m = local.Count;
+        var cstate = new int[m];
+        var seen = new bool[m];
+        foreach (int i in rows.OrderBy(i => entry[i]))
+        {
+            int j = local[data.SubjectIndex[i]];
+            if (!seen[j]) { seen[j] = true; cstate[j] = from[i]; }
+        }
+        for (int r = 0; r < n; r++) subjectOf[r] = local[data.SubjectIndex[rows[r]]];
+        double W(int r) => weight.WeightAt(rows[r]);
+
+        // p0: the weighted state shares among rows at risk at the first transition (R docurve2).
+        double t0 = double.PositiveInfinity, tMax = double.NegativeInfinity;
+        for (int r = 0; r < n; r++)
+        {
+            tMax = Math.Max(tMax, stop[rows[r]]);
+            if (end[rows[r]] >= 0) t0 = Math.Min(t0, stop[rows[r]]);
+        }
+        if (double.IsPositiveInfinity(t0)) t0 = tMax;
+        var p = new double[s];
+        double wtsum = 0;
+        for (int r = 0; r < n; r++)
+        {
+            int i = rows[r];
+            if (entry[i] < t0 && stop[i] >= t0) { p[from[i]] += W(r); wtsum += W(r); }
+        }
+        for (int k = 0; k < s; k++) p[k] /= wtsum;
+        var initial = (double[])p.Clone();
+        var u = new double[m * s];
+        if (p.All(x => x < 1))
+            for (int r = 0; r < n; r++)
+            {
+                int i = rows[r];
+                if (!(entry[i] < t0 && stop[i] >= t0)) continue;
+                for (int k = 0; k < s; k++) u[subjectOf[r] * s + k] = ((from[i] == k ? 1 : 0) - p[k]) / wtsum;
+            }
+        var initialSe = new double[s];
+        for (int k = 0; k < s; k++)
+        {
+            double sum = 0;
+            for (int j = 0; j < m; j++) sum += u[j * s + k] * u[j * s + k];
+            initialSe[k] = Math.Sqrt(sum);
+        }
+
+        var byEntry = Enumerable.Range(0, n).OrderBy(r => entry[rows[r]]).ToArray();
+        var byStop = Enumerable.Range(0, n).OrderBy(r => stop[rows[r]]).ToArray();
+        var ns = new int[s];
+        var ws = new double[s];
+        var nev = new int[s];
+        var wtp = new double[m];
+        var atRisk = new bool[m];
+        var dstate = (int[])cstate.Clone();
+        var h = new double[s, s];
+        var chaz = new double[s, s];
+        var scratch = new double[s];
+        var area = new double[m * s];
+        var mean = new double[s];
+        var steps = new List<StateOccupancyStep>();
+
+        // The first piece of each restricted mean: from the start to the first time, in the start distribution.
+        double firstTime = n == 0 ? start : stop[rows[byStop[0]]];
+        if (firstTime != start) Accumulate(start, firstTime, initial, u);
+
+        int eptr = 0;
+        for (int q = 0; q < n;)
+        {
+            double ctime = stop[rows[byStop[q]]];
+            for (; eptr < n && entry[rows[byEntry[eptr]]] < ctime; eptr++)
+            {
+                int r = byEntry[eptr], j = subjectOf[r];
+                ns[cstate[j]]++;
+                ws[cstate[j]] += W(r);
+                wtp[j] = W(r);
+                atRisk[j] = true;
+            }
+            Array.Clear(h);
+            Array.Clear(nev);
+            int censored = 0;
+            double moved = 0;
+            for (int k = q; k < n && stop[rows[byStop[k]]] == ctime; k++)
+            {
+                int r = byStop[k], i = rows[r], j = subjectOf[r];
+                if (end[i] >= 0)
+                {
+                    if (end[i] != cstate[j])
+                    {
+                        dstate[j] = end[i];
+                        nev[end[i]]++;
+                        moved += W(r);
+                        h[cstate[j], end[i]] += W(r);
+                    }
+                }
+                else censored++;
+            }
+            if (moved > 0)
+            {
+                for (int a = 0; a < s; a++)
+                {
+                    if (ns[a] > 0)
+                    {
+                        double total = 0;
+                        for (int b = 0; b < s; b++) { total += h[a, b]; h[a, b] /= ws[a]; }
+                        h[a, a] = 1 - total / ws[a];
+                    }
+                    else h[a, a] = 1;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    int o = j * s;
+                    for (int b = 0; b < s; b++)
+                    {
+                        double sum = 0;
+                        for (int a = 0; a < s; a++) sum += u[o + a] * h[a, b];
+                        scratch[b] = sum;
+                    }
+                    for (int b = 0; b < s; b++) u[o + b] = scratch[b];
+                    if (!atRisk[j]) continue;
+                    int old = cstate[j];
+                    double share = p[old] / ws[old];
+                    for (int b = 0; b < s; b++) u[o + b] -= h[old, b] * share;
+                    u[o + dstate[j]] += share;
+                }
+                for (int a = 0; a < s; a++)
+                {
+                    for (int b = 0; b < s; b++) chaz[a, b] += h[a, b];
+                    chaz[a, a] -= 1;
+                    double sum = 0;
+                    for (int b = 0; b < s; b++) sum += p[b] * h[b, a];
+                    scratch[a] = sum;
+                }
+                Array.Copy(scratch, p, s);
+            }
+            var se = new double[s];
+            for (int b = 0; b < s; b++)
+            {
+                double sum = 0;
+                for (int j = 0; j < m; j++) { double v = wtp[j] * u[j * s + b]; sum += v * v; }
+                se[b] = Math.Sqrt(sum);
+            }
+            steps.Add(Step(ctime, (int[])ns.Clone(), (int[])nev.Clone(), censored, (double[])p.Clone(), se, z, options.Transform,
+                tIndex.Select(t => chaz[t.Item1, t.Item2]).ToArray()));
+
+            for (; q < n && stop[rows[byStop[q]]] == ctime; q++)
+            {
+                int r = byStop[q], i = rows[r], j = subjectOf[r];
+                ns[cstate[j]]--;
+                ws[cstate[j]] -= W(r);
+                if (end[i] >= 0) cstate[j] = end[i];
+                atRisk[j] = false;
+            }
+            double next = q < n ? stop[rows[byStop[q]]] : double.PositiveInfinity;
+            Accumulate(ctime, next, p, u);
+        }
+
+        // R survmean2: the last piece runs to the horizon, whatever the curve's last time.
+        var restricted = new StateRestrictedMean[s];
+        for (int k = 0; k < s; k++)
+        {
+            double sum = 0;
+            for (int j = 0; j < m; j++) { double v = wtp[j] * area[j * s + k]; sum += v * v; }
+            restricted[k] = new StateRestrictedMean(data.States[k], mean[k], Math.Sqrt(sum), horizon);
+        }
+        var startStep = Step(start, new int[s], new int[s], 0, initial, initialSe, z, options.Transform, new double[tIndex.Length]);
+        var at = options.At.Select(t =>
+        {
+            var step = startStep;
+            foreach (var x in steps) { if (x.Time > t) break; step = x; }
+            return step with { Time = t };
+        }).ToArray();
+        return new StateOccupancyCurve(group, n, ValueList<double>.Of(initial), ValueList<double>.Of(initialSe), start,
+            new ValueList<StateOccupancyStep>(steps.ToArray()), new ValueList<StateOccupancyStep>(at), new ValueList<StateRestrictedMean>(restricted));
+
+        // Adds the piece [from, to) ∩ [start, horizon) of each area, in the current probabilities and influences. The
+        // influences are weighted at the end (R weights each subject's influence by its last row's weight).
+        void Accumulate(double a, double b, double[] prob, double[] influence)
+        {
+            if (a >= horizon) return;
+            double delta = Math.Min(b, horizon) - a;
+            for (int k = 0; k < s; k++) mean[k] += prob[k] * delta;
+            for (int x = 0; x < area.Length; x++) area[x] += influence[x] * delta;
+        }
+    }
+
+    private static StateOccupancyStep Step(double time, int[] atRisk, int[] events, int censored, double[] p, double[] se, double z,
+        ConfidenceIntervalTransform transform, double[] cumhaz)
+    {
+        int s = p.Length;
+        var lower = new double?[s];
+        var upper = new double?[s];
+        for (int k = 0; k < s; k++)
+        {
+            // R survfit_confint with logse = FALSE: the standard error of log p is se/p (0 when se is 0).
+            double logSe = se[k] == 0 ? 0 : se[k] / p[k];
+            var limits = ConfidenceLimits.For(p[k], logSe, z, transform);
+            lower[k] = limits.Lower;
+            upper[k] = limits.Upper;
+        }
+        return new StateOccupancyStep(time, new ValueList<int>(atRisk), new ValueList<int>(events), censored, new ValueList<double>(p),
+            new ValueList<double>(se), new ValueList<double?>(lower), new ValueList<double?>(upper), new ValueList<double>(cumhaz));
+    }
+}
