@@ -1,0 +1,53 @@
+using Survival.MultiState;
+using Survival.Tests.Support;
+using Xunit;
+using static Survival.Tests.IntervalCensoring.IntervalFixtures;
+
+namespace Survival.Tests.MultiState;
+
+/// <summary>The multi-state Cox model against R's coxph(Surv(tstart, tstop, state) ~ x, id = id) (fixtures from
+/// Golden/R/multistate.R: mgus2, myeloid and illness–death data): R's coefficient names and transitions, coefficients,
+/// robust and naive variances, log-likelihoods and iteration counts.</summary>
+public class MultiStateCoxGoldenTests
+{
+    [Theory]
+    [InlineData("mgus2")]
+    [InlineData("myeloid")]
+    [InlineData("illness_death_s0")]
+    public void Matches_R_coxph(string name)
+    {
+        var c = MultiStateFixtures.Load(name);
+        var cox = c.GetProperty("cox");
+        var data = MultiStateFixtures.Data(c);
+        var covariates = Golden.Strings(cox.GetProperty("covariates"));
+        var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
+        var fit = MultiStateCox.Fit(data, covariates.Select((v, k) => (v, columns[k])).ToDictionary(x => x.v, x => x.Item2));
+        Assert.Equal(Golden.Strings(cox.GetProperty("names")), fit.Terms.Select(t => t.Name));
+        foreach (var m in cox.GetProperty("map").EnumerateArray())
+        {
+            var term = fit.Terms[m.GetProperty("index").GetInt32() - 1];
+            Assert.Equal(m.GetProperty("covariate").GetString(), term.Covariate);
+            Assert.Equal(m.GetProperty("transition").GetString(), term.Transition.Label);
+        }
+        var coef = Values(cox.GetProperty("coef"));
+        var v = MultiStateFixtures.Matrix(cox.GetProperty("var"));
+        var naive = MultiStateFixtures.Matrix(cox.GetProperty("naiveVar"));
+        var loglik = Values(cox.GetProperty("loglik"));
+        Assert.Equal(cox.GetProperty("iter").GetInt32(), fit.Fit.Iterations);
+        Golden.Close(loglik[0], fit.Fit.LogLikelihoodNull, 1e-9, $"{name} loglik0");
+        Golden.Close(loglik[1], fit.Fit.LogLikelihood, 1e-9, $"{name} loglik");
+        for (int i = 0; i < coef.Length; i++)
+        {
+            Golden.Close(coef[i], fit.Fit.Coefficients[i].Estimate, 1e-7, $"{name} {fit.Terms[i].Name}");
+            for (int j = 0; j < coef.Length; j++)
+            {
+                Relative(v[i][j], fit.Fit.RobustCovariance(i, j)!.Value, $"{name} robust var[{i},{j}]");
+                Relative(naive[i][j], fit.Fit.Covariance(i, j), $"{name} naive var[{i},{j}]");
+            }
+        }
+    }
+
+    /// <summary>Variances are small (1e-5 for age), so they are compared relative to the matrix's scale.</summary>
+    private static void Relative(double expected, double actual, string what)
+        => Assert.True(Math.Abs(expected - actual) <= 1e-7 * Math.Abs(expected) + 1e-14, $"{what}: R {expected:R}, got {actual:R}");
+}
