@@ -12,6 +12,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(LogRankCommand.Create());
         root.Subcommands.Add(CoxCommand.Create());
         root.Subcommands.Add(CumincCommand.Create());
+        root.Subcommands.Add(MstateCommand.Create());
         root.Subcommands.Add(FineGrayCommand.Create());
         root.Subcommands.Add(ExponentialCommand.Create());
         root.Subcommands.Add(ParametricCommand.Create());

@@ -28,6 +28,10 @@ internal sealed class InputOptions
     {
         Description = "With --left: column with each row's right end; missing or Inf = right-censored; equal to the left end = an exact time.",
     };
+    public Option<string?> EventValues { get; } = new("--event-values")
+    {
+        Description = "Comma-separated values of --event that mean the event, every other value a censoring, as R's Surv(time, status == 2) or status %in% c(...): e.g. 2 for pbc's death, or a label such as dead.",
+    };
     public Option<string?> Group { get; } = new("--group") { Description = "Column with the group label." };
     public Option<string?> Entry { get; } = new("--entry") { Description = "Column with the delayed-entry time." };
     public Option<string?> Weight { get; } = new("--weight") { Description = "Column with frequency weights." };
@@ -70,6 +74,25 @@ internal sealed class InputOptions
         command.Options.Add(Missing);
     }
 
+    /// <summary>Adds <c>--event-values</c> to a command that reads a 0/1 event column.</summary>
+    public void AddEventValuesTo(Command command) => command.Options.Add(EventValues);
+
+    /// <summary>The values of <c>--event-values</c>, or null when not given.</summary>
+    public IReadOnlyList<string>? EventValuesOf(ParseResult parse)
+    {
+        if (parse.GetValue(EventValues) is not { } text) return null;
+        var values = CovariateOptions.Split(text);
+        if (values.Length == 0) throw new SurvivalInputException("give at least one value that means the event", column: "--event-values", value: text);
+        return values;
+    }
+
+    /// <summary>Says which values were read as the event (before a table), as R's call shows <c>status == 2</c>.</summary>
+    public void DescribeEventValues(ParseResult parse, TextWriter output)
+    {
+        if (EventValuesOf(parse) is { } values)
+            output.WriteLine($"event: {parse.GetValue(Event)} in {{{string.Join(", ", values)}}}; every other value is a censoring");
+    }
+
     /// <summary>Adds <c>--left --right</c> (interval-censored input) to a command that also takes <c>--time --event</c>,
     /// which then become optional: one pair or the other is required (checked by <see cref="IsInterval"/>).</summary>
     public void AddIntervalsTo(Command command)
@@ -92,7 +115,7 @@ internal sealed class InputOptions
             if (status) throw new SurvivalInputException("give --time/--event or --left/--right (interval-censored), not both", column: "--event");
             if (!left) throw new SurvivalInputException("--right needs --left (the column of left ends)", column: "--left");
             if (!right) throw new SurvivalInputException("--left needs --right (the column of right ends)", column: "--right");
-            foreach (var (option, name) in new[] { (Entry, "--entry"), (Id, "--id") })
+            foreach (var (option, name) in new[] { (Entry, "--entry"), (Id, "--id"), (EventValues, "--event-values") })
                 if (parse.GetValue(option) is not null)
                     throw new SurvivalInputException("interval-censored rows take no " + name + " here", column: name);
             if (parse.GetValue(Connection) is not null || (parse.GetValue(Input) is { } path && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)))
@@ -134,7 +157,7 @@ internal sealed class InputOptions
 
     public SurvivalColumns Columns(ParseResult parse) => new(
         parse.GetValue(Time)!, parse.GetValue(Event)!, parse.GetValue(Entry), parse.GetValue(Weight),
-        parse.GetValue(Group), parse.GetValue(Strata), parse.GetValue(Id));
+        parse.GetValue(Group), parse.GetValue(Strata), parse.GetValue(Id)) { EventValues = EventValuesOf(parse) };
 
     /// <summary>Whether the input is reduced to per-time counts before it reaches .NET: a Parquet file (inside DuckDB) or a
     /// database (<c>--connection</c>, inside the database).</summary>
@@ -143,7 +166,11 @@ internal sealed class InputOptions
         bool database = parse.GetValue(Connection) is not null, file = parse.GetValue(Input) is not null;
         if (database && file) throw new SurvivalInputException("give --input or --connection, not both", column: "--connection");
         if (!database && !file) throw new SurvivalInputException("the data are needed: give --input FILE, or --connection with --table or --query", column: "--input");
-        return database || parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        bool counts = database || parse.GetValue(Input)!.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        if (counts && parse.GetValue(EventValues) is not null)
+            throw new SurvivalInputException("--event-values is read from CSV rows; Parquet and database input are reduced where they are, from a 0/1 event column (select status = 2 AS event in --query)",
+                column: "--event-values");
+        return counts;
     }
 
     /// <summary>Stops a command that needs rows when the input is read only as per-time counts (Parquet).</summary>

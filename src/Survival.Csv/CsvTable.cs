@@ -296,6 +296,30 @@ public sealed class CsvTable
         return result;
     }
 
+    /// <summary>A column of events given by the values that mean the event (R's <c>status == 2</c> or
+    /// <c>status %in% c("dead", "transplant")</c>): every other value is a censoring. Values compare as numbers when both
+    /// are numbers, otherwise as trimmed text.</summary>
+    /// <param name="column">A column that was read.</param>
+    /// <param name="eventValues">The values meaning the event (at least one).</param>
+    /// <exception cref="ArgumentException">No event values.</exception>
+    public bool[] EventsWhere(string column, IReadOnlyList<string> eventValues)
+    {
+        ArgumentNullException.ThrowIfNull(eventValues);
+        if (eventValues.Count == 0) throw new ArgumentException("at least one event value is needed", nameof(eventValues));
+        var text = Get(column);
+        var numbers = eventValues.Select(v => double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : (double?)null).ToArray();
+        var labels = eventValues.Select(v => v.Trim()).ToArray();
+        var result = new bool[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            var s = text[i].Trim();
+            bool numeric = double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double x);
+            for (int k = 0; k < labels.Length && !result[i]; k++)
+                result[i] = numeric && numbers[k] is double v ? x == v : string.Equals(s, labels[k], StringComparison.Ordinal);
+        }
+        return result;
+    }
+
     /// <summary>A column of labels (groups, strata, categories); blank labels are errors.</summary>
     /// <param name="column">A column that was read.</param>
     public string[] Labels(string column)

@@ -45,7 +45,7 @@ public static class SurvivalCsv
         ArgumentNullException.ThrowIfNull(columns);
         table = table.OmitMissing(columns.Names);
         var time = table.Numbers(columns.Time);
-        var status = table.Events(columns.Event);
+        var status = columns.EventValues is { } values ? table.EventsWhere(columns.Event, values) : table.Events(columns.Event);
         var entry = columns.Entry is null ? null : table.Numbers(columns.Entry);
         var weight = columns.Weight is null ? null : table.Numbers(columns.Weight);
         var group = columns.Group is null ? null : table.Labels(columns.Group);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Survival.Cli.Output;
 using Survival.Csv;
+using Survival.MultiState;
 using Survival.Regression;
 
 namespace Survival.Cli.Commands;
@@ -23,8 +24,12 @@ internal static class CoxCommand
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the predicted survival of --predict." };
         var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
-        var command = new Command("cox", "Cox proportional-hazards regression (R coxph parity).");
-        input.AddTo(command, withGroup: false, withStrata: true);
+        var states = new MstateCommand.StateOptions();
+        var command = new Command("cox", "Cox proportional-hazards regression (R coxph parity); with --state a multi-state Cox model, one coefficient per covariate and transition.");
+        input.AddTo(command, withGroup: false, withStrata: true, withId: true);
+        input.Event.Required = false;
+        input.AddEventValuesTo(command);
+        states.AddTo(command);
         covariates.AddTo(command);
         command.Options.Add(ties);
         command.Options.Add(cluster);
@@ -60,7 +65,17 @@ internal static class CoxCommand
                 .Select(ParseProfile).ToArray();
             var times = CovariateOptions.Times(parse.GetValue(at));
             if (times.Length > 0 && profiles.Length == 0) throw new SurvivalInputException("--at reads the curves of --predict: give a profile", column: "--at");
-            string? clusterColumn = parse.GetValue(cluster);
+            if (parse.GetValue(states.State) is not null)
+            {
+                if (parse.GetValue(input.Event) is not null || parse.GetValue(input.EventValues) is not null)
+                    throw new SurvivalInputException("give --event (with --event-values) or --state (multi-state rows), not both", column: "--state");
+                foreach (var (option, name) in new (Option, string)[] { (zph, "--zph"), (residuals, "--residuals"), (predict, "--predict"), (input.Strata, "--strata"), (cluster, "--cluster") })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new SurvivalInputException($"{name} is not available with --state (the multi-state model is stratified by transition and clustered by --id)", column: name);
+                return MultiState(parse, input, states, covariates, tieMethod, parse.GetValue(confLevel), parse.GetValue(format));
+            }
+            if (parse.GetValue(input.Event) is null) throw new SurvivalInputException("--event is required (or --state for multi-state rows)", column: "--event");
+            string? clusterColumn = parse.GetValue(cluster) ?? parse.GetValue(input.Id);
             var columns = input.Columns(parse) with { Id = clusterColumn };
             input.RequireRows(parse);
             var used = columns.Names.Concat(names).Distinct().ToArray();
@@ -76,11 +91,47 @@ internal static class CoxCommand
             var test = parse.GetValue(zph) ? ProportionalHazards.Test(fit, transform) : null;
             var predictions = profiles.SelectMany(p => CoxPrediction.Survival(fit, p, times)).ToArray();
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted, test, residualTypes, predictions), output);
-            else WriteTable(fit, test, residualTypes, predictions, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, data.Omitted, test, residualTypes, predictions), output, input.EventValuesOf(parse));
+            else { input.DescribeEventValues(parse, output); WriteTable(fit, test, residualTypes, predictions, output); }
             return 0;
         });
         return command;
+    }
+
+    /// <summary><c>cox --state</c>: the multi-state Cox model (R coxph on Surv(tstart, tstop, state) with id).</summary>
+    private static int MultiState(ParseResult parse, InputOptions input, MstateCommand.StateOptions states, CovariateOptions covariates,
+        CoxTies ties, double level, OutputFormat format)
+    {
+        input.RequireRows(parse);
+        string id = parse.GetValue(input.Id) ?? throw new SurvivalInputException("multi-state rows need --id (the subject of each row)", column: "--id");
+        var columns = states.Columns(parse, input, id);
+        var names = covariates.Names(parse);
+        var stateColumn = columns.State;
+        var used = columns.Names.Concat(names).Distinct().ToArray();
+        var table = CsvTable.Read(parse.GetValue(input.Input)!, used, input.ReadOptions(parse)).OmitMissing(used.Where(c => c != stateColumn));
+        var data = states.Load(parse, input, table);
+        var x = covariates.Build(parse, table, data.Count);
+        var options = new CoxOptions { Ties = ties, ConfidenceLevel = level };
+        var fit = MultiStateCox.Fit(data, x, options);
+        foreach (var warning in fit.Fit.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+        var output = parse.InvocationConfiguration.Output;
+        if (format == OutputFormat.Json)
+        {
+            var json = ToJson(fit.Fit, data.Rows.Omitted);
+            var terms = fit.Terms.ToDictionary(t => t.Name, t => t.Transition.Label, StringComparer.Ordinal);
+            JsonOutput.Write(json with
+            {
+                Coefficients = json.Coefficients.Select(c => c with { Transition = terms[c.Name] }).ToArray(),
+                States = fit.States,
+            }, output);
+        }
+        else
+        {
+            output.WriteLine("Transitions: " + string.Join(", ", fit.Transitions.Select((t, k) => $"{fit.States.ToList().IndexOf(t.From) + 1}:{fit.States.ToList().IndexOf(t.To) + 1} = {t.Label}")));
+            output.WriteLine();
+            output.Write(fit.ToString());
+        }
+        return 0;
     }
 
     private static readonly string[] ResidualTypes = ["martingale", "deviance", "score", "schoenfeld", "scaled-schoenfeld", "dfbeta", "dfbetas"];
@@ -98,7 +149,12 @@ internal static class CoxCommand
     }
 
 
-    internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? RobustStdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue);
+    internal sealed record CoefficientJson(string Name, double? Estimate, double? StdErr, double? RobustStdErr, double? HazardRatio, double? Lower, double? Upper, double? Z, double? PValue)
+    {
+        /// <summary>The transition of a multi-state coefficient ("a->b"); absent otherwise.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Transition { get; init; }
+    }
     internal sealed record TestJson(double ChiSquare, int Df, double PValue);
     internal sealed record ZphLineJson(string Name, double ChiSquare, int Df, double PValue);
     internal sealed record ZphJson(string Transform, IReadOnlyList<ZphLineJson> Terms, ZphLineJson Global);
@@ -107,7 +163,12 @@ internal static class CoxCommand
     internal sealed record CoxJson(IReadOnlyList<CoefficientJson> Coefficients, double LogLikelihoodNull, double LogLikelihood,
         TestJson LikelihoodRatio, TestJson Wald, TestJson Score, TestJson? RobustScore, int? Clusters, double? Concordance, bool Converged, int Iterations, int N, double Events,
         IReadOnlyList<double> Means, IReadOnlyList<string> Warnings, OmittedJson Omitted,
-        ZphJson? ProportionalHazards, IReadOnlyDictionary<string, object>? Residuals, IReadOnlyList<PredictionJson>? Predictions);
+        ZphJson? ProportionalHazards, IReadOnlyDictionary<string, object>? Residuals, IReadOnlyList<PredictionJson>? Predictions)
+    {
+        /// <summary>The states of a multi-state model, in R's order (absent otherwise).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? States { get; init; }
+    }
 
     private static TestJson T(ChiSquareTest t) => new(t.ChiSquare, t.DegreesOfFreedom, t.PValue);
 

@@ -14,6 +14,7 @@ internal static class ExponentialCommand
         var format = FormatOption.Create();
         var command = new Command("exponential", "Exponential model: rate, mean and median with exact limits (R survreg log-likelihood).");
         input.AddTo(command);
+        input.AddEventValuesTo(command);
         command.Options.Add(confLevel);
         command.Options.Add(format);
         command.SetAction(parse =>
@@ -22,16 +23,17 @@ internal static class ExponentialCommand
             double level = parse.GetValue(confLevel);
             var output = parse.InvocationConfiguration.Output;
             bool json = parse.GetValue(format) == OutputFormat.Json;
+            if (!json) input.DescribeEventValues(parse, output);
             if (data.Group is null)
             {
                 var fit = ExponentialModel.Fit(data, new ParametricOptions { ConfidenceLevel = level });
-                if (json) JsonOutput.Write(ToJson(fit) with { Omitted = OmittedJson.From(data.Omitted) }, output);
+                if (json) JsonOutput.Write(ToJson(fit) with { Omitted = OmittedJson.From(data.Omitted) }, output, input.EventValuesOf(parse));
                 else WriteTable([fit], data.Omitted, output);
             }
             else
             {
                 var fits = ExponentialModel.FitByGroup(data, new ParametricOptions { ConfidenceLevel = level });
-                if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray(), OmittedJson.From(data.Omitted)), output);
+                if (json) JsonOutput.Write(new GroupsJson(fits.Select(ToJson).ToArray(), OmittedJson.From(data.Omitted)), output, input.EventValuesOf(parse));
                 else WriteTable(fits, data.Omitted, output);
             }
             return 0;

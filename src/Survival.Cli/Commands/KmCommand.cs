@@ -22,6 +22,7 @@ internal static class KmCommand
             DefaultValueFactory = _ => "auto",
         };
         input.AddTo(command, withStrata: true, withId: true, withDatabase: true);
+        input.AddEventValuesTo(command);
         input.AddIntervalsTo(command);
         command.Options.Add(variance);
         command.Options.Add(confType);
@@ -96,8 +97,8 @@ internal static class KmCommand
             }
             var output = parse.InvocationConfiguration.Output;
             var omitted = data?.Omitted ?? counts!.Omitted;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted), output);
-            else WriteTable(fit, sorted, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted), output, input.EventValuesOf(parse));
+            else { input.DescribeEventValues(parse, output); WriteTable(fit, sorted, output); }
             return 0;
         });
         return command;

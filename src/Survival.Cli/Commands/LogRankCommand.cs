@@ -17,6 +17,7 @@ internal static class LogRankCommand
         var format = FormatOption.Create();
         var command = new Command("logrank", "Compare survival between groups (log-rank family, stratified as R survdiff).");
         input.AddTo(command, withStrata: true, withDatabase: true);
+        input.AddEventValuesTo(command);
         input.AddIntervalsTo(command);
         var scores = new Option<string>("--scores")
         {
@@ -67,8 +68,8 @@ internal static class LogRankCommand
             var result = counts is not null ? LogRankTest.Compute(counts, options) : LogRankTest.Compute(data!, options);
             var omitted = data?.Omitted ?? counts!.Omitted;
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result, omitted), output);
-            else WriteTable(result, output);
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(result, omitted), output, input.EventValuesOf(parse));
+            else { input.DescribeEventValues(parse, output); WriteTable(result, output); }
             return 0;
         });
         return command;

@@ -25,6 +25,7 @@ internal static class ParametricCommand
         var format = FormatOption.Create();
         var command = new Command("parametric", "Parametric (AFT) survival models at R survreg parity.");
         input.AddTo(command, withGroup: false);
+        input.AddEventValuesTo(command);
         input.AddIntervalsTo(command);
         command.Options.Add(dist);
         command.Options.Add(compare);
@@ -103,10 +104,11 @@ internal static class ParametricCommand
                 var fits = fitted.OrderBy(f => f.Aic).ToArray();
                 foreach (var f in fits) Warn(f);
                 Draw(fits);
-                if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)) { Failed = failed.Count > 0 ? failed : null }, output);
+                if (json) JsonOutput.Write(new CompareJson(fits.Select(f => ToJson(f, times, x)).ToArray(), OmittedJson.From(data.Omitted)) { Failed = failed.Count > 0 ? failed : null }, output, input.EventValuesOf(parse));
                 else
                 {
                     if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
+                    input.DescribeEventValues(parse, output);
                     Numbers.Table(output, ["distribution", "parameters", "logLik", "AIC", "BIC"],
                         fits.Select(f => (IReadOnlyList<string>)[f.Family, f.Parameters.Count.ToString(CultureInfo.InvariantCulture),
                             Numbers.Format(f.LogLikelihood, 7), Numbers.Format(f.Aic, 7), Numbers.Format(f.Bic, 7)]));
@@ -118,10 +120,11 @@ internal static class ParametricCommand
                 progress => FitInFileTerms(chosen, progress));
             Warn(fit);
             Draw([fit]);
-            if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output);
+            if (json) JsonOutput.Write(ToJson(fit, times, x) with { Omitted = OmittedJson.From(data.Omitted) }, output, input.EventValuesOf(parse));
             else
             {
                 if (data.Omitted.Count > 0) output.WriteLine($"   ({data.Omitted})");
+                input.DescribeEventValues(parse, output);
                 output.Write(fit.ToString());
                 foreach (double t in times)
                 {

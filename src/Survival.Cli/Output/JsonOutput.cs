@@ -31,6 +31,15 @@ internal static class JsonOutput
     }
 
     /// <summary>Writes <paramref name="value"/> (a DTO made of records, lists and nullable numbers) as JSON.</summary>
+    /// <summary>Writes the value with <c>"eventValues"</c> added at the top when the event was read from given values.</summary>
+    public static void Write<T>(T value, TextWriter output, IReadOnlyList<string>? eventValues)
+    {
+        if (eventValues is null) { Write(value, output); return; }
+        var node = JsonSerializer.SerializeToNode(value, Options)!.AsObject();
+        node.Add("eventValues", new System.Text.Json.Nodes.JsonArray(eventValues.Select(v => (System.Text.Json.Nodes.JsonNode?)v).ToArray()));
+        output.WriteLine(node.ToJsonString(Options));
+    }
+
     public static void Write<T>(T value, TextWriter output)
     {
         output.WriteLine(JsonSerializer.Serialize(value, Options));

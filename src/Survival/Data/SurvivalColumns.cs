@@ -13,5 +13,11 @@ public sealed record SurvivalColumns(string Time, string Event, string? Entry = 
     string? Id = null)
 {
     /// <summary>The distinct column names in use.</summary>
+    /// <summary>The values of <see cref="Event"/> that mean the event, every other value a censoring: R's
+    /// <c>Surv(time, status == 2)</c> (or <c>status %in% c(...)</c>); null to read 0/1, true/false or R's 1/2 coding.
+    /// Values compare as numbers when both are numbers (so 2 matches 2.0), otherwise as trimmed text.</summary>
+    public IReadOnlyList<string>? EventValues { get; init; }
+
+    /// <summary>The columns to read.</summary>
     public IReadOnlyList<string> Names => new[] { Time, Event, Entry, Weight, Group, Strata, Id }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -20,18 +20,18 @@ public static class MultiStateCox
 {
     /// <summary>Fits the model.</summary>
     /// <param name="data">Multi-state rows.</param>
-    /// <param name="covariates">Numeric covariate columns, one value per row of <paramref name="data"/>.</param>
+    /// <param name="covariates">The covariate columns (numeric, or categorical already coded), one value per row of
+    /// <paramref name="data"/>; each column becomes one coefficient per transition.</param>
     /// <param name="options">Cox options; null for R's defaults (Efron ties; the robust variance is on unless
     /// <see cref="CoxOptions.Robust"/> is false, as R turns it on for multi-state data).</param>
     /// <exception cref="SurvivalInputException">No covariates, a size mismatch, or no transition in the data.</exception>
-    public static MultiStateCoxResult Fit(MultiStateData data, IReadOnlyDictionary<string, double[]> covariates, CoxOptions? options = null)
+    public static MultiStateCoxResult Fit(MultiStateData data, CovariateMatrix covariates, CoxOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(covariates);
         if (covariates.Count == 0) throw new SurvivalInputException("the multi-state Cox model needs at least one covariate");
-        foreach (var (name, column) in covariates)
-            if (column.Length != data.Count)
-                throw new SurvivalInputException($"covariate {name} has {column.Length} values but the data have {data.Count} rows", column: name);
+        if (covariates.Rows != data.Count)
+            throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data have {data.Count}");
         if (data.Transitions.Count == 0) throw new SurvivalInputException("the multi-state Cox model needs at least one transition", input: DataColumn.State);
         options ??= CoxOptions.Default;
         if (options.Robust is null) options = options with { Robust = true };
@@ -71,8 +71,10 @@ public static class MultiStateCox
         var x = new CovariateMatrix(m);
         var terms = new List<MultiStateCoxTerm>();
         for (int t = 0; t < transitions.Count; t++)
-            foreach (var (name, column) in covariates)
+            for (int j = 0; j < covariates.Count; j++)
             {
+                string name = covariates.Names[j];
+                var column = covariates.Column(j);
                 var values = new double[m];
                 for (int r = 0; r < m; r++) if (stacked[r].Transition == t) values[r] = column[stacked[r].Row];
                 string rName = $"{name}_{stateIndex[transitions[t].From] + 1}:{stateIndex[transitions[t].To] + 1}";

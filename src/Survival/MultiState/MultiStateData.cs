@@ -75,6 +75,11 @@ public sealed class MultiStateData
 
     internal int[] FromStateArray => _fromState;
 
+    /// <summary>The same data, recording rows a reader left out for missing values before building them.</summary>
+    /// <param name="omitted">The rows left out.</param>
+    public MultiStateData WithOmitted(OmittedRows omitted)
+        => new(Rows.WithOmitted(omitted), _endState, _fromState, States, Transitions, SubjectIndex, SubjectCount);
+
     /// <summary>The 0-based index of a state label.</summary>
     /// <exception cref="SurvivalInputException">It is not a state of the data.</exception>
     public int IndexOf(string state)

@@ -21,7 +21,9 @@ public class MultiStateCoxGoldenTests
         var data = MultiStateFixtures.Data(c);
         var covariates = Golden.Strings(cox.GetProperty("covariates"));
         var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
-        var fit = MultiStateCox.Fit(data, covariates.Select((v, k) => (v, columns[k])).ToDictionary(x => x.v, x => x.Item2));
+        var x = new Survival.Regression.CovariateMatrix(data.Count);
+        for (int k = 0; k < covariates.Length; k++) x.AddNumeric(covariates[k], columns[k]);
+        var fit = MultiStateCox.Fit(data, x);
         Assert.Equal(Golden.Strings(cox.GetProperty("names")), fit.Terms.Select(t => t.Name));
         foreach (var m in cox.GetProperty("map").EnumerateArray())
         {

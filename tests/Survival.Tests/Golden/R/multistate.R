@@ -176,3 +176,22 @@ bad <- list(
   refused("gap", data.frame(id = c(1, 1, 2), tstart = c(0, 6, 0), tstop = c(5, 9, 7), state = c("ill", "dead", "censor"))))
 write_json(list(versions = versions, cases = bad), file.path(out, "refused.json"), auto_unbox = TRUE, digits = NA, pretty = FALSE)
 cat("refused: ", paste(sapply(bad, `[[`, "message"), collapse = " | "), "\n")
+
+# Event codes as R users write them: pbc's status is 0 censored, 1 transplant, 2 dead, and the textbook analysis is
+# Surv(time, status == 2). The rows (trt and age complete) and R's answers for the CLI's --event-values.
+pb <- pbc[!is.na(pbc$trt), c("id", "time", "status", "trt", "age")]
+pb$label <- c("censored", "transplant", "dead")[pb$status + 1]
+write.csv(pb, file.path(out, "pbc.csv"), row.names = FALSE)
+km <- survfit(Surv(time, status == 2) ~ 1, data = pb)
+kmq <- summary(km)$table
+sd <- survdiff(Surv(time, status == 2) ~ trt, data = pb)
+cx <- coxph(Surv(time, status == 2) ~ age + trt, data = pb)
+wb <- survreg(Surv(time, status == 2) ~ age, data = pb, dist = "weibull")
+ex <- survreg(Surv(time, status == 2) ~ 1, data = pb, dist = "exponential")
+km2 <- survfit(Surv(time, status %in% c(1, 2)) ~ 1, data = pb)
+write_json(list(versions = versions, events = sum(pb$status == 2), median = exact(kmq[["median"]]), lower = exact(kmq[["0.95LCL"]]),
+                upper = exact(kmq[["0.95UCL"]]), logrankChisq = exact(sd$chisq), coxCoef = exact(coef(cx)), coxNames = names(coef(cx)),
+                weibullCoef = exact(coef(wb)), weibullScale = exact(wb$scale), exponentialCoef = exact(coef(ex)),
+                eitherMedian = exact(summary(km2)$table[["median"]]), eitherEvents = sum(pb$status > 0)),
+           file.path(out, "pbc-event-values.json"), auto_unbox = TRUE, digits = NA)
+cat("pbc: ", nrow(pb), " rows\n")
