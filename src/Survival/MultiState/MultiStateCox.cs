@@ -83,6 +83,127 @@ public static class MultiStateCox
             }
         var fit = CoxRegression.Fit(survival, x, options);
         return new MultiStateCoxResult(fit with { Omitted = rows.Omitted }, new ValueList<MultiStateCoxTerm>(terms.ToArray()),
-            ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(transitions));
+            ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(transitions), data, covariates);
+    }
+
+    /// <summary>The predicted state probabilities of a covariate profile (R <c>survfit(fit, newdata)</c> for a
+    /// multi-state coxph, its defaults <c>stype = 2</c> and <c>ctype</c> following the ties).</summary>
+    /// <remarks>Each transition's hazard increment for the profile at time t is Σw(events) / D(t) · exp(xᵀβ), with the
+    /// transition's own coefficients and D(t) from the rows at risk of that transition: with Breslow's ties (R
+    /// <c>ctype = 1</c>) D = S₀ = Σ w·exp(xᵢᵀβ); with Efron's (R's default <c>ctype = 2</c> for an Efron fit) D is R's
+    /// <c>coxsurv2</c> "Efron number at risk", the mean over k = 0…d−1 of S₀ − k·S_d/d² for d tied events whose risk
+    /// weights sum to S_d (R survival 3.5's multi-state rule; it is not the single-state Efron hazard of
+    /// <see cref="Regression.CoxPrediction"/>). At each time of the data
+    /// the state probabilities are p(t) = p(t−)·exp(A(t)), with A the transition-rate matrix of that time's hazard
+    /// increments (rows adding to zero), from the data's starting distribution p0. R computes no standard errors for
+    /// these curves, and neither does this.</remarks>
+    /// <param name="fit">A fit from <see cref="Fit"/>.</param>
+    /// <param name="profile">A value for every covariate column of the fit.</param>
+    /// <exception cref="SurvivalInputException">A covariate of the fit is missing from the profile, or the profile names one it does not have.</exception>
+    public static MultiStatePrediction Predict(MultiStateCoxResult fit, IReadOnlyDictionary<string, double> profile)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(profile);
+        var covariates = fit.Terms.Select(t => t.Covariate).Distinct().ToArray();
+        foreach (var c in covariates)
+            if (!profile.ContainsKey(c)) throw new SurvivalInputException($"the profile needs a value for {c}", column: c);
+        foreach (var name in profile.Keys)
+            if (!covariates.Contains(name)) throw new SurvivalInputException($"is not a covariate of the model ({string.Join(", ", covariates)})", column: "profile", value: name);
+        var data = fit.Data;
+        // One curve without groups: the starting distribution and time grid of R's survfitCI on the data.
+        var noGroups = MultiStateData.Create(data.Rows.Time, data.EndState.ToArray().Select(k => k < 0 ? null : data.States[k]).ToArray(),
+            data.Rows.Id?.Levels is { } levels ? data.Rows.Id.Codes.ToArray().Select(c => levels[c]).ToArray() : null,
+            data.Rows.HasEntry ? data.Rows.Entry.ToArray() : null, data.FromState.ToArray().Select(k => data.States[k]).ToArray(),
+            data.Rows.HasWeights ? data.Rows.Weight.ToArray() : null, states: data.States.ToArray(), censored: []);
+        var grid = AalenJohansen.Fit(noGroups, new AalenJohansenOptions { TimeFix = fit.Fit.Options.TimeFix }).Curves[0];
+        int s = data.States.Count, nt = fit.Transitions.Count;
+        var stateIndex = data.States.Select((x, k) => (x, k)).ToDictionary(x => x.x, x => x.k, StringComparer.Ordinal);
+        var times = grid.Steps.Select(x => x.Time).ToArray();
+        var increments = new double[nt][];
+        for (int t = 0; t < nt; t++) increments[t] = TransitionHazard(fit, t, profile, times, stateIndex);
+        var probability = new ValueList<double>[times.Length];
+        var hazards = new ValueList<double>[times.Length];
+        var current = grid.Initial.ToArray();
+        var previous = new double[nt];
+        for (int i = 0; i < times.Length; i++)
+        {
+            var h = new double[nt];
+            var a = new double[s, s];
+            bool any = false;
+            for (int t = 0; t < nt; t++)
+            {
+                double increment = increments[t][i];
+                h[t] = previous[t] + increment;
+                previous[t] = h[t];
+                if (increment > 0)
+                {
+                    any = true;
+                    int from = stateIndex[fit.Transitions[t].From], to = stateIndex[fit.Transitions[t].To];
+                    a[from, to] += increment;
+                    a[from, from] -= increment;
+                }
+            }
+            if (any)
+            {
+                var e = MatrixExponential.Of(a);
+                var next = new double[s];
+                for (int b = 0; b < s; b++)
+                    for (int k = 0; k < s; k++) next[b] += current[k] * e[k, b];
+                current = next;
+            }
+            probability[i] = new ValueList<double>((double[])current.Clone());
+            hazards[i] = new ValueList<double>(h);
+        }
+        return new MultiStatePrediction(new Dictionary<string, double>(profile, StringComparer.Ordinal), fit.States, fit.Transitions,
+            new ValueList<double>(times), new ValueList<ValueList<double>>(probability), new ValueList<ValueList<double>>(hazards), grid.Initial);
+    }
+
+    // One transition's hazard increments for the profile at each time of the grid (R multihaz with coxsurv2's counts).
+    private static double[] TransitionHazard(MultiStateCoxResult fit, int t, IReadOnlyDictionary<string, double> profile, double[] times,
+        Dictionary<string, int> stateIndex)
+    {
+        var data = fit.Data;
+        var rows = data.Rows;
+        int from = stateIndex[fit.Transitions[t].From], to = stateIndex[fit.Transitions[t].To];
+        var terms = Enumerable.Range(0, fit.Terms.Count).Where(k => fit.Terms[k].Transition == fit.Transitions[t]).ToArray();
+        double Beta(int k) => fit.Fit.Coefficients[k].Estimate ?? 0;
+        var members = Enumerable.Range(0, data.Count).Where(i => data.FromState[i] == from).ToArray();
+        var names = fit.Covariates.Names.ToList();
+        var lp = new double[members.Length];
+        foreach (int k in terms)
+        {
+            var column = fit.Covariates.Column(names.IndexOf(fit.Terms[k].Covariate));
+            for (int r = 0; r < members.Length; r++) lp[r] += column[members[r]] * Beta(k);
+        }
+        double centre = lp.Length == 0 ? 0 : lp.Average();
+        double profileRisk = Math.Exp(terms.Sum(k => profile[fit.Terms[k].Covariate] * Beta(k)) - centre);
+        var risk = lp.Select(x => Math.Exp(x - centre)).ToArray();
+        bool efron = fit.Fit.Options.Ties == CoxTies.Efron;
+        var result = new double[times.Length];
+        for (int i = 0; i < times.Length; i++)
+        {
+            double time = times[i], s0 = 0, sd = 0, wd = 0;
+            int d = 0;
+            for (int r = 0; r < members.Length; r++)
+            {
+                int row = members[r];
+                double start = rows.HasEntry ? rows.Entry[row] : double.NegativeInfinity, stop = rows.Time[row];
+                if (!(start < time && stop >= time)) continue;
+                double w = rows.WeightAt(row);
+                s0 += w * risk[r];
+                if (stop == time && data.EndState[row] == to) { d++; wd += w; sd += w * risk[r]; }
+            }
+            if (d == 0 || s0 <= 0) continue;
+            double denominator = s0;
+            if (efron && d > 1)
+            {
+                double meanWeight = sd / ((double)d * d);
+                denominator = 0;
+                for (int k = 0; k < d; k++) denominator += s0 - k * meanWeight;
+                denominator /= d;
+            }
+            result[i] = wd / denominator * profileRisk;
+        }
+        return result;
     }
 }

@@ -6,13 +6,21 @@ namespace Survival.MultiState;
 /// transition of each coefficient.</summary>
 public sealed record MultiStateCoxResult
 {
-    internal MultiStateCoxResult(CoxResult fit, ValueList<MultiStateCoxTerm> terms, ValueList<string> states, ValueList<MultiStateTransition> transitions)
+    internal MultiStateCoxResult(CoxResult fit, ValueList<MultiStateCoxTerm> terms, ValueList<string> states, ValueList<MultiStateTransition> transitions, MultiStateData data, CovariateMatrix covariates)
     {
         Fit = fit;
         Terms = terms;
         States = states;
         Transitions = transitions;
+        Data = data;
+        Covariates = covariates;
     }
+
+    /// <summary>The covariate columns, one value per row of <see cref="Data"/>.</summary>
+    internal CovariateMatrix Covariates { get; }
+
+    /// <summary>The data the model was fitted to (for predictions: their time grid and starting distribution).</summary>
+    internal MultiStateData Data { get; }
 
     /// <summary>The fit: coefficients in the order of <see cref="Terms"/>, one stratum per transition (named by its
     /// label), robust variance by subject.</summary>

@@ -49,6 +49,35 @@ public class MultiStateCoxGoldenTests
         }
     }
 
+    /// <summary>survfit(fit, newdata) for a multi-state coxph: the profile's state probabilities at every time, from
+    /// each transition's Efron baseline hazard and a matrix exponential per time step (R's stype = 2).</summary>
+    [Theory]
+    [InlineData("mgus2")]
+    [InlineData("myeloid")]
+    [InlineData("illness_death_s0")]
+    public void Predicted_state_probabilities_match_R_survfit_of_the_fit(string name)
+    {
+        var c = MultiStateFixtures.Load(name);
+        var cox = c.GetProperty("cox");
+        var data = MultiStateFixtures.Data(c);
+        var covariates = Golden.Strings(cox.GetProperty("covariates"));
+        var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
+        var x = new Survival.Regression.CovariateMatrix(data.Count);
+        for (int k = 0; k < covariates.Length; k++) x.AddNumeric(covariates[k], columns[k]);
+        var fit = MultiStateCox.Fit(data, x);
+        var r = cox.GetProperty("prediction");
+        var profile = r.GetProperty("profile").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        var prediction = MultiStateCox.Predict(fit, profile);
+        var time = Values(r.GetProperty("time"));
+        var pstate = MultiStateFixtures.Matrix(r.GetProperty("pstate"));
+        Assert.Equal(time, prediction.Times.ToArray());
+        Assert.Equal(Values(r.GetProperty("p0")), prediction.Initial.ToArray());
+        for (int i = 0; i < time.Length; i++)
+            for (int k = 0; k < pstate[i].Length; k++)
+                Golden.Close(pstate[i][k], prediction.Probability[i][k], 1e-10, $"{name} t={time[i]} pstate[{k}]");
+        Assert.Throws<SurvivalInputException>(() => MultiStateCox.Predict(fit, new Dictionary<string, double> { ["nope"] = 1 }));
+    }
+
     /// <summary>Variances are small (1e-5 for age), so they are compared relative to the matrix's scale.</summary>
     private static void Relative(double expected, double actual, string what)
         => Assert.True(Math.Abs(expected - actual) <= 1e-7 * Math.Abs(expected) + 1e-14, $"{what}: R {expected:R}, got {actual:R}");

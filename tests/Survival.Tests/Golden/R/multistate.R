@@ -10,7 +10,7 @@ versions <- list(r = R.version.string, survival = as.character(packageVersion("s
 exact <- function(x) I(sprintf("%.17g", x))   # NA written as "NA"
 
 # One fixture: the rows as the library reads them and R's survfit (and optionally coxph) on them.
-fixture <- function(name, d, state_levels, at, horizon, istate = NULL, weights = NULL, group = NULL, cox = NULL) {
+fixture <- function(name, d, state_levels, at, horizon, istate = NULL, weights = NULL, group = NULL, cox = NULL, profile = NULL) {
   d$state <- factor(d$state, c("censor", state_levels))
   d$w <- if (is.null(weights)) 1 else d[[weights]]
   d$g <- if (is.null(group)) "all" else d[[group]]
@@ -83,6 +83,10 @@ fixture <- function(name, d, state_levels, at, horizon, istate = NULL, weights =
     res$cox <- list(covariates = cox, columns = lapply(cox, function(v) exact(d[[v]])), names = names(coef(cf)), map = coef_rows,
                     coef = exact(coef(cf)), var = matrix(exact(cf$var), nrow(cf$var)), naiveVar = matrix(exact(cf$naive.var), nrow(cf$var)),
                     loglik = exact(cf$loglik), iter = cf$iter, states = cf$states)
+    # Predicted state probabilities of a profile (survfit.coxphms: stype 2, ctype from the ties; no standard errors).
+    pf <- survfit(cf, newdata = as.data.frame(profile))
+    ps <- pf$pstate; if (length(dim(ps)) == 3) ps <- ps[, 1, ]
+    res$cox$prediction <- list(profile = profile, time = exact(pf$time), p0 = exact(pf$p0), pstate = matrix(exact(ps), ncol = ncol(ps)))
   }
   write_json(res, file.path(out, paste0(name, ".json")), auto_unbox = TRUE, digits = NA, pretty = FALSE, na = "string")
   cat(name, ": ", nrow(d), " rows, ", length(fit$time), " times\n", sep = "")
@@ -96,7 +100,8 @@ m2$state <- with(m2, ifelse(death == 1, "death", ifelse(pcm == 1, "pcm", "censor
 m2$male <- as.numeric(m2$sex == "M")
 m2$id <- as.character(m2$id)
 fixture("mgus2", m2[, c("id", "tstart", "tstop", "state", "age", "male", "sex")], c("pcm", "death"),
-        at = c(12, 60, 120, 240), horizon = 360, group = "sex", cox = c("age", "male"))
+        at = c(12, 60, 120, 240), horizon = 360, group = "sex", cox = c("age", "male"),
+        profile = list(age = 70, male = 1))
 
 # myeloid: complete response and death (a response on the day of death is dropped).
 my <- myeloid
@@ -107,7 +112,8 @@ md$male <- as.numeric(md$sex == "m")
 md$id <- as.character(md$id)
 md$trtB <- as.numeric(md$trt == "B")
 fixture("myeloid", md[, c("id", "tstart", "tstop", "state", "trt", "trtB", "male")], c("CR", "death"),
-        at = c(30, 100, 365, 1000), horizon = 1500, group = "trt", cox = c("trtB", "male"))
+        at = c(30, 100, 365, 1000), horizon = 1500, group = "trt", cox = c("trtB", "male"),
+        profile = list(trtB = 1, male = 0))
 
 # Seeded illness–death data: healthy -> ill -> dead and healthy -> dead; times rounded to whole days (ties), a third
 # enter late, some start ill (istate), rows split at a visit (a censored row continued by the next), weights 1 or 2 by
@@ -161,7 +167,7 @@ fixture("illness_death_weighted", id2, c("ill", "dead"), at = c(25, 200), horizo
 id3 <- illness_death(180, 13, ill_start = 0)
 id3$state[id3$state == "ill"] <- "ill"
 fixture("illness_death_s0", id3[, c("id", "tstart", "tstop", "state", "x", "arm")], c("ill", "dead"), at = c(20, 150), horizon = 300,
-        group = "arm", cox = c("x"))
+        group = "arm", cox = c("x"), profile = list(x = 0.5))
 
 # Inputs R refuses, with R's message: an overlap and a gap in one subject's rows.
 refused <- function(name, d) {
