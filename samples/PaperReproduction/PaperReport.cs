@@ -180,6 +180,7 @@ internal static class PaperReport
 
         ParametricSection.Append(sb, analysis, outDir);
         IntervalCensoredSection.Append(sb, patients, analysis, outDir);
+        MultiStateSection.Append(sb, patients, analysis, outDir);
         CompetingRisksSection.Append(sb, patients, outDir);
         RoundTripSection.Append(sb, analysis.Figure2B, outDir);
 

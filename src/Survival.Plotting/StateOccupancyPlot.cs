@@ -6,8 +6,8 @@ namespace Survival.Plotting;
 /// <summary>
 /// The stacked state-occupancy figure of a multi-state fit (R <c>plot(survfit(...))</c> of the state probabilities,
 /// stacked as in the survival vignette's figures): at each time the states' probabilities are stacked in the order of
-/// the states, so each band's height is the probability of its state and the bands fill [0, 1]. One line style per
-/// group, one colour per state. PNG or SVG.
+/// the states, so each band's height is the probability of its state and the bands fill [0, 1]. One curve is drawn as
+/// filled bands; several as the bands' upper edges, one line style per group and one colour per state. PNG or SVG.
 /// </summary>
 public static class StateOccupancyPlot
 {
@@ -34,6 +34,31 @@ public static class StateOccupancyPlot
         var (xmax, ticks, _, bottom, left) = KaplanMeierPlot.Frame(options.XMax, options.TickStep,
             fit.Curves.SelectMany(c => c.Steps).Select(s => s.Time), 0);
         var plot = new Plot();
+        if (fit.Curves.Count == 1)
+        {
+            // One curve: each state a filled band between its lower and upper edge, bottom to top in the order of the states.
+            var curve = fit.Curves[0];
+            var xs = new List<double> { curve.StartTime };
+            var rows = new List<IReadOnlyList<double>> { curve.Initial };
+            foreach (var step in curve.Steps)
+            {
+                if (step.Time > xmax) break;
+                xs.Add(step.Time); rows.Add(rows[^1]);
+                xs.Add(step.Time); rows.Add(step.Probability);
+            }
+            xs.Add(Math.Min(xmax, curve.Steps.Count > 0 ? curve.Steps[^1].Time : xmax)); rows.Add(rows[^1]);
+            for (int k = 0; k < fit.States.Count; k++)
+            {
+                var lower = rows.Select(r => r.Take(k).Sum()).ToArray();
+                var upper = rows.Select(r => r.Take(k + 1).Sum()).ToArray();
+                var band = plot.Add.FillY(xs.ToArray(), upper, lower);
+                band.FillColor = KaplanMeierPlot.Palette[k % KaplanMeierPlot.Palette.Length].WithAlpha(0.55);
+                band.LineWidth = 0;
+                band.LegendText = options.StateNames?.GetValueOrDefault(fit.States[k]) ?? fit.States[k];
+            }
+            KaplanMeierPlot.Style(plot, ticks, xmax, bottom, left, options.XLabel, options.YLabel, options.Title, Alignment.UpperRight);
+            return plot;
+        }
         for (int g = 0; g < fit.Curves.Count; g++)
         {
             var curve = fit.Curves[g];

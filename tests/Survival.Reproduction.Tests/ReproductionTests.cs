@@ -239,3 +239,30 @@ public class CompetingRisksAdditionTests
         Assert.Equal(2, fit.GrayTests.Count);
     }
 }
+
+public class MultiStateAdditionTests
+{
+    /// <summary>The illness–death rows of the cohort: 22 progressions (as the paper's off-study reasons), every PFS event
+    /// either a progression or a death without one, P(progression-free) the PFS Kaplan–Meier (figure 2A) at every time,
+    /// the probabilities adding to one and the restricted means to the six-year horizon.</summary>
+    [Fact]
+    public void The_illness_death_view_agrees_with_PFS_and_OS()
+    {
+        var patients = MaintenanceTrial.CohortFile.Read(MaintenanceTrial.CohortFile.Locate()).Select(r => r.ToPatient()).ToArray();
+        var data = MultiStateSection.Data(patients);
+        var progressed = data.Transitions.Single(t => t.From == MultiStateSection.ProgressionFree && t.To == MultiStateSection.Progressed);
+        Assert.Equal(22, progressed.Events);
+        int pfsEvents = patients.Count(p => p.Endpoints.ProgressionFreeSurvival.Event);
+        Assert.Equal(pfsEvents, data.Transitions.Where(t => t.From == MultiStateSection.ProgressionFree).Sum(t => t.Events));
+        var fit = Survival.MultiState.AalenJohansen.Fit(data, new Survival.MultiState.AalenJohansenOptions { RestrictedMeanHorizon = 72 });
+        var analysis = MaintenanceTrial.TrialAnalysis.Of(patients);
+        var pfs = analysis.Figure2A.Fit.Curves[0];
+        int pf = data.IndexOf(MultiStateSection.ProgressionFree);
+        foreach (var step in fit.Curves[0].Steps)
+        {
+            Assert.Equal(pfs.SurvivalAt(step.Time).Survival, step.Probability[pf], 12);
+            Assert.Equal(1, step.Probability.Sum(), 12);
+        }
+        Assert.Equal(72, fit.Curves[0].RestrictedMean.Sum(r => r.Estimate), 9);
+    }
+}
