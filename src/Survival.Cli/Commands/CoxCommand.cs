@@ -125,12 +125,7 @@ internal static class CoxCommand
                 States = fit.States,
             }, output);
         }
-        else
-        {
-            output.WriteLine("Transitions: " + string.Join(", ", fit.Transitions.Select((t, k) => $"{fit.States.ToList().IndexOf(t.From) + 1}:{fit.States.ToList().IndexOf(t.To) + 1} = {t.Label}")));
-            output.WriteLine();
-            output.Write(fit.ToString());
-        }
+        else output.Write(fit.ToString());
         return 0;
     }
 

@@ -35,6 +35,32 @@ public sealed record MultiStateCoxResult
     /// <summary>The transitions modelled (one stratum each).</summary>
     public ValueList<MultiStateTransition> Transitions { get; }
 
-    /// <summary>R's print of a multi-state coxph: the coefficient table with R's names, then the tests.</summary>
-    public override string ToString() => Fit.ToString();
+    /// <summary>R's print of a multi-state coxph: one coefficient table per transition (named by state numbers), the
+    /// states, the likelihood-ratio test, and n (the rows of the data, not of the stacked data) and the transitions.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var index = States.Select((s, k) => (s, k)).ToDictionary(x => x.s, x => x.k + 1, StringComparer.Ordinal);
+        foreach (var transition in Transitions)
+        {
+            w.WriteLine($"{index[transition.From]}:{index[transition.To]} ({transition.Label})");
+            var rows = new List<IReadOnlyList<string>>();
+            for (int k = 0; k < Terms.Count; k++)
+            {
+                if (Terms[k].Transition != transition) continue;
+                var c = Fit.Coefficients[k];
+                rows.Add([Terms[k].Covariate, Printing.RFormat.Number(c.Estimate), Printing.RFormat.Number(c.HazardRatio), Printing.RFormat.Number(c.StdErr),
+                    Printing.RFormat.Number(c.RobustStdErr), Printing.RFormat.Number(c.Z, 4), c.PValue is double p ? Printing.RFormat.PValue(p) : "NA"]);
+            }
+            Printing.RFormat.Table(w, ["", "coef", "exp(coef)", "se(coef)", "robust se", "z", "p"], rows);
+            w.WriteLine();
+        }
+        w.WriteLine(" States:  " + string.Join(", ", States.Select((s, k) => $"{k + 1}= {s}")));
+        w.WriteLine();
+        w.WriteLine($"Likelihood ratio test={Printing.RFormat.Number(Fit.LikelihoodRatio.ChiSquare, 4)}  on {Fit.LikelihoodRatio.DegreesOfFreedom} df, p={Printing.RFormat.PValue(Fit.LikelihoodRatio.PValue)}");
+        w.WriteLine($"n= {Data.Count}, number of events= {Transitions.Sum(t => t.Events)}");
+        if (Fit.Omitted.Count > 0) w.WriteLine($"   ({Fit.Omitted})");
+        Printing.RFormat.Warnings(w, Fit.Warnings);
+        return w.ToString();
+    }
 }

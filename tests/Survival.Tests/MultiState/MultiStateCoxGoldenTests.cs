@@ -36,6 +36,11 @@ public class MultiStateCoxGoldenTests
         var naive = MultiStateFixtures.Matrix(cox.GetProperty("naiveVar"));
         var loglik = Values(cox.GetProperty("loglik"));
         Assert.Equal(cox.GetProperty("iter").GetInt32(), fit.Fit.Iterations);
+        // R's print: a block per transition, the states, and n counting the data's rows (not the stacked ones).
+        string printed = fit.ToString();
+        Assert.Contains($"n= {data.Count}, number of events= {data.Transitions.Sum(t => t.Events)}", printed, StringComparison.Ordinal);
+        Assert.Contains(" States:  1= " + data.States[0], printed, StringComparison.Ordinal);
+        Assert.Contains("1:2 (", printed, StringComparison.Ordinal);
         Golden.Close(loglik[0], fit.Fit.LogLikelihoodNull, 1e-9, $"{name} loglik0");
         Golden.Close(loglik[1], fit.Fit.LogLikelihood, 1e-9, $"{name} loglik");
         for (int i = 0; i < coef.Length; i++)
