@@ -163,6 +163,28 @@ public class MultiStateCommandTests
         Assert.Contains("event: status in {2}; every other value is a censoring", table, StringComparison.Ordinal);
     }
 
+    /// <summary>Competing risks as multi-state rows without ids or start times (R's Surv(time, state)), with the
+    /// censoring label named: the absorbing states' probabilities are cuminc's cumulative incidences.</summary>
+    [Fact]
+    public void Mstate_without_ids_is_competing_risks_and_agrees_with_cuminc()
+    {
+        string csv = CliHarness.Csv("time,state\n3,relapse\n5,none\n5,death\n8,relapse\n9,relapse\n12,none\n13,death\n15,relapse\n18,none\n21,death\n");
+        var ms = CliHarness.Json("mstate", "--input", csv, "--time", "time", "--state", "state", "--censored", "none");
+        Assert.Equal(["(s0)", "death", "relapse"], Strings(ms.GetProperty("states")));
+        var cif = CliHarness.Json("cuminc", "--input", csv, "--time", "time", "--event", "state", "--censored", "none");
+        foreach (var curve in cif.GetProperty("curves").EnumerateArray())
+        {
+            string cause = curve.GetProperty("cause").GetString()!;
+            var steps = ms.GetProperty("curves")[0].GetProperty("steps").EnumerateArray().ToArray();
+            foreach (var step in curve.GetProperty("steps").EnumerateArray())
+            {
+                var match = steps.Single(x => x.GetProperty("time").GetDouble() == step.GetProperty("time").GetDouble());
+                Assert.Equal(step.GetProperty("estimate").GetDouble(), match.GetProperty("probability").GetProperty(cause).GetDouble(), 12);
+                Assert.Equal(step.GetProperty("stdErr").GetDouble(), match.GetProperty("stdErr").GetProperty(cause).GetDouble(), 12);
+            }
+        }
+    }
+
     [Fact]
     public void Bad_multi_state_input_is_a_one_line_error_naming_the_line()
     {
@@ -172,6 +194,7 @@ public class MultiStateCommandTests
         Assert.Contains(":3, column 'tstart', value '4'", error, StringComparison.Ordinal);
         Assert.Contains("--state", CliHarness.Fails("cox", "--input", csv, "--id", "id", "--entry", "tstart", "--time", "tstop", "--state", "state",
             "--event", "state", "--covariates", "tstart"), StringComparison.Ordinal);
+        Assert.Contains("id", CliHarness.Fails("mstate", "--input", csv, "--entry", "tstart", "--time", "tstop", "--state", "state"), StringComparison.Ordinal);
         Assert.Contains("--event-values", CliHarness.Fails("km", "--input", csv, "--left", "tstart", "--right", "tstop", "--event-values", "2"), StringComparison.Ordinal);
     }
 }

@@ -103,8 +103,7 @@ internal static class CoxCommand
         CoxTies ties, double level, OutputFormat format)
     {
         input.RequireRows(parse);
-        string id = parse.GetValue(input.Id) ?? throw new SurvivalInputException("multi-state rows need --id (the subject of each row)", column: "--id");
-        var columns = states.Columns(parse, input, id);
+        var columns = states.Columns(parse, input);
         var names = covariates.Names(parse);
         var stateColumn = columns.State;
         var used = columns.Names.Concat(names).Distinct().ToArray();

@@ -17,33 +17,35 @@ internal static class MstateCommand
     {
         public Option<string?> State { get; } = new("--state") { Description = "Multi-state rows: column with the state entered at --time (censor, 0 or empty = no transition), as R's Surv(tstart, tstop, state)." };
         public Option<string?> InitialState { get; } = new("--istate") { Description = "Column with the state each subject starts in (R istate); default R's \"(s0)\"." };
-        public Option<string?> States { get; } = new("--states") { Description = "Comma-separated order of the entered states (R's factor levels); default ordinal order of the labels." };
+        public Option<string?> Censored { get; } = new("--censored") { Description = "Comma-separated state values meaning no transition (default censor, 0 and the empty field; R: the first level of the state factor)." };
+        public Option<string?> States { get; } = new("--states") { Description = "Comma-separated order of the entered states (R's factor levels); default R's factor order (case-insensitive, lower case first)." };
 
         public void AddTo(Command command)
         {
             command.Options.Add(State);
             command.Options.Add(InitialState);
             command.Options.Add(States);
+            command.Options.Add(Censored);
         }
 
         public MultiStateData Load(ParseResult parse, InputOptions input, CsvTable? table = null)
         {
             input.RequireRows(parse);
-            string id = parse.GetValue(input.Id) ?? throw new SurvivalInputException("multi-state rows need --id (the subject of each row)", column: "--id");
-            var columns = Columns(parse, input, id);
+            var columns = Columns(parse, input);
             var order = parse.GetValue(States) is { } s ? CovariateOptions.Split(s) : null;
+            var censored = parse.GetValue(Censored) is { } c ? c.Split(',').Select(x => x.Trim()).ToArray() : null;
             var options = input.ReadOptions(parse);
-            return table is null ? MultiStateCsv.Read(parse.GetValue(input.Input)!, columns, options, order) : MultiStateCsv.ToData(table, columns, options, order);
+            return table is null ? MultiStateCsv.Read(parse.GetValue(input.Input)!, columns, options, order, censored)
+                : MultiStateCsv.ToData(table, columns, options, order, censored);
         }
 
-        public MultiStateColumns Columns(ParseResult parse, InputOptions input, string id) => new(id, parse.GetValue(input.Time)!, parse.GetValue(State)!,
+        public MultiStateColumns Columns(ParseResult parse, InputOptions input) => new(parse.GetValue(input.Id), parse.GetValue(input.Time)!, parse.GetValue(State)!,
             parse.GetValue(input.Entry), parse.GetValue(InitialState), parse.GetValue(input.Weight), parse.GetValue(input.Group));
     }
 
     public static Command Create()
     {
         var input = new InputOptions();
-        input.Id.Required = true;
         var states = new StateOptions();
         states.State.Required = true;
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read every curve (R summary(fit, times =, extend = TRUE))." };

@@ -20,7 +20,8 @@ namespace Survival.MultiState;
 /// <item>A subject starts in its first row's initial state (<c>istate</c>; R's <c>"(s0)"</c> when none is given)
 /// and is afterwards in the last state it entered: <see cref="FromState"/>.</item>
 /// <item>The states are, as R orders them, the initial states that are never entered, then the entered states in
-/// ordinal order of their labels (or the order given).</item>
+/// the order R's <c>factor</c> gives their labels (case-insensitive, lower case first: "death" before "PCM"), or the
+/// order given.</item>
 /// <item>"censor", "0", an empty label or a missing one mean no transition (R: the first level of the state factor);
 /// another set of censoring labels can be named.</item>
 /// </list>
@@ -98,7 +99,7 @@ public sealed class MultiStateData
     /// first row and checked on the later ones).</param>
     /// <param name="weight">Optional case weights (R <c>weights</c>), finite and ≥ 0.</param>
     /// <param name="group">Optional group labels: one set of curves per group.</param>
-    /// <param name="states">Optional order of the entered states (R's factor levels); by default ordinal order.</param>
+    /// <param name="states">Optional order of the entered states (R's factor levels); by default R's order of the labels.</param>
     /// <param name="censored">The labels meaning no transition; <see cref="DefaultCensoringLabels"/> when null.</param>
     /// <exception cref="SurvivalInputException">A rule in the remarks is broken; the message names the rows and values.</exception>
     public static MultiStateData Create(ReadOnlySpan<double> time, IReadOnlyList<string?> state, IReadOnlyList<string>? id = null,
@@ -118,7 +119,7 @@ public sealed class MultiStateData
             null, entry, weight, idFactor);
 
         // The entered states, in the order given or ordinal order.
-        var entered = new SortedSet<string>(StringComparer.Ordinal);
+        var entered = new SortedSet<string>(RLabelOrder.Instance);
         for (int i = 0; i < n; i++) if (state[i] is { } s && !censorSet.Contains(s)) entered.Add(s);
         string[] ystate;
         if (states is null) ystate = entered.ToArray();
@@ -129,7 +130,7 @@ public sealed class MultiStateData
                 if (Array.IndexOf(ystate, s) < 0)
                     throw new SurvivalInputException($"is not one of the states given ({string.Join(", ", ystate)})", column: "state", value: s, input: DataColumn.State);
         }
-        var initialLabels = new SortedSet<string>(StringComparer.Ordinal);
+        var initialLabels = new SortedSet<string>(RLabelOrder.Instance);
         if (initialState is null) initialLabels.Add(DefaultInitialState);
         else
             for (int i = 0; i < n; i++)

@@ -52,8 +52,11 @@ public class MultiStateDataTests
         Assert.Equal([2, 1, -1, -1, -1], data.EndState.ToArray());
         Assert.Equal(["(s0)->pcm: 1", "pcm->dead: 1"], data.Transitions.Select(t => t.ToString()));
         Assert.Equal(3, data.SubjectCount);
-        // Without an order, entered states sort ordinally; a state outside a given order is an error.
-        Assert.Equal(["(s0)", "dead", "pcm"], MultiStateData.Create([5.0, 9.0], ["pcm", "dead"], id: ["a", "a"], entry: [0.0, 5.0]).States);
+        // Without an order, entered states sort as R's factor() sorts them (R 4.2 on Debian: sort(c("PCM", "death")) is
+        // "death" "PCM"; sort(c("b","A","a","B","cr","Cr","CR")) is "a" "A" "b" "B" "cr" "Cr" "CR"); a state outside a
+        // given order is an error.
+        Assert.Equal(["(s0)", "death", "PCM"], MultiStateData.Create([5.0, 9.0], ["PCM", "death"], id: ["a", "a"], entry: [0.0, 5.0]).States);
+        Assert.Equal(["(s0)", "a", "A", "b", "B", "cr", "Cr", "CR"], MultiStateData.Create([1.0, 2, 3, 4, 5, 6, 7], ["b", "A", "a", "B", "CR", "cr", "Cr"]).States);
         var e = Assert.Throws<SurvivalInputException>(() => MultiStateData.Create([5.0], ["relapse"], states: ["pcm", "dead"]));
         Assert.Equal("relapse", e.Value);
     }
