@@ -16,14 +16,7 @@ public class MultiStateCoxGoldenTests
     [InlineData("illness_death_s0")]
     public void Matches_R_coxph(string name)
     {
-        var c = MultiStateFixtures.Load(name);
-        var cox = c.GetProperty("cox");
-        var data = MultiStateFixtures.Data(c);
-        var covariates = Golden.Strings(cox.GetProperty("covariates"));
-        var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
-        var x = new Survival.Regression.CovariateMatrix(data.Count);
-        for (int k = 0; k < covariates.Length; k++) x.AddNumeric(covariates[k], columns[k]);
-        var fit = MultiStateCox.Fit(data, x);
+        var (cox, data, fit) = Fitted(name);
         Assert.Equal(Golden.Strings(cox.GetProperty("names")), fit.Terms.Select(t => t.Name));
         foreach (var m in cox.GetProperty("map").EnumerateArray())
         {
@@ -62,14 +55,7 @@ public class MultiStateCoxGoldenTests
     [InlineData("illness_death_s0")]
     public void Predicted_state_probabilities_match_R_survfit_of_the_fit(string name)
     {
-        var c = MultiStateFixtures.Load(name);
-        var cox = c.GetProperty("cox");
-        var data = MultiStateFixtures.Data(c);
-        var covariates = Golden.Strings(cox.GetProperty("covariates"));
-        var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
-        var x = new Survival.Regression.CovariateMatrix(data.Count);
-        for (int k = 0; k < covariates.Length; k++) x.AddNumeric(covariates[k], columns[k]);
-        var fit = MultiStateCox.Fit(data, x);
+        var (cox, data, fit) = Fitted(name);
         var r = cox.GetProperty("prediction");
         var profile = r.GetProperty("profile").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
         var prediction = MultiStateCox.Predict(fit, profile);
@@ -81,6 +67,19 @@ public class MultiStateCoxGoldenTests
             for (int k = 0; k < pstate[i].Length; k++)
                 Golden.Close(pstate[i][k], prediction.Probability[i][k], 1e-10, $"{name} t={time[i]} pstate[{k}]");
         Assert.Throws<SurvivalInputException>(() => MultiStateCox.Predict(fit, new Dictionary<string, double> { ["nope"] = 1 }));
+    }
+
+    /// <summary>The fixture's model fitted by the library.</summary>
+    private static (System.Text.Json.JsonElement Cox, MultiStateData Data, MultiStateCoxResult Fit) Fitted(string name)
+    {
+        var c = MultiStateFixtures.Load(name);
+        var cox = c.GetProperty("cox");
+        var data = MultiStateFixtures.Data(c);
+        var covariates = Golden.Strings(cox.GetProperty("covariates"));
+        var columns = cox.GetProperty("columns").EnumerateArray().Select(Values).ToArray();
+        var x = new Survival.Regression.CovariateMatrix(data.Count);
+        for (int k = 0; k < covariates.Length; k++) x.AddNumeric(covariates[k], columns[k]);
+        return (cox, data, MultiStateCox.Fit(data, x));
     }
 
     /// <summary>Variances are small (1e-5 for age), so they are compared relative to the matrix's scale.</summary>
