@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Survival.Assessment;
+using Survival.Tests.Support;
+using Xunit;
+
+namespace Survival.Tests.Assessment;
+
+/// <summary>Concordance against R survival's concordancefit (fixtures from Golden/R/assessment.R: lung with age and with
+/// a Cox linear predictor, colon deaths with a heavily tied score and strata, seeded data with tied times, case weights,
+/// clusters and strata): every timewt, both directions and a horizon; C, the jackknife variance, the Cox variance and
+/// the five pair counts, to 1e-10.</summary>
+public class ConcordanceGoldenTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Golden.Cases("assessment")) if (name.StartsWith("concordance-", StringComparison.Ordinal)) data.Add(name);
+        return data;
+    }
+
+    internal static SurvivalData Rows(JsonElement rows)
+    {
+        string[]? Optional(string p) => rows.TryGetProperty(p, out var v) ? Golden.Strings(v) : null;
+        return SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray(),
+            weight: rows.TryGetProperty("weight", out var w) ? Golden.Numbers(w) : null, strata: Optional("strata"), id: Optional("cluster"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Matches_R_concordance(string name)
+    {
+        var f = Golden.Load("assessment", name);
+        var rows = f.GetProperty("rows");
+        var data = Rows(rows);
+        var score = Golden.Numbers(rows.GetProperty("score"));
+        foreach (var c in f.GetProperty("cases").EnumerateArray())
+        {
+            var options = new ConcordanceOptions
+            {
+                TimeWeight = c.GetProperty("timewt").GetString() switch
+                {
+                    "n" => ConcordanceTimeWeight.N, "S" => ConcordanceTimeWeight.S, "S/G" => ConcordanceTimeWeight.SOverG,
+                    "n/G2" => ConcordanceTimeWeight.NOverG2, "I" => ConcordanceTimeWeight.I, var s => throw new InvalidOperationException(s),
+                },
+                Direction = c.GetProperty("reverse").GetBoolean() ? ConcordanceDirection.LargerScoreHigherRisk : ConcordanceDirection.LargerScoreLongerSurvival,
+                Horizon = c.TryGetProperty("ymax", out var y) && y.ValueKind == JsonValueKind.Array ? Golden.Numbers(y)[0] : null,
+            };
+            var r = Concordance.Compute(data, score, options);
+            string at = $"{name} {options.TimeWeight} {options.Direction} ymax={options.Horizon}";
+            Golden.Close(Golden.Numbers(c.GetProperty("concordance"))[0], r.Estimate, 1e-10, at + " C");
+            Golden.Close(Golden.Numbers(c.GetProperty("var"))[0], r.Variance, 1e-10, at + " var");
+            Golden.Close(Golden.Numbers(c.GetProperty("cvar"))[0], r.CoxVariance, 1e-10, at + " cvar");
+            var count = Golden.Numbers(c.GetProperty("count"));
+            double[] mine = [r.Concordant, r.Discordant, r.TiedX, r.TiedY, r.TiedXY];
+            for (int k = 0; k < 5; k++) Golden.Close(count[k], mine[k], 1e-10, at + $" count[{k}]");
+        }
+    }
+}
