@@ -1,0 +1,245 @@
+using Survival.CompetingRisks;
+
+namespace Survival.Assessment;
+
+/// <summary>Time-dependent AUC and Brier score of predicted risks, with inverse-probability-of-censoring weights from
+/// the censoring Kaplan–Meier, standard errors from the influence function (censoring model included), the null
+/// model's Brier score and the integrated Brier score: riskRegression's <c>Score(..., metrics = c("auc", "brier"),
+/// summary = "ibs", null.model = TRUE, cens.model = "km", se.fit = TRUE, conservative = FALSE)</c>.</summary>
+/// <remarks>
+/// <para>At τ a row is a case when its event (of the cause) is by τ, a control when it is event-free at τ or had a
+/// competing event by τ, and otherwise (censored by τ) it counts for neither; cases and competing-event controls weigh
+/// 1/G(Tᵢ−), controls event-free at τ 1/G(τ) (<see cref="CensoringInfluence"/>). With risks pᵢ:
+/// Brier(τ) = (1/n) Σ wᵢ (1{case} − pᵢ)² over cases and controls;
+/// AUC(τ) = Σ_{case i} Σ_{control j} wᵢwⱼ (1{pᵢ &gt; pⱼ} + ½·1{pᵢ = pⱼ}) / (Σ_case wᵢ · Σ_control wⱼ).</para>
+/// <para>Standard errors are sd(IFᵢ)/√n (sd with n − 1) of the influence function, which includes the term from
+/// estimating G; limits are estimate ± z·se clipped to [0, 1]. The null model predicts everyone the Kaplan–Meier risk
+/// 1 − S(τ) (the Aalen–Johansen cumulative incidence of the cause) of the assessed data. The integrated Brier score to
+/// the i-th time is (1/tᵢ) Σ_{k &lt; i} Brier(t_k)(t_{k+1} − t_k) with t₀ = 0 and Brier(t₀) = 0 (Score's <c>IBS</c>); its
+/// standard error comes from the same combination of the influence functions (Score reports none).</para>
+/// <para>References: Gerds &amp; Schumacher (2006), Biom J 48:1029; Blanche, Dartigues &amp; Jacqmin-Gadda (2013),
+/// Stat Med 32:5381; Gerds &amp; Kattan (2021), "Medical Risk Prediction Models", ch. 5–6; riskRegression 2022.11.28
+/// <c>Score</c>.</para>
+/// </remarks>
+public static class PredictionAccuracy
+{
+    /// <summary>AUC and Brier score of predicted event risks on right-censored data.</summary>
+    /// <param name="data">The assessed rows: right-censored, unweighted, no delayed entry.</param>
+    /// <param name="risks">Each row's predicted risk 1 − S(t | x) at each time.</param>
+    /// <param name="options">Options; null for Score's defaults.</param>
+    /// <exception cref="SurvivalInputException">The data have weights, delayed entry or intervals, or the predictions
+    /// have another number of rows.</exception>
+    public static PredictionAccuracyResult Evaluate(SurvivalData data, PredictedRisks risks, PredictionAccuracyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Check(data, risks);
+        var status = new int[data.Count];
+        var ev = data.Event;
+        for (int i = 0; i < status.Length; i++) status[i] = ev[i] ? 1 : 0;
+        return Evaluate(data.Time.ToArray(), status, 1, risks, options ?? PredictionAccuracyOptions.Default, null);
+    }
+
+    /// <summary>AUC and Brier score of a cause's predicted absolute risk (cumulative incidence) under competing risks.</summary>
+    /// <param name="data">The assessed rows.</param>
+    /// <param name="cause">The cause whose risk was predicted.</param>
+    /// <param name="risks">Each row's predicted cumulative incidence of <paramref name="cause"/> at each time.</param>
+    /// <param name="options">Options; null for Score's defaults.</param>
+    /// <exception cref="SurvivalInputException">As the other overload, or the cause is not one of the data's.</exception>
+    public static PredictionAccuracyResult Evaluate(CompetingRisksData data, string cause, PredictedRisks risks, PredictionAccuracyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Check(data.Rows, risks);
+        int code = data.CodeOf(cause);
+        return Evaluate(data.Rows.Time.ToArray(), data.Cause.ToArray(), code, risks, options ?? PredictionAccuracyOptions.Default, cause);
+    }
+
+    private static void Check(SurvivalData data, PredictedRisks risks)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        if (data.IsIntervalCensored) throw new SurvivalInputException("AUC and Brier scores need right-censored data");
+        if (data.HasEntry) throw new SurvivalInputException("AUC and Brier scores with delayed entry are not supported (riskRegression's Score neither)");
+        if (data.HasWeights) throw new SurvivalInputException("AUC and Brier scores take no case weights (riskRegression's Score neither)");
+        if (risks.Rows != data.Count) throw new SurvivalInputException($"the predictions have {risks.Rows} rows but the data {data.Count}", column: "risk");
+    }
+
+    private static PredictionAccuracyResult Evaluate(double[] time, int[] status, int cause, PredictedRisks risks, PredictionAccuracyOptions options, string? causeLabel)
+    {
+        Survival.ConfidenceLevel.Check(options.ConfidenceLevel, nameof(options.ConfidenceLevel));
+        double z = Survival.ConfidenceLevel.Z(options.ConfidenceLevel);
+        int n = time.Length;
+        var censored = status.Select(s => s == 0).ToArray();
+        var cens = new CensoringInfluence(time, censored);
+        var auc = new List<TimedEstimate>();
+        var brier = new List<TimedEstimate>();
+        var nullBrier = new List<TimedEstimate>();
+        var brierIf = new List<double[]>();
+        var nullIf = new List<double[]>();
+        for (int k = 0; k < risks.Times.Count; k++)
+        {
+            double tau = risks.Times[k];
+            int upTo = cens.CountUpTo(tau);
+            double gTau = cens.SurvivalAt(upTo);
+            // Row roles and weights at τ: +1 case, -1 control, 0 neither.
+            var role = new int[n];
+            var w = new double[n];
+            var included = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                if (time[i] > tau) { role[i] = -1; w[i] = 1 / gTau; included[i] = upTo; }
+                else if (status[i] != 0)
+                {
+                    role[i] = status[i] == cause ? 1 : -1;
+                    included[i] = cens.IndexOf(i);
+                    w[i] = 1 / cens.SurvivalBefore(included[i]);
+                }
+            }
+            var p = risks.At(k).ToArray();
+            var (b, bif) = Brier(p, role, w, included, cens);
+            brier.Add(Limited(tau, b, bif, z));
+            brierIf.Add(bif);
+            double nullRisk = NullRisk(time, status, cause, tau);
+            var (nb, nbif) = Brier(Enumerable.Repeat(nullRisk, n).ToArray(), role, w, included, cens);
+            nullBrier.Add(Limited(tau, nb, nbif, z));
+            nullIf.Add(nbif);
+            auc.Add(Auc(tau, p, role, w, included, cens, z));
+        }
+        return new PredictionAccuracyResult(ValueList<TimedEstimate>.Of(auc), ValueList<TimedEstimate>.Of(brier), ValueList<TimedEstimate>.Of(nullBrier),
+            Integrated(risks.Times, brier, brierIf, z), Integrated(risks.Times, nullBrier, nullIf, z), causeLabel, n, options);
+    }
+
+    private static (double Estimate, double[] Influence) Brier(double[] p, int[] role, double[] w, int[] included, CensoringInfluence cens)
+    {
+        int n = p.Length;
+        var r = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (role[i] == 0) continue;
+            double e = role[i] == 1 ? 1 - p[i] : p[i];
+            r[i] = e * e * w[i];
+            sum += r[i];
+        }
+        double brier = sum / n;
+        var term = cens.Term(r, included);
+        var influence = new double[n];
+        for (int i = 0; i < n; i++) influence[i] = r[i] - brier + term[i];
+        return (brier, influence);
+    }
+
+    private static TimedEstimate Auc(double tau, double[] p, int[] role, double[] w, int[] included, CensoringInfluence cens, double z)
+    {
+        int n = p.Length;
+        var a = new double[n];
+        var b = new double[n];
+        double sumA = 0, sumB = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (role[i] == 1) { a[i] = w[i]; sumA += w[i]; }
+            else if (role[i] == -1) { b[i] = w[i]; sumB += w[i]; }
+        }
+        if (sumA == 0 || sumB == 0) return new TimedEstimate(tau, double.NaN, double.NaN, double.NaN, double.NaN);
+        // Sc[i] = Σ_controls b_j h(p_i, p_j); St[j] = Σ_cases a_i h(p_i, p_j): one pass over the rows sorted by risk.
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(p.ToArray(), order);
+        var sc = new double[n];
+        var st = new double[n];
+        double belowB = 0, belowA = 0;
+        for (int s = 0; s < n;)
+        {
+            int e = s;
+            double tieA = 0, tieB = 0;
+            while (e < n && p[order[e]] == p[order[s]]) { tieA += a[order[e]]; tieB += b[order[e]]; e++; }
+            for (int k = s; k < e; k++)
+            {
+                int i = order[k];
+                sc[i] = belowB + tieB / 2;
+                st[i] = sumA - belowA - tieA + tieA / 2;
+            }
+            belowA += tieA;
+            belowB += tieB;
+            s = e;
+        }
+        double nu = 0;
+        for (int i = 0; i < n; i++) nu += a[i] * sc[i];
+        nu /= (double)n * n;
+        double mu = sumA * sumB / ((double)n * n);
+        double auc = nu / mu;
+        var asc = new double[n];
+        var bst = new double[n];
+        for (int i = 0; i < n; i++) { asc[i] = a[i] * sc[i]; bst[i] = b[i] * st[i]; }
+        var cAsc = cens.Term(asc, included);
+        var cBst = cens.Term(bst, included);
+        var cA = cens.Term(a, included);
+        var cB = cens.Term(b, included);
+        var influence = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            double ifNu = (asc[k] + bst[k]) / n + (cAsc[k] + cBst[k]) / n;
+            double ifMu = (a[k] * sumB + b[k] * sumA) / n + (cA[k] * sumB + cB[k] * sumA) / n;
+            influence[k] = (ifNu * mu - ifMu * nu) / (mu * mu);
+        }
+        return Limited(tau, auc, influence, z);
+    }
+
+    private static TimedEstimate Limited(double tau, double estimate, double[] influence, double z)
+    {
+        double se = StdDev(influence) / Math.Sqrt(influence.Length);
+        return new TimedEstimate(tau, estimate, se, Math.Max(0, estimate - z * se), Math.Min(1, estimate + z * se));
+    }
+
+    private static double StdDev(double[] x)
+    {
+        double mean = x.Average(), ss = 0;
+        foreach (double v in x) ss += (v - mean) * (v - mean);
+        return Math.Sqrt(ss / (x.Length - 1));
+    }
+
+    /// <summary>Score's IBS at each time: (1/tᵢ)Σ_{k&lt;i} B_k Δ_k with B at the left end of each step from 0.</summary>
+    private static IReadOnlyList<TimedEstimate> Integrated(IReadOnlyList<double> times, List<TimedEstimate> brier, List<double[]> influence, double z)
+    {
+        var result = new List<TimedEstimate>();
+        int n = influence[0].Length;
+        for (int i = 0; i < times.Count; i++)
+        {
+            double t = times[i];
+            if (t <= 0) { result.Add(new TimedEstimate(t, 0, 0, 0, 0)); continue; }
+            double estimate = 0;
+            var combined = new double[n];
+            for (int k = 0; k < i; k++)
+            {
+                double c = (times[k + 1] - times[k]) / t;
+                estimate += brier[k].Estimate * c;
+                for (int r = 0; r < n; r++) combined[r] += influence[k][r] * c;
+            }
+            result.Add(Limited(t, estimate, combined, z));
+        }
+        return ValueList<TimedEstimate>.Of(result);
+    }
+
+    /// <summary>The null model's risk at τ: 1 − Kaplan–Meier, or the Aalen–Johansen cumulative incidence of the cause.</summary>
+    private static double NullRisk(double[] time, int[] status, int cause, double tau)
+    {
+        var order = Enumerable.Range(0, time.Length).ToArray();
+        Array.Sort(time.ToArray(), order);
+        double s = 1, cif = 0, y = time.Length;
+        for (int k = 0; k < order.Length;)
+        {
+            double t = time[order[k]];
+            if (t > tau) break;
+            double dCause = 0, dAny = 0, all = 0;
+            int e = k;
+            for (; e < order.Length && time[order[e]] == t; e++)
+            {
+                all++;
+                int st = status[order[e]];
+                if (st != 0) dAny++;
+                if (st == cause) dCause++;
+            }
+            cif += s * dCause / y;
+            s *= 1 - dAny / y;
+            y -= all;
+            k = e;
+        }
+        return cif;
+    }
+}

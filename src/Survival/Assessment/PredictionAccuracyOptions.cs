@@ -1,0 +1,11 @@
+namespace Survival.Assessment;
+
+/// <summary>Options of <see cref="PredictionAccuracy"/>; the defaults are riskRegression <c>Score</c>'s.</summary>
+public sealed record PredictionAccuracyOptions
+{
+    /// <summary>The defaults.</summary>
+    public static PredictionAccuracyOptions Default { get; } = new();
+
+    /// <summary>The level of the limits (Score's <c>alpha = 0.05</c>: 0.95).</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Survival.Assessment;
+using Survival.CompetingRisks;
+using Survival.Tests.Support;
+using Xunit;
+
+namespace Survival.Tests.Assessment;
+
+/// <summary>Time-dependent AUC and Brier scores against riskRegression::Score with Kaplan–Meier censoring weights and
+/// influence-function standard errors (fixtures from Golden/R/assessment.R: lung Cox, colon Cox on a held-out half, pbc
+/// Weibull, seeded ties with censoring and events at the evaluation times, mgus2 Fine–Gray under competing risks):
+/// estimates, standard errors, limits, the null model and IBS, to 1e-10.</summary>
+public class PredictionAccuracyGoldenTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Golden.Cases("assessment")) if (name.StartsWith("score-", StringComparison.Ordinal)) data.Add(name);
+        return data;
+    }
+
+    internal static PredictedRisks Risks(JsonElement f)
+        => new(Golden.Numbers(f.GetProperty("times")), f.GetProperty("risk").EnumerateArray().Select(Golden.Numbers).ToArray());
+
+    internal static PredictionAccuracyResult Evaluate(JsonElement f, PredictedRisks risks)
+    {
+        var rows = f.GetProperty("rows");
+        var time = Golden.Numbers(rows.GetProperty("time"));
+        var status = Golden.Numbers(rows.GetProperty("status"));
+        if (f.TryGetProperty("cause", out var cause) && cause.ValueKind is JsonValueKind.Array or JsonValueKind.Number)
+        {
+            var data = CompetingRisksData.Create(time, status.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            return PredictionAccuracy.Evaluate(data, "1", risks);
+        }
+        return PredictionAccuracy.Evaluate(SurvivalData.Create(time, status.Select(s => s == 1).ToArray()), risks);
+    }
+
+    internal static void AssertMatches(JsonElement f, PredictionAccuracyResult r, string name, double tolerance)
+    {
+        static void Same(JsonElement e, TimedEstimate x, string at, double tol, string est = "estimate", string se = "se", string lo = "lower", string up = "upper")
+        {
+            Golden.Close(Golden.Numbers(e.GetProperty(est))[0], x.Estimate, tol, at + " " + est);
+            Golden.Close(Golden.Numbers(e.GetProperty(se))[0], x.StdErr, tol, at + " " + se);
+            Golden.Close(Golden.Numbers(e.GetProperty(lo))[0], x.Lower, tol, at + " " + lo);
+            Golden.Close(Golden.Numbers(e.GetProperty(up))[0], x.Upper, tol, at + " " + up);
+        }
+        var auc = f.GetProperty("auc").EnumerateArray().ToArray();
+        Assert.Equal(auc.Length, r.Auc.Count);
+        for (int k = 0; k < auc.Length; k++) Same(auc[k], r.Auc[k], $"{name} AUC[{k}]", tolerance);
+        var brier = f.GetProperty("brier").EnumerateArray().ToArray();
+        for (int k = 0; k < brier.Length; k++)
+        {
+            Same(brier[k], r.Brier[k], $"{name} Brier[{k}]", tolerance);
+            Same(brier[k], r.NullBrier[k], $"{name} null Brier[{k}]", tolerance, "null", "nullSe", "nullLower", "nullUpper");
+            Golden.Close(Golden.Numbers(brier[k].GetProperty("ibs"))[0], r.IntegratedBrierTo[k].Estimate, tolerance, $"{name} IBS[{k}]");
+            Golden.Close(Golden.Numbers(brier[k].GetProperty("nullIbs"))[0], r.NullIntegratedBrierTo[k].Estimate, tolerance, $"{name} null IBS[{k}]");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Matches_R_Score(string name)
+    {
+        var f = Golden.Load("assessment", name);
+        AssertMatches(f, Evaluate(f, Risks(f)), name, 1e-10);
+    }
+}
