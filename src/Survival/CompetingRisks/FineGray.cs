@@ -113,7 +113,13 @@ public static class FineGray
             : halvingFailed
                 ? [new FitWarning(FitWarningKind.NotConverged, null, $"step halving failed after {iterations} iterations: no step along the Newton direction lowers the pseudo-likelihood enough (Armijo), so the fit did not converge")]
                 : [FitWarning.NotConverged(options.MaxIterations)];
-        return new FineGrayResult(cause, coefficients, variance, -negLik, -nullLik, converged, iterations, rows.Count, model.Events, model.Competing, warnings);
+        var (baselineTimes, baselineJumps) = model.Baseline(b);
+        return new FineGrayResult(cause, coefficients, variance, -negLik, -nullLik, converged, iterations, rows.Count, model.Events, model.Competing, warnings)
+        {
+            Terms = covariates.Terms,
+            BaselineTimes = baselineTimes,
+            BaselineJumps = baselineJumps,
+        };
     }
 
     /// <summary>The rows for a cause-specific Cox model of <paramref name="cause"/>: its failures are events, every other
@@ -301,6 +307,22 @@ public static class FineGray
                 }
             }
             return (lik, score, info);
+        }
+
+        /// <summary>The jumps of the baseline cumulative subdistribution hazard at the cause's distinct failure times,
+        /// d(t)/S0(t) (the Breslow-type estimate crr returns as <c>bfitj</c>, covariates not centred).</summary>
+        public (double[] Times, double[] Jumps) Baseline(double[] beta)
+        {
+            var (_, s0, _, _) = RiskSets(beta, withDerivatives: false);
+            var times = new List<double>();
+            var jumps = new List<double>();
+            for (int i = 0; i < N; i++)
+            {
+                if (Status[i] != 1) continue;
+                if (times.Count > 0 && times[^1] == Time[i]) jumps[^1] += 1 / s0[i];
+                else { times.Add(Time[i]); jumps.Add(1 / s0[i]); }
+            }
+            return (times.ToArray(), jumps.ToArray());
         }
 
         /// <summary>For each failure row of the cause (indexed by its sorted position), the weighted risk-set sums S0, S1,

@@ -25,6 +25,16 @@ public sealed record FineGrayResult : IIterativeFit
     /// <summary>The cause modelled.</summary>
     public string Cause { get; }
 
+    /// <summary>The covariate terms of the fit (numeric, or categorical with their levels), for predictions on new
+    /// rows.</summary>
+    public IReadOnlyList<Regression.CovariateTerm> Terms { get; internal init; } = [];
+
+    /// <summary>The cause's distinct failure times, where the baseline cumulative subdistribution hazard jumps.</summary>
+    internal double[] BaselineTimes { get; init; } = [];
+
+    /// <summary>The jumps there (crr's <c>bfitj</c>).</summary>
+    internal double[] BaselineJumps { get; init; } = [];
+
     /// <summary>The coefficients, in covariate-column order.</summary>
     public IReadOnlyList<FineGrayCoefficient> Coefficients { get; }
 

@@ -160,7 +160,7 @@ public static class AftModel
                 "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
                 "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], intervals?.LastObserved ?? data.Time.ToArray().Max(), maxIterations, notes);
+            options.ConfidenceLevel, covariates?.Names ?? [], intervals?.LastObserved ?? data.Time.ToArray().Max(), maxIterations, notes) { Terms = covariates?.Terms ?? [] };
     }
 
     /// <summary>Whether a fit's point has standard errors: finite, with a positive variance for every parameter.</summary>

@@ -91,7 +91,7 @@ public static class GeneralizedGammaModel
             throw new SurvivalInputException($"the generalized gamma likelihood has no interior maximum on these data: {where}; no standard errors can be given; fit another family");
         }
         return new GeneralizedGammaFit(estimate, covariance.ToArray(), polished.LogLikelihood, polished.Iterations, polished.Converged, data.Count, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], lastTime, options.MaxIterations ?? GompertzModel.DefaultMaxIterations);
+            options.ConfidenceLevel, covariates?.Names ?? [], lastTime, options.MaxIterations ?? GompertzModel.DefaultMaxIterations) { Terms = covariates?.Terms ?? [] };
     }
 
     private static double[] Start(AftFit fit, double q)

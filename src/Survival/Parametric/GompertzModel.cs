@@ -65,7 +65,7 @@ public static class GompertzModel
                 "); no Gompertz estimate or standard error can be given; fit another family");
         var covariance = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(fit.Information).Inverse().ToArray();
         return new GompertzFit(fit.Estimate, covariance, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events, options.ConfidenceLevel,
-            covariates?.Names ?? [], lastTime, maxIterations);
+            covariates?.Names ?? [], lastTime, maxIterations) { Terms = covariates?.Terms ?? [] };
     }
 
     /// <summary>

@@ -33,6 +33,10 @@ public abstract record ParametricFit : IParametricFit
     /// <summary>The covariates, in the order a profile gives their values.</summary>
     public IReadOnlyList<string> CovariateNames { get; }
 
+    /// <summary>The covariate terms (numeric, or categorical with their levels) the columns came from, for predictions
+    /// on new rows; empty for a fit without covariates.</summary>
+    public IReadOnlyList<Regression.CovariateTerm> Terms { get; internal init; } = [];
+
     /// <inheritdoc/>
     public abstract string Family { get; }
 

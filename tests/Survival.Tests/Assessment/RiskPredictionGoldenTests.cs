@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Survival.Assessment;
+using Survival.CompetingRisks;
+using Survival.Parametric;
+using Survival.Regression;
+using Survival.Tests.Support;
+using Xunit;
+
+namespace Survival.Tests.Assessment;
+
+/// <summary>Predictions on data, and on new data, against R (fixtures from Golden/R/assessment.R): the library fits the
+/// model itself, predicts the absolute risk R's predictRisk / predict.crr gave, and the AUC and Brier score of its own
+/// predictions equal riskRegression::Score's.</summary>
+public class RiskPredictionGoldenTests
+{
+    private static CovariateMatrix Numeric(JsonElement columns, params string[] names)
+    {
+        CovariateMatrix? x = null;
+        foreach (var name in names)
+        {
+            var v = Golden.Numbers(columns.GetProperty(name));
+            x ??= new CovariateMatrix(v.Length);
+            x.AddNumeric(name, v);
+        }
+        return x!;
+    }
+
+    private static void Same(PredictedRisks expected, PredictedRisks actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Rows, actual.Rows);
+        for (int k = 0; k < expected.Times.Count; k++)
+            for (int i = 0; i < expected.Rows; i++)
+                Golden.Close(expected[i, k], actual[i, k], tolerance, $"{what} row {i + 1} time {expected.Times[k]}");
+    }
+
+    [Fact]
+    public void Cox_risks_on_the_training_data_are_Rs_and_so_is_their_Score()
+    {
+        var f = Golden.Load("assessment", "score-lung-cox");
+        var rows = f.GetProperty("rows");
+        var data = SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray());
+        var x = Numeric(f.GetProperty("covariates"), "age", "sex", "ph.ecog");
+        var fit = CoxRegression.Fit(data, x);
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = RiskPrediction.Cox(fit, x, expected.Times);
+        Same(expected, mine, 1e-8, "lung Cox");
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "lung Cox (own predictions)", 1e-7);
+    }
+
+    [Fact]
+    public void Cox_fitted_on_one_half_predicts_the_other_with_a_categorical_covariate()
+    {
+        var f = Golden.Load("assessment", "score-colon-cox-test");
+        var train = f.GetProperty("train");
+        var data = SurvivalData.Create(Golden.Numbers(train.GetProperty("time")), Golden.Numbers(train.GetProperty("status")).Select(s => s == 1).ToArray());
+        string[] levels = ["Lev", "Lev+5FU", "Obs"];   // R's factor() order of the labels
+        var x = Numeric(train, "age", "nodes").AddCategorical("rx", Factor.FromLabels(Golden.Strings(train.GetProperty("rx")), levels, "rx"));
+        var fit = CoxRegression.Fit(data, x);
+        var test = f.GetProperty("test");
+        // The new data's own level order (reversed here) must not matter: levels are matched by label.
+        var newX = Numeric(test, "age", "nodes").AddCategorical("rx", Factor.FromLabels(Golden.Strings(test.GetProperty("rx")), levels.Reverse().ToArray(), "rx"), reference: "Obs");
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = RiskPrediction.Cox(fit, newX, expected.Times);
+        Same(expected, mine, 1e-8, "colon Cox on new data");
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "colon (own predictions)", 1e-7);
+    }
+
+    [Fact]
+    public void A_level_the_model_was_not_fitted_with_is_named()
+    {
+        var data = SurvivalData.Create([1, 2, 3, 4, 5, 6], [true, false, true, true, false, true]);
+        var x = new CovariateMatrix(6).AddCategorical("arm", Factor.FromLabels(["a", "b", "a", "b", "a", "b"], name: "arm"));
+        var fit = CoxRegression.Fit(data, x);
+        var newX = new CovariateMatrix(2).AddCategorical("arm", Factor.FromLabels(["a", "c"], name: "arm"));
+        var e = Assert.Throws<SurvivalInputException>(() => RiskPrediction.Cox(fit, newX, [2.0]));
+        Assert.Contains("not fitted with (a, b)", e.Message);
+        Assert.Contains("'c'", e.Message);
+        Assert.Equal(2, e.Row);
+        var missing = new CovariateMatrix(2).AddNumeric("age", [50.0, 60]);
+        Assert.Throws<SurvivalInputException>(() => RiskPrediction.Cox(fit, missing, [2.0]));
+    }
+
+    [Fact]
+    public void Weibull_risks_are_Rs_survreg_and_so_is_their_Score()
+    {
+        var f = Golden.Load("assessment", "score-pbc-weibull");
+        var rows = f.GetProperty("rows");
+        var data = SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray());
+        var x = Numeric(f.GetProperty("covariates"), "age", "logbili", "albumin");
+        var fit = AftModel.Fit(data, AftDistribution.Weibull, x);
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = RiskPrediction.Parametric(fit, x, expected.Times);
+        Same(expected, mine, 1e-6, "pbc Weibull");
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "pbc Weibull (own predictions)", 1e-5);
+    }
+
+    [Fact]
+    public void Fine_Gray_cumulative_incidence_is_predict_crr_and_so_is_its_Score()
+    {
+        var f = Golden.Load("assessment", "score-mgus2-finegray");
+        var rows = f.GetProperty("rows");
+        var status = Golden.Numbers(rows.GetProperty("status")).Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var data = CompetingRisksData.Create(Golden.Numbers(rows.GetProperty("time")), status);
+        var x = Numeric(f.GetProperty("covariates"), "age", "male", "mspike");
+        var fit = FineGray.Fit(data, "1", x);
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = RiskPrediction.FineGray(fit, x, expected.Times);
+        Same(expected, mine, 1e-6, "mgus2 Fine-Gray");
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "mgus2 Fine-Gray (own predictions)", 1e-5);
+    }
+}
