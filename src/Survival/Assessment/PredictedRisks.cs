@@ -1,7 +1,7 @@
 namespace Survival.Assessment;
 
 /// <summary>Predicted absolute risks of the event (1 − S(t | x), or a cause's cumulative incidence) for each row at each
-/// of a few times: what a model says, in the form <see cref="PredictionAccuracy"/> and <c>Calibration</c> assess
+/// of a few times: what a model says, in the form <see cref="PredictionAccuracy"/> and <see cref="Calibration"/> assess
 /// (riskRegression's <c>predictRisk</c> matrix).</summary>
 public sealed class PredictedRisks
 {

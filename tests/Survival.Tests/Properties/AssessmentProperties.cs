@@ -1,0 +1,81 @@
+using FsCheck.Xunit;
+using Survival.Assessment;
+using Survival.Estimation;
+
+namespace Survival.Tests.Properties;
+
+/// <summary>Properties of concordance, AUC and Brier score on arbitrary data: Harrell's C equals a count over all pairs;
+/// a score that orders the rows as their times do has C = 1 and AUC = 1; reversing the direction gives 1 − C with the
+/// same variance; a constant score has C = 0.5 and AUC = 0.5, and predicting everyone the Kaplan–Meier risk is the null
+/// model's Brier score.</summary>
+public class AssessmentProperties
+{
+    private static (double[] Time, bool[] Event, double[] Weight, string[] Strata, double[] Score) Rows(int[] raw)
+    {
+        var time = raw.Select(x => 1 + Math.Abs(x % 23) / 2.0).ToArray();
+        var ev = raw.Select(x => (Math.Abs(x / 23) % 3) != 0).ToArray();
+        if (!ev.Any(e => e)) ev[0] = true;
+        var weight = raw.Select(x => 1 + Math.Abs(x / 7 % 3) / 2.0).ToArray();
+        var strata = raw.Select(x => (Math.Abs(x / 5) & 1) == 0 ? "a" : "b").ToArray();
+        var score = raw.Select(x => Math.Abs(x / 3 % 9) / 4.0).ToArray();
+        return (time, ev, weight, strata, score);
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Harrells_C_is_the_count_over_all_comparable_pairs(int[] raw)
+    {
+        if (raw is null || raw.Length < 3) return true;
+        var (time, ev, weight, strata, score) = Rows(raw);
+        var data = SurvivalData.Create(time, ev, weight: weight, strata: strata);
+        double concordant = 0, discordant = 0, tied = 0;
+        for (int i = 0; i < time.Length; i++)
+        {
+            if (!ev[i]) continue;
+            for (int j = 0; j < time.Length; j++)
+            {
+                if (strata[i] != strata[j] || !(time[j] > time[i] || (time[j] == time[i] && !ev[j]))) continue;
+                double w = weight[i] * weight[j];
+                if (score[j] > score[i]) concordant += w; else if (score[j] < score[i]) discordant += w; else tied += w;
+            }
+        }
+        if (concordant + discordant + tied == 0) return true;
+        var r = Concordance.Compute(data, score);
+        return Math.Abs(r.Estimate - (concordant + tied / 2) / (concordant + discordant + tied)) < 1e-12
+            && Math.Abs(r.Concordant - concordant) < 1e-9 && Math.Abs(r.Discordant - discordant) < 1e-9 && Math.Abs(r.TiedX - tied) < 1e-9;
+    }
+
+    [Property(MaxTest = 100)]
+    public bool A_score_ordered_as_the_times_has_C_one_reversed_zero_and_a_constant_one_half(int[] raw)
+    {
+        if (raw is null || raw.Length < 3) return true;
+        var (time, ev, _, _, _) = Rows(raw);
+        var data = SurvivalData.Create(time, ev);
+        // A censored row tied with an event counts as later, so it gets the larger score.
+        var perfect = time.Select((t, i) => t + (ev[i] ? 0 : 0.25)).ToArray();
+        bool comparable = Enumerable.Range(0, time.Length).Any(i => ev[i] && Enumerable.Range(0, time.Length).Any(j => time[j] > time[i] || (time[j] == time[i] && !ev[j] )));
+        if (!comparable) return true;
+        var c = Concordance.Compute(data, perfect);
+        var reversed = Concordance.Compute(data, perfect, new ConcordanceOptions { Direction = ConcordanceDirection.LargerScoreHigherRisk });
+        var constant = Concordance.Compute(data, new double[time.Length]);
+        var uno = Concordance.Compute(data, perfect, new ConcordanceOptions { TimeWeight = ConcordanceTimeWeight.NOverG2 });
+        return Math.Abs(c.Estimate - 1) < 1e-12 && Math.Abs(reversed.Estimate) < 1e-12 && Math.Abs(reversed.Variance - c.Variance) < 1e-15
+            && Math.Abs(constant.Estimate - 0.5) < 1e-12 && Math.Abs(uno.Estimate - 1) < 1e-12;
+    }
+
+    [Property(MaxTest = 100)]
+    public bool A_risk_that_separates_cases_from_controls_has_AUC_one_and_the_Kaplan_Meier_risk_is_the_null_Brier(int[] raw)
+    {
+        if (raw is null || raw.Length < 3) return true;
+        var (time, ev, _, _, _) = Rows(raw);
+        var data = SurvivalData.Create(time, ev);
+        double tau = time.Order().ElementAt(time.Length / 2);
+        var separating = time.Select(t => t <= tau ? 0.8 : 0.2).ToArray();
+        double kmRisk = 1 - KaplanMeier.Fit(data, new KaplanMeierOptions()).Curves[0].SurvivalAt(tau).Survival;
+        var r = PredictionAccuracy.Evaluate(data, new PredictedRisks([tau], [separating]));
+        var k = PredictionAccuracy.Evaluate(data, new PredictedRisks([tau], [Enumerable.Repeat(kmRisk, time.Length).ToArray()]));
+        bool hasCase = Enumerable.Range(0, time.Length).Any(i => ev[i] && time[i] <= tau), hasControl = time.Any(t => t > tau);
+        if (!hasCase || !hasControl) return double.IsNaN(r.Auc[0].Estimate);
+        return Math.Abs(r.Auc[0].Estimate - 1) < 1e-12 && Math.Abs(k.Auc[0].Estimate - 0.5) < 1e-12
+            && Math.Abs(k.Brier[0].Estimate - k.NullBrier[0].Estimate) < 1e-12 && Math.Abs(k.Brier[0].StdErr - k.NullBrier[0].StdErr) < 1e-12;
+    }
+}
