@@ -14,6 +14,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(CumincCommand.Create());
         root.Subcommands.Add(MstateCommand.Create());
         root.Subcommands.Add(FineGrayCommand.Create());
+        root.Subcommands.Add(AssessCommand.Create());
         root.Subcommands.Add(ExponentialCommand.Create());
         root.Subcommands.Add(ParametricCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());

@@ -28,16 +28,8 @@ public static class RiskPrediction
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(covariates);
         ArgumentNullException.ThrowIfNull(times);
-        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
         int n = covariates.Rows;
-        var z = CovariateAlignment.Columns(state.Terms, state.Names, covariates, n);
-        var lp = new double[n];
-        for (int k = 0; k < state.Kept.Length; k++)
-        {
-            int c = state.Kept[k];
-            double mean = state.Sets.Means[c], beta = state.Beta[k];
-            for (int i = 0; i < n; i++) lp[i] += (z[c][i] - mean) * beta;
-        }
+        var lp = LinearPredictors(fit, covariates);
         var curves = CoxPrediction.BaselineHazard(fit, centered: true, times);
         var stratum = new int[n];
         if (fit.StrataLevels is { } levels)
@@ -61,6 +53,65 @@ public static class RiskPrediction
                 risk[k][i] = 1 - Math.Exp(-curves[stratum[i]].At[k].CumulativeHazard * Math.Exp(lp[i]));
         }
         return new PredictedRisks(times, risk);
+    }
+
+    /// <summary>A Cox model's linear predictor (z − z̄)ᵀβ̂ for each row (R <c>predict(fit, newdata, type = "lp")</c>):
+    /// larger means higher risk.</summary>
+    /// <param name="fit">A fit from <see cref="CoxRegression"/>.</param>
+    /// <param name="covariates">The rows' covariates.</param>
+    /// <exception cref="SurvivalInputException">The covariates do not match the model.</exception>
+    public static double[] LinearPredictors(CoxResult fit, CovariateMatrix covariates)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(covariates);
+        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        int n = covariates.Rows;
+        var z = CovariateAlignment.Columns(state.Terms, state.Names, covariates, n);
+        var lp = new double[n];
+        for (int k = 0; k < state.Kept.Length; k++)
+        {
+            int c = state.Kept[k];
+            double mean = state.Sets.Means[c], beta = state.Beta[k];
+            for (int i = 0; i < n; i++) lp[i] += (z[c][i] - mean) * beta;
+        }
+        return lp;
+    }
+
+    /// <summary>An accelerated-failure-time model's linear predictor β₀ + zᵀβ (R <c>predict(survreg fit, type = "lp")</c>):
+    /// larger means longer survival.</summary>
+    /// <param name="fit">A fit from <see cref="AftModel"/>.</param>
+    /// <param name="covariates">The rows' covariates; null for a model without covariates (then <paramref name="rows"/>).</param>
+    /// <param name="rows">The number of rows when the model has no covariates.</param>
+    /// <exception cref="SurvivalInputException">The covariates do not match the model.</exception>
+    public static double[] LinearPredictors(AftFit fit, CovariateMatrix? covariates, int? rows = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        int n = covariates?.Rows ?? rows ?? throw new ArgumentException("give the covariates, or the number of rows for a model without covariates", nameof(rows));
+        var z = CovariateAlignment.Columns(fit.Terms, fit.CovariateNames, covariates, n);
+        var lp = new double[n];
+        Array.Fill(lp, fit.Parameters[0].Estimate);
+        for (int c = 0; c < z.Length; c++)
+        {
+            double beta = fit.Parameters[1 + c].Estimate;
+            for (int i = 0; i < n; i++) lp[i] += z[c][i] * beta;
+        }
+        return lp;
+    }
+
+    /// <summary>A Fine–Gray model's linear predictor zᵀβ̂ (not centred, as crr): larger means higher risk.</summary>
+    /// <param name="fit">A fit from <see cref="CompetingRisks.FineGray"/>.</param>
+    /// <param name="covariates">The rows' covariates.</param>
+    /// <exception cref="SurvivalInputException">The covariates do not match the model.</exception>
+    public static double[] LinearPredictors(FineGrayResult fit, CovariateMatrix covariates)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(covariates);
+        int n = covariates.Rows;
+        var z = CovariateAlignment.Columns(fit.Terms, fit.Coefficients.Select(c => c.Name).ToArray(), covariates, n);
+        var lp = new double[n];
+        for (int c = 0; c < z.Length; c++)
+            for (int i = 0; i < n; i++) lp[i] += z[c][i] * fit.Coefficients[c].Estimate;
+        return lp;
     }
 
     /// <summary>A parametric model's risk 1 − S(t | z) for each row at each time.</summary>
@@ -99,7 +150,7 @@ public static class RiskPrediction
         ArgumentNullException.ThrowIfNull(times);
         if (fit.BaselineTimes.Length == 0 && fit.Events > 0) throw new InvalidOperationException("this result does not carry its baseline (it was not made by FineGray.Fit)");
         int n = covariates.Rows;
-        var z = CovariateAlignment.Columns(fit.Terms, fit.Coefficients.Select(c => c.Name).ToArray(), covariates, n);
+        var lp = LinearPredictors(fit, covariates);
         var cumulative = new double[times.Count];
         for (int k = 0; k < times.Count; k++)
         {
@@ -111,9 +162,7 @@ public static class RiskPrediction
         for (int k = 0; k < times.Count; k++) risk[k] = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double eta = 0;
-            for (int c = 0; c < z.Length; c++) eta += z[c][i] * fit.Coefficients[c].Estimate;
-            double r = Math.Exp(eta);
+            double r = Math.Exp(lp[i]);
             for (int k = 0; k < times.Count; k++) risk[k][i] = 1 - Math.Exp(-cumulative[k] * r);
         }
         return new PredictedRisks(times, risk);

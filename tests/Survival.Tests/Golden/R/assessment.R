@@ -122,4 +122,20 @@ write_fixture("calibration-lung-cox", list(note = "lung Cox: deciles of predicte
 write_fixture("calibration-colon-test", list(note = "colon Cox on the test half: quintiles at 1461 days",
   time = exact(1461), rows = list(time = exact(cte$time), status = as.integer(cte$status)), risk = exact(crisk[, 3]),
   groups = calib(cte, crisk[, 3], 1461, 5), slope = slope_of(cte, crisk[, 3])))
+# ---- a plain risk score (lung's age, larger = higher risk) as the command line's --risk-score reads it: concordance
+# with reverse = TRUE, and AUC of its ranks mapped into (0, 1) (AUC depends on the order only).
+u <- sort(unique(lung2$age)); rk <- match(lung2$age, u) / (length(u) + 1)
+hs <- concordancefit(Surv(lung2$time, lung2$status), lung2$age, reverse = TRUE)
+us <- concordancefit(Surv(lung2$time, lung2$status), lung2$age, reverse = TRUE, timewt = "n/G2")
+sa <- as.data.frame(Score(list(age = matrix(rk, ncol = 1)), formula = Surv(time, status) ~ 1, data = lung2, times = 365, metrics = "auc", se.fit = TRUE, cens.model = "km")$AUC$score)
+write_fixture("cli-risk-score-age", list(note = "lung (complete cases), --risk-score age: concordance reverse = TRUE and Score AUC of the ranks",
+  harrell = list(estimate = exact(hs$concordance), se = exact(sqrt(hs$var))), uno = list(estimate = exact(us$concordance), se = exact(sqrt(us$var))),
+  auc = list(estimate = exact(sa$AUC), se = exact(sa$se))))
+
+# ---- the same rows as CSV, for the command line (survival assess) ----------------------------------------------------
+write.csv(lung2, file.path(out, "lung.csv"), row.names = FALSE, quote = FALSE)
+write.csv(ctr, file.path(out, "colon-train.csv"), row.names = FALSE, quote = FALSE)
+write.csv(cte, file.path(out, "colon-test.csv"), row.names = FALSE, quote = FALSE)
+write.csv(data.frame(time = pb$time, status = pb$status, age = pb$age, logbili = log(pb$bili), albumin = pb$albumin), file.path(out, "pbc.csv"), row.names = FALSE, quote = FALSE)
+write.csv(data.frame(time = mg$time, status = mg$status, age = mg$age, male = X[, 2], mspike = mg$mspike), file.path(out, "mgus2.csv"), row.names = FALSE, quote = FALSE)
 cat("assessment fixtures written to", out, "\n")
