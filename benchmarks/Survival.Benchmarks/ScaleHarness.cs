@@ -83,6 +83,28 @@ internal static class ScaleHarness
             var competing = Survival.CompetingRisks.CompetingRisksData.FromCodes(data, cause, ["progression", "death"]);
             Add("cumulative-incidence", Measure(runs, () => Survival.CompetingRisks.CumulativeIncidence.Fit(competing)));
         }
+        if (Wanted("concordance") || Wanted("auc-brier"))
+        {
+            // A continuous risk score (the group plus noise, fixed seed) and its logistic transform as predicted risks.
+            var random = new Random(11);
+            var score = new double[n];
+            for (int i = 0; i < n; i++) score[i] = group[i] + random.NextDouble();
+            var plain = SurvivalData.Create(time, status);
+            // R survival::concordance(Surv(time, status) ~ score, reverse = TRUE): Harrell's C with its jackknife variance.
+            if (Wanted("concordance"))
+                Add("concordance", Measure(runs, () => Survival.Assessment.Concordance.Compute(plain, score,
+                    new Survival.Assessment.ConcordanceOptions { Direction = Survival.Assessment.ConcordanceDirection.LargerScoreHigherRisk })));
+            if (Wanted("auc-brier"))
+            {
+                // riskRegression::Score(metrics = c("auc", "brier")) at 10 times (deciles of the times), se.fit = TRUE.
+                var sorted = (double[])time.Clone();
+                Array.Sort(sorted);
+                var times = Enumerable.Range(1, 10).Select(k => sorted[(int)((long)(n - 1) * k / 11)]).Distinct().ToArray();
+                var risk = times.Select(t => score.Select(v => 1 / (1 + Math.Exp(-(v - 1)))).ToArray()).ToArray();
+                var predicted = new Survival.Assessment.PredictedRisks(times, risk);
+                Add("auc-brier", Measure(runs, () => Survival.Assessment.PredictionAccuracy.Evaluate(plain, predicted)));
+            }
+        }
         if (Wanted("kaplan-meier-duckdb"))
         {
             // Parquet of the same rows, written once (not timed); timed: DuckDB reads it and reduces it to counts in SQL,

@@ -27,16 +27,25 @@ internal sealed class CensoringInfluence
     {
         _n = time.Length;
         _censored = censored;
-        _unique = time.Distinct().Order().ToArray();
+        // Distinct times and each row's index among them, by one radix sort of the times.
+        var keys = new ulong[_n];
+        var order = new int[_n];
+        for (int i = 0; i < _n; i++) { keys[i] = RadixSort.Key(time[i]); order[i] = i; }
+        RadixSort.Sort(keys, order, null, 0, _n, new ulong[_n], new int[_n], null);
+        _index = new int[_n];
+        var unique = new List<double>();
+        for (int k = 0; k < _n; k++)
+        {
+            if (k == 0 || keys[k] != keys[k - 1]) unique.Add(time[order[k]]);
+            _index[order[k]] = unique.Count - 1;
+        }
+        _unique = unique.ToArray();
         int u = _unique.Length;
         var c = new double[u];
         var d = new double[u];
-        _index = new int[_n];
         for (int i = 0; i < _n; i++)
         {
-            int m = Array.BinarySearch(_unique, time[i]);
-            _index[i] = m;
-            if (censored[i]) c[m]++; else d[m]++;
+            if (censored[i]) c[_index[i]]++; else d[_index[i]]++;
         }
         _atRisk = new double[u];
         _survivalAfter = new double[u];
@@ -51,6 +60,9 @@ internal sealed class CensoringInfluence
             y -= c[m] + d[m];
         }
     }
+
+    /// <summary>The distinct times, ascending.</summary>
+    public double[] UniqueTimes => _unique;
 
     /// <summary>Row i's distinct-time index.</summary>
     public int IndexOf(int row) => _index[row];
@@ -68,24 +80,43 @@ internal sealed class CensoringInfluence
     /// <summary>G at τ, given the count of distinct times ≤ τ.</summary>
     public double SurvivalAt(int countUpTo) => countUpTo == 0 ? 1 : _survivalAfter[countUpTo - 1];
 
-    /// <summary>For every row k, (1/n) Σⱼ values[j]·φₖ(sⱼ), where sⱼ covers the distinct times with index below
-    /// <paramref name="included"/>[j] (Tⱼ− covers indices below Tⱼ's; τ covers those ≤ τ).</summary>
-    public double[] Term(double[] values, int[] included)
+    /// <summary>For every row k and each of the value vectors v, (1/n) Σⱼ v[j]·φₖ(sⱼ), where sⱼ covers the distinct
+    /// times with index below <paramref name="included"/>[j] (Tⱼ− covers indices below Tⱼ's; τ covers those ≤ τ).</summary>
+    public double[][] Terms(double[][] values, int[] included)
     {
-        int u = _unique.Length;
-        var bucket = new double[u + 1];
-        for (int j = 0; j < _n; j++) if (values[j] != 0) bucket[included[j]] += values[j];
-        // suffix[m] = Σ_{q ≥ m} V[q]; prefix[m] = Σ_{q < m} V[q]·M[q]
-        var suffix = new double[u + 2];
-        for (int q = u; q >= 0; q--) suffix[q] = suffix[q + 1] + bucket[q];
-        var prefix = new double[u + 2];
-        for (int q = 0; q <= u; q++) prefix[q + 1] = prefix[q] + bucket[q] * _m[q];
-        var result = new double[_n];
+        int u = _unique.Length, q = values.Length;
+        // Per value vector: suffix[m] = Σ_{bucket ≥ m} V, prefix[m] = Σ_{bucket < m} V·M[bucket].
+        var suffix = new double[q][];
+        var prefix = new double[q][];
+        for (int v = 0; v < q; v++)
+        {
+            var bucket = new double[u + 1];
+            var x = values[v];
+            for (int j = 0; j < _n; j++) bucket[included[j]] += x[j];
+            var suf = suffix[v] = new double[u + 2];
+            for (int m = u; m >= 0; m--) suf[m] = suf[m + 1] + bucket[m];
+            var pre = prefix[v] = bucket;   // reused in place: pre[m] becomes Σ_{< m}
+            double run = 0;
+            for (int m = 0; m <= u; m++)
+            {
+                double next = run + bucket[m] * _m[m];
+                pre[m] = run;
+                run = next;
+            }
+        }
+        var result = new double[q][];
+        for (int v = 0; v < q; v++) result[v] = new double[_n];
         for (int k = 0; k < _n; k++)
         {
             int next = _index[k] + 1;
             double jump = _censored[k] ? _n / _atRisk[_index[k]] : 0;
-            result[k] = (jump * suffix[next] - _m[next] * suffix[next] - prefix[next]) / _n;
+            double mk = _m[next];
+            for (int v = 0; v < q; v++)
+            {
+                double s = suffix[v][next];
+                double before = next <= u ? prefix[v][next] : 0;
+                result[v][k] = (jump * s - mk * s - before) / _n;
+            }
         }
         return result;
     }

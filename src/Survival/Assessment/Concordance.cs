@@ -51,8 +51,9 @@ public static class Concordance
         var counts = new double[6];
         var influence = new double[3][];
         for (int k = 0; k < 3; k++) influence[k] = new double[n];
+        var rank = new int[n];
         foreach (var rows in Strata(data))
-            CountStratum(rows, time, status, weight, x, options, counts, influence);
+            CountStratum(rows, time, status, weight, x, options, counts, influence, rank);
 
         double npair = counts[0] + counts[1] + counts[2];
         double somers = (counts[0] - counts[1]) / npair;
@@ -93,29 +94,34 @@ public static class Concordance
     /// row's influence on the first three (the only ones the variance uses), as R's concordance3 walk (backwards in time, censored rows before events at a
     /// tied time, then by score).</summary>
     private static void CountStratum(int[] rows, double[] time, bool[] status, double[] weight, double[] x,
-        ConcordanceOptions options, double[] count, double[][] imat)
+        ConcordanceOptions options, double[] count, double[][] imat, int[] rank)
     {
         int m = rows.Length;
         int events = 0;
         foreach (int r in rows) if (status[r]) events++;
         if (events == 0) return;
         var timeOption = events < 2 ? ConcordanceTimeWeight.N : options.TimeWeight;
-        var order = rows.ToArray();
-        Array.Sort(order, (a, b) =>
+        // Rank the scores (1..k) and the times, then order the rows by a single key: time descending, censored before
+        // events at a tied time, score ascending (R's order(-time, status, risk)). Radix sorts: no comparisons.
+        var scoreRank = DenseRanks(rows, x, out int distinctScores);
+        var timeRank = DenseRanks(rows, time, out int distinctTimes);
+        var keys = new ulong[m];
+        var order = new int[m];
+        for (int k = 0; k < m; k++)
         {
-            int c = time[b].CompareTo(time[a]);
-            if (c != 0) return c;
-            c = status[a].CompareTo(status[b]);
-            return c != 0 ? c : x[a].CompareTo(x[b]);
-        });
-        // Ranks of the distinct scores, 1..k.
-        var distinct = rows.Select(r => x[r]).Distinct().Order().ToArray();
-        int Rank(int row) => Array.BinarySearch(distinct, x[row]) + 1;
+            int r = rows[k];
+            keys[k] = ((ulong)(uint)(distinctTimes - timeRank[k]) << 32) | ((status[r] ? 1UL : 0UL) << 31) | (uint)scoreRank[k];
+            order[k] = k;
+        }
+        RadixSort.Sort(keys, order, null, 0, m, new ulong[m], new int[m], null);
+        for (int k = 0; k < m; k++) rank[rows[k]] = scoreRank[k];
+        for (int k = 0; k < m; k++) order[k] = rows[order[k]];
+        int Rank(int row) => rank[row];
         var timeWeights = TimeWeights(order, time, status, weight, timeOption, options.Horizon);
 
         double tiedXYBefore = count[4];
-        var all = new WeightTree(distinct.Length);
-        var deaths = new WeightTree(distinct.Length);
+        var all = new WeightTree(distinctScores);
+        var deaths = new WeightTree(distinctScores);
         double z2 = 0;
         int utime = timeWeights.Length - 1;   // event times are met latest first
         for (int i = 0; i < m;)
@@ -187,6 +193,26 @@ public static class Concordance
             z2 += w * (g * (w + 2 * (l + t)) + l * (w + 2 * (g + t)) + (g - l) * (g - l));
             all.Add(Rank(row), w);
         }
+    }
+
+    /// <summary>Dense ranks 1..k of <paramref name="values"/> at <paramref name="rows"/> (equal values share a rank), by
+    /// position in <paramref name="rows"/>.</summary>
+    private static int[] DenseRanks(int[] rows, double[] values, out int distinct)
+    {
+        int m = rows.Length;
+        var keys = new ulong[m];
+        var order = new int[m];
+        for (int k = 0; k < m; k++) { keys[k] = RadixSort.Key(values[rows[k]]); order[k] = k; }
+        RadixSort.Sort(keys, order, null, 0, m, new ulong[m], new int[m], null);
+        var ranks = new int[m];
+        int r = 0;
+        for (int k = 0; k < m; k++)
+        {
+            if (k == 0 || keys[k] != keys[k - 1]) r++;
+            ranks[order[k]] = r;
+        }
+        distinct = r;
+        return ranks;
     }
 
     /// <summary>ω at each distinct event time of a stratum, ascending (R's fastkm1 for S(t−), G(t−) and n(t)); 0 past the

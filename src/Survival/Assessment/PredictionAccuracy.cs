@@ -69,18 +69,21 @@ public static class PredictionAccuracy
         int n = time.Length;
         var censored = status.Select(s => s == 0).ToArray();
         var cens = new CensoringInfluence(time, censored);
-        var auc = new List<TimedEstimate>();
-        var brier = new List<TimedEstimate>();
-        var nullBrier = new List<TimedEstimate>();
-        var brierIf = new List<double[]>();
-        var nullIf = new List<double[]>();
-        for (int k = 0; k < risks.Times.Count; k++)
+        var nullRisks = NullRisks(cens, status, cause, risks.Times);
+        int times = risks.Times.Count;
+        var auc = new TimedEstimate[times];
+        var brier = new TimedEstimate[times];
+        var nullBrier = new TimedEstimate[times];
+        var brierIf = new double[times][];
+        var nullIf = new double[times][];
+        // The times are independent: one a core (their influence functions are kept for the integrated score).
+        Parallel.For(0, times, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) }, k =>
         {
             double tau = risks.Times[k];
             int upTo = cens.CountUpTo(tau);
             double gTau = cens.SurvivalAt(upTo);
             // Row roles and weights at τ: +1 case, -1 control, 0 neither.
-            var role = new int[n];
+            var role = new sbyte[n];
             var w = new double[n];
             var included = new int[n];
             for (int i = 0; i < n; i++)
@@ -88,26 +91,26 @@ public static class PredictionAccuracy
                 if (time[i] > tau) { role[i] = -1; w[i] = 1 / gTau; included[i] = upTo; }
                 else if (status[i] != 0)
                 {
-                    role[i] = status[i] == cause ? 1 : -1;
+                    role[i] = (sbyte)(status[i] == cause ? 1 : -1);
                     included[i] = cens.IndexOf(i);
                     w[i] = 1 / cens.SurvivalBefore(included[i]);
                 }
             }
-            var p = risks.At(k).ToArray();
-            var (b, bif) = Brier(p, role, w, included, cens);
-            brier.Add(Limited(tau, b, bif, z));
-            brierIf.Add(bif);
-            double nullRisk = NullRisk(time, status, cause, tau);
-            var (nb, nbif) = Brier(Enumerable.Repeat(nullRisk, n).ToArray(), role, w, included, cens);
-            nullBrier.Add(Limited(tau, nb, nbif, z));
-            nullIf.Add(nbif);
-            auc.Add(Auc(tau, p, role, w, included, cens, z));
-        }
+            var p = risks.At(k);
+            var (b, bif) = Brier(p, role, w, included, cens, null);
+            brier[k] = Limited(tau, b, bif, z);
+            brierIf[k] = bif;
+            var (nb, nbif) = Brier(p, role, w, included, cens, nullRisks[k]);
+            nullBrier[k] = Limited(tau, nb, nbif, z);
+            nullIf[k] = nbif;
+            auc[k] = Auc(tau, p, role, w, included, cens, z);
+        });
         return new PredictionAccuracyResult(ValueList<TimedEstimate>.Of(auc), ValueList<TimedEstimate>.Of(brier), ValueList<TimedEstimate>.Of(nullBrier),
             Integrated(risks.Times, brier, brierIf, z), Integrated(risks.Times, nullBrier, nullIf, z), causeLabel, n, options);
     }
 
-    private static (double Estimate, double[] Influence) Brier(double[] p, int[] role, double[] w, int[] included, CensoringInfluence cens)
+    /// <summary>The Brier score of the risks <paramref name="p"/>, or of everyone predicted <paramref name="constant"/>.</summary>
+    private static (double Estimate, double[] Influence) Brier(ReadOnlySpan<double> p, sbyte[] role, double[] w, int[] included, CensoringInfluence cens, double? constant)
     {
         int n = p.Length;
         var r = new double[n];
@@ -115,18 +118,19 @@ public static class PredictionAccuracy
         for (int i = 0; i < n; i++)
         {
             if (role[i] == 0) continue;
-            double e = role[i] == 1 ? 1 - p[i] : p[i];
+            double pi = constant ?? p[i];
+            double e = role[i] == 1 ? 1 - pi : pi;
             r[i] = e * e * w[i];
             sum += r[i];
         }
         double brier = sum / n;
-        var term = cens.Term(r, included);
+        var term = cens.Terms([r], included)[0];
         var influence = new double[n];
         for (int i = 0; i < n; i++) influence[i] = r[i] - brier + term[i];
         return (brier, influence);
     }
 
-    private static TimedEstimate Auc(double tau, double[] p, int[] role, double[] w, int[] included, CensoringInfluence cens, double z)
+    private static TimedEstimate Auc(double tau, ReadOnlySpan<double> p, sbyte[] role, double[] w, int[] included, CensoringInfluence cens, double z)
     {
         int n = p.Length;
         var a = new double[n];
@@ -139,8 +143,10 @@ public static class PredictionAccuracy
         }
         if (sumA == 0 || sumB == 0) return new TimedEstimate(tau, double.NaN, double.NaN, double.NaN, double.NaN);
         // Sc[i] = Σ_controls b_j h(p_i, p_j); St[j] = Σ_cases a_i h(p_i, p_j): one pass over the rows sorted by risk.
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(p.ToArray(), order);
+        var keys = new ulong[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++) { keys[i] = RadixSort.Key(p[i]); order[i] = i; }
+        RadixSort.Sort(keys, order, null, 0, n, new ulong[n], new int[n], null);
         var sc = new double[n];
         var st = new double[n];
         double belowB = 0, belowA = 0;
@@ -167,10 +173,8 @@ public static class PredictionAccuracy
         var asc = new double[n];
         var bst = new double[n];
         for (int i = 0; i < n; i++) { asc[i] = a[i] * sc[i]; bst[i] = b[i] * st[i]; }
-        var cAsc = cens.Term(asc, included);
-        var cBst = cens.Term(bst, included);
-        var cA = cens.Term(a, included);
-        var cB = cens.Term(b, included);
+        var terms = cens.Terms([asc, bst, a, b], included);
+        var (cAsc, cBst, cA, cB) = (terms[0], terms[1], terms[2], terms[3]);
         var influence = new double[n];
         for (int k = 0; k < n; k++)
         {
@@ -195,51 +199,58 @@ public static class PredictionAccuracy
     }
 
     /// <summary>Score's IBS at each time: (1/tᵢ)Σ_{k&lt;i} B_k Δ_k with B at the left end of each step from 0.</summary>
-    private static IReadOnlyList<TimedEstimate> Integrated(IReadOnlyList<double> times, List<TimedEstimate> brier, List<double[]> influence, double z)
+    private static IReadOnlyList<TimedEstimate> Integrated(IReadOnlyList<double> times, TimedEstimate[] brier, double[][] influence, double z)
     {
         var result = new List<TimedEstimate>();
         int n = influence[0].Length;
+        // Running sums of B_k·Δ_k and of IF_k·Δ_k over the steps before time i.
+        double area = 0;
+        var areaIf = new double[n];
+        var scaled = new double[n];
         for (int i = 0; i < times.Count; i++)
         {
             double t = times[i];
-            if (t <= 0) { result.Add(new TimedEstimate(t, 0, 0, 0, 0)); continue; }
-            double estimate = 0;
-            var combined = new double[n];
-            for (int k = 0; k < i; k++)
+            if (i > 0)
             {
-                double c = (times[k + 1] - times[k]) / t;
-                estimate += brier[k].Estimate * c;
-                for (int r = 0; r < n; r++) combined[r] += influence[k][r] * c;
+                double delta = times[i] - times[i - 1];
+                area += brier[i - 1].Estimate * delta;
+                var f = influence[i - 1];
+                for (int r = 0; r < n; r++) areaIf[r] += f[r] * delta;
             }
-            result.Add(Limited(t, estimate, combined, z));
+            if (t <= 0) { result.Add(new TimedEstimate(t, 0, 0, 0, 0)); continue; }
+            for (int r = 0; r < n; r++) scaled[r] = areaIf[r] / t;
+            result.Add(Limited(t, area / t, scaled, z));
         }
         return ValueList<TimedEstimate>.Of(result);
     }
 
-    /// <summary>The null model's risk at τ: 1 − Kaplan–Meier, or the Aalen–Johansen cumulative incidence of the cause.</summary>
-    private static double NullRisk(double[] time, int[] status, int cause, double tau)
+    /// <summary>The null model's risk at each τ: 1 − Kaplan–Meier, or the Aalen–Johansen cumulative incidence of the
+    /// cause, from the counts at the distinct times (one pass).</summary>
+    private static double[] NullRisks(CensoringInfluence cens, int[] status, int cause, IReadOnlyList<double> taus)
     {
-        var order = Enumerable.Range(0, time.Length).ToArray();
-        Array.Sort(time.ToArray(), order);
-        double s = 1, cif = 0, y = time.Length;
-        for (int k = 0; k < order.Length;)
+        var unique = cens.UniqueTimes;
+        int u = unique.Length;
+        var all = new double[u];
+        var any = new double[u];
+        var ofCause = new double[u];
+        for (int i = 0; i < status.Length; i++)
         {
-            double t = time[order[k]];
-            if (t > tau) break;
-            double dCause = 0, dAny = 0, all = 0;
-            int e = k;
-            for (; e < order.Length && time[order[e]] == t; e++)
-            {
-                all++;
-                int st = status[order[e]];
-                if (st != 0) dAny++;
-                if (st == cause) dCause++;
-            }
-            cif += s * dCause / y;
-            s *= 1 - dAny / y;
-            y -= all;
-            k = e;
+            int m = cens.IndexOf(i);
+            all[m]++;
+            if (status[i] != 0) any[m]++;
+            if (status[i] == cause) ofCause[m]++;
         }
-        return cif;
+        var result = new double[taus.Count];
+        double s = 1, cif = 0, y = status.Length;
+        int k = 0;
+        for (int m = 0; m <= u; m++)
+        {
+            while (k < taus.Count && (m == u || unique[m] > taus[k])) result[k++] = cif;
+            if (m == u) break;
+            cif += s * ofCause[m] / y;
+            s *= 1 - any[m] / y;
+            y -= all[m];
+        }
+        return result;
     }
 }
