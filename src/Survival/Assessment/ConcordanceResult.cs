@@ -80,9 +80,10 @@ public sealed record ConcordanceResult
         sb.Append("Concordance= ").Append(Printing.RFormat.Number(Estimate, 4)).Append(" se= ").Append(Printing.RFormat.Number(StdErr, 4)).Append('\n');
         string[] names = ["concordant", "discordant", "tied.x", "tied.y", "tied.xy"];
         string[] values = new[] { Concordant, Discordant, TiedX, TiedY, TiedXY }.Select(v => Math.Round(v, 2).ToString("R", inv)).ToArray();
-        var widths = names.Select((s, i) => Math.Max(s.Length, values[i].Length)).ToArray();
-        sb.Append(string.Join(" ", names.Select((s, i) => s.PadLeft(widths[i])))).Append(" \n");
-        sb.Append(string.Join(" ", values.Select((s, i) => s.PadLeft(widths[i])))).Append(" \n");
+        // R prints a named vector with one column width for all: the widest name or value.
+        int width = names.Concat(values).Max(s => s.Length);
+        sb.Append(string.Join(" ", names.Select(s => s.PadLeft(width)))).Append(" \n");
+        sb.Append(string.Join(" ", values.Select(s => s.PadLeft(width)))).Append(" \n");
         return sb.ToString();
     }
 }

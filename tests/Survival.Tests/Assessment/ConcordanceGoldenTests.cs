@@ -55,4 +55,14 @@ public class ConcordanceGoldenTests
             for (int k = 0; k < 5; k++) Golden.Close(count[k], mine[k], 1e-10, at + $" count[{k}]");
         }
     }
+
+    [Fact]
+    public void Prints_as_R()
+    {
+        var f = Golden.Load("assessment", "concordance-lung-age");
+        var rows = f.GetProperty("rows");
+        var r = Concordance.Compute(Rows(rows), Golden.Numbers(rows.GetProperty("score")));
+        var expected = File.ReadAllText(Path.Combine(Golden.Directory("assessment"), "concordance-print.txt")).Replace("\r\n", "\n");
+        Assert.Equal(expected, r.ToString());
+    }
 }

@@ -38,6 +38,9 @@ conc_fixture <- function(name, time, status, score, strata = NULL, weights = NUL
 lung2 <- na.omit(lung[, c("time", "status", "age", "sex", "ph.ecog")]); lung2$status <- lung2$status - 1
 cfit <- coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung2)
 conc_fixture("lung-age", lung$time, lung$status - 1, lung$age, ymax = 500, note = "lung, score = age")
+# R's printout of one concordance object (without its call), for ToString().
+pf <- concordance(Surv(time, status) ~ age, data = lung); pf$call <- NULL
+writeLines(capture.output(print(pf)), file.path(out, "concordance-print.txt"))
 conc_fixture("lung-cox", lung2$time, lung2$status, cfit$linear.predictors, ymax = 365, note = "lung, Cox lp (age, sex, ph.ecog)")
 stopifnot(abs(concordance(cfit)$concordance - concordancefit(Surv(lung2$time, lung2$status), cfit$linear.predictors, reverse = TRUE)$concordance) < 1e-12)
 colon_d <- colon[colon$etype == 2, ]
