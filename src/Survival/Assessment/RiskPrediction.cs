@@ -115,17 +115,19 @@ public static class RiskPrediction
     }
 
     /// <summary>A parametric model's risk 1 − S(t | z) for each row at each time.</summary>
-    /// <param name="fit">A fit from <see cref="AftModel"/>, <see cref="GompertzModel"/> or <see cref="GeneralizedGammaModel"/>.</param>
+    /// <param name="fit">A parametric fit (<see cref="ParametricModels"/>, <see cref="AftModel"/>, <see cref="GompertzModel"/>,
+    /// <see cref="GeneralizedGammaModel"/>).</param>
     /// <param name="covariates">The rows' covariates; null for a model without covariates (then <paramref name="rows"/>).</param>
     /// <param name="times">Increasing times, each &gt; 0.</param>
     /// <param name="rows">The number of rows when the model has no covariates.</param>
     /// <exception cref="SurvivalInputException">The covariates do not match the model.</exception>
-    public static PredictedRisks Parametric(ParametricFit fit, CovariateMatrix? covariates, IReadOnlyList<double> times, int? rows = null)
+    public static PredictedRisks Parametric(IParametricFit fit, CovariateMatrix? covariates, IReadOnlyList<double> times, int? rows = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(times);
         int n = covariates?.Rows ?? rows ?? throw new ArgumentException("give the covariates, or the number of rows for a model without covariates", nameof(rows));
-        var z = CovariateAlignment.Columns(fit.Terms, fit.CovariateNames, covariates, n);
+        var (terms, names) = fit is ParametricFit withCovariates ? (withCovariates.Terms, withCovariates.CovariateNames) : ([], []);
+        var z = CovariateAlignment.Columns(terms, names, covariates, n);
         var risk = new double[times.Count][];
         var profile = new double[z.Length];
         for (int k = 0; k < times.Count; k++) risk[k] = new double[n];
@@ -133,7 +135,7 @@ public static class RiskPrediction
         {
             for (int c = 0; c < z.Length; c++) profile[c] = z[c][i];
             for (int k = 0; k < times.Count; k++)
-                risk[k][i] = 1 - (fit.SurvivalAt(times[k], profile).Estimate ?? double.NaN);
+                risk[k][i] = 1 - (fit.SurvivalAt(times[k], z.Length == 0 ? null : profile).Estimate ?? double.NaN);
         }
         return new PredictedRisks(times, risk);
     }

@@ -108,4 +108,19 @@ public class RiskPredictionGoldenTests
         Same(expected, mine, 1e-6, "mgus2 Fine-Gray");
         PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "mgus2 Fine-Gray (own predictions)", 1e-5);
     }
+
+    [Fact]
+    public void A_model_without_covariates_predicts_one_risk_for_every_row()
+    {
+        var data = SurvivalData.Create([2, 3, 5, 7, 11, 13], [true, false, true, true, false, true]);
+        var fit = ParametricModels.Fit(data, ParametricFamily.Exponential);
+        var risks = RiskPrediction.Parametric(fit, null, [4.0, 8.0], rows: 3);
+        double rate = 4 / 41.0;   // events / exposure
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(1 - Math.Exp(-rate * 4), risks[i, 0], 7);
+            Assert.Equal(1 - Math.Exp(-rate * 8), risks[i, 1], 7);
+        }
+        Assert.Throws<SurvivalInputException>(() => RiskPrediction.Parametric(fit, new CovariateMatrix(3).AddNumeric("age", [1.0, 2, 3]), [4.0]));
+    }
 }

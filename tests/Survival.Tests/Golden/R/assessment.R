@@ -125,6 +125,23 @@ write_fixture("calibration-lung-cox", list(note = "lung Cox: deciles of predicte
 write_fixture("calibration-colon-test", list(note = "colon Cox on the test half: quintiles at 1461 days",
   time = exact(1461), rows = list(time = exact(cte$time), status = as.integer(cte$status)), risk = exact(crisk[, 3]),
   groups = calib(cte, crisk[, 3], 1461, 5), slope = slope_of(cte, crisk[, 3])))
+# Competing risks: mgus2 Fine-Gray risk of progression at 120 months, deciles; observed = Aalen-Johansen (multi-state
+# survfit) cumulative incidence of cause 1 in each group; slope = crr's coefficient of cloglog(risk) with its se.
+calib_cr <- function(d, risk, t, groups = 10) {
+  br <- quantile(risk, probs = seq(0, 1, length.out = groups + 1), type = 7, names = FALSE)
+  g <- cut(risk, unique(br), include.lowest = TRUE, labels = FALSE)
+  lapply(sort(unique(g)), function(k) {
+    dk <- d[g == k, ]
+    f <- survfit(Surv(time, factor(status, 0:2)) ~ 1, data = dk)
+    s <- summary(f, times = t, extend = TRUE)
+    list(predicted = exact(mean(risk[g == k])), observed = exact(unname(s$pstate[1, which(f$states == "1")])), n = sum(g == k))
+  })
+}
+cfg <- crr(mg$time, mg$status, cbind(cloglog = log(-log(1 - fgrisk[, 2]))), failcode = 1, cencode = 0)
+write_fixture("calibration-mgus2-finegray", list(note = "mgus2 Fine-Gray risk of progression at 120 months: deciles, Aalen-Johansen incidence, crr slope",
+  time = exact(120), rows = list(time = exact(mg$time), status = as.integer(mg$status)), risk = exact(fgrisk[, 2]),
+  groups = calib_cr(mg, fgrisk[, 2], 120), slope = list(estimate = exact(unname(cfg$coef)), se = exact(sqrt(cfg$var[1, 1])))))
+
 # ---- a plain risk score (lung's age, larger = higher risk) as the command line's --risk-score reads it: concordance
 # with reverse = TRUE, and AUC of its ranks mapped into (0, 1) (AUC depends on the order only).
 u <- sort(unique(lung2$age)); rk <- match(lung2$age, u) / (length(u) + 1)
