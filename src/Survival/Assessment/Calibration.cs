@@ -31,33 +31,20 @@ public static class Calibration
         var time = data.Time.ToArray();
         var ev = data.Event.ToArray();
         var weight = data.HasWeights ? data.Weight.ToArray() : null;
-        var result = new List<CalibrationAtTime>();
-        for (int k = 0; k < risks.Times.Count; k++)
-        {
-            double t = risks.Times[k];
-            var p = risks.At(k).ToArray();
-            var groups = new List<CalibrationGroup>();
-            foreach (var rows in Groups(p, options))
+        var kmOptions = new Estimation.KaplanMeierOptions { ConfidenceLevel = options.ConfidenceLevel };
+        return Tables(risks, options, null,
+            (rows, t) =>
             {
                 var sub = SurvivalData.Create(rows.Select(i => time[i]).ToArray(), rows.Select(i => ev[i]).ToArray(),
                     weight: weight is null ? null : rows.Select(i => weight[i]).ToArray());
-                var at = Estimation.KaplanMeier.Fit(sub, new Estimation.KaplanMeierOptions { ConfidenceLevel = options.ConfidenceLevel }).Curves[0].SurvivalAt(t);
-                groups.Add(Group(p, rows, 1 - at.Survival, at.Upper is double u ? 1 - u : null, at.Lower is double l ? 1 - l : null));
-            }
-            CalibrationSlope? slope = null;
-            if (Transform(p) is { } x)
+                var at = Estimation.KaplanMeier.Fit(sub, kmOptions).Curves[0].SurvivalAt(t);
+                return (1 - at.Survival, at.Upper is double u ? 1 - u : null, at.Lower is double l ? 1 - l : null);
+            },
+            x =>
             {
-                try
-                {
-                    var fit = CoxRegression.Fit(data, new CovariateMatrix(p.Length).AddNumeric("cloglog", x), new CoxOptions { ConfidenceLevel = options.ConfidenceLevel });
-                    var c = fit.Coefficients[0];
-                    slope = c.Estimate is double b && c.StdErr is double se ? Slope(b, se, options.ConfidenceLevel) : null;
-                }
-                catch (SurvivalInputException) { slope = null; }
-            }
-            result.Add(new CalibrationAtTime(t, ValueList<CalibrationGroup>.Of(groups), slope));
-        }
-        return new CalibrationResult(ValueList<CalibrationAtTime>.Of(result), null, options);
+                var c = CoxRegression.Fit(data, x, new CoxOptions { ConfidenceLevel = options.ConfidenceLevel }).Coefficients[0];
+                return c.Estimate is double b && c.StdErr is double se ? (b, se) : null;
+            });
     }
 
     /// <summary>Calibration of a cause's predicted cumulative incidence under competing risks.</summary>
@@ -72,8 +59,27 @@ public static class Calibration
         options = Check(data.Rows, risks, options);
         data.CodeOf(cause);
         var time = data.Rows.Time.ToArray();
-        var codes = data.Cause.ToArray();
-        var labels = codes.Select(c => c == 0 ? data.CensoredLabel : data.Causes[c - 1]).ToArray();
+        var labels = data.Cause.ToArray().Select(c => c == 0 ? data.CensoredLabel : data.Causes[c - 1]).ToArray();
+        return Tables(risks, options, cause,
+            (rows, t) =>
+            {
+                var sub = CompetingRisksData.Create(rows.Select(i => time[i]).ToArray(), rows.Select(i => labels[i]).ToArray(), data.CensoredLabel);
+                if (!sub.Causes.Contains(cause)) return (0, 0, 0);
+                var at = CumulativeIncidence.Fit(sub, new CumulativeIncidenceOptions { ConfidenceLevel = options.ConfidenceLevel, At = [t] }).Curve(cause).At[0];
+                return (at.Estimate, at.Lower, at.Upper);
+            },
+            x =>
+            {
+                var c = FineGray.Fit(data, cause, x, new FineGrayOptions { ConfidenceLevel = options.ConfidenceLevel }).Coefficients[0];
+                return (c.Estimate, c.StdErr);
+            });
+    }
+
+    /// <summary>The tables at every time: groups with their observed risk, and the slope from a fit on cloglog(risk)
+    /// (null when a risk is 0 or 1, or the fit fails).</summary>
+    private static CalibrationResult Tables(PredictedRisks risks, CalibrationOptions options, string? cause,
+        Func<int[], double, (double Observed, double? Lower, double? Upper)> observed, Func<CovariateMatrix, (double Estimate, double StdErr)?> slopeFit)
+    {
         var result = new List<CalibrationAtTime>();
         for (int k = 0; k < risks.Times.Count; k++)
         {
@@ -82,24 +88,15 @@ public static class Calibration
             var groups = new List<CalibrationGroup>();
             foreach (var rows in Groups(p, options))
             {
-                var sub = CompetingRisksData.Create(rows.Select(i => time[i]).ToArray(), rows.Select(i => labels[i]).ToArray(), data.CensoredLabel);
-                if (!sub.Causes.Contains(cause))
-                {
-                    groups.Add(Group(p, rows, 0, 0, 0));
-                    continue;
-                }
-                var fit = CumulativeIncidence.Fit(sub, new CumulativeIncidenceOptions { ConfidenceLevel = options.ConfidenceLevel, At = [t] });
-                var at = fit.Curve(cause).At[0];
-                groups.Add(Group(p, rows, at.Estimate, at.Lower, at.Upper));
+                var (o, lower, upper) = observed(rows, t);
+                groups.Add(Group(p, rows, o, lower, upper));
             }
             CalibrationSlope? slope = null;
             if (Transform(p) is { } x)
             {
                 try
                 {
-                    var fit = FineGray.Fit(data, cause, new CovariateMatrix(p.Length).AddNumeric("cloglog", x), new FineGrayOptions { ConfidenceLevel = options.ConfidenceLevel });
-                    var c = fit.Coefficients[0];
-                    slope = Slope(c.Estimate, c.StdErr, options.ConfidenceLevel);
+                    if (slopeFit(new CovariateMatrix(p.Length).AddNumeric("cloglog", x)) is var (b, se)) slope = Slope(b, se, options.ConfidenceLevel);
                 }
                 catch (SurvivalInputException) { slope = null; }
             }

@@ -33,18 +33,28 @@ public class RiskPredictionGoldenTests
                 Golden.Close(expected[i, k], actual[i, k], tolerance, $"{what} row {i + 1} time {expected.Times[k]}");
     }
 
+    /// <summary>The library's own predictions at the fixture's times equal R's, and their AUC and Brier score equal Score's.</summary>
+    private static void OwnPredictionsMatch(JsonElement f, Func<IReadOnlyList<double>, PredictedRisks> predict, string what, double tolerance, double scoreTolerance)
+    {
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = predict(expected.Times);
+        Same(expected, mine, tolerance, what);
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), what + " (own predictions)", scoreTolerance);
+    }
+
+    private static SurvivalData Rows(JsonElement f)
+    {
+        var rows = f.GetProperty("rows");
+        return SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray());
+    }
+
     [Fact]
     public void Cox_risks_on_the_training_data_are_Rs_and_so_is_their_Score()
     {
         var f = Golden.Load("assessment", "score-lung-cox");
-        var rows = f.GetProperty("rows");
-        var data = SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray());
         var x = Numeric(f.GetProperty("covariates"), "age", "sex", "ph.ecog");
-        var fit = CoxRegression.Fit(data, x);
-        var expected = PredictionAccuracyGoldenTests.Risks(f);
-        var mine = RiskPrediction.Cox(fit, x, expected.Times);
-        Same(expected, mine, 1e-8, "lung Cox");
-        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "lung Cox (own predictions)", 1e-7);
+        var fit = CoxRegression.Fit(Rows(f), x);
+        OwnPredictionsMatch(f, times => RiskPrediction.Cox(fit, x, times), "lung Cox", 1e-8, 1e-7);
     }
 
     [Fact]
@@ -59,10 +69,7 @@ public class RiskPredictionGoldenTests
         var test = f.GetProperty("test");
         // The new data's own level order (reversed here) must not matter: levels are matched by label.
         var newX = Numeric(test, "age", "nodes").AddCategorical("rx", Factor.FromLabels(Golden.Strings(test.GetProperty("rx")), levels.Reverse().ToArray(), "rx"), reference: "Obs");
-        var expected = PredictionAccuracyGoldenTests.Risks(f);
-        var mine = RiskPrediction.Cox(fit, newX, expected.Times);
-        Same(expected, mine, 1e-8, "colon Cox on new data");
-        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "colon (own predictions)", 1e-7);
+        OwnPredictionsMatch(f, times => RiskPrediction.Cox(fit, newX, times), "colon Cox on new data", 1e-8, 1e-7);
     }
 
     [Fact]
@@ -84,14 +91,9 @@ public class RiskPredictionGoldenTests
     public void Weibull_risks_are_Rs_survreg_and_so_is_their_Score()
     {
         var f = Golden.Load("assessment", "score-pbc-weibull");
-        var rows = f.GetProperty("rows");
-        var data = SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray());
         var x = Numeric(f.GetProperty("covariates"), "age", "logbili", "albumin");
-        var fit = AftModel.Fit(data, AftDistribution.Weibull, x);
-        var expected = PredictionAccuracyGoldenTests.Risks(f);
-        var mine = RiskPrediction.Parametric(fit, x, expected.Times);
-        Same(expected, mine, 1e-6, "pbc Weibull");
-        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "pbc Weibull (own predictions)", 1e-5);
+        var fit = AftModel.Fit(Rows(f), AftDistribution.Weibull, x);
+        OwnPredictionsMatch(f, times => RiskPrediction.Parametric(fit, x, times), "pbc Weibull", 1e-6, 1e-5);
     }
 
     [Fact]
@@ -103,10 +105,7 @@ public class RiskPredictionGoldenTests
         var data = CompetingRisksData.Create(Golden.Numbers(rows.GetProperty("time")), status);
         var x = Numeric(f.GetProperty("covariates"), "age", "male", "mspike");
         var fit = FineGray.Fit(data, "1", x);
-        var expected = PredictionAccuracyGoldenTests.Risks(f);
-        var mine = RiskPrediction.FineGray(fit, x, expected.Times);
-        Same(expected, mine, 1e-6, "mgus2 Fine-Gray");
-        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracyGoldenTests.Evaluate(f, mine), "mgus2 Fine-Gray (own predictions)", 1e-5);
+        OwnPredictionsMatch(f, times => RiskPrediction.FineGray(fit, x, times), "mgus2 Fine-Gray", 1e-6, 1e-5);
     }
 
     [Fact]
