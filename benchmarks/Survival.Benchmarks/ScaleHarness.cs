@@ -24,6 +24,7 @@ internal static class ScaleHarness
         string format = "json";
         string[]? only = null;
         bool continuous = false;
+        string? outPath = null, baselinePath = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +33,8 @@ internal static class ScaleHarness
                 case "--runs" when i + 1 < args.Length: runs = Math.Max(3, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 case "--format" when i + 1 < args.Length: format = args[++i]; break;
                 case "--operations" when i + 1 < args.Length: only = args[++i].Split(','); break;
+                case "--out" when i + 1 < args.Length: outPath = args[++i]; break;
+                case "--baseline" when i + 1 < args.Length: baselinePath = args[++i]; break;
                 case "--shape" when i + 1 < args.Length:
                     string shape = args[++i];
                     if (shape is not ("rounded" or "continuous"))
@@ -42,7 +45,7 @@ internal static class ScaleHarness
                     continuous = shape == "continuous";
                     break;
                 default:
-                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table] [--operations a,b] [--shape rounded|continuous])");
+                    Console.Error.WriteLine($"error: unknown argument '{args[i]}' (scale --n N [--runs R] [--format json|table] [--operations a,b] [--shape rounded|continuous] [--out FILE] [--baseline FILE])");
                     return 2;
             }
         }
@@ -82,6 +85,43 @@ internal static class ScaleHarness
             for (int i = 0; i < n; i++) cause[i] = status[i] ? 1 + random.Next(2) : 0;
             var competing = Survival.CompetingRisks.CompetingRisksData.FromCodes(data, cause, ["progression", "death"]);
             Add("cumulative-incidence", Measure(runs, () => Survival.CompetingRisks.CumulativeIncidence.Fit(competing)));
+        }
+        // Issue 35's estimators at scale: two covariates, the group (0/1) and a continuous one drawn with a fixed seed.
+        if (Wanted("parametric") || Wanted("fine-gray") || Wanted("cox-diagnostics"))
+        {
+            var random = new Random(13);
+            var age = new double[n];
+            for (int i = 0; i < n; i++) age[i] = 40 + 30 * random.NextDouble();
+            var x = new CovariateMatrix(n).AddNumeric("group", group.Select(g => (double)g).ToArray()).AddNumeric("age", age);
+            var plain = SurvivalData.Create(time, status);
+            // R survreg(Surv(time + 0.005, status) ~ group + age, dist = "weibull") and dist = "lognormal", one after the
+            // other (times shifted by half the rounding unit: a rounded time can be 0, which log-time models refuse).
+            if (Wanted("parametric"))
+            {
+                var positive = SurvivalData.Create(time.Select(t => t + 0.005).ToArray(), status);
+                Add("parametric", Measure(runs, () =>
+                {
+                    Survival.Parametric.AftModel.Fit(positive, Survival.Parametric.AftDistribution.Weibull, x);
+                    Survival.Parametric.AftModel.Fit(positive, Survival.Parametric.AftDistribution.LogNormal, x);
+                }));
+            }
+            // cmprsk::crr(time, cause, cbind(group, age), failcode = 1): each event cause 1 or 2 (fixed seed).
+            if (Wanted("fine-gray"))
+            {
+                var cause = new int[n];
+                for (int i = 0; i < n; i++) cause[i] = status[i] ? 1 + random.Next(2) : 0;
+                var competing = Survival.CompetingRisks.CompetingRisksData.FromCodes(plain, cause, ["progression", "death"]);
+                Add("fine-gray", Measure(runs, () => Survival.CompetingRisks.FineGray.Fit(competing, "progression", x)));
+            }
+            // coxph(Surv(time, status) ~ group + age), then cox.zph(fit) and residuals(fit, "martingale"), (fit, "schoenfeld").
+            if (Wanted("cox-diagnostics"))
+                Add("cox-diagnostics", Measure(runs, () =>
+                {
+                    var fit = CoxRegression.Fit(plain, x);
+                    ProportionalHazards.Test(fit);
+                    CoxResiduals.Martingale(fit);
+                    CoxResiduals.Schoenfeld(fit);
+                }));
         }
         if (Wanted("concordance") || Wanted("auc-brier"))
         {
@@ -128,20 +168,25 @@ internal static class ScaleHarness
             Add("csv-load", Measure(runs, () => SurvivalCsv.Read(csv, new SurvivalColumns("time", "status", Group: "group"))), 13L * n);
             File.Delete(csv);
         }
+        var json = new StringBuilder("[\n");
+        for (int i = 0; i < results.Count; i++)
+            json.Append(string.Create(CultureInfo.InvariantCulture,
+                $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R}, \"ratio\": {results[i].Seconds / baseline:R}, \"allocatedBytes\": {results[i].Allocated}{(results[i].ArrayBytes is long a ? $", \"arrayBytes\": {a}" : "")} }}{(i + 1 < results.Count ? "," : "")}\n"));
+        json.Append("]\n");
         if (format == "table")
         {
             foreach (var (op, s, bytes, arrayBytes) in results)
                 Console.WriteLine($"{op,-14} n={n,10}  {s,9:F4} s  ({s / baseline:F2}× Array.Sort {baseline:F4} s)  allocated {bytes / 1048576.0,8:F1} MiB"
                     + (arrayBytes is long a ? $" ({(double)bytes / a:F1}× the {a / 1048576.0:F1} MiB of arrays returned)" : ""));
         }
-        else
+        else Console.Write(json);
+        if (outPath is not null)
         {
-            Console.WriteLine("[");
-            for (int i = 0; i < results.Count; i++)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {{ \"operation\": \"{results[i].Operation}\", \"n\": {n}, \"seconds\": {results[i].Seconds:R}, \"baselineSortSeconds\": {baseline:R}, \"allocatedBytes\": {results[i].Allocated}{(results[i].ArrayBytes is long a ? $", \"arrayBytes\": {a}" : "")} }}{(i + 1 < results.Count ? "," : "")}"));
-            Console.WriteLine("]");
+            if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } dir) Directory.CreateDirectory(dir);
+            File.WriteAllText(outPath, json.ToString());
         }
+        if (baselinePath is not null)
+            return PerformanceGuard.Check(baselinePath, n, continuous, results.Select(r => (r.Operation, r.Seconds / baseline)).ToArray());
         return 0;
     }
 
