@@ -267,6 +267,10 @@ public static class AftModel
         return [.. beta, Math.Log(Math.Max(sd / unit, 1e-3))];
     }
 
+    /// <summary>Rows per chunk when the likelihood is summed in parallel (2¹⁶: small enough to spread 10⁶ rows over the
+    /// cores, large enough that a chunk's work dwarfs its scheduling).</summary>
+    private const int EvaluationChunk = 1 << 16;
+
     /// <summary>The log-likelihood, score and information at θ = (β, log σ) (β alone with the scale fixed at 1).</summary>
     internal static (double LogLik, double[] Score, double[,] Information) Evaluate(SurvivalData data, double[] y, double[][] x, double[] theta,
         AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null, IntervalEnds? intervals = null)
@@ -276,68 +280,98 @@ public static class AftModel
         double ll = 0;
         var score = new double[q];
         var info = new double[q, q];
-        var status = data.Event;
-        for (int i = 0; i < n; i++)
+        var status = data.EventArray;
+        // Large data are summed in fixed chunks of rows on all cores, the chunks' sums added in chunk order: the same
+        // result on any number of cores (and, below two chunks, the serial sum bit for bit).
+        int chunks = n >= 2 * EvaluationChunk ? (n + EvaluationChunk - 1) / EvaluationChunk : 1;
+        if (chunks == 1) Rows(0, n, ref ll, score, info);
+        else
         {
-            double w = data.WeightAt(i);
-            if (w == 0) continue;
-            double eta = 0;
-            for (int j = 0; j < p; j++) eta += theta[j] * x[j][i];
-            double z = (y[i] - eta) / sigma;
-            if (intervals is not null && intervals.IsCensoredInInterval(i))
+            var parts = new (double LogLik, double[] Score, double[,] Information)[chunks];
+            Parallel.For(0, chunks, c =>
             {
-                // log P(left < T ≤ right) = log(F(z_r) − F(z_l)); a left-censored row has z_l = −∞.
-                var t = IntervalTerms(distribution, z, (intervals.End[i] - eta) / sigma, sigma);
-                ll += w * t.LogL;
-                for (int j = 0; j < p; j++)
-                {
-                    score[j] += w * t.DEta * x[j][i];
-                    for (int k = 0; k <= j; k++) info[j, k] -= w * t.DEta2 * x[j][i] * x[k][i];
-                }
-                if (!fixedScale)
-                {
-                    score[p] += w * t.DS;
-                    for (int j = 0; j < p; j++) info[p, j] -= w * t.DEtaDS * x[j][i];
-                    info[p, p] -= w * t.DS2;
-                }
-                continue;
-            }
-            bool delta = intervals is null ? status[i] : intervals.Kind[i] == IntervalKind.Exact;
-            if (entryY is not null && !double.IsNegativeInfinity(entryY[i]))
+                double partLl = 0;
+                var partScore = new double[q];
+                var partInfo = new double[q, q];
+                Rows(c * EvaluationChunk, Math.Min(n, (c + 1) * EvaluationChunk), ref partLl, partScore, partInfo);
+                parts[c] = (partLl, partScore, partInfo);
+            });
+            foreach (var part in parts)
             {
-                // Left truncation: − log S(z_e), with z_e the standardised entry.
-                double ze = (entryY[i] - eta) / sigma;
-                var (k, k1, k2) = Derivatives(distribution, ze, eventOccurred: false);
-                ll -= w * k;
-                for (int j = 0; j < p; j++)
+                ll += part.LogLik;
+                for (int j = 0; j < q; j++)
                 {
-                    score[j] -= w * -k1 * x[j][i] / sigma;
-                    for (int m = 0; m <= j; m++) info[j, m] += w * k2 * x[j][i] * x[m][i] / (sigma * sigma);
+                    score[j] += part.Score[j];
+                    for (int k = 0; k < q; k++) info[j, k] += part.Information[j, k];
                 }
-                if (!fixedScale)
-                {
-                    score[p] -= w * -k1 * ze;
-                    for (int j = 0; j < p; j++) info[p, j] += w * (k2 * ze + k1) * x[j][i] / sigma;
-                    info[p, p] += w * (k2 * ze * ze + k1 * ze);
-                }
-            }
-            var (h, h1, h2) = Derivatives(distribution, z, delta);
-            ll += w * (delta ? h - logSigma - (logScale ? y[i] : 0) : h);
-            // ∂ℓ/∂β_j = −h′ x_j/σ; ∂ℓ/∂log σ = −h′z − δ; the information is minus the Hessian.
-            for (int j = 0; j < p; j++)
-            {
-                score[j] += w * -h1 * x[j][i] / sigma;
-                for (int k = 0; k <= j; k++) info[j, k] -= w * h2 * x[j][i] * x[k][i] / (sigma * sigma);
-            }
-            if (!fixedScale)
-            {
-                score[p] += w * (-h1 * z - (delta ? 1 : 0));
-                for (int j = 0; j < p; j++) info[p, j] -= w * (h2 * z + h1) * x[j][i] / sigma;
-                info[p, p] -= w * (h2 * z * z + h1 * z);
             }
         }
         for (int j = 0; j < q; j++) for (int k = j + 1; k < q; k++) info[j, k] = info[k, j];
         return (ll, score, info);
+
+        void Rows(int from, int to, ref double ll, double[] score, double[,] info)
+        {
+            for (int i = from; i < to; i++)
+            {
+                double w = data.WeightAt(i);
+                if (w == 0) continue;
+                double eta = 0;
+                for (int j = 0; j < p; j++) eta += theta[j] * x[j][i];
+                double z = (y[i] - eta) / sigma;
+                if (intervals is not null && intervals.IsCensoredInInterval(i))
+                {
+                    // log P(left < T ≤ right) = log(F(z_r) − F(z_l)); a left-censored row has z_l = −∞.
+                    var t = IntervalTerms(distribution, z, (intervals.End[i] - eta) / sigma, sigma);
+                    ll += w * t.LogL;
+                    for (int j = 0; j < p; j++)
+                    {
+                        score[j] += w * t.DEta * x[j][i];
+                        for (int k = 0; k <= j; k++) info[j, k] -= w * t.DEta2 * x[j][i] * x[k][i];
+                    }
+                    if (!fixedScale)
+                    {
+                        score[p] += w * t.DS;
+                        for (int j = 0; j < p; j++) info[p, j] -= w * t.DEtaDS * x[j][i];
+                        info[p, p] -= w * t.DS2;
+                    }
+                    continue;
+                }
+                bool delta = intervals is null ? status[i] : intervals.Kind[i] == IntervalKind.Exact;
+                if (entryY is not null && !double.IsNegativeInfinity(entryY[i]))
+                {
+                    // Left truncation: − log S(z_e), with z_e the standardised entry.
+                    double ze = (entryY[i] - eta) / sigma;
+                    var (k, k1, k2) = Derivatives(distribution, ze, eventOccurred: false);
+                    ll -= w * k;
+                    for (int j = 0; j < p; j++)
+                    {
+                        score[j] -= w * -k1 * x[j][i] / sigma;
+                        for (int m = 0; m <= j; m++) info[j, m] += w * k2 * x[j][i] * x[m][i] / (sigma * sigma);
+                    }
+                    if (!fixedScale)
+                    {
+                        score[p] -= w * -k1 * ze;
+                        for (int j = 0; j < p; j++) info[p, j] += w * (k2 * ze + k1) * x[j][i] / sigma;
+                        info[p, p] += w * (k2 * ze * ze + k1 * ze);
+                    }
+                }
+                var (h, h1, h2) = Derivatives(distribution, z, delta);
+                ll += w * (delta ? h - logSigma - (logScale ? y[i] : 0) : h);
+                // ∂ℓ/∂β_j = −h′ x_j/σ; ∂ℓ/∂log σ = −h′z − δ; the information is minus the Hessian.
+                for (int j = 0; j < p; j++)
+                {
+                    score[j] += w * -h1 * x[j][i] / sigma;
+                    for (int k = 0; k <= j; k++) info[j, k] -= w * h2 * x[j][i] * x[k][i] / (sigma * sigma);
+                }
+                if (!fixedScale)
+                {
+                    score[p] += w * (-h1 * z - (delta ? 1 : 0));
+                    for (int j = 0; j < p; j++) info[p, j] -= w * (h2 * z + h1) * x[j][i] / sigma;
+                    info[p, p] -= w * (h2 * z * z + h1 * z);
+                }
+            }
+        }
+
     }
 
     /// <summary>An interval-censored row's log-likelihood log L, L = F(z_r) − F(z_l), and its derivatives in η and s = log σ,
