@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Survival.Cli.Tests;
+
+/// <summary>docs/coming-from-r.md cannot rot: every C# member it names (`Type.Member` in a table's C# column) exists in a
+/// shipped assembly, and every command line it shows (`survival command --option …`) names a real command and real
+/// options of it.</summary>
+public partial class ComingFromRPageTests
+{
+    private static string Page()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Survival.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        return File.ReadAllText(Path.Combine(dir!.FullName, "docs", "coming-from-r.md"));
+    }
+
+    /// <summary>The cells of each table row (a line starting with '|'), header and separator rows left out.</summary>
+    private static IEnumerable<string[]> Rows(string page)
+        => page.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| R |", StringComparison.Ordinal))
+            .Select(l => l.Trim().Trim('|').Split(" | ").Select(c => c.Trim()).ToArray());
+
+    [GeneratedRegex(@"`([A-Z][A-Za-z]+)\.([A-Z][A-Za-z]+)`")]
+    private static partial Regex Member();
+
+    [GeneratedRegex(@"`survival ([^`]+)`")]
+    private static partial Regex CommandLine();
+
+    [Fact]
+    public void Every_CSharp_member_named_exists()
+    {
+        var assemblies = new[] { typeof(SurvivalData).Assembly, typeof(Survival.Csv.SurvivalCsv).Assembly, typeof(Survival.Plotting.KaplanMeierPlot).Assembly };
+        var types = assemblies.SelectMany(a => a.GetExportedTypes()).ToLookup(t => t.Name);
+        int checkedMembers = 0;
+        foreach (var cells in Rows(Page()))
+        {
+            foreach (Match m in Member().Matches(cells[1]))
+            {
+                string type = m.Groups[1].Value, member = m.Groups[2].Value;
+                Assert.True(types.Contains(type), $"docs/coming-from-r.md names {type}, which is not a public type");
+                Assert.True(types[type].Any(t => t.GetMember(member, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Length > 0),
+                    $"docs/coming-from-r.md names {type}.{member}, which is not a public member");
+                checkedMembers++;
+            }
+        }
+        Assert.True(checkedMembers >= 30, $"only {checkedMembers} members found: the page's tables changed shape");
+    }
+
+    [Fact]
+    public void Every_command_and_option_shown_exists()
+    {
+        var root = new RootCommand("test");
+        CommandRegistry.AddAll(root);
+        int checkedLines = 0;
+        foreach (var cells in Rows(Page()))
+        {
+            foreach (Match m in CommandLine().Matches(cells[2]))
+            {
+                var words = m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Command command = root;
+                int k = 0;
+                while (k < words.Length && !words[k].StartsWith("--", StringComparison.Ordinal))
+                {
+                    var sub = command.Subcommands.FirstOrDefault(c => c.Name == words[k]);
+                    if (sub is null) break;   // a value, e.g. --dist gompertz
+                    command = sub;
+                    k++;
+                }
+                Assert.True(command != root, $"docs/coming-from-r.md shows `survival {m.Groups[1].Value}`: no such command");
+                foreach (var option in words.Skip(k).Where(w => w.StartsWith("--", StringComparison.Ordinal)))
+                    Assert.True(command.Options.Any(o => o.Name == option || o.Aliases.Contains(option)),
+                        $"docs/coming-from-r.md shows `survival {m.Groups[1].Value}`: {command.Name} has no option {option}");
+                checkedLines++;
+            }
+        }
+        Assert.True(checkedLines >= 25, $"only {checkedLines} command lines found: the page's tables changed shape");
+    }
+}
