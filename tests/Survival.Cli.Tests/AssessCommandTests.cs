@@ -159,6 +159,11 @@ public class AssessCommandTests
         Assert.Contains("--covariates", CliHarness.Fails("assess", "--train", File("lung.csv"), "--time", "time", "--event", "status", "--model", "cox", "--at", "365"));
         Assert.Contains("--cause", CliHarness.Fails("assess", "--train", File("mgus2.csv"), "--time", "time", "--event", "status", "--model", "finegray", "--covariates", "age", "--at", "60"));
         Assert.Contains("gamma", CliHarness.Fails("assess", "--train", File("lung.csv"), "--time", "time", "--event", "status", "--model", "gamma", "--covariates", "age", "--at", "60"));
+        // A time of 0 for a log-time model: the training file's line.
+        var zero = CliHarness.Csv("time,status,age\n5,1,60\n0,1,50\n7,0,55\n9,1,70\n");
+        var refused = CliHarness.Fails("assess", "--train", zero, "--time", "time", "--event", "status", "--model", "weibull", "--covariates", "age", "--at", "5");
+        Assert.Contains(":3", refused);
+        Assert.Contains("times > 0", refused);
         // A level the training file does not have: the test file's line and value.
         var test = CliHarness.Csv("time,status,age,nodes,rx\n100,1,60,2,Obs\n200,0,50,1,Placebo\n");
         var error = CliHarness.Fails("assess", "--train", File("colon-train.csv"), "--test", test, "--time", "time", "--event", "status",

@@ -115,7 +115,10 @@ internal static class AssessCommand
                         "weibull" => AftDistribution.Weibull, "lognormal" => AftDistribution.LogNormal,
                         "loglogistic" => AftDistribution.LogLogistic, _ => AftDistribution.Exponential,
                     };
-                    var fit = AftModel.Fit(data, family, x, new ParametricOptions { ConfidenceLevel = level }, CliRunner.Cancellation);
+                    AftFit fit;
+                    // A row the model refuses (a time ≤ 0 for a log-time family) is named by its line in the training file.
+                    try { fit = AftModel.Fit(data, family, x, new ParametricOptions { ConfidenceLevel = level }, CliRunner.Cancellation); }
+                    catch (SurvivalInputException e) { throw SurvivalCsv.InFileTerms(trainTable, columns, e); }
                     Warn(parse, fit.Warnings);
                     direction = ConcordanceDirection.LargerScoreLongerSurvival;
                     score = table => RiskPrediction.LinearPredictors(fit, x is null ? null : Aligned(table, fit.Terms, table.RowCount), table.RowCount);
@@ -123,8 +126,8 @@ internal static class AssessCommand
                 }
             }
 
-            var assessed = competing ? CompetingRisksCsv.ToData(testTable, columns, censoredLabel).Rows : SurvivalCsv.ToData(testTable, columns);
             var crData = competing ? CompetingRisksCsv.ToData(testTable, columns, censoredLabel) : null;
+            var assessed = crData?.Rows ?? SurvivalCsv.ToData(testTable, columns);
             // Concordance of the linear predictor or score; under competing risks on the cause (other events censored),
             // as R's concordance(Surv(time, status == cause) ~ lp).
             var concordanceData = competing ? FineGray.CauseSpecific(crData!, parse.GetValue(cause)!) : assessed;

@@ -91,8 +91,8 @@ public static class Concordance
     }
 
     /// <summary>One stratum: the counts (concordant, discordant, tied.x, tied.y, tied.xy, Cox variance sum) and each
-    /// row's influence on the first three (the only ones the variance uses), as R's concordance3 walk (backwards in time, censored rows before events at a
-    /// tied time, then by score).</summary>
+    /// row's influence on the first three (the only ones the variance uses), as R's concordance3 walk: backwards in time,
+    /// censored rows before events at a tied time, then by score.</summary>
     private static void CountStratum(int[] rows, double[] time, bool[] status, double[] weight, double[] x,
         ConcordanceOptions options, double[] count, double[][] imat, int[] rank)
     {
