@@ -14,6 +14,7 @@ internal static class KmCommand
         var confLevel = ConfidenceLevelOption.Create();
         var at = new Option<string?>("--at") { Description = "Comma-separated times at which to read the curves (R summary(times=, extend=TRUE))." };
         var format = FormatOption.Create();
+        var rmean = new Option<double?>("--rmean") { Description = "Also give the restricted mean survival time up to τ for each curve, with its standard error and limits (R print(fit, rmean = τ))." };
         var plot = new Option<string?>("--plot") { Description = "Also draw the curves to FILE (.png or .svg), with numbers at risk and, for groups, the log-rank P." };
         var command = new Command("km", "Kaplan–Meier estimate (R survfit parity).");
         var variance = new Option<string>("--variance")
@@ -30,6 +31,7 @@ internal static class KmCommand
         command.Options.Add(at);
         command.Options.Add(format);
         command.Options.Add(plot);
+        command.Options.Add(rmean);
         command.SetAction(parse =>
         {
             FigureOption.CheckBeforeWork(parse.GetValue(plot));
@@ -49,8 +51,12 @@ internal static class KmCommand
             if (times.FirstOrDefault(t => t < 0, 0) is var negative && negative < 0)
                 throw new SurvivalInputException("times must be ≥ 0", column: "--at", value: negative.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var sorted = times.Order().ToArray();
+            double? tau = parse.GetValue(rmean);
+            if (tau is double t0 && !(t0 > 0 && double.IsFinite(t0)))
+                throw new SurvivalInputException("τ must be a finite number > 0", column: "--rmean", value: t0.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (input.IsInterval(parse))
             {
+                if (tau is not null) throw new SurvivalInputException("--rmean is for Kaplan–Meier curves; the Turnbull estimate has no restricted mean here yet", column: "--rmean");
                 if (parse.GetValue(variance) != "auto")
                     throw new SurvivalInputException("the Turnbull estimate's variance is R's (robust when the iteration's weights are fractional): drop --variance",
                         column: "--variance", value: parse.GetValue(variance));
@@ -97,8 +103,21 @@ internal static class KmCommand
             }
             var output = parse.InvocationConfiguration.Output;
             var omitted = data?.Omitted ?? counts!.Omitted;
-            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted), output, input.EventValuesOf(parse));
-            else { input.DescribeEventValues(parse, output); WriteTable(fit, sorted, output); }
+            if (parse.GetValue(format) == OutputFormat.Json) JsonOutput.Write(ToJson(fit, sorted, omitted, tau), output, input.EventValuesOf(parse));
+            else
+            {
+                input.DescribeEventValues(parse, output);
+                WriteTable(fit, sorted, output);
+                if (tau is double t)
+                {
+                    output.WriteLine();
+                    foreach (var c in fit.Curves)
+                    {
+                        var r = c.RestrictedMean(t);
+                        output.WriteLine($"{(c.Label is { } l ? l + ": " : "")}restricted mean to {Numbers.Format(t)} = {Numbers.Format(r.Estimate)} (se {Numbers.Format(r.StdErr)}; {Numbers.Format(r.Lower)} to {Numbers.Format(r.Upper)})");
+                    }
+                }
+            }
             return 0;
         });
         return command;
@@ -117,13 +136,22 @@ internal static class KmCommand
     internal sealed record MedianJson(double? Estimate, double? Lower, double? Upper);
     internal sealed record StepJson(double Time, double AtRisk, double Events, double Censored, double Survival, double? StdErr, double? Lower, double? Upper);
     internal sealed record AtJson(double Time, double AtRisk, double Survival, double? StdErr, double? Lower, double? Upper);
-    internal sealed record CurveJson(string? Group, int N, double Events, MedianJson Median, IReadOnlyList<StepJson> Steps, IReadOnlyList<AtJson> At);
+    internal sealed record RmeanJson(double Tau, double Estimate, double StdErr, double Lower, double Upper);
+    internal sealed record CurveJson(string? Group, int N, double Events, MedianJson Median, IReadOnlyList<StepJson> Steps, IReadOnlyList<AtJson> At)
+    {
+        /// <summary>With --rmean only (absent from the output otherwise).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public RmeanJson? Rmean { get; init; }
+    }
     internal sealed record KmJson(IReadOnlyList<CurveJson> Curves, string Variance, OmittedJson Omitted);
 
-    internal static KmJson ToJson(KaplanMeierResult fit, double[] times, OmittedRows omitted) => new(fit.Curves.Select(c => new CurveJson(
+    internal static KmJson ToJson(KaplanMeierResult fit, double[] times, OmittedRows omitted, double? tau = null) => new(fit.Curves.Select(c => new CurveJson(
         c.Label, c.N, c.Events, new MedianJson(c.Median.Estimate, c.Median.Lower, c.Median.Upper),
         c.Steps.Select(s => new StepJson(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErr, s.Lower, s.Upper)).ToArray(),
-        c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())).ToArray(),
+        c.SurvivalAt(times).Select(a => new AtJson(a.Time, a.AtRisk, a.Survival, a.StdErr, a.Lower, a.Upper)).ToArray())
+    {
+        Rmean = tau is double t && c.RestrictedMean(t) is var r ? new RmeanJson(t, r.Estimate, r.StdErr, r.Lower, r.Upper) : null,
+    }).ToArray(),
         fit.Variance == KaplanMeierVariance.Robust ? "robust" : "greenwood", OmittedJson.From(omitted));
 
 
