@@ -34,6 +34,7 @@ public static class SqlCounts
 
     /// <summary>The dialect of a connection, from its provider's type: Npgsql → <see cref="SqlDialect.PostgreSql"/>,
     /// DuckDB.NET → <see cref="SqlDialect.DuckDb"/>, a Spark or Databricks provider → <see cref="SqlDialect.SparkSql"/>,
+    /// ClickHouse's driver (or <c>Survival.ClickHouse</c>'s connection) → <see cref="SqlDialect.ClickHouse"/>,
     /// anything else <see cref="SqlDialect.Ansi"/>.</summary>
     /// <param name="connection">The connection.</param>
     public static SqlDialect DialectOf(DbConnection connection)
@@ -43,6 +44,7 @@ public static class SqlCounts
         if (name.Contains("Npgsql", StringComparison.OrdinalIgnoreCase)) return SqlDialect.PostgreSql;
         if (name.Contains("DuckDB", StringComparison.OrdinalIgnoreCase)) return SqlDialect.DuckDb;
         if (name.Contains("Spark", StringComparison.OrdinalIgnoreCase) || name.Contains("Databricks", StringComparison.OrdinalIgnoreCase)) return SqlDialect.SparkSql;
+        if (name.Contains("ClickHouse", StringComparison.OrdinalIgnoreCase)) return SqlDialect.ClickHouse;
         return SqlDialect.Ansi;
     }
 
@@ -71,6 +73,14 @@ public static class SqlCounts
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(columns);
+        return ReadCore(connection, relation, columns, dialect, missing, missingValues, timeFix, computed: null, cancellationToken);
+    }
+
+    /// <summary><see cref="Read"/>, with some columns given as expressions over the relation and their kinds.</summary>
+    private static SurvivalCounts ReadCore(DbConnection connection, SqlRelation relation, SurvivalColumns columns, SqlDialect? dialect,
+        MissingValuePolicy missing, IReadOnlyList<string>? missingValues, bool timeFix, IReadOnlyDictionary<string, (string Sql, ColumnKind Kind)>? computed,
+        CancellationToken cancellationToken)
+    {
         bool opened = false;
         if (connection.State != ConnectionState.Open)
         {
@@ -80,7 +90,8 @@ public static class SqlCounts
         try
         {
             var markers = missingValues ?? DefaultMissingValues;
-            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, Kinds(connection, relation, columns), markers);
+            var kinds = Kinds(connection, relation, columns, computed);
+            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, kinds, markers, computed?.ToDictionary(c => c.Key, c => c.Value.Sql, StringComparer.Ordinal));
             var markerSet = new HashSet<string>(markers.Select(m => m.Trim(' ')), StringComparer.Ordinal);
             Cells Pass(bool handleMissing)
             {
@@ -211,25 +222,40 @@ public static class SqlCounts
         var syntax = new SqlSyntax(dialect ?? DialectOf(connection));
         missingValues ??= DefaultMissingValues;
         string markers = string.Join(", ", missingValues.Select(syntax.Literal));
-        string Text(string column) => $"trim(CAST({syntax.Identifier(column)} AS {syntax.Text}))";
+        string Text(string column) => syntax.Trim($"CAST({syntax.Identifier(column)} AS {syntax.Text})");
         string Missing(string column) => markers.Length == 0
             ? $"{syntax.Identifier(column)} IS NULL"
             : $"({syntax.Identifier(column)} IS NULL OR {Text(column)} IN ({markers}))";
         string label = columns.Group is null
             ? $"CASE WHEN {Missing(columns.Event)} THEN NULL ELSE {Text(columns.Event)} END"
             : $"CASE WHEN {Missing(columns.Event)} OR {Missing(columns.Group)} THEN NULL ELSE {Text(columns.Group)} || {syntax.Literal(CompetingRisksCounts.Separator.ToString())} || {Text(columns.Event)} END";
-        var wrapped = new SqlRelation(
-            $"(SELECT survival_rows.*, CASE WHEN {Missing(columns.Event)} THEN NULL WHEN {Text(columns.Event)} = {syntax.Literal(censored)} THEN 0 ELSE 1 END AS cr_event, " +
-            $"{label} AS cr_label FROM (SELECT * FROM {relation.Sql}) survival_rows) AS survival_source", relation.Description);
+        string status = $"CASE WHEN {Missing(columns.Event)} THEN NULL WHEN {Text(columns.Event)} = {syntax.Literal(censored)} THEN 0 ELSE 1 END";
         var composite = new SurvivalColumns(columns.Time, "cr_event", Group: "cr_label", Id: columns.Id);
-        var counts = Read(connection, wrapped, composite, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
-        var stratified = columns.Strata is null ? null
-            : Read(connection, wrapped, composite with { Strata = columns.Strata }, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
+        SurvivalCounts ReadComposite(SurvivalColumns which)
+        {
+            if (syntax.Dialect == SqlDialect.ClickHouse)
+            {
+                // The composite columns are written where the table is read, so that a Distributed table's shards aggregate.
+                var computed = new Dictionary<string, (string, ColumnKind)>(StringComparer.Ordinal)
+                {
+                    ["cr_event"] = (status, ColumnKind.Integer),
+                    ["cr_label"] = (label, ColumnKind.Text),
+                };
+                return ReadCore(connection, relation, which, syntax.Dialect, missing, missingValues, timeFix: true, computed, cancellationToken);
+            }
+            var wrapped = new SqlRelation(
+                $"(SELECT survival_rows.*, {status} AS cr_event, {label} AS cr_label FROM (SELECT * FROM {relation.Sql}) survival_rows) AS survival_source",
+                relation.Description);
+            return Read(connection, wrapped, which, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
+        }
+        var counts = ReadComposite(composite);
+        var stratified = columns.Strata is null ? null : ReadComposite(composite with { Strata = columns.Strata });
         return CompetingRisksCounts.FromLabelledCounts(counts, stratified, censored, columns.Group is not null);
     }
 
     /// <summary>How each column in use can be read, from a query that returns no rows.</summary>
-    private static Dictionary<string, ColumnKind> Kinds(DbConnection connection, SqlRelation relation, SurvivalColumns columns)
+    private static Dictionary<string, ColumnKind> Kinds(DbConnection connection, SqlRelation relation, SurvivalColumns columns,
+        IReadOnlyDictionary<string, (string Sql, ColumnKind Kind)>? computed = null)
     {
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -247,6 +273,11 @@ public static class SqlCounts
         catch (DbException ex)
         {
             throw new SurvivalInputException($"the database could not read the relation: {FirstLine(ex.Message)}", file: relation.Description, innerException: ex);
+        }
+        foreach (var (name, column) in computed ?? new Dictionary<string, (string Sql, ColumnKind Kind)>())
+        {
+            kinds[name] = column.Kind;
+            types[name] = column.Kind.ToString();
         }
         foreach (var name in columns.Names)
             if (!kinds.ContainsKey(name))

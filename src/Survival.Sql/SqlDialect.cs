@@ -25,4 +25,12 @@ public enum SqlDialect
     /// literals, <c>isnan</c> and the infinities as <c>CAST('Infinity' AS DOUBLE)</c>, row numbers ordered by
     /// <c>monotonically_increasing_id()</c>.</summary>
     SparkSql,
+
+    /// <summary>ClickHouse (tested on 18.16, written in SQL current releases also accept): <c>Nullable(Float64)</c> and
+    /// <c>Nullable(String)</c> casts, <c>isNaN</c>/<c>isInfinite</c>, blanks trimmed with <c>replaceRegexpAll</c>, and the
+    /// reduction's <c>GROUP BY</c> written in the same <c>SELECT</c> as the table, so that on a <c>Distributed</c> table
+    /// every shard aggregates its own rows and only the per-time cells are merged (two-level aggregation). ClickHouse has
+    /// no global row number: the follow-up queries number rows per shard (<c>rowNumberInAllBlocks</c>, one thread), and
+    /// an error names the shard's host beside the row.</summary>
+    ClickHouse,
 }

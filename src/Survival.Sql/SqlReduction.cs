@@ -43,21 +43,33 @@ internal sealed class SqlReduction
     private readonly SurvivalColumns _columns;
     private readonly IReadOnlyDictionary<string, ColumnKind> _kinds;
     private readonly IReadOnlyList<string> _markers;
+    private readonly IReadOnlyDictionary<string, string>? _computed;
 
+    /// <param name="dialect">The dialect to write.</param>
+    /// <param name="relation">The table or query.</param>
+    /// <param name="columns">The columns in use.</param>
+    /// <param name="kinds">How each column reads.</param>
+    /// <param name="markers">Texts meaning missing.</param>
+    /// <param name="computed">Columns that are expressions over the relation rather than its columns (the competing-risks
+    /// composite label on ClickHouse, where wrapping the table in a subquery would ship every row to one server).</param>
     public SqlReduction(SqlDialect dialect, SqlRelation relation, SurvivalColumns columns, IReadOnlyDictionary<string, ColumnKind> kinds,
-        IReadOnlyList<string> markers)
+        IReadOnlyList<string> markers, IReadOnlyDictionary<string, string>? computed = null)
     {
         _sql = new SqlSyntax(dialect);
         _relation = relation;
         _columns = columns;
         _kinds = kinds;
         _markers = markers;
+        _computed = computed;
     }
 
     /// <summary>Whether the status column is coded 1/2 (R: its largest value is 2); known after the pass.</summary>
     public bool OneTwo { get; set; }
 
-    private string Id(string column) => _sql.Identifier(column);
+    private string Id(string column) => _computed is not null && _computed.TryGetValue(column, out var expression) ? $"({expression})" : _sql.Identifier(column);
+
+    /// <summary>The reduction's own name for a row value (see <see cref="SqlSyntax.Own"/>).</summary>
+    private string R(string name) => _sql.Own(name);
 
     private ColumnKind Kind(string column) => _kinds.TryGetValue(column, out var kind) ? kind : ColumnKind.Numeric;
 
@@ -66,7 +78,7 @@ internal sealed class SqlReduction
     {
         string x = Id(column);
         if (Kind(column) != ColumnKind.Text || _markers.Count == 0) return $"{x} IS NULL";
-        return $"({x} IS NULL OR trim({x}) IN ({string.Join(", ", _markers.Select(_sql.Literal))}))";
+        return $"({x} IS NULL OR {_sql.Trim(x)} IN ({string.Join(", ", _markers.Select(_sql.Literal))}))";
     }
 
     private string AnyMissing() => string.Join(" OR ", _columns.Names.Where(c => c != _columns.Id).Select(Missing));
@@ -75,7 +87,7 @@ internal sealed class SqlReduction
 
     private string Label(string? column) => column is null
         ? $"CAST('' AS {_sql.Text})"
-        : $"trim(CAST({Id(column)} AS {_sql.Text}))";
+        : _sql.Trim($"CAST({Id(column)} AS {_sql.Text})");
 
     /// <summary>A label as text, untrimmed: the cell's label is trimmed in .NET (trimming every row costs the engine more than
     /// the rest of the pass), and cells whose labels differ only by blanks are then merged.</summary>
@@ -90,87 +102,151 @@ internal sealed class SqlReduction
         {
             ColumnKind.Integer => x,
             ColumnKind.Boolean => $"CASE WHEN {x} THEN 1 WHEN NOT {x} THEN 0 END",
-            ColumnKind.Text => $"CASE WHEN {x} IS NULL THEN NULL ELSE CASE lower(trim({x})) WHEN '0' THEN 0 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN 'false' THEN 0 WHEN 'true' THEN 1 ELSE -1 END END",
+            ColumnKind.Text => $"CASE WHEN {x} IS NULL THEN NULL ELSE CASE lower({_sql.Trim(x)}) WHEN '0' THEN 0 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN 'false' THEN 0 WHEN 'true' THEN 1 ELSE -1 END END",
             _ => $"CASE WHEN {x} IS NULL THEN NULL WHEN {x} = 0 THEN 0 WHEN {x} = 1 THEN 1 WHEN {x} = 2 THEN 2 ELSE -1 END",
         };
     }
 
     /// <summary>The typed rows (m, t, e, s, w, g, k) and <paramref name="extra"/> projections.</summary>
     private string Source(string extra = "") =>
-        $"SELECT {extra}CASE WHEN {AnyMissing()} THEN 1 ELSE 0 END AS m, {Double(_columns.Time)} AS t, {Status()} AS e, " +
-        $"{(_columns.Entry is null ? $"CAST(NULL AS {_sql.Double})" : Double(_columns.Entry))} AS s, " +
-        $"{(_columns.Weight is null ? $"CAST(1 AS {_sql.Double})" : Double(_columns.Weight))} AS w, " +
-        $"{Label(_columns.Group)} AS g, {Label(_columns.Strata)} AS k FROM {_relation.Sql}";
+        $"SELECT {extra}CASE WHEN {AnyMissing()} THEN 1 ELSE 0 END AS {R("m")}, {Double(_columns.Time)} AS {R("t")}, {Status()} AS {R("e")}, " +
+        $"{(_columns.Entry is null ? $"CAST(NULL AS {_sql.Double})" : Double(_columns.Entry))} AS {R("s")}, " +
+        $"{(_columns.Weight is null ? $"CAST(1 AS {_sql.Double})" : Double(_columns.Weight))} AS {R("w")}, " +
+        $"{Label(_columns.Group)} AS {R("g")}, {Label(_columns.Strata)} AS {R("k")} FROM {_relation.Sql}";
 
     /// <summary>The row checks, each with its column and the reason an error gives (those of the CSV reader).</summary>
     private IEnumerable<(string Condition, string Column, string Reason)> Checks()
     {
-        yield return (_sql.NonFinite("t"), _columns.Time, "not a finite number");
-        yield return ("t < 0", _columns.Time, "an exit time must be ≥ 0");
-        yield return (OneTwo ? "e NOT IN (1, 2)" : "e NOT IN (0, 1, 2)", _columns.Event, OneTwo
+        string t = R("t"), e = R("e"), w = R("w"), s = R("s");
+        yield return (_sql.NonFinite(t), _columns.Time, "not a finite number");
+        yield return ($"{t} < 0", _columns.Time, "an exit time must be ≥ 0");
+        yield return (OneTwo ? $"{e} NOT IN (1, 2)" : $"{e} NOT IN (0, 1, 2)", _columns.Event, OneTwo
             ? "the status is coded 1/2 (1 = censored, 2 = event: its largest value is 2, as R's Surv() reads it), so every value must be 1 or 2"
             : "an event must be 0/1, true/false or 1/2 (1 = censored, 2 = event, as R's Surv() reads a status whose largest value is 2)");
         if (_columns.Weight is not null)
         {
-            yield return (_sql.NonFinite("w"), _columns.Weight, "not a finite number");
-            yield return ("w < 0", _columns.Weight, "a weight must be ≥ 0");
+            yield return (_sql.NonFinite(w), _columns.Weight, "not a finite number");
+            yield return ($"{w} < 0", _columns.Weight, "a weight must be ≥ 0");
         }
         if (_columns.Entry is not null)
         {
-            yield return (_sql.NonFinite("s"), _columns.Entry, "not a finite number");
-            yield return ("s >= t", _columns.Entry, "entry time must be before the exit time");
+            yield return (_sql.NonFinite(s), _columns.Entry, "not a finite number");
+            yield return ($"{s} >= {t}", _columns.Entry, "entry time must be before the exit time");
         }
         // A blank label is missing when the empty text is a marker (the default); otherwise it is an error.
-        if (_columns.Group is not null) yield return ("g = ''", _columns.Group, "the label is blank");
-        if (_columns.Strata is not null) yield return ("k = ''", _columns.Strata, "the label is blank");
+        if (_columns.Group is not null) yield return ($"{R("g")} = ''", _columns.Group, "the label is blank");
+        if (_columns.Strata is not null) yield return ($"{R("k")} = ''", _columns.Strata, "the label is blank");
     }
 
     /// <summary>The validating reduction: one row per (kind, stratum, group, time), columns <see cref="OutputColumns"/>.
     /// With <paramref name="handleMissing"/>, rows with a missing value are marked and counted apart (kind 1).</summary>
+    /// <remarks>ClickHouse aggregates in the <c>SELECT</c> that reads the table (so that a <c>Distributed</c> table's shards
+    /// each reduce their own rows), with the row values written out inside the aggregates and the output names given by an
+    /// outer <c>SELECT</c>; the other dialects read the typed rows from a subquery.</remarks>
     public string Sql(bool handleMissing = true)
     {
         string d = _sql.Double;
         bool weighted = _columns.Weight is not null, entry = _columns.Entry is not null;
-        string m = handleMissing ? $"CASE WHEN {AnyMissing()} THEN 1 ELSE 0 END" : "0";
-        string rows = $"SELECT {m} AS m, {Double(_columns.Time)} AS t, {Status()} AS e, " +
-                      $"{(entry ? Double(_columns.Entry!) : $"CAST(NULL AS {d})")} AS s, " +
-                      $"{(weighted ? Double(_columns.Weight!) : $"CAST(1 AS {d})")} AS w, " +
-                      $"{RawLabel(_columns.Group)} AS g, {RawLabel(_columns.Strata)} AS k FROM {_relation.Sql}";
+        bool inline = _sql.Dialect == SqlDialect.ClickHouse;
+        string mExpr = handleMissing ? $"CASE WHEN {AnyMissing()} THEN 1 ELSE 0 END" : "0";
+        var row = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["m"] = mExpr,
+            ["t"] = Double(_columns.Time),
+            ["e"] = Status(),
+            ["s"] = entry ? Double(_columns.Entry!) : $"CAST(NULL AS {d})",
+            ["w"] = weighted ? Double(_columns.Weight!) : $"CAST(1 AS {d})",
+            ["g"] = RawLabel(_columns.Group),
+            ["k"] = RawLabel(_columns.Strata),
+        };
+        // A row value: its name in the typed-rows subquery, or (ClickHouse) the expression itself.
+        string V(string name) => inline ? "(" + row[name] + ")" : name;
+        string empty = $"CAST('' AS {_sql.Text})";
+        string kindExpr = handleMissing ? V("m") : "0";
+        var exits = new List<(string Name, string Expression)>
+        {
+            ("kind", kindExpr),
+            ("stratum", _columns.Strata is null ? empty : V("k")),
+            ("grp", _columns.Group is null ? empty : V("g")),
+            ("time", V("t")),
+            ("subjects", $"CAST(COUNT(*) AS {d})"),
+            ("status_count", $"CAST(COUNT({V("e")}) AS {d})"),
+            ("weight_count", weighted ? $"CAST(COUNT({V("w")}) AS {d})" : $"CAST(COUNT(*) AS {d})"),
+            ("entry_count", entry ? $"CAST(COUNT({V("s")}) AS {d})" : $"CAST(COUNT(*) AS {d})"),
+            ("weighted_status", weighted ? $"CAST(SUM({V("w")} * {V("e")}) AS {d})" : $"CAST(SUM({V("e")}) AS {d})"),
+            ("weight_sum", weighted ? $"CAST(SUM({V("w")}) AS {d})" : $"CAST(COUNT(*) AS {d})"),
+            ("status_min", $"CAST(MIN({V("e")}) AS {d})"),
+            ("status_max", $"CAST(MAX({V("e")}) AS {d})"),
+            ("weight_min", weighted ? $"CAST(MIN({V("w")}) AS {d})" : $"CAST(1 AS {d})"),
+            ("entered", $"CAST(0 AS {d})"),
+            // The one row-level check: an entry before its exit, and finite.
+            ("invalid", entry ? $"MAX(CASE WHEN {V("s")} >= {V("t")} OR {_sql.NonFinite(V("s"))} THEN 1 ELSE 0 END)" : "0"),
+        };
         // Group only by the keys in use: each costs the engine a hash column.
-        string keys = string.Join(", ", new[] { handleMissing ? "m" : null, _columns.Strata is null ? null : "k", _columns.Group is null ? null : "g", "t" }.OfType<string>());
+        string[] exitKeys = new[] { handleMissing ? "kind" : null, _columns.Strata is null ? null : "stratum", _columns.Group is null ? null : "grp", "time" }.OfType<string>().ToArray();
         var sql = new StringBuilder();
-        sql.Append(handleMissing ? "SELECT m AS kind, " : "SELECT 0 AS kind, ")
-           .Append(_columns.Strata is null ? $"CAST('' AS {_sql.Text})" : "k").Append(" AS stratum, ")
-           .Append(_columns.Group is null ? $"CAST('' AS {_sql.Text})" : "g").Append(" AS grp, t AS time,\n")
-           .Append($"  CAST(COUNT(*) AS {d}) AS subjects, CAST(COUNT(e) AS {d}) AS status_count, ")
-           .Append(weighted ? $"CAST(COUNT(w) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS weight_count, ")
-           .Append(entry ? $"CAST(COUNT(s) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS entry_count,\n")
-           .Append(weighted ? $"  CAST(SUM(w * e) AS {d})" : $"  CAST(SUM(e) AS {d})").Append(" AS weighted_status, ")
-           .Append(weighted ? $"CAST(SUM(w) AS {d})" : $"CAST(COUNT(*) AS {d})").Append(" AS weight_sum,\n")
-           .Append($"  CAST(MIN(e) AS {d}) AS status_min, CAST(MAX(e) AS {d}) AS status_max, ")
-           .Append(weighted ? $"CAST(MIN(w) AS {d})" : $"CAST(1 AS {d})").Append(" AS weight_min, ")
-           .Append($"CAST(0 AS {d}) AS entered, ");
-        // The one row-level check: an entry before its exit, and finite.
-        sql.Append(entry ? $"MAX(CASE WHEN s >= t OR {_sql.NonFinite("s")} THEN 1 ELSE 0 END)" : "0").Append(" AS invalid\n")
-           .Append("FROM (").Append(rows).Append(") survival_rows\n")
-           .Append("GROUP BY ").Append(keys);
+        if (inline)
+        {
+            // ClickHouse: the aggregation reads the table itself; the outer SELECT only names the columns.
+            sql.Append("SELECT ").Append(string.Join(", ", OutputColumns.Select(c => $"survival_{c} AS {c}")))
+               .Append("\nFROM (\n");
+            Aggregate(sql, exits, exitKeys, "survival_", _relation.Sql, where: null);
+        }
+        else
+        {
+            string rows = "SELECT " + string.Join(", ", row.Select(r => $"{r.Value} AS {r.Key}")) + $" FROM {_relation.Sql}";
+            Aggregate(sql, exits, exitKeys.Select(k => k switch { "kind" => "m", "stratum" => "k", "grp" => "g", _ => "t" }).ToArray(), "",
+                $"({rows}) survival_rows", where: null, keysAreRowNames: true);
+        }
         if (entry)
         {
             // A subject entering at s is at risk on (s, t]: its weight enters at s.
-            string entryKeys = string.Join(", ", new[] { _columns.Strata is null ? null : "k", _columns.Group is null ? null : "g", "s" }.OfType<string>());
             string zero = $"CAST(0 AS {d})";
-            sql.Append("\nUNION ALL\n")
-               .Append("SELECT 2, ").Append(_columns.Strata is null ? $"CAST('' AS {_sql.Text})" : "k").Append(", ")
-               .Append(_columns.Group is null ? $"CAST('' AS {_sql.Text})" : "g")
-               .Append($", s, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, CAST(SUM(w) AS {d}), 0\n")
-               .Append("FROM (").Append(rows).Append(") survival_entries").Append(handleMissing ? " WHERE m = 0" : "").Append('\n')
-               .Append("GROUP BY ").Append(entryKeys);
+            var entries = new List<(string Name, string Expression)>
+            {
+                ("kind", "2"),
+                ("stratum", _columns.Strata is null ? empty : V("k")),
+                ("grp", _columns.Group is null ? empty : V("g")),
+                ("time", V("s")),
+            };
+            entries.AddRange(OutputColumns.Skip(4).Take(9).Select(c => (c, zero)));
+            entries.Add(("entered", $"CAST(SUM({V("w")}) AS {d})"));
+            entries.Add(("invalid", "0"));
+            string[] entryKeys = new[] { _columns.Strata is null ? null : "stratum", _columns.Group is null ? null : "grp", "time" }.OfType<string>().ToArray();
+            sql.Append("\nUNION ALL\n");
+            if (inline)
+            {
+                Aggregate(sql, entries, entryKeys, "survival_", _relation.Sql, where: handleMissing ? $"{V("m")} = 0" : null);
+            }
+            else
+            {
+                string rows = "SELECT " + string.Join(", ", row.Select(r => $"{r.Value} AS {r.Key}")) + $" FROM {_relation.Sql}";
+                Aggregate(sql, entries, entryKeys.Select(k => k switch { "stratum" => "k", "grp" => "g", _ => "s" }).ToArray(), "",
+                    $"({rows}) survival_entries", where: handleMissing ? "m = 0" : null, keysAreRowNames: true);
+            }
         }
+        if (inline) sql.Append("\n)");
         return sql.ToString();
     }
 
+    /// <summary>Appends one aggregating <c>SELECT</c>: the outputs (named <paramref name="prefix"/> + name), <c>FROM</c>
+    /// <paramref name="from"/>, an optional <c>WHERE</c>, and <c>GROUP BY</c> the keys (output names, or with
+    /// <paramref name="keysAreRowNames"/> the typed rows' names).</summary>
+    private static void Aggregate(StringBuilder sql, List<(string Name, string Expression)> outputs, string[] keys, string prefix, string from,
+        string? where, bool keysAreRowNames = false)
+    {
+        sql.Append("SELECT ").Append(string.Join(", ", outputs.Select(o => $"{o.Expression} AS {prefix}{o.Name}")))
+           .Append("\nFROM ").Append(from);
+        if (where is not null) sql.Append(" WHERE ").Append(where);
+        sql.Append("\nGROUP BY ").Append(string.Join(", ", keysAreRowNames ? keys : keys.Select(k => prefix + k)));
+    }
+
     /// <summary>The typed rows numbered in scan order, with <paramref name="extra"/> projections.</summary>
-    private string Numbered(string extra) => $"SELECT {_sql.RowNumber} AS rn, x.* FROM ({Source(extra)}) x";
+    /// <remarks>ClickHouse numbers the rows in the <c>SELECT</c> that reads the table, so that each shard numbers its own (and
+    /// names itself); the others number the typed rows.</remarks>
+    private string Numbered(string extra) => _sql.Shard is { } shard
+        ? Source($"{_sql.RowNumber} AS rn, {shard} AS survival_shard, {extra}")
+        : $"SELECT {_sql.RowNumber} AS rn, x.* FROM ({Source(extra)}) x";
 
     /// <summary>The raw value of each column in use as text, as projections <c>raw0, raw1, …</c>.</summary>
     private (string[] Columns, string Sql) Raw()
@@ -185,38 +261,46 @@ internal sealed class SqlReduction
     {
         var checks = Checks().ToArray();
         var (raw, rawSql) = Raw();
-        var found = FirstRow(connection, checks.Select(c => c.Condition).ToArray(), raw, Numbered(rawSql), "m = 0 AND (" + string.Join(" OR ", checks.Select(c => c.Condition)) + ")");
+        var found = FirstRow(connection, checks.Select(c => c.Condition).ToArray(), raw, Numbered(rawSql), $"{R("m")} = 0 AND (" + string.Join(" OR ", checks.Select(c => c.Condition)) + ")");
         if (found is not { } f) return new SurvivalInputException("the data have an invalid value (it could not be located)", file: _relation.Description);
         var check = checks[f.Failed];
-        return new SurvivalInputException(check.Reason + IdNote(f.Value), file: _relation.Description, column: check.Column, value: f.Value(check.Column), row: f.Row);
+        return new SurvivalInputException(check.Reason + IdNote(f.Value) + ShardNote(f.Shard), file: _relation.Description, column: check.Column, value: f.Value(check.Column), row: f.Row);
     }
 
     /// <summary>With an id column, the subject's id, so that a row of a table without a stable order can be found.</summary>
     private string IdNote(Func<string, string> value) => _columns.Id is null ? "" : $" (subject {_columns.Id} = {value(_columns.Id)})";
+
+    /// <summary>Where rows are numbered per shard, which shard's row the error names.</summary>
+    private static string ShardNote(string? shard) => shard is null ? ""
+        : $" (the row is counted within the shard on host {shard}: ClickHouse numbers rows per shard; an id column names the subject for certain)";
 
     /// <summary>The error for the first missing value (<see cref="MissingValuePolicy.Fail"/>), naming the row and column.</summary>
     public SurvivalInputException FirstMissingValue(DbConnection connection)
     {
         var names = _columns.Names.Where(c => c != _columns.Id).ToArray();
         var (raw, rawSql) = Raw();
-        // The raw columns are needed by name for the missing conditions: number the relation itself.
-        string numbered = $"SELECT {_sql.RowNumber} AS rn, {rawSql}{string.Join(", ", _columns.Names.Select(Id))} FROM {_relation.Sql}";
-        var found = FirstRow(connection, names.Select(Missing).ToArray(), raw, numbered, AnyMissing());
+        // Each column's missing test is made where the relation is read (its columns may be expressions over it), as flags.
+        string flags = string.Join(", ", names.Select((c, i) => $"CASE WHEN {Missing(c)} THEN 1 ELSE 0 END AS survival_missing{i.ToString(CultureInfo.InvariantCulture)}"));
+        string shard = _sql.Shard is { } s ? $"{s} AS survival_shard, " : "";
+        string numbered = $"SELECT {_sql.RowNumber} AS rn, {shard}{rawSql}{flags} FROM {_relation.Sql}";
+        var conditions = names.Select((_, i) => $"survival_missing{i.ToString(CultureInfo.InvariantCulture)} = 1").ToArray();
+        var found = FirstRow(connection, conditions, raw, numbered, string.Join(" OR ", conditions));
         if (found is not { } f) return new SurvivalInputException("the data have a missing value (it could not be located)", file: _relation.Description);
-        return new SurvivalInputException("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(f.Value),
+        return new SurvivalInputException("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(f.Value) + ShardNote(f.Shard),
             file: _relation.Description, column: names[f.Failed], value: f.Value(names[f.Failed]), row: f.Row);
     }
 
     /// <summary>The first row (in scan order) of <paramref name="numbered"/> meeting <paramref name="where"/>: its scan
     /// position, the first of <paramref name="conditions"/> it meets, and its raw text by column ("NULL" for a null);
     /// null when no row does.</summary>
-    private (long Row, int Failed, Func<string, string> Value)? FirstRow(DbConnection connection, string[] conditions, string[] raw, string numbered, string where)
+    private (long Row, int Failed, Func<string, string> Value, string? Shard)? FirstRow(DbConnection connection, string[] conditions, string[] raw, string numbered, string where)
     {
         var sql = new StringBuilder("SELECT rn");
         foreach (var c in conditions) sql.Append(", CASE WHEN ").Append(c).Append(" THEN 1 ELSE 0 END");
         for (int r = 0; r < raw.Length; r++) sql.Append(", raw").Append(r.ToString(CultureInfo.InvariantCulture));
+        if (_sql.Shard is not null) sql.Append(", survival_shard");
         sql.Append(" FROM (").Append(numbered).Append(") y WHERE ").Append(where).Append(" ORDER BY rn");
-        _sql.Limit(sql, 1);
+        _sql.EndInScanOrder(_sql.Limit(sql, 1));
         using var order = _sql.InScanOrder(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
@@ -226,14 +310,15 @@ internal sealed class SqlReduction
         int failed = Enumerable.Range(0, conditions.Length).First(i => Convert.ToInt32(reader.GetValue(1 + i), CultureInfo.InvariantCulture) == 1);
         var text = new string[raw.Length];
         for (int r = 0; r < raw.Length; r++) text[r] = reader.IsDBNull(1 + conditions.Length + r) ? "NULL" : reader.GetString(1 + conditions.Length + r);
-        return (row, failed, column => text[Array.IndexOf(raw, column)]);
+        string? shardName = _sql.Shard is null ? null : Convert.ToString(reader.GetValue(1 + conditions.Length + raw.Length), CultureInfo.InvariantCulture);
+        return (row, failed, column => text[Array.IndexOf(raw, column)], shardName);
     }
 
     /// <summary>The scan positions (1-based) of the first rows left out for a missing value.</summary>
     public IReadOnlyList<long> MissingPositions(DbConnection connection)
     {
-        var sql = new StringBuilder("SELECT rn FROM (").Append(Numbered("")).Append(") y WHERE m = 1 ORDER BY rn");
-        _sql.Limit(sql, OmittedRows.MaxPositions);
+        var sql = new StringBuilder("SELECT rn FROM (").Append(Numbered("")).Append($") y WHERE {R("m")} = 1 ORDER BY rn");
+        _sql.EndInScanOrder(_sql.Limit(sql, OmittedRows.MaxPositions));
         using var order = _sql.InScanOrder(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
@@ -256,9 +341,11 @@ internal sealed class SqlReduction
         foreach (double t in distinct) widest = Math.Max(widest, t - TimeFix.Map(cuts, t));
         var (raw, rawSql) = Raw();
         int entryAt = Array.IndexOf(raw, _columns.Entry!);
-        var sql = new StringBuilder("SELECT rn, s, t, raw").Append(entryAt.ToString(CultureInfo.InvariantCulture))
+        var sql = new StringBuilder($"SELECT rn, {R("s")}, {R("t")}, raw").Append(entryAt.ToString(CultureInfo.InvariantCulture))
             .Append(_columns.Id is null ? "" : ", raw" + Array.IndexOf(raw, _columns.Id).ToString(CultureInfo.InvariantCulture))
-            .Append(" FROM (").Append(Numbered(rawSql)).Append(") y WHERE m = 0 AND t - s <= ").Append(_sql.Number(widest)).Append(" ORDER BY rn");
+            .Append(_sql.Shard is null ? "" : ", survival_shard")
+            .Append(" FROM (").Append(Numbered(rawSql)).Append($") y WHERE {R("m")} = 0 AND {R("t")} - {R("s")} <= ").Append(_sql.Number(widest)).Append(" ORDER BY rn");
+        _sql.EndInScanOrder(sql);
         using var order = _sql.InScanOrder(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
@@ -270,6 +357,7 @@ internal sealed class SqlReduction
             if (TimeFix.Map(cuts, entry) != TimeFix.Map(cuts, exit)) continue;
             long row = (long)Cells.ToDouble(reader.GetValue(0));
             string id = _columns.Id is null ? "" : $" (subject {_columns.Id} = {reader.GetValue(4)})";
+            if (_sql.Shard is not null) id += ShardNote(Convert.ToString(reader.GetValue(_columns.Id is null ? 4 : 5), CultureInfo.InvariantCulture));
             string reason = $"the interval ({entry.ToString("R", CultureInfo.InvariantCulture)}, {exit.ToString("R", CultureInfo.InvariantCulture)}] has length zero " +
                             $"after R's near-tie rule (timefix); pass timeFix: false (and TimeFix = false to the estimators) to keep it{id}";
             throw new SurvivalInputException(reason, file: _relation.Description, column: _columns.Entry, value: reader.GetString(3), row: row);

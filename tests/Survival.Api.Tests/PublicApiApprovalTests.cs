@@ -9,7 +9,7 @@ namespace Survival.Api.Tests;
 /// </summary>
 public class PublicApiApprovalTests
 {
-    public static TheoryData<string> Assemblies => new() { "Survival", "Survival.Csv", "Survival.Plotting", "Survival.DuckDb", "Survival.Sql", "Survival.Digitizing" };
+    public static TheoryData<string> Assemblies => new() { "Survival", "Survival.Csv", "Survival.Plotting", "Survival.DuckDb", "Survival.Sql", "Survival.Digitizing", "Survival.ClickHouse" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]

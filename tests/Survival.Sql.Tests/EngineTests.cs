@@ -108,3 +108,85 @@ public sealed class DuckDbSqlCountsTests : IDisposable
     [Fact]
     public void The_dialect_follows_the_connection() => Assert.Equal(SqlDialect.DuckDb, SqlCounts.DialectOf(_db.Connection));
 }
+
+/// <summary>The same contract on a live two-shard ClickHouse cluster through <c>Distributed</c> tables (issue 37):
+/// started by <c>.ci/run</c>, run (never skipped) in CI.</summary>
+public sealed class ClickHouseCountsTests : IDisposable
+{
+    private readonly Lazy<ClickHouseCluster> _db = new(() => new ClickHouseCluster());
+
+    public void Dispose()
+    {
+        if (_db.IsValueCreated) _db.Value.Dispose();
+    }
+
+    [ClickHouseTheory]
+    [MemberData(nameof(Shapes.All), MemberType = typeof(Shapes))]
+    public void Push_down_equals_the_row_path(bool entry, bool weights, bool fractional, bool strata, bool missing)
+        => CountsContract.EqualsTheRowPath(_db.Value, entry, weights, fractional, strata, missing);
+
+    [ClickHouseFact]
+    public void Bad_values_are_named_by_table_row_column_and_value() => CountsContract.BadValuesAreNamed(_db.Value);
+
+    [ClickHouseFact]
+    public void Missing_values_and_status_types() => CountsContract.MissingValuesAndStatusTypes(_db.Value);
+
+    [ClickHouseFact]
+    public void A_collapsed_interval_is_named() => CountsContract.CollapsedIntervalIsNamed(_db.Value);
+
+    [ClickHouseFact]
+    public void Competing_risks_equal_the_rows() => CountsContract.CompetingRisksEqualTheRows(_db.Value);
+
+    [ClickHouseFact]
+    public void A_plain_counts_table_reads() => CountsContract.PlainCountsTableReads(_db.Value);
+
+    [ClickHouseFact]
+    public void Dialect_sql_runs_as_printed() => CountsContract.DialectSqlRunsAsPrinted(_db.Value, SqlDialect.ClickHouse);
+
+    [ClickHouseFact]
+    public void The_dialect_follows_the_connection() => Assert.Equal(SqlDialect.ClickHouse, SqlCounts.DialectOf(_db.Value.Connection));
+}
+
+/// <summary>ClickHouse faults: an unreachable shard, refused credentials and a server that is not there are one-line
+/// errors that never echo the password.</summary>
+public sealed class ClickHouseFaultTests
+{
+    [ClickHouseFact]
+    public void An_unreachable_shard_is_one_line()
+    {
+        using var db = new ClickHouseCluster();
+        string table = db.Load(CountsContract.Cohort(1, 20, false, false, false, false));
+        // The same local tables, behind a cluster whose second shard is a port nothing listens on.
+        string broken = table + "_broken";
+        db.Execute($"CREATE TABLE {broken} AS {table}_local ENGINE = Distributed(survival_broken_shard, currentDatabase(), {table}_local)");
+        try
+        {
+            var e = Assert.Throws<SurvivalInputException>(() => SqlCounts.Read(db.Connection, SqlRelation.Table(broken), new SurvivalColumns("time", "status")));
+            Assert.Contains("connection tries failed", e.Message);
+            Assert.DoesNotContain("\n", e.Message);
+            Assert.Equal($"table {broken}", e.File);
+        }
+        finally
+        {
+            db.Execute($"DROP TABLE IF EXISTS {broken}");
+        }
+    }
+
+    [ClickHouseFact]
+    public void Refused_credentials_and_a_missing_server_never_echo_the_password()
+    {
+        const string password = "wrong-Pa55word-xyz";
+        var port = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = ClickHouseServer.Shard1 }["Port"];
+        var wrong = Assert.ThrowsAny<System.Data.Common.DbException>(() => Survival.ClickHouse.ClickHouseDatabase.Open(
+            $"Host=127.0.0.1;Port={port};Username=survival_secret;Password={password}"));
+        Assert.Contains("Wrong password", wrong.Message);
+        Assert.DoesNotContain(password, wrong.ToString());
+        var absent = Assert.ThrowsAny<System.Data.Common.DbException>(() => Survival.ClickHouse.ClickHouseDatabase.Open(
+            $"Host=127.0.0.1;Port=1;Username=survival_secret;Password={password}"));
+        Assert.Contains("could not be reached", absent.Message);
+        Assert.DoesNotContain(password, absent.ToString());
+        // The right password is accepted.
+        using var right = Survival.ClickHouse.ClickHouseDatabase.Open($"Host=127.0.0.1;Port={port};Username=survival_secret;Password=the-right-password");
+        Assert.NotEmpty(right.ServerVersion);
+    }
+}

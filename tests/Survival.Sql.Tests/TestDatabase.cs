@@ -17,8 +17,25 @@ public abstract class TestDatabase : IDisposable
 
     public abstract SqlDialect Dialect { get; }
 
+    /// <summary>Whether a row's scan position is global (false on a sharded engine, which numbers rows per shard).</summary>
+    public virtual bool GlobalRowNumbers => true;
+
+    /// <summary>The position (1-based) by which the engine names the row loaded at <paramref name="index"/> (0-based).</summary>
+    public virtual long RowOf(string table, int index) => index + 1;
+
+    /// <summary>The ids of the rows the engine numbers <paramref name="position"/> (one, or one per shard).</summary>
+    public virtual IReadOnlyList<int> IdsAt(string table, long position)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = $"SELECT id FROM {table}";
+        using var reader = command.ExecuteReader();
+        var ids = new List<int>();
+        while (reader.Read()) ids.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        return [ids[(int)position - 1]];
+    }
+
     /// <summary>Creates a cohort table with a unique name and loads the rows in order.</summary>
-    public string Load(IReadOnlyList<CohortRow> rows)
+    public virtual string Load(IReadOnlyList<CohortRow> rows)
     {
         string name = Table();
         Execute($"CREATE TABLE {name} (id INTEGER, time DOUBLE PRECISION, status INTEGER, entry DOUBLE PRECISION, weight DOUBLE PRECISION, arm TEXT, site TEXT)");
@@ -27,7 +44,7 @@ public abstract class TestDatabase : IDisposable
     }
 
     /// <summary>Creates a table with a unique name from a column list and VALUES rows, e.g. <c>(time, status)</c>.</summary>
-    public string Values(string columns, string values)
+    public virtual string Values(string columns, string values)
     {
         string name = Table();
         Execute($"CREATE TABLE {name} AS SELECT * FROM (VALUES {values}) AS v{columns}");
@@ -50,14 +67,22 @@ public abstract class TestDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Drops a table the test made.</summary>
+    protected virtual void Drop(string table) => Execute($"DROP TABLE IF EXISTS {table}");
+
     public void Dispose()
     {
         foreach (var table in _tables)
         {
-            try { Execute($"DROP TABLE IF EXISTS {table}"); } catch (DbException) { }
+            try { Drop(table); } catch (DbException) { }
         }
-        Connection.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) Connection.Dispose();
     }
 }
 
