@@ -10,6 +10,7 @@ internal static class DatabaseConnection
 {
     public static DbConnection Open(string provider, string connectionString)
     {
+        if (provider == "clickhouse") return OpenClickHouse(connectionString);
         DbConnection connection;
         try
         {
@@ -17,7 +18,7 @@ internal static class DatabaseConnection
             {
                 "postgresql" or "postgres" => new NpgsqlConnection(connectionString),
                 "duckdb" => new DuckDBConnection(connectionString),
-                _ => throw new SurvivalInputException("must be postgresql or duckdb", column: "--provider", value: provider),
+                _ => throw new SurvivalInputException("must be postgresql, duckdb or clickhouse", column: "--provider", value: provider),
             };
         }
         catch (ArgumentException ex) when (ex is not SurvivalInputException)
@@ -34,5 +35,29 @@ internal static class DatabaseConnection
             connection.Dispose();
             throw new SurvivalInputException($"could not connect ({provider}): {ex.Message}", column: "--connection", innerException: ex);
         }
+    }
+
+    /// <summary>ClickHouse over HTTP (<see cref="Survival.ClickHouse.ClickHouseDatabase"/>): the server is asked its version,
+    /// so an unreachable server or refused credentials fail here, as one line (the first of the server's message).</summary>
+    private static DbConnection OpenClickHouse(string connectionString)
+    {
+        try
+        {
+            return Survival.ClickHouse.ClickHouseDatabase.Open(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new SurvivalInputException($"the connection string is not valid for clickhouse: {FirstLine(ex.Message)}", column: "--connection", innerException: ex);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            throw new SurvivalInputException($"could not connect (clickhouse): {FirstLine(ex.Message)}", column: "--connection", innerException: ex);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).Trim();
     }
 }

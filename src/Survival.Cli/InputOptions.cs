@@ -15,7 +15,7 @@ internal sealed class InputOptions
     public Option<string?> Query { get; } = new("--query") { Description = "With --connection: a SELECT returning the rows, instead of --table." };
     public Option<string> Provider { get; } = new("--provider")
     {
-        Description = "With --connection: postgresql (default; Npgsql) or duckdb (a DuckDB database file, e.g. \"Data Source=cohort.duckdb\").",
+        Description = "With --connection: postgresql (default; Npgsql), duckdb (a DuckDB database file, e.g. \"Data Source=cohort.duckdb\") or clickhouse (HTTP, e.g. \"Host=127.0.0.1;Port=8123\"; a Distributed table is reduced on every shard).",
         DefaultValueFactory = _ => "postgresql",
     };
     public Option<string> Time { get; } = new("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };

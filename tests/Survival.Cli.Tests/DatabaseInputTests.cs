@@ -81,7 +81,7 @@ public class DatabaseInputTests
     [InlineData("neither", "give --input FILE, or --connection with --table or --query")]
     [InlineData("no-table", "--connection needs --table or --query")]
     [InlineData("table-and-query", "give --table or --query, not both")]
-    [InlineData("provider", "must be postgresql or duckdb")]
+    [InlineData("provider", "must be postgresql, duckdb or clickhouse")]
     [InlineData("unreachable", "could not connect (postgresql)")]
     [InlineData("bad-string", "the connection string is not valid for postgresql")]
     public void Database_option_errors_are_one_line_with_exit_code_2(string case_, string message)
