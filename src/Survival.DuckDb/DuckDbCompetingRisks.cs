@@ -1,4 +1,6 @@
+using DuckDB.NET.Data;
 using Survival.CompetingRisks;
+using Survival.Sql;
 
 namespace Survival.DuckDb;
 
@@ -33,21 +35,11 @@ public static class DuckDbCompetingRisks
         bool glob = path.Contains('*') || path.Contains('?');
         if (!glob && !File.Exists(path)) throw new SurvivalInputException("the file does not exist", file: path);
         missingValues ??= DuckDbCounts.DefaultMarkers;
-        string relation = DuckDbCounts.Relation(path, missingValues);
-        string markers = string.Join(", ", missingValues.Select(DuckDbCounts.Literal));
-        string Missing(string column) => markers.Length == 0
-            ? $"{DuckDbCounts.Identifier(column)} IS NULL"
-            : $"({DuckDbCounts.Identifier(column)} IS NULL OR trim(CAST({DuckDbCounts.Identifier(column)} AS VARCHAR)) IN ({markers}))";
-        string status = $"trim(CAST({DuckDbCounts.Identifier(columns.Event)} AS VARCHAR))";
-        string label = columns.Group is null
-            ? $"CASE WHEN {Missing(columns.Event)} THEN NULL ELSE {status} END"
-            : $"CASE WHEN {Missing(columns.Event)} OR {Missing(columns.Group)} THEN NULL ELSE trim(CAST({DuckDbCounts.Identifier(columns.Group)} AS VARCHAR)) || chr(31) || {status} END";
-        string wrapped = $"(SELECT *, CASE WHEN {Missing(columns.Event)} THEN NULL ELSE {status} <> {DuckDbCounts.Literal(censored)} END AS __cr_event, " +
-                         $"{label} AS __cr_label FROM {relation})";
-        var composite = new SurvivalColumns(columns.Time, "__cr_event", Group: "__cr_label");
-        var counts = DuckDbCounts.FromRelation(wrapped, composite, path, missing, missingValues, cancellationToken: cancellationToken);
-        var stratified = columns.Strata is null ? null
-            : DuckDbCounts.FromRelation(wrapped, composite with { Strata = columns.Strata }, path, missing, missingValues, cancellationToken: cancellationToken);
-        return CompetingRisksCounts.FromLabelledCounts(counts, stratified, censored, columns.Group is not null);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        // Survival.Sql's competing-risks reduction in DuckDB's dialect (a composite label group + status over the same
+        // GROUP BY); number columns of a CSV may hold text, as in DuckDbCounts.
+        return SqlCounts.ReadCompetingRisksCore(connection, new SqlRelation(DuckDbCounts.Relation(path, missingValues), path), columns, censored,
+            SqlDialect.DuckDb, missing, missingValues, new SourceFile(Csv: false), cancellationToken);
     }
 }

@@ -171,7 +171,13 @@ internal sealed class Cells
         throw new SurvivalInputException("the reduction's output lacks a column", file: source, column: name);
     }
 
-    private static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : ToDouble(reader.GetValue(i));
+    /// <summary>A number of the reader's row; a double column is read without boxing (the reduction casts its sums to
+    /// double, so this is every column but the keys on most providers).</summary>
+    private static double Number(DbDataReader reader, int i)
+    {
+        if (reader.IsDBNull(i)) return double.NaN;
+        return reader.GetFieldType(i) == typeof(double) ? reader.GetDouble(i) : ToDouble(reader.GetValue(i));
+    }
 
     /// <summary>A provider's number as a double: sums may come back as decimal, 64-bit or (DuckDB) 128-bit integers.</summary>
     internal static double ToDouble(object value) => value switch

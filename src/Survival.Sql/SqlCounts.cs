@@ -73,13 +73,14 @@ public static class SqlCounts
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(columns);
-        return ReadCore(connection, relation, columns, dialect, missing, missingValues, timeFix, computed: null, cancellationToken);
+        return ReadCore(connection, relation, columns, dialect, missing, missingValues, timeFix, computed: null, file: null, cancellationToken);
     }
 
-    /// <summary><see cref="Read"/>, with some columns given as expressions over the relation and their kinds.</summary>
-    private static SurvivalCounts ReadCore(DbConnection connection, SqlRelation relation, SurvivalColumns columns, SqlDialect? dialect,
+    /// <summary><see cref="Read"/>, with some columns given as expressions over the relation and their kinds, and (for
+    /// <c>Survival.DuckDb</c>'s file readers) what reading a file changes: numbers held as text, CSV lines.</summary>
+    internal static SurvivalCounts ReadCore(DbConnection connection, SqlRelation relation, SurvivalColumns columns, SqlDialect? dialect,
         MissingValuePolicy missing, IReadOnlyList<string>? missingValues, bool timeFix, IReadOnlyDictionary<string, (string Sql, ColumnKind Kind)>? computed,
-        CancellationToken cancellationToken)
+        SourceFile? file, CancellationToken cancellationToken)
     {
         bool opened = false;
         if (connection.State != ConnectionState.Open)
@@ -90,8 +91,9 @@ public static class SqlCounts
         try
         {
             var markers = missingValues ?? DefaultMissingValues;
-            var kinds = Kinds(connection, relation, columns, computed);
-            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, kinds, markers, computed?.ToDictionary(c => c.Key, c => c.Value.Sql, StringComparer.Ordinal));
+            var kinds = Kinds(connection, relation, columns, computed, numbersMayBeText: file is not null);
+            var plan = new SqlReduction(dialect ?? DialectOf(connection), relation, columns, kinds, markers,
+                computed?.ToDictionary(c => c.Key, c => c.Value.Sql, StringComparer.Ordinal), file);
             var markerSet = new HashSet<string>(markers.Select(m => m.Trim(' ')), StringComparer.Ordinal);
             Cells Pass(bool handleMissing)
             {
@@ -210,6 +212,12 @@ public static class SqlCounts
     public static CompetingRisksCounts ReadCompetingRisks(DbConnection connection, SqlRelation relation, SurvivalColumns columns,
         string censored = "0", SqlDialect? dialect = null, MissingValuePolicy missing = MissingValuePolicy.Omit, IReadOnlyList<string>? missingValues = null,
         CancellationToken cancellationToken = default)
+        => ReadCompetingRisksCore(connection, relation, columns, censored, dialect, missing, missingValues, file: null, cancellationToken);
+
+    /// <summary><see cref="ReadCompetingRisks"/>, for <c>Survival.DuckDb</c>'s file readers as well (see <see cref="ReadCore"/>).</summary>
+    internal static CompetingRisksCounts ReadCompetingRisksCore(DbConnection connection, SqlRelation relation, SurvivalColumns columns,
+        string censored, SqlDialect? dialect, MissingValuePolicy missing, IReadOnlyList<string>? missingValues, SourceFile? file,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(relation);
@@ -241,12 +249,14 @@ public static class SqlCounts
                     ["cr_event"] = (status, ColumnKind.Integer),
                     ["cr_label"] = (label, ColumnKind.Text),
                 };
-                return ReadCore(connection, relation, which, syntax.Dialect, missing, missingValues, timeFix: true, computed, cancellationToken);
+                return ReadCore(connection, relation, which, syntax.Dialect, missing, missingValues, timeFix: true, computed, file: null, cancellationToken);
             }
             var wrapped = new SqlRelation(
                 $"(SELECT survival_rows.*, {status} AS cr_event, {label} AS cr_label FROM (SELECT * FROM {relation.Sql}) survival_rows) AS survival_source",
                 relation.Description);
-            return Read(connection, wrapped, which, syntax.Dialect, missing, missingValues, cancellationToken: cancellationToken);
+            // The wrapped relation is no longer the file itself: its rows are numbered, not its lines.
+            return ReadCore(connection, wrapped, which, syntax.Dialect, missing, missingValues, timeFix: true, computed: null,
+                file is null ? null : file with { Csv = false }, cancellationToken);
         }
         var counts = ReadComposite(composite);
         var stratified = columns.Strata is null ? null : ReadComposite(composite with { Strata = columns.Strata });
@@ -255,7 +265,7 @@ public static class SqlCounts
 
     /// <summary>How each column in use can be read, from a query that returns no rows.</summary>
     private static Dictionary<string, ColumnKind> Kinds(DbConnection connection, SqlRelation relation, SurvivalColumns columns,
-        IReadOnlyDictionary<string, (string Sql, ColumnKind Kind)>? computed = null)
+        IReadOnlyDictionary<string, (string Sql, ColumnKind Kind)>? computed = null, bool numbersMayBeText = false)
     {
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -283,7 +293,7 @@ public static class SqlCounts
             if (!kinds.ContainsKey(name))
                 throw new SurvivalInputException($"unknown column; the columns are {string.Join(", ", kinds.Keys)}", file: relation.Description, column: name);
         foreach (var name in new[] { columns.Time, columns.Entry, columns.Weight }.OfType<string>())
-            if (kinds[name] is not (ColumnKind.Numeric or ColumnKind.Integer))
+            if (kinds[name] is not (ColumnKind.Numeric or ColumnKind.Integer) && !(numbersMayBeText && kinds[name] == ColumnKind.Text))
                 throw new SurvivalInputException($"wrong type: the column is {types[name]}, and must be numeric (cast it in a query)", file: relation.Description, column: name);
         if (kinds[columns.Event] == ColumnKind.Other)
             throw new SurvivalInputException($"wrong type: the column is {types[columns.Event]}, and must be boolean, numeric or text", file: relation.Description, column: columns.Event);

@@ -4,6 +4,10 @@ using System.Text;
 
 namespace Survival.Sql;
 
+/// <summary>A relation that reads a file (DuckDB's <c>read_csv</c>/<c>read_parquet</c>): its number columns may hold text,
+/// and with <paramref name="Csv"/> rows are named by their line in the file.</summary>
+internal sealed record SourceFile(bool Csv);
+
 /// <summary>How a column's values can be used, from the .NET type the provider maps it to.</summary>
 internal enum ColumnKind
 {
@@ -44,6 +48,7 @@ internal sealed class SqlReduction
     private readonly IReadOnlyDictionary<string, ColumnKind> _kinds;
     private readonly IReadOnlyList<string> _markers;
     private readonly IReadOnlyDictionary<string, string>? _computed;
+    private readonly SourceFile? _file;
 
     /// <param name="dialect">The dialect to write.</param>
     /// <param name="relation">The table or query.</param>
@@ -52,9 +57,12 @@ internal sealed class SqlReduction
     /// <param name="markers">Texts meaning missing.</param>
     /// <param name="computed">Columns that are expressions over the relation rather than its columns (the competing-risks
     /// composite label on ClickHouse, where wrapping the table in a subquery would ship every row to one server).</param>
+    /// <param name="file">When the relation reads a file (DuckDB over CSV or Parquet): numbers may be held as text, and a
+    /// CSV row is named by its line.</param>
     public SqlReduction(SqlDialect dialect, SqlRelation relation, SurvivalColumns columns, IReadOnlyDictionary<string, ColumnKind> kinds,
-        IReadOnlyList<string> markers, IReadOnlyDictionary<string, string>? computed = null)
+        IReadOnlyList<string> markers, IReadOnlyDictionary<string, string>? computed = null, SourceFile? file = null)
     {
+        _file = file;
         _sql = new SqlSyntax(dialect);
         _relation = relation;
         _columns = columns;
@@ -83,7 +91,23 @@ internal sealed class SqlReduction
 
     private string AnyMissing() => string.Join(" OR ", _columns.Names.Where(c => c != _columns.Id).Select(Missing));
 
-    private string Double(string column) => $"CAST({Id(column)} AS {_sql.Double})";
+    /// <summary>A column as a double; from a file, text holding numbers is parsed (anything else becomes NULL, which the
+    /// checks report as "not a number" unless it is a missing-value marker).</summary>
+    private string Double(string column) => _file is not null && Kind(column) == ColumnKind.Text
+        ? $"TRY_CAST({_sql.Trim(Id(column))} AS {_sql.Double})"
+        : $"CAST({Id(column)} AS {_sql.Double})";
+
+    /// <summary>An input error naming the row (or, for a CSV file, the line: the header is line 1).</summary>
+    private SurvivalInputException Error(string reason, string? column, string? value, long row) => _file is { Csv: true }
+        ? new SurvivalInputException(reason, file: _relation.Description, line: row + 1, column: column, value: value)
+        : new SurvivalInputException(reason, file: _relation.Description, column: column, value: value, row: row);
+
+    /// <summary>The checks that a column read from text holds a number (a file's text column; missing markers aside).</summary>
+    private IEnumerable<(string Condition, string Column, string Reason)> TextNumberChecks(string? column, string name)
+    {
+        if (_file is not null && column is not null && Kind(column) == ColumnKind.Text)
+            yield return ($"{R(name)} IS NULL", column, "the value is blank or not a number");
+    }
 
     private string Label(string? column) => column is null
         ? $"CAST('' AS {_sql.Text})"
@@ -118,6 +142,8 @@ internal sealed class SqlReduction
     private IEnumerable<(string Condition, string Column, string Reason)> Checks()
     {
         string t = R("t"), e = R("e"), w = R("w"), s = R("s");
+        foreach (var check in TextNumberChecks(_columns.Time, "t").Concat(TextNumberChecks(_columns.Weight, "w")).Concat(TextNumberChecks(_columns.Entry, "s")))
+            yield return check;
         yield return (_sql.NonFinite(t), _columns.Time, "not a finite number");
         yield return ($"{t} < 0", _columns.Time, "an exit time must be ≥ 0");
         yield return (OneTwo ? $"{e} NOT IN (1, 2)" : $"{e} NOT IN (0, 1, 2)", _columns.Event, OneTwo
@@ -264,7 +290,7 @@ internal sealed class SqlReduction
         var found = FirstRow(connection, checks.Select(c => c.Condition).ToArray(), raw, Numbered(rawSql), $"{R("m")} = 0 AND (" + string.Join(" OR ", checks.Select(c => c.Condition)) + ")");
         if (found is not { } f) return new SurvivalInputException("the data have an invalid value (it could not be located)", file: _relation.Description);
         var check = checks[f.Failed];
-        return new SurvivalInputException(check.Reason + IdNote(f.Value) + ShardNote(f.Shard), file: _relation.Description, column: check.Column, value: f.Value(check.Column), row: f.Row);
+        return Error(check.Reason + IdNote(f.Value) + ShardNote(f.Shard), check.Column, f.Value(check.Column), f.Row);
     }
 
     /// <summary>With an id column, the subject's id, so that a row of a table without a stable order can be found.</summary>
@@ -286,8 +312,8 @@ internal sealed class SqlReduction
         var conditions = names.Select((_, i) => $"survival_missing{i.ToString(CultureInfo.InvariantCulture)} = 1").ToArray();
         var found = FirstRow(connection, conditions, raw, numbered, string.Join(" OR ", conditions));
         if (found is not { } f) return new SurvivalInputException("the data have a missing value (it could not be located)", file: _relation.Description);
-        return new SurvivalInputException("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(f.Value) + ShardNote(f.Shard),
-            file: _relation.Description, column: names[f.Failed], value: f.Value(names[f.Failed]), row: f.Row);
+        return Error("the value is missing, and missing values are not allowed (--missing fail)" + IdNote(f.Value) + ShardNote(f.Shard),
+            names[f.Failed], f.Value(names[f.Failed]), f.Row);
     }
 
     /// <summary>The first row (in scan order) of <paramref name="numbered"/> meeting <paramref name="where"/>: its scan
@@ -324,7 +350,7 @@ internal sealed class SqlReduction
         command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();
         var positions = new List<long>();
-        while (reader.Read()) positions.Add((long)Cells.ToDouble(reader.GetValue(0)));
+        while (reader.Read()) positions.Add((long)Cells.ToDouble(reader.GetValue(0)) + (_file is { Csv: true } ? 1 : 0));
         return positions;
     }
 
@@ -360,7 +386,7 @@ internal sealed class SqlReduction
             if (_sql.Shard is not null) id += ShardNote(Convert.ToString(reader.GetValue(_columns.Id is null ? 4 : 5), CultureInfo.InvariantCulture));
             string reason = $"the interval ({entry.ToString("R", CultureInfo.InvariantCulture)}, {exit.ToString("R", CultureInfo.InvariantCulture)}] has length zero " +
                             $"after R's near-tie rule (timefix); pass timeFix: false (and TimeFix = false to the estimators) to keep it{id}";
-            throw new SurvivalInputException(reason, file: _relation.Description, column: _columns.Entry, value: reader.GetString(3), row: row);
+            throw Error(reason, _columns.Entry, reader.GetString(3), row);
         }
     }
 }

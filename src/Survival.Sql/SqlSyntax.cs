@@ -88,13 +88,21 @@ internal sealed class SqlSyntax(SqlDialect dialect)
     public StringBuilder EndInScanOrder(StringBuilder sql) => Dialect == SqlDialect.ClickHouse ? sql.Append(" SETTINGS max_threads = 1") : sql;
 
     /// <summary>Makes the follow-up queries see rows in scan order: PostgreSQL's parallel scans interleave the workers'
-    /// rows, so they are turned off for the session until the scope ends (DuckDB's <c>DuckDbCounts</c> does the same with
-    /// one thread). Other engines are left as they are.</summary>
+    /// rows, so they are turned off for the session until the scope ends; DuckDB runs them on one thread (ClickHouse says
+    /// so in each query, <see cref="EndInScanOrder"/>). Other engines are left as they are.</summary>
     public IDisposable InScanOrder(System.Data.Common.DbConnection connection)
     {
-        if (Dialect != SqlDialect.PostgreSql) return NoScope.Instance;
-        Run(connection, "SET max_parallel_workers_per_gather = 0");
-        return new Scope(() => Run(connection, "RESET max_parallel_workers_per_gather"));
+        switch (Dialect)
+        {
+            case SqlDialect.PostgreSql:
+                Run(connection, "SET max_parallel_workers_per_gather = 0");
+                return new Scope(() => Run(connection, "RESET max_parallel_workers_per_gather"));
+            case SqlDialect.DuckDb:
+                Run(connection, "SET threads = 1");
+                return new Scope(() => Run(connection, "RESET threads"));
+            default:
+                return NoScope.Instance;
+        }
     }
 
     private static void Run(System.Data.Common.DbConnection connection, string sql)
