@@ -75,18 +75,27 @@ public static class CumulativeIncidence
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
         var tables = GroupTables(counts, groups, causes);
-        for (int g = 0; g < groups; g++)
+        // The groups are independent: estimated on all cores when they are large enough to pay for the threads (2^16 cells),
+        // assembled in group order either way.
+        var perGroup = new (IncidenceCurve[] Causes, IncidenceCurve EventFree)[groups];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = counts.CellCount >= 1 << 16 ? -1 : 1 };
+        Parallel.For(0, groups, parallel, g =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             string? label = groupLevels?[g];
             var table = tables[g];
             var groupRecords = records[g];
             // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
             if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords) };
             var (estimates, stdErrs, survival, survivalStdErr) = Estimate(table, groupRecords, causes);
+            var byCause = new IncidenceCurve[causes];
             for (int k = 0; k < causes; k++)
-                curves.Add(Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false));
-            eventFree.Add(Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
+                byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false);
+            perGroup[g] = (byCause, Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
+        });
+        foreach (var (byCause, free) in perGroup)
+        {
+            curves.AddRange(byCause);
+            eventFree.Add(free);
         }
         GrayTestResult[] gray = [];
         cancellationToken.ThrowIfCancellationRequested();
@@ -95,7 +104,10 @@ public static class CumulativeIncidence
             // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the
             // counts before the near-tie rule), else a reduction by stratum as well.
             var forGray = grayCounts();
-            gray = Enumerable.Range(1, causes).Select(k => GrayTest.FromCounts(forGray, groups, causes, k, causeLabels[k - 1])).ToArray();
+            // One pass per cause, independent: on all cores (each result is the same as serial).
+            var tests = new GrayTestResult[causes];
+            Parallel.For(0, causes, parallel, k => tests[k] = GrayTest.FromCounts(forGray, groups, causes, k + 1, causeLabels[k]));
+            gray = tests;
         }
         return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
     }
@@ -155,7 +167,8 @@ public static class CumulativeIncidence
         var group = counts.Group;
         var events = counts.Events;
         var censored = counts.Censored;
-        var entered = counts.Entered;
+        // Read only with delayed entry (otherwise the counts would make a column of zeros).
+        var entered = counts.HasEntry ? counts.Entered : default;
         // Count each group's distinct times first, then fill preallocated arrays.
         var size = new int[groups];
         var lastTime = new double[groups];
@@ -174,7 +187,7 @@ public static class CumulativeIncidence
         {
             times[g] = new double[size[g]];
             exits[g] = new double[size[g]];
-            enters[g] = new double[size[g]];
+            enters[g] = counts.HasEntry ? new double[size[g]] : [];
             all[g] = new double[size[g]];
             byCause[g] = new double[causes][];
             for (int k = 0; k < causes; k++) byCause[g][k] = new double[size[g]];
@@ -188,7 +201,7 @@ public static class CumulativeIncidence
             if (!(time[c] == lastTime[g])) { at[g]++; lastTime[g] = time[c]; times[g][at[g]] = time[c]; }
             int j = at[g];
             exits[g][j] += events[c] + censored[c];
-            enters[g][j] += entered[c];
+            if (counts.HasEntry) enters[g][j] += entered[c];
             if (slot > 0) { byCause[g][slot - 1][j] += events[c]; all[g][j] += events[c]; }
         }
         var tables = new Table[groups];
@@ -205,7 +218,7 @@ public static class CumulativeIncidence
             for (int j = 0; j < m; j++)
             {
                 atRisk[j] = hasEntry ? enteredBefore - exitedBefore : totalExit - exitedBefore;
-                enteredBefore += enters[g][j];
+                if (hasEntry) enteredBefore += enters[g][j];
                 exitedBefore += exits[g][j];
                 if (exits[g][j] > 0) kept++;
             }
@@ -226,15 +239,24 @@ public static class CumulativeIncidence
 
     private static GroupRecords[] CellRecords(SurvivalCounts counts, int slots)
     {
-        int groups = counts.GroupCount / slots;
-        var lists = new List<Record>[Math.Max(groups, 1)];
-        for (int g = 0; g < lists.Length; g++) lists[g] = [];
+        int groups = Math.Max(counts.GroupCount / slots, 1);
         var time = counts.Time;
         var group = counts.Group;
         var subjects = counts.Subjects;
+        // Count each group's records, then fill arrays (10^7 cells: no list growth).
+        var size = new int[groups];
         for (int c = 0; c < time.Length; c++)
-            if (subjects[c] > 0) lists[group[c] / slots].Add(new Record(time[c], group[c] % slots, subjects[c], double.NegativeInfinity));
-        return lists.Select(l => new GroupRecords(l.ToArray(), null)).ToArray();
+            if (subjects[c] > 0) size[group[c] / slots]++;
+        var records = new Record[groups][];
+        for (int g = 0; g < groups; g++) records[g] = new Record[size[g]];
+        var at = new int[groups];
+        for (int c = 0; c < time.Length; c++)
+        {
+            if (!(subjects[c] > 0)) continue;
+            int g = group[c] / slots;
+            records[g][at[g]++] = new Record(time[c], group[c] % slots, subjects[c], double.NegativeInfinity);
+        }
+        return records.Select(r => new GroupRecords(r, null)).ToArray();
     }
 
     private static GroupRecords[] RowRecords(CompetingRisksData data, bool timeFix)
@@ -298,12 +320,16 @@ public static class CumulativeIncidence
         double euu = 0;
         var euv = new double[causes];
         var evv = new double[causes];
+        var varK = new double[causes];
         var byExit = records.ByExit;
         var byEntry = records.ByEntry;
-        // Rows that have entered, with their r and sₖ, keyed by their index in byExit order.
-        var r = new double[byExit.Length];
-        var sk = new double[byExit.Length * causes];
-        var entered = new bool[byExit.Length];
+        // Rows that have entered, with their r and sₖ, keyed by their index in byExit order. Without delayed entry every row
+        // enters at time 0 (r = sₖ = 0), and those at risk at the first event time are a suffix of byExit: no per-row state.
+        var r = byEntry is null ? null : new double[byExit.Length];
+        var sk = byEntry is null ? null : new double[byExit.Length * causes];
+        var entered = byEntry is null ? null : new bool[byExit.Length];
+        int firstAtRisk = int.MaxValue;
+        bool Entered(int i) => entered is null ? i >= firstAtRisk : entered[i];
         int[]? entryIndex = null;
         if (byEntry is not null)
         {
@@ -342,8 +368,11 @@ public static class CumulativeIncidence
                 if (byEntry is null)
                 {
                     if (!anyEvent)
-                        for (int i = 0; i < byExit.Length; i++)
-                            if (byExit[i].Exit >= t) { entered[i] = true; w0 += byExit[i].WeightSquared; }
+                    {
+                        firstAtRisk = byExit.Length;
+                        for (int i = byExit.Length - 1; i >= 0 && byExit[i].Exit >= t; i--) firstAtRisk = i;
+                        for (int i = firstAtRisk; i < byExit.Length; i++) w0 += byExit[i].WeightSquared;
+                    }
                 }
                 else
                 {
@@ -351,15 +380,15 @@ public static class CumulativeIncidence
                     {
                         int i = entryIndex![nextEntry];
                         if (byExit[i].Exit < t) continue; // leaves before this event time: never at risk at one
-                        entered[i] = true;
+                        entered![i] = true;
                         double ri = s > 0 ? p / s : 0;
-                        r[i] = ri;
+                        r![i] = ri;
                         double w2 = byExit[i].WeightSquared;
                         w0 += w2; wr += w2 * ri; wrr += w2 * ri * ri;
                         for (int k = 0; k < causes; k++)
                         {
                             double sik = q[k] - ri * cif[k];
-                            sk[i * causes + k] = sik;
+                            sk![i * causes + k] = sik;
                             ws[k] += w2 * sik; wss[k] += w2 * sik * sik; wrs[k] += w2 * ri * sik;
                         }
                     }
@@ -379,7 +408,6 @@ public static class CumulativeIncidence
 
                 // (3) Σ w²I² at this time: rows at risk, the dying rows' own terms, rows that left.
                 double varS = p * p * w0 - 2 * p * s * wr + s * s * wrr + s * s * euu;
-                var varK = new double[causes];
                 for (int k = 0; k < causes; k++)
                     varK[k] = q[k] * q[k] * w0 + cif[k] * cif[k] * wrr + wss[k] - 2 * q[k] * cif[k] * wr - 2 * q[k] * ws[k] + 2 * cif[k] * wrs[k]
                               + evv[k] + 2 * cif[k] * euv[k] + cif[k] * cif[k] * euu;
@@ -388,12 +416,13 @@ public static class CumulativeIncidence
                 for (int i = scan; i < byExit.Length && byExit[i].Exit == t; i++)
                 {
                     var rec = byExit[i];
-                    if (rec.Cause == 0 || !entered[i]) continue;
-                    double aS = p - r[i] * s, dS = -sPrev / n;
+                    if (rec.Cause == 0 || !Entered(i)) continue;
+                    double ri = r is null ? 0 : r[i];
+                    double aS = p - ri * s, dS = -sPrev / n;
                     varS += rec.WeightSquared * (2 * aS * dS + dS * dS);
                     for (int k = 0; k < causes; k++)
                     {
-                        double ak = q[k] - r[i] * cif[k] - sk[i * causes + k], dk = rec.Cause == k + 1 ? sPrev / n : 0;
+                        double ak = q[k] - ri * cif[k] - (sk is null ? 0 : sk[i * causes + k]), dk = rec.Cause == k + 1 ? sPrev / n : 0;
                         varK[k] += rec.WeightSquared * (2 * ak * dk + dk * dk);
                     }
                 }
@@ -408,9 +437,9 @@ public static class CumulativeIncidence
                 for (; nextExit < byExit.Length && byExit[nextExit].Exit < next; nextExit++)
                 {
                     int i = nextExit;
-                    if (!entered[i]) continue;
+                    if (!Entered(i)) continue;
                     var rec = byExit[i];
-                    double w2 = rec.WeightSquared, ri = r[i];
+                    double w2 = rec.WeightSquared, ri = r is null ? 0 : r[i];
                     bool died = rec.Cause > 0 && rec.Exit == t;
                     double iS = p - ri * s + (died ? -sPrev / n : 0);
                     double u = s > 0 ? iS / s : 0;
@@ -418,7 +447,7 @@ public static class CumulativeIncidence
                     euu += w2 * u * u;
                     for (int k = 0; k < causes; k++)
                     {
-                        double sik = sk[i * causes + k];
+                        double sik = sk is null ? 0 : sk[i * causes + k];
                         ws[k] -= w2 * sik; wss[k] -= w2 * sik * sik; wrs[k] -= w2 * ri * sik;
                         double iK = q[k] - ri * cif[k] - sik + (died && rec.Cause == k + 1 ? sPrev / n : 0);
                         double v = iK - u * cif[k];
@@ -444,24 +473,31 @@ public static class CumulativeIncidence
     private static IncidenceCurve Curve(string? group, string? cause, Table table, double[] estimate, double[] stdErr, double z,
         IReadOnlyList<double> at, bool isEventFree)
     {
-        var steps = new IncidenceStep[table.Time.Length];
-        for (int j = 0; j < steps.Length; j++)
-        {
-            double e = estimate[j], s = stdErr[j];
-            var limits = ConfidenceLimits.For(e, e > 0 ? s / e : double.PositiveInfinity, z, ConfidenceIntervalTransform.Log);
-            steps[j] = new IncidenceStep(table.Time[j], table.Shown[j], e, s, limits.Lower, limits.Upper);
-        }
+        // Columns, not one object per step: the group's times and numbers at risk are shared by its curves.
+        var steps = new IncidenceStepColumns(table.Time, table.Shown, estimate, stdErr, z);
         var points = new List<IncidenceStep>();
         foreach (double t in at)
         {
-            int last = -1;
-            for (int j = 0; j < steps.Length && steps[j].Time <= t; j++) last = j;
-            double atRisk = 0;
-            for (int j = 0; j < steps.Length; j++) if (steps[j].Time >= t) { atRisk = steps[j].AtRisk; break; }
+            // The last step at or before t, and the number at risk at the first step at or after t.
+            int last = UpperBound(table.Time, t) - 1;
+            int first = LowerBound(table.Time, t);
+            double atRisk = first < table.Time.Length ? table.Shown[first] : 0;
             points.Add(last < 0
                 ? new IncidenceStep(t, atRisk, isEventFree ? 1 : 0, 0, isEventFree ? 1 : null, isEventFree ? 1 : null)
                 : steps[last] with { Time = t, AtRisk = atRisk });
         }
-        return new IncidenceCurve(group, cause, ValueList<IncidenceStep>.Of(steps), ValueList<IncidenceStep>.Of(points));
+        return new IncidenceCurve(group, cause, steps, ValueList<IncidenceStep>.Of(points));
+    }
+
+    /// <summary>The number of sorted values ≤ <paramref name="t"/>.</summary>
+    private static int UpperBound(double[] sorted, double t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= t) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 }

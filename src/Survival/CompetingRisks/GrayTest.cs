@@ -75,12 +75,12 @@ public static class GrayTest
         Array.Fill(kmBefore, 1);
         Array.Fill(km, 1);
         var v3 = new double[ng];
-        var v2 = new double[ng1, ng];
-        var c = new double[ng, ng];
-        var amat = new double[ng, ng];
-        var v = new double[ng1, ng1];
+        var v2 = new double[ng1 * ng];
+        var c = new double[ng * ng];
+        var amat = new double[ng * ng];
+        var v = new double[ng1 * ng1];
         var s = new double[ng1];
-        var d = new double[3, ng];
+        var d = new double[3 * ng];
         double pooledBefore = 0, pooled = 0;
         int lo = first;
         while (lo < end)
@@ -93,42 +93,42 @@ public static class GrayTest
             {
                 int g = group[x] / slots, slot = group[x] % slots;
                 int m = slot == 0 ? 0 : slot == cause ? 1 : 2;
-                d[m, g] += m == 0 ? censoredCount[x] : events[x];
+                d[m * ng + g] += m == 0 ? censoredCount[x] : events[x];
             }
             double nd1 = 0, nd2 = 0;
-            for (int g = 0; g < ng; g++) { nd1 += d[1, g]; nd2 += d[2, g]; }
+            for (int g = 0; g < ng; g++) { nd1 += d[1 * ng + g]; nd2 += d[2 * ng + g]; }
             if (nd1 > 0 || nd2 > 0)
             {
                 double tr = 0, tq = 0;
                 for (int g = 0; g < ng; g++)
                 {
                     if (atRisk[g] <= 0) continue;
-                    double failed = d[1, g] + d[2, g];
+                    double failed = d[1 * ng + g] + d[2 * ng + g];
                     km[g] = kmBefore[g] * (atRisk[g] - failed) / atRisk[g];
-                    cif[g] = cifBefore[g] + kmBefore[g] * d[1, g] / atRisk[g];
+                    cif[g] = cifBefore[g] + kmBefore[g] * d[1 * ng + g] / atRisk[g];
                     tr += atRisk[g] / kmBefore[g];
                     tq += atRisk[g] * (1 - cifBefore[g]) / kmBefore[g];
                 }
                 pooled = pooledBefore + nd1 / tr;
-                double weight = Math.Pow(1 - pooledBefore, rho);
+                double weight = rho == 0 ? 1 : Math.Pow(1 - pooledBefore, rho);
                 Array.Clear(amat);
                 for (int i = 0; i < ng; i++)
                 {
                     if (atRisk[i] <= 0) continue;
                     double t1 = atRisk[i] / kmBefore[i];
-                    amat[i, i] = weight * t1 * (1 - t1 / tr);
-                    c[i, i] += amat[i, i] * nd1 / (tr * (1 - pooledBefore));
+                    amat[i * ng + i] = weight * t1 * (1 - t1 / tr);
+                    c[i * ng + i] += amat[i * ng + i] * nd1 / (tr * (1 - pooledBefore));
                     for (int j = i + 1; j < ng; j++)
                     {
                         if (atRisk[j] <= 0) continue;
-                        amat[i, j] = -weight * t1 * atRisk[j] / (kmBefore[j] * tr);
-                        c[i, j] += amat[i, j] * nd1 / (tr * (1 - pooledBefore));
+                        amat[i * ng + j] = -weight * t1 * atRisk[j] / (kmBefore[j] * tr);
+                        c[i * ng + j] += amat[i * ng + j] * nd1 / (tr * (1 - pooledBefore));
                     }
                 }
                 for (int i = 1; i < ng; i++)
-                    for (int j = 0; j < i; j++) { amat[i, j] = amat[j, i]; c[i, j] = c[j, i]; }
+                    for (int j = 0; j < i; j++) { amat[i * ng + j] = amat[j * ng + i]; c[i * ng + j] = c[j * ng + i]; }
                 for (int i = 0; i < ng1; i++)
-                    if (atRisk[i] > 0) s[i] += weight * (d[1, i] - nd1 * atRisk[i] * (1 - cifBefore[i]) / (kmBefore[i] * tq));
+                    if (atRisk[i] > 0) s[i] += weight * (d[1 * ng + i] - nd1 * atRisk[i] * (1 - cifBefore[i]) / (kmBefore[i] * tq));
                 if (nd1 > 0)
                 {
                     for (int g = 0; g < ng; g++)
@@ -140,9 +140,9 @@ public static class GrayTest
                         v3[g] += t4 * t4 * t3;
                         for (int i = 0; i < ng1; i++)
                         {
-                            double t1 = amat[i, g] - t4 * c[i, g];
-                            v2[i, g] += t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) v[i, j] += t1 * (amat[j, g] - t4 * c[j, g]) * t3;
+                            double t1 = amat[i * ng + g] - t4 * c[i * ng + g];
+                            v2[i * ng + g] += t1 * t4 * t3;
+                            for (int j = 0; j <= i; j++) v[i * ng1 + j] += t1 * (amat[j * ng + g] - t4 * c[j * ng + g]) * t3;
                         }
                     }
                 }
@@ -150,16 +150,16 @@ public static class GrayTest
                 {
                     for (int g = 0; g < ng; g++)
                     {
-                        if (km[g] <= 0 || d[2, g] <= 0) continue;
+                        if (km[g] <= 0 || d[2 * ng + g] <= 0) continue;
                         double t4 = (1 - pooled) / km[g];
-                        double t5 = d[2, g] > 1 ? 1 - (d[2, g] - 1) / (atRisk[g] - 1) : 1;
-                        double t3 = t5 * kmBefore[g] * kmBefore[g] * d[2, g] / (atRisk[g] * atRisk[g]);
+                        double t5 = d[2 * ng + g] > 1 ? 1 - (d[2 * ng + g] - 1) / (atRisk[g] - 1) : 1;
+                        double t3 = t5 * kmBefore[g] * kmBefore[g] * d[2 * ng + g] / (atRisk[g] * atRisk[g]);
                         v3[g] += t4 * t4 * t3;
                         for (int i = 0; i < ng1; i++)
                         {
-                            double t1 = t4 * c[i, g];
-                            v2[i, g] -= t1 * t4 * t3;
-                            for (int j = 0; j <= i; j++) v[i, j] += t1 * t4 * c[j, g] * t3;
+                            double t1 = t4 * c[i * ng + g];
+                            v2[i * ng + g] -= t1 * t4 * t3;
+                            for (int j = 0; j <= i; j++) v[i * ng1 + j] += t1 * t4 * c[j * ng + g] * t3;
                         }
                     }
                 }
@@ -173,14 +173,14 @@ public static class GrayTest
         for (int i = 0; i < ng1; i++)
             for (int j = 0; j <= i; j++)
                 for (int g = 0; g < ng; g++)
-                    v[i, j] += c[i, g] * c[j, g] * v3[g] + c[i, g] * v2[j, g] + c[j, g] * v2[i, g];
+                    v[i * ng1 + j] += c[i * ng + g] * c[j * ng + g] * v3[g] + c[i * ng + g] * v2[j * ng + g] + c[j * ng + g] * v2[i * ng + g];
         for (int i = 0; i < ng1; i++)
         {
             score[i] += s[i];
             for (int j = 0; j <= i; j++)
             {
-                variance[i, j] += v[i, j];
-                if (j < i) variance[j, i] += v[i, j];
+                variance[i, j] += v[i * ng1 + j];
+                if (j < i) variance[j, i] += v[i * ng1 + j];
             }
         }
     }

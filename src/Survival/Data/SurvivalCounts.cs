@@ -221,10 +221,34 @@ public sealed class SurvivalCounts
     /// run of cells sharing a representative is summed per group (groups re-sorted within the run only).</remarks>
     internal SurvivalCounts WithTimes(double[] cuts)
     {
-        int n = _time.Length;
-        var cells = new CellList(n);
+        // Count the cells that come out (a walk over the cuts per stratum; a run can hold several groups), then fill columns
+        // of that size: no per-cell lists and no trimming copies (10^7 continuous times have 10^5–10^6 near ties).
+        int n = 0;
+        var runOf = new int[GroupCount];
+        int runId = 0;
+        for (int s = 0; s < StratumCount; s++)
+        {
+            var (start, end) = StratumRange(s);
+            int cut = 0;
+            double previousTime = double.NaN;
+            for (int i = start; i < end; i++)
+            {
+                double mapped = Representative(_time[i], ref cut);
+                // A new representative starts a run; within a run each group is one cell (marked with the run's number).
+                if (mapped != previousTime) { runId++; previousTime = mapped; }
+                if (runOf[_group[i]] != runId) { runOf[_group[i]] = runId; n++; }
+            }
+            runId++;
+        }
+        var time = new double[n];
+        var group = new int[n];
+        var stratum = _stratum is null ? null : new int[n];
+        var events = new double[n];
+        var censored = new double[n];
+        var entered = _entered is null ? null : new double[n];
+        var subjects = _subjects is null ? null : new double[n];
+        int m = 0;
         var run = new List<int>();
-        var subjects = Subjects;
         for (int s = 0; s < StratumCount; s++)
         {
             var (start, end) = StratumRange(s);
@@ -233,22 +257,43 @@ public sealed class SurvivalCounts
             while (i < end)
             {
                 double mapped = Representative(_time[i], ref cut);
-                run.Clear();
-                int j = i;
+                int j = i + 1;
                 int walk = cut;
-                while (j < end && Representative(_time[j], ref walk) == mapped) { run.Add(j); j++; }
+                while (j < end && Representative(_time[j], ref walk) == mapped) j++;
                 cut = walk;
-                // Within the run, one cell per group in group order; sums in cell order.
-                if (run.Count > 1) run.Sort((x, y) => _group[x] != _group[y] ? _group[x].CompareTo(_group[y]) : x.CompareTo(y));
-                foreach (int c in run)
+                if (j == i + 1)
                 {
-                    cells.Open(s, mapped, _group[c]);
-                    cells.Add(_events[c], _censored[c], _entered?[c] ?? 0, subjects[c]);
+                    Append(i, mapped, s, open: true);
+                }
+                else
+                {
+                    // Within the run, one cell per group in group order; sums in cell order.
+                    run.Clear();
+                    for (int c = i; c < j; c++) run.Add(c);
+                    run.Sort((x, y) => _group[x] != _group[y] ? _group[x].CompareTo(_group[y]) : x.CompareTo(y));
+                    for (int r = 0; r < run.Count; r++) Append(run[r], mapped, s, open: r == 0 || _group[run[r]] != _group[run[r - 1]]);
                 }
                 i = j;
             }
         }
-        return cells.ToCounts(GroupLevels, StratumLevels, HasEntry);
+        System.Diagnostics.Debug.Assert(m == n);
+        return new SurvivalCounts(time, group, stratum, events, censored, entered, subjects, GroupLevels, StratumLevels, HasEntry);
+
+        void Append(int c, double mapped, int s, bool open)
+        {
+            if (open)
+            {
+                time[m] = mapped;
+                group[m] = _group[c];
+                if (stratum is not null) stratum[m] = s;
+                m++;
+            }
+            int k = m - 1;
+            events[k] += _events[c];
+            censored[k] += _censored[c];
+            if (entered is not null) entered[k] += _entered![c];
+            if (subjects is not null) subjects[k] += _subjects![c];
+        }
 
         // The largest cut ≤ x (x itself below the first cut), advancing the index: x never decreases within a stratum.
         double Representative(double x, ref int index)

@@ -28,16 +28,17 @@ public static class TimeFix
         double meanAbs = 0;
         for (int i = 0; i < k; i++) meanAbs += Math.Abs(sortedDistinct[i]);
         meanAbs /= k;
-        var cuts = new List<double> { sortedDistinct[0] };
-        bool anyTied = false;
+        // One pass into an array of the largest possible size (no list growth at 10^7 distinct times), trimmed once.
+        var cuts = new double[k];
+        cuts[0] = sortedDistinct[0];
+        int m = 1;
         for (int i = 1; i < k; i++)
         {
             double dy = sortedDistinct[i] - sortedDistinct[i - 1];
             bool tied = dy <= Tolerance || dy / meanAbs <= Tolerance;
-            if (tied) anyTied = true;
-            else cuts.Add(sortedDistinct[i]);
+            if (!tied) cuts[m++] = sortedDistinct[i];
         }
-        return anyTied ? cuts.ToArray() : null;
+        return m < k ? cuts[..m] : null;
     }
 
     /// <summary>The representative of <paramref name="x"/>: the largest cut ≤ x (R's <c>findInterval</c>).</summary>
