@@ -53,9 +53,7 @@ internal static class ScaleHarness
         var data = SurvivalData.FromFactors(time, status, Factor.FromCodes(group, ["A", "B"]));
         double baseline = Median(runs, () => { var copy = (double[])time.Clone(); Array.Sort(copy); });
 
-        // multistate is measured only when named: its jackknife standard errors are O(states² · rows) per event time, so
-        // it takes minutes at the 1e5 rows CI runs (issue 35 names it as open work).
-        bool Wanted(string op) => only is null ? op != "multistate" : only.Contains(op);
+        bool Wanted(string op) => only is null || only.Contains(op);
         var results = new List<(string Operation, double Seconds, long Allocated, long? ArrayBytes)>();
         void Add(string operation, (double Seconds, long Allocated) m, long? arrayBytes = null) => results.Add((operation, m.Seconds, m.Allocated, arrayBytes));
         if (Wanted("kaplan-meier")) Add("kaplan-meier", Measure(runs, () => KaplanMeier.Fit(data)));

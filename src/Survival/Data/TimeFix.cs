@@ -94,10 +94,12 @@ public static class TimeFix
     }
 
     /// <summary>Checks that no delayed-entry interval collapses under the rule (R's "aeqSurv exception").</summary>
-    internal static void CheckIntervals(SurvivalData data)
+    internal static void CheckIntervals(SurvivalData data) => CheckIntervals(data, data.HasEntry ? CutsOf(data) : null);
+
+    /// <summary><see cref="CheckIntervals(SurvivalData)"/> with the cuts already found (<see cref="CutsOf"/>).</summary>
+    internal static void CheckIntervals(SurvivalData data, double[]? cuts)
     {
         if (!data.HasEntry) return;
-        var cuts = CutsOf(data);
         if (cuts is null) return;
         var entry = data.Entry;
         var time = data.Time;
