@@ -71,6 +71,25 @@ public class EverydayApiTests
     }
 
     [Fact]
+    public void Cox_from_selectors_with_a_cluster_is_R_cluster_id_robust_variance()
+    {
+        var complete = Patients.Take(10).ToArray();
+        // R: coxph(Surv(months, died) ~ age + cluster(arm)) — the robust variance summed over each arm's rows.
+        var fit = CoxRegression.Fit(complete, p => p.Months, p => p.Died, [Covariate.Numeric<Patient>("age", p => p.Age)], cluster: p => p.Arm);
+        var data = SurvivalData.Create(complete.Select(p => p.Months).ToArray(), complete.Select(p => p.Died).ToArray(), id: complete.Select(p => p.Arm).ToArray());
+        var columns = CoxRegression.Fit(data, new CovariateMatrix(data.Count).AddNumeric("age", complete.Select(p => p.Age).ToArray()),
+            new CoxOptions { Robust = true });
+        Assert.Equal(columns.Coefficients, fit.Coefficients);
+        Assert.NotNull(fit.Coefficients[0].RobustStdErr);
+        // Each row its own cluster (R robust = TRUE) gives a different variance: the clusters were used.
+        var rows = CoxRegression.Fit(complete, p => p.Months, p => p.Died, [Covariate.Numeric<Patient>("age", p => p.Age)], options: new CoxOptions { Robust = true });
+        Assert.NotEqual(rows.Coefficients[0].RobustStdErr, fit.Coefficients[0].RobustStdErr);
+        // Robust = false refuses it even with clusters.
+        Assert.Null(CoxRegression.Fit(complete, p => p.Months, p => p.Died, [Covariate.Numeric<Patient>("age", p => p.Age)],
+            options: new CoxOptions { Robust = false }, cluster: p => p.Arm).Coefficients[0].RobustStdErr);
+    }
+
+    [Fact]
     public void Options_follow_one_convention_and_threads_can_be_bounded_without_changing_results()
     {
         var data = SurvivalData.From(Patients, p => p.Months, p => p.Died, group: p => p.Arm);

@@ -31,12 +31,16 @@ public static class CoxRegression
     /// <param name="weight">Optional case weight.</param>
     /// <param name="options">Options; null for R's defaults.</param>
     /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <param name="cluster">Optional cluster (subject) label, R's <c>cluster(id)</c>: the robust (sandwich) variance
+    /// summed over each cluster's rows, reported beside the model-based one and used for the limits and tests (unless
+    /// <see cref="CoxOptions.Robust"/> is false).</param>
     /// <example><code>
     /// var fit = CoxRegression.Fit(patients, p =&gt; p.Months, p =&gt; p.Died,
     ///     [Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age), Covariate.Categorical&lt;Patient&gt;("arm", p =&gt; p.Arm, reference: "control")]);
     /// </code></example>
     public static CoxResult Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, IReadOnlyList<Covariate<T>> covariates,
-        Func<T, string>? strata = null, Func<T, double>? weight = null, CoxOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+        Func<T, string>? strata = null, Func<T, double>? weight = null, CoxOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit,
+        Func<T, string>? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(time);
@@ -47,6 +51,7 @@ public static class CoxRegression
         var events = new List<bool>();
         var stratumLabels = strata is null ? null : new List<string>();
         var weights = weight is null ? null : new List<double>();
+        var clusters = cluster is null ? null : new List<string>();
         var numeric = covariates.Select(c => c.Numeric is null ? null : new List<double>()).ToArray();
         var levels = covariates.Select(c => c.Categorical is null ? null : new List<string>()).ToArray();
         var kept = new List<long>();
@@ -60,7 +65,9 @@ public static class CoxRegression
             position++;
             double t = time(row), w = weight?.Invoke(row) ?? 1;
             string? k = strata?.Invoke(row);
-            string? missingName = double.IsNaN(t) ? "time" : weight is not null && double.IsNaN(w) ? "weight" : strata is not null && k is null ? "strata" : null;
+            string? id = cluster?.Invoke(row);
+            string? missingName = double.IsNaN(t) ? "time" : weight is not null && double.IsNaN(w) ? "weight" : strata is not null && k is null ? "strata"
+                : cluster is not null && id is null ? "cluster" : null;
             for (int j = 0; j < covariates.Count && missingName is null; j++)
             {
                 if (covariates[j].Numeric is { } f) { values[j] = f(row); if (double.IsNaN(values[j])) missingName = covariates[j].Name; }
@@ -80,6 +87,7 @@ public static class CoxRegression
             events.Add(eventOccurred(row));
             stratumLabels?.Add(k!);
             weights?.Add(w);
+            clusters?.Add(id!);
             for (int j = 0; j < covariates.Count; j++)
             {
                 numeric[j]?.Add(values[j]);
@@ -90,7 +98,7 @@ public static class CoxRegression
         SurvivalData data;
         try
         {
-            data = SurvivalData.Create(times.ToArray(), events.ToArray(), weight: weights?.ToArray(), strata: stratumLabels);
+            data = SurvivalData.Create(times.ToArray(), events.ToArray(), weight: weights?.ToArray(), strata: stratumLabels, id: clusters);
         }
         catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
         {
@@ -102,6 +110,8 @@ public static class CoxRegression
             if (numeric[j] is { } v) x.AddNumeric(covariates[j].Name, v.ToArray());
             else x.AddCategorical(covariates[j].Name, Factor.FromLabels(levels[j]!, name: covariates[j].Name), covariates[j].Reference);
         }
+        // R: a cluster() term always makes the variance robust.
+        if (cluster is not null && options?.Robust is null) options = (options ?? CoxOptions.Default) with { Robust = true };
         var fit = Fit(data, x, options);
         return omittedCount == 0 ? fit : fit with { Omitted = OmittedRows.Of(omittedCount, omitted) };
     }
