@@ -6,6 +6,9 @@ namespace Survival.Cli;
 /// <summary>The sub-commands of <c>survival</c>, one line each.</summary>
 internal static class CommandRegistry
 {
+    /// <summary>The root command's description (its <c>--help</c> and the reference page).</summary>
+    public const string Description = "Survival analysis at R survival parity: Kaplan–Meier, log-rank, Cox, parametric models, trial designs.";
+
     public static void AddAll(RootCommand root)
     {
         root.Subcommands.Add(KmCommand.Create());

@@ -3,7 +3,7 @@ using Survival.Cli;
 using Survival.Cli.Commands;
 
 // The survival command. Each sub-command lives in its own file under Commands/ and is added here.
-var root = new RootCommand("Survival analysis at R survival parity: Kaplan–Meier, log-rank, Cox, parametric models, trial designs.");
+var root = new RootCommand(CommandRegistry.Description);
 CommandRegistry.AddAll(root);
 
 // Ctrl+C cancels the command's token: long work (simulations, database reductions, fits, CSV loads) stops at its next

@@ -1,6 +1,7 @@
 using Survival;
 using Survival.Comparison;
 using Survival.Estimation;
+using Survival.Regression;
 
 namespace Survival.Api.Tests;
 
@@ -10,6 +11,26 @@ internal static class QuickStart
 {
     /// <summary>What an application holds: its own record type.</summary>
     private sealed record Patient(string Id, string Arm, double Months, bool Progressed);
+
+    /// <summary>Rows with several per patient (the README's Cox example clusters them).</summary>
+    private sealed record Visit(string PatientId, string Arm, double Age, double Months, bool Event);
+
+    /// <summary>The README's Cox example, verbatim between the markers.</summary>
+    public static void RunCox()
+    {
+        Visit[] visits =
+        [
+            new("P1", "control", 61, 5, true), new("P1", "control", 61, 9, false), new("P2", "control", 55, 3, true), new("P3", "control", 70, 12, true),
+            new("P3", "control", 70, 14, false), new("P4", "new", 58, 8, true), new("P5", "new", 66, 15, false), new("P5", "new", 66, 4, true),
+            new("P6", "new", 49, 11, true), new("P7", "new", 63, 20, false), new("P8", "control", 72, 2, true), new("P9", "new", 52, 17, true),
+        ];
+        // README:cox-start
+        var cox = CoxRegression.Fit(visits, v => v.Months, v => v.Event,
+            [Covariate.Numeric<Visit>("age", v => v.Age), Covariate.Categorical<Visit>("arm", v => v.Arm, reference: "control")],
+            cluster: v => v.PatientId);                        // R: coxph(Surv(months, event) ~ age + arm + cluster(id))
+        Console.Write(cox);                                    // R's print(coxph): coef, exp(coef), se, robust se, z, p
+        // README:cox-end
+    }
 
     public static void Run()
     {

@@ -21,6 +21,27 @@ public class ReadmeQuickStartTests
     }
 
     [Fact]
+    public void Readme_shows_the_compiled_cox_example_and_it_runs()
+    {
+        var source = File.ReadAllLines(Path.Combine(Repo.TestsDir, "QuickStart.cs"));
+        int start = Array.FindIndex(source, l => l.Contains("// README:cox-start")), end = Array.FindIndex(source, l => l.Contains("// README:cox-end"));
+        var code = source[(start + 1)..end].Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        var readme = File.ReadAllLines(Path.Combine(Repo.Root, "README.md"));
+        int heading = Array.FindIndex(readme, l => l.StartsWith("### A Cox model with a cluster-robust variance", StringComparison.Ordinal));
+        Assert.True(heading >= 0, "the README has no Cox example");
+        int open = Array.FindIndex(readme, heading, l => l.Trim() == "```csharp");
+        int close = Array.FindIndex(readme, open + 1, l => l.Trim() == "```");
+        Assert.Equal(code, readme[(open + 1)..close].Select(l => l.Trim()).Where(l => l.Length > 0).ToArray());
+
+        var previous = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(output);
+        try { QuickStart.RunCox(); }
+        finally { Console.SetOut(previous); }
+        Assert.Contains("robust se", output.ToString());
+    }
+
+    [Fact]
     public void Quick_start_runs_and_prints_curves_and_the_test()
     {
         var previous = Console.Out;

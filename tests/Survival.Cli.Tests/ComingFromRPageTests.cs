@@ -49,6 +49,41 @@ public partial class ComingFromRPageTests
         Assert.True(checkedMembers >= 30, $"only {checkedMembers} members found: the page's tables changed shape");
     }
 
+    /// <summary>The README's "What it does" table names C# entry points (column 2): each exists in a shipped package.</summary>
+    [Fact]
+    public void Every_CSharp_member_in_the_readme_table_exists()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Survival.sln"))) dir = dir.Parent;
+        string readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md"));
+        int start = readme.IndexOf("## What it does", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README has no 'What it does' table");
+        string table = readme[start..readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal)];
+        var assemblies = new[]
+        {
+            typeof(SurvivalData).Assembly, typeof(Survival.Csv.SurvivalCsv).Assembly, typeof(Survival.Plotting.KaplanMeierPlot).Assembly,
+            typeof(Survival.Sql.SqlCounts).Assembly, typeof(Survival.DuckDb.DuckDbCounts).Assembly, typeof(Survival.ClickHouse.ClickHouseDatabase).Assembly,
+            typeof(Survival.Digitizing.FigureDigitizer).Assembly,
+        };
+        var types = assemblies.SelectMany(a => a.GetExportedTypes()).ToLookup(t => t.Name);
+        int checkedMembers = 0;
+        foreach (var line in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| area", StringComparison.Ordinal)))
+        {
+            var cells = line.Trim().Trim('|').Split(" | ");
+            foreach (Match m in Member().Matches(cells[1]))
+            {
+                string type = m.Groups[1].Value, member = m.Groups[2].Value;
+                Assert.True(types.Contains(type), $"README names {type}, which is not a public type");
+                Assert.True(types[type].Any(t => t.GetMember(member, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Length > 0),
+                    $"README names {type}.{member}, which is not a public member");
+                checkedMembers++;
+            }
+        }
+        Assert.True(checkedMembers >= 20, $"only {checkedMembers} members found in the README's table");
+        Assert.Contains("(docs/cli-reference.md)", readme);
+        Assert.Contains("(docs/coming-from-r.md)", readme);
+    }
+
     [Fact]
     public void Every_command_and_option_shown_exists()
     {
