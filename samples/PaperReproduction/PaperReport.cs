@@ -30,6 +30,8 @@ internal static class PaperReport
         WriteTargets(Path.Combine(outDir, "targets.csv"), checks);
         var report = Report(cohortPath, rows, patients, analysis, checks, figures, outDir);
         Survival.IO.AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
+        // The same report as one self-contained page (figures inline), readable offline.
+        Survival.IO.AtomicFile.WriteAllText(Path.Combine(outDir, "report.html"), ReportHtml.Render(report, outDir));
 
         console.WriteLine("SYNTHETIC patients built to reproduce the published statistics (the trial's data are not public).");
         console.WriteLine($"{"target",-28} {"where",-24} {"paper",10} {"reproduced",12}  met");

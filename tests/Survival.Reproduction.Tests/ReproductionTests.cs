@@ -195,6 +195,24 @@ public class ReproductionTests
         Assert.Equal("id,where,kind,reported,decimals,grain,attainable,accepted_lower,accepted_upper,reproduced,met,verdict", targets[0]);
         Assert.Equal(73, targets.Length - 1);
         Assert.Equal(3, targets.Count(l => l.EndsWith(",true,nearest", StringComparison.Ordinal)));
+
+        // report.html: the same report as one page readable offline — every figure inline, every target beside the paper's
+        // number, the additions marked, nothing fetched from anywhere.
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("The patients are synthetic.", html);
+        int figures = System.Text.RegularExpressions.Regex.Matches(report, @"^!\[", System.Text.RegularExpressions.RegexOptions.Multiline).Count;
+        Assert.True(figures >= 13, $"{figures} figures in report.md");
+        Assert.Equal(figures, System.Text.RegularExpressions.Regex.Matches(html, "<figure>").Count);
+        Assert.Equal(figures, System.Text.RegularExpressions.Regex.Matches(html, "<svg").Count + System.Text.RegularExpressions.Regex.Matches(html, "data:image/png;base64,").Count);
+        Assert.DoesNotContain("src=\"figure", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Empty(System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"https?://").Select(m => m.Value));
+        foreach (var line in targets.Skip(1)) Assert.Contains($"<code>{line.Split(',')[0]}</code>", html);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(html, "class=\"addition\"").Count >= 5);
+        var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         Directory.Delete(dir, recursive: true);
     }
 
