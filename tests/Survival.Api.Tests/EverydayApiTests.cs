@@ -89,6 +89,57 @@ public class EverydayApiTests
             options: new CoxOptions { Robust = false }, cluster: p => p.Arm).Coefficients[0].RobustStdErr);
     }
 
+    private sealed record Outcome(string Arm, double Months, string? Status);
+
+    [Fact]
+    public void Competing_risks_from_objects_equal_the_column_path_and_report_missing_rows()
+    {
+        Outcome[] rows =
+        [
+            new("A", 3, "relapse"), new("A", 5, "0"), new("B", 2, "death"), new("A", 7, "relapse"), new("B", 9, null),
+            new("B", 4, "relapse"), new("A", double.NaN, "death"), new("B", 6, "0"), new("A", 8, "death"), new("B", 1, "relapse"),
+        ];
+        var data = Survival.CompetingRisks.CompetingRisksData.From(rows, r => r.Months, r => r.Status, group: r => r.Arm);
+        Assert.Equal([5L, 7L], data.Rows.Omitted.Positions);
+        var complete = rows.Where(r => r.Status is not null && !double.IsNaN(r.Months)).ToArray();
+        var columns = Survival.CompetingRisks.CompetingRisksData.Create(complete.Select(r => r.Months).ToArray(), complete.Select(r => r.Status!).ToArray(),
+            group: complete.Select(r => r.Arm).ToArray());
+        var (a, b) = (Survival.CompetingRisks.CumulativeIncidence.Fit(data), Survival.CompetingRisks.CumulativeIncidence.Fit(columns));
+        Assert.Equal(b.Causes, a.Causes);
+        Assert.Equal(b.Curves.SelectMany(c => c.Steps), a.Curves.SelectMany(c => c.Steps));
+        Assert.Equal(2, a.Omitted.Count);
+        var fail = Assert.Throws<SurvivalInputException>(() => Survival.CompetingRisks.CompetingRisksData.From(rows, r => r.Months, r => r.Status,
+            group: r => r.Arm, missing: MissingValuePolicy.Fail));
+        Assert.Equal((5L, "status"), (fail.Row, fail.Column));
+        // A rule broken after a left-out row is named by its position among all the rows.
+        var bad = rows.Select((r, i) => i == 7 ? r with { Months = -1 } : r).ToArray();
+        Assert.Equal(8L, Assert.Throws<SurvivalInputException>(() => Survival.CompetingRisks.CompetingRisksData.From(bad, r => r.Months, r => r.Status)).Row);
+    }
+
+    private sealed record Visit(string Id, double Start, double Stop, string? State, string Arm);
+
+    [Fact]
+    public void Multi_state_data_from_objects_equal_the_column_path_and_report_missing_rows()
+    {
+        Visit[] rows =
+        [
+            new("1", 0, 4, "ill", "a"), new("1", 4, 9, "dead", "a"), new("2", 0, 6, null, "a"), new("3", 0, 2, "ill", "b"),
+            new("3", 2, 5, null, "b"), new("4", 0, double.NaN, "dead", "b"), new("5", 0, 7, "dead", "b"), new("6", 0, 3, "ill", "a"),
+            new("6", 3, 8, "dead", "a"),
+        ];
+        var data = Survival.MultiState.MultiStateData.From(rows, v => v.Stop, v => v.State, id: v => v.Id, entry: v => v.Start, group: v => v.Arm);
+        Assert.Equal([6L], data.Rows.Omitted.Positions);
+        var complete = rows.Where(v => !double.IsNaN(v.Stop)).ToArray();
+        var columns = Survival.MultiState.MultiStateData.Create(complete.Select(v => v.Stop).ToArray(), complete.Select(v => v.State).ToArray(),
+            complete.Select(v => v.Id).ToArray(), complete.Select(v => v.Start).ToArray(), group: complete.Select(v => v.Arm).ToArray());
+        var (a, b) = (Survival.MultiState.AalenJohansen.Fit(data), Survival.MultiState.AalenJohansen.Fit(columns));
+        Assert.Equal(b.States, a.States);
+        Assert.Equal(b.Curves.SelectMany(c => c.Steps), a.Curves.SelectMany(c => c.Steps));
+        var fail = Assert.Throws<SurvivalInputException>(() => Survival.MultiState.MultiStateData.From(rows, v => v.Stop, v => v.State, id: v => v.Id,
+            entry: v => v.Start, missing: MissingValuePolicy.Fail));
+        Assert.Equal((6L, "time"), (fail.Row, fail.Column));
+    }
+
     [Fact]
     public void Options_follow_one_convention_and_threads_can_be_bounded_without_changing_results()
     {

@@ -83,6 +83,87 @@ public sealed class CompetingRisksData
         return new CompetingRisksData(rows, cause, ValueList<string>.Of(labels), censored);
     }
 
+    /// <summary>Builds validated competing-risks data from the objects an application holds, in one pass over
+    /// <paramref name="rows"/> (the competing-risks sibling of <see cref="SurvivalData.From{T}"/>): the status of each row
+    /// is its cause, or <paramref name="censored"/> for a censoring.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="status">The row's cause, or the censoring label; null is a missing status.</param>
+    /// <param name="censored">The label meaning censored (default "0", as cmprsk's <c>cencode = 0</c>).</param>
+    /// <param name="group">Optional group (Gray's test compares groups).</param>
+    /// <param name="strata">Optional stratum.</param>
+    /// <param name="entry">Optional delayed-entry time.</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="missing">What a missing value (<see cref="double.NaN"/>, null) does: leave the row out and report it in
+    /// <see cref="SurvivalData.Omitted"/> of <see cref="Rows"/> (default, R's <c>na.omit</c>), or fail naming the row.</param>
+    /// <exception cref="SurvivalInputException">A value breaks a rule of <see cref="Create"/> (the row is its 1-based
+    /// position in <paramref name="rows"/>, counting omitted rows), or a value is missing under
+    /// <see cref="MissingValuePolicy.Fail"/>.</exception>
+    /// <example><code>
+    /// var data = CompetingRisksData.From(patients, p =&gt; p.Months, p =&gt; p.Outcome, censored: "censored", group: p =&gt; p.Arm);
+    /// var cif = CumulativeIncidence.Fit(data);
+    /// </code></example>
+    public static CompetingRisksData From<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string censored = "0",
+        Func<T, string?>? group = null, Func<T, string?>? strata = null, Func<T, double>? entry = null, Func<T, double>? weight = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(censored);
+        var t = new List<double>();
+        var st = new List<string>();
+        var g = group is null ? null : new List<string>();
+        var k = strata is null ? null : new List<string>();
+        var s = entry is null ? null : new List<double>();
+        var w = weight is null ? null : new List<double>();
+        var kept = new List<long>();
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        foreach (var row in rows)
+        {
+            position++;
+            double ti = time(row), si = entry?.Invoke(row) ?? 0, wi = weight?.Invoke(row) ?? 1;
+            string? status_ = status(row), gi = group?.Invoke(row), ki = strata?.Invoke(row);
+            (string Name, DataColumn Column)? gap = double.IsNaN(ti) ? ("time", DataColumn.Time)
+                : status_ is null ? ("status", DataColumn.Event)
+                : entry is not null && double.IsNaN(si) ? ("entry", DataColumn.Entry)
+                : weight is not null && double.IsNaN(wi) ? ("weight", DataColumn.Weight)
+                : group is not null && gi is null ? ("group", DataColumn.Group)
+                : strata is not null && ki is null ? ("strata", DataColumn.Strata)
+                : null;
+            if (gap is { } m)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: m.Name, row: position, input: m.Column);
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            t.Add(ti);
+            st.Add(status_!);
+            g?.Add(gi!);
+            k?.Add(ki!);
+            s?.Add(si);
+            w?.Add(wi);
+            kept.Add(position);
+        }
+        if (kept.Count == 0 && omittedCount > 0)
+            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        try
+        {
+            var data = Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t), st, censored, s?.ToArray(), w?.ToArray(), g, k);
+            return omittedCount == 0 ? data : new CompetingRisksData(data.Rows.WithOmitted(OmittedRows.Of(omittedCount, omitted)), data._cause, data.Causes, censored);
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        {
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
+        }
+    }
+
     /// <summary>Competing-risks data with the causes given as codes and labels (for readers that have coded them).</summary>
     /// <param name="rows">The rows (their event flags must be cause ≥ 1).</param>
     /// <param name="cause">Cause codes: 0 censored, k ≥ 1 the k-th label.</param>

@@ -90,6 +90,90 @@ public sealed class MultiStateData
         throw new SurvivalInputException($"is not a state of the data ({string.Join(", ", States)})", column: "state", value: state, input: DataColumn.State);
     }
 
+    /// <summary>Builds validated multi-state data from the objects an application holds, in one pass over
+    /// <paramref name="rows"/> (the multi-state sibling of <see cref="SurvivalData.From{T}"/>).</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Stop time.</param>
+    /// <param name="state">The state entered at the stop, or a censoring label (see <paramref name="censored"/>) or null
+    /// for no transition.</param>
+    /// <param name="id">Subject id (required with <paramref name="entry"/>).</param>
+    /// <param name="entry">Optional start time.</param>
+    /// <param name="initialState">Optional state the subject starts in (R <c>istate</c>).</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="group">Optional group: one set of curves per group.</param>
+    /// <param name="states">Optional order of the entered states (R's factor levels).</param>
+    /// <param name="censored">The labels meaning no transition; <see cref="DefaultCensoringLabels"/> when null.</param>
+    /// <param name="missing">What a missing time, start, weight (<see cref="double.NaN"/>), id, initial state or group
+    /// (null) does: leave the row out and report it in <see cref="SurvivalData.Omitted"/> of <see cref="Rows"/> (default,
+    /// R's <c>na.omit</c>), or fail naming the row. A subject's rows must still join up without the row.</param>
+    /// <exception cref="SurvivalInputException">A rule of <see cref="Create"/> is broken (the row is its 1-based position in
+    /// <paramref name="rows"/>, counting omitted rows), or a value is missing under <see cref="MissingValuePolicy.Fail"/>.</exception>
+    /// <example><code>
+    /// var data = MultiStateData.From(visits, v =&gt; v.Stop, v =&gt; v.State, id: v =&gt; v.PatientId, entry: v =&gt; v.Start);
+    /// var fit = AalenJohansen.Fit(data);
+    /// </code></example>
+    public static MultiStateData From<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> state, Func<T, string?>? id = null,
+        Func<T, double>? entry = null, Func<T, string?>? initialState = null, Func<T, double>? weight = null, Func<T, string?>? group = null,
+        IReadOnlyList<string>? states = null, IReadOnlyList<string>? censored = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(state);
+        var t = new List<double>();
+        var st = new List<string?>();
+        var ids = id is null ? null : new List<string>();
+        var s = entry is null ? null : new List<double>();
+        var initial = initialState is null ? null : new List<string?>();
+        var w = weight is null ? null : new List<double>();
+        var g = group is null ? null : new List<string>();
+        var kept = new List<long>();
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        foreach (var row in rows)
+        {
+            position++;
+            double ti = time(row), si = entry?.Invoke(row) ?? 0, wi = weight?.Invoke(row) ?? 1;
+            string? ii = id?.Invoke(row), gi = group?.Invoke(row), initialI = initialState?.Invoke(row);
+            (string Name, DataColumn Column)? gap = double.IsNaN(ti) ? ("time", DataColumn.Time)
+                : entry is not null && double.IsNaN(si) ? ("entry", DataColumn.Entry)
+                : weight is not null && double.IsNaN(wi) ? ("weight", DataColumn.Weight)
+                : id is not null && ii is null ? ("id", DataColumn.Id)
+                : initialState is not null && initialI is null ? ("istate", DataColumn.InitialState)
+                : group is not null && gi is null ? ("group", DataColumn.Group)
+                : null;
+            if (gap is { } m)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: m.Name, row: position, input: m.Column);
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            t.Add(ti);
+            st.Add(state(row));
+            ids?.Add(ii!);
+            s?.Add(si);
+            initial?.Add(initialI);
+            w?.Add(wi);
+            g?.Add(gi!);
+            kept.Add(position);
+        }
+        if (kept.Count == 0 && omittedCount > 0)
+            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        try
+        {
+            var data = Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t), st, ids, s?.ToArray(), initial, w?.ToArray(), g, states, censored);
+            return omittedCount == 0 ? data : data.WithOmitted(OmittedRows.Of(omittedCount, omitted));
+        }
+        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        {
+            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
+        }
+    }
+
     /// <summary>Validates multi-state rows.</summary>
     /// <param name="time">Stop times, finite and ≥ 0.</param>
     /// <param name="state">The state entered at each stop, or a censoring label (see <paramref name="censored"/>) or null.</param>
