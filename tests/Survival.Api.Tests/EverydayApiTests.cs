@@ -141,6 +141,36 @@ public class EverydayApiTests
     }
 
     [Fact]
+    public void Parametric_and_Fine_Gray_fits_from_objects_equal_the_column_paths_and_report_missing_rows()
+    {
+        // AFT: rows 11 and 12 miss the site (a categorical covariate); the column path fits the first ten.
+        var aft = AftModel.Fit(Patients, p => p.Months, p => p.Died, AftDistribution.LogNormal,
+            [Covariate.Numeric<Patient>("age", p => p.Age), Covariate.Categorical<Patient>("site", p => p.Site!, reference: "y")]);
+        Assert.Equal([11L, 12], aft.Omitted.Positions);
+        Assert.Contains("2 observations deleted due to missingness", aft.ToString());
+        var complete = Patients.Take(10).ToArray();
+        var data = SurvivalData.Create(complete.Select(p => p.Months).ToArray(), complete.Select(p => p.Died).ToArray());
+        var x = new CovariateMatrix(data.Count).AddNumeric("age", complete.Select(p => p.Age).ToArray())
+            .AddCategorical("site", Factor.FromLabels(complete.Select(p => p.Site!).ToArray()), "y");
+        var columns = AftModel.Fit(data, AftDistribution.LogNormal, x);
+        Assert.Equal(columns.Parameters, aft.Parameters);
+        Assert.Equal(columns.LogLikelihood, aft.LogLikelihood);
+        Assert.Equal((12L, "site"), Assert.Throws<SurvivalInputException>(() => AftModel.Fit(Patients, p => p.Months, p => p.Died, AftDistribution.Weibull,
+            [Covariate.Categorical<Patient>("site", p => p.Site!)], missing: MissingValuePolicy.Fail)) is var e ? (e.Row, e.Column) : default);
+
+        // Fine–Gray: the status says the cause; a NaN age leaves its row out.
+        var outcomes = Enumerable.Range(0, 40).Select(i => (Months: 1.0 + (i * 7 % 23), Status: (i % 5) switch { 0 or 1 => "relapse", 2 => "death", _ => "0" },
+            Age: i == 13 ? double.NaN : 40.0 + (i * 11 % 30))).ToArray();
+        var fg = Survival.CompetingRisks.FineGray.Fit(outcomes, o => o.Months, o => o.Status, "relapse", [Covariate.Numeric<(double Months, string Status, double Age)>("age", o => o.Age)]);
+        Assert.Equal([14L], fg.Omitted.Positions);
+        Assert.Contains("1 observation deleted due to missingness", fg.ToString());
+        var kept = outcomes.Where(o => !double.IsNaN(o.Age)).ToArray();
+        var crData = Survival.CompetingRisks.CompetingRisksData.Create(kept.Select(o => o.Months).ToArray(), kept.Select(o => o.Status).ToArray());
+        var byColumns = Survival.CompetingRisks.FineGray.Fit(crData, "relapse", new CovariateMatrix(kept.Length).AddNumeric("age", kept.Select(o => o.Age).ToArray()));
+        Assert.Equal(byColumns.Coefficients, fg.Coefficients);
+    }
+
+    [Fact]
     public void Options_follow_one_convention_and_threads_can_be_bounded_without_changing_results()
     {
         var data = SurvivalData.From(Patients, p => p.Months, p => p.Died, group: p => p.Arm);

@@ -18,6 +18,50 @@ namespace Survival.CompetingRisks;
 /// </remarks>
 public static class FineGray
 {
+    /// <summary>Fits the subdistribution hazard of <paramref name="cause"/> to the objects an application holds, in one
+    /// pass: time, status and every covariate are read from the same row. A row with a missing value in any of them
+    /// (<see cref="double.NaN"/>, null) is left out as R's <c>na.omit</c> and reported in <see cref="FineGrayResult.Omitted"/>,
+    /// or is an error naming the row under <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="status">The row's cause, or <paramref name="censored"/>.</param>
+    /// <param name="cause">The cause modelled, as the status writes it (crr's <c>failcode</c>).</param>
+    /// <param name="covariates">The covariates (<see cref="Covariate.Numeric{T}"/>, <see cref="Covariate.Categorical{T}"/>).</param>
+    /// <param name="censored">The status meaning censored (default "0", crr's <c>cencode</c>).</param>
+    /// <param name="options">Options; null for crr's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">A value breaks a rule of <see cref="CompetingRisksData"/> (the row is its
+    /// 1-based position among all the rows), a value is missing under <see cref="MissingValuePolicy.Fail"/>, or the fit
+    /// fails as the column form does.</exception>
+    /// <example><code>
+    /// var fit = FineGray.Fit(patients, p =&gt; p.Months, p =&gt; p.Outcome, "relapse", [Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age)]);
+    /// </code></example>
+    public static FineGrayResult Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string cause,
+        IReadOnlyList<Covariate<T>> covariates, string censored = "0", FineGrayOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(cause);
+        ArgumentNullException.ThrowIfNull(covariates);
+        var collected = ObjectRows<T>.Collect(rows,
+            [("time", DataColumn.Time, r => double.IsNaN(time(r))), ("status", DataColumn.Event, r => status(r) is null)], covariates, missing);
+        CompetingRisksData data;
+        CovariateMatrix x;
+        try
+        {
+            data = CompetingRisksData.From(collected.Kept, time, status, censored, missing: MissingValuePolicy.Fail);
+            x = collected.Covariates(covariates);
+        }
+        catch (SurvivalInputException ex)
+        {
+            throw collected.AtPosition(ex);
+        }
+        var fit = Fit(data, cause, x, options);
+        return collected.Omitted.Count == 0 ? fit : fit with { Omitted = collected.Omitted };
+    }
+
     /// <summary>Fits the subdistribution hazard of <paramref name="cause"/>.</summary>
     /// <param name="data">Right-censored competing-risks rows (no delayed entry or weights, as crr).</param>
     /// <param name="cause">The cause modelled, as written in the data.</param>

@@ -69,6 +69,10 @@ public sealed record FineGrayResult : IIterativeFit
     /// <summary>Failures from other causes.</summary>
     public int CompetingEvents { get; }
 
+    /// <summary>The rows left out for a missing value when the fit read an application's objects
+    /// (<see cref="FineGray.Fit{T}"/>; R's <c>na.omit</c>); none otherwise.</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
     /// <summary>R's <c>summary(crr(...))</c> table.</summary>
     public override string ToString()
     {
@@ -86,7 +90,7 @@ public sealed record FineGrayResult : IIterativeFit
             Coefficients.Select(c => (IReadOnlyList<string>)[c.Name, Printing.RFormat.Number(c.HazardRatio), Printing.RFormat.Number(1 / c.HazardRatio),
                 Printing.RFormat.Number(c.Lower), Printing.RFormat.Number(c.Upper)]));
         w.WriteLine();
-        w.WriteLine($"Num. cases = {N}");
+        w.WriteLine($"Num. cases = {N}" + (Omitted.Count > 0 ? $" ({Omitted})" : ""));
         w.WriteLine($"Pseudo Log-likelihood = {Printing.RFormat.Number(LogLikelihood, 6)}");
         w.WriteLine($"Pseudo likelihood ratio test = {Printing.RFormat.Number(LikelihoodRatio.ChiSquare, 4)}  on {LikelihoodRatio.DegreesOfFreedom} df,");
         Printing.RFormat.Warnings(w, Warnings);

@@ -161,7 +161,7 @@ public sealed record AftFit : ParametricFit
         w.WriteLine();
         w.WriteLine($"{Distribution} distribution");
         w.WriteLine($"Loglik(model)= {LogLikelihood.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   AIC= {Aic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}   BIC= {Bic.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
-        w.WriteLine($"n= {N}, events= {Printing.RFormat.Number(Events)}");
+        w.WriteLine($"n= {N}, events= {Printing.RFormat.Number(Events)}" + (Omitted.Count > 0 ? $" ({Omitted})" : ""));
         Printing.RFormat.Warnings(w, Warnings);
         return w.ToString();
     }

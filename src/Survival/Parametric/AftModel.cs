@@ -23,6 +23,51 @@ public static class AftModel
 
     internal const double DefaultEpsilon = 1e-9;
 
+    /// <summary>Fits the model to the objects an application holds, in one pass: time, event, weight and every covariate are
+    /// read from the same row, so rows and covariates cannot fall out of line. A row with a missing value in any of them
+    /// (<see cref="double.NaN"/>, null) is left out as R's <c>na.omit</c> and reported in <see cref="ParametricFit.Omitted"/>,
+    /// or is an error naming the row under <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="distribution">The distribution (default Weibull, R <c>survreg</c>'s).</param>
+    /// <param name="covariates">Optional covariates (<see cref="Regression.Covariate.Numeric{T}"/>, <see cref="Regression.Covariate.Categorical{T}"/>).</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="options">Options; null for 95% limits.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">A value breaks a rule of <see cref="SurvivalData"/> (the row is its 1-based
+    /// position among all the rows), a value is missing under <see cref="MissingValuePolicy.Fail"/>, or the fit fails as
+    /// <see cref="Fit(SurvivalData, AftDistribution, Regression.CovariateMatrix?, ParametricOptions?, CancellationToken, IProgress{ProgressReport}?)"/> does.</exception>
+    /// <example><code>
+    /// var fit = AftModel.Fit(patients, p =&gt; p.Months, p =&gt; p.Progressed, AftDistribution.LogNormal,
+    ///     [Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age), Covariate.Categorical&lt;Patient&gt;("arm", p =&gt; p.Arm)]);
+    /// </code></example>
+    public static AftFit Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, AftDistribution distribution = AftDistribution.Weibull,
+        IReadOnlyList<Regression.Covariate<T>>? covariates = null, Func<T, double>? weight = null, ParametricOptions? options = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        var checks = new List<(string, DataColumn?, Func<T, bool>)> { ("time", DataColumn.Time, r => double.IsNaN(time(r))) };
+        if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates, missing);
+        SurvivalData data;
+        Regression.CovariateMatrix? x;
+        try
+        {
+            data = SurvivalData.From(collected.Kept, time, eventOccurred, weight: weight, missing: MissingValuePolicy.Fail);
+            x = covariates is { Count: > 0 } ? collected.Covariates(covariates) : null;
+        }
+        catch (SurvivalInputException ex)
+        {
+            throw collected.AtPosition(ex);
+        }
+        var fit = Fit(data, distribution, x, options);
+        return collected.Omitted.Count == 0 ? fit : fit with { Omitted = collected.Omitted };
+    }
+
     /// <summary>Fits the model.</summary>
     /// <param name="data">Right-censored rows (times &gt; 0 for the log-scale families); weights as case weights.</param>
     /// <param name="distribution">The family (R's default is <see cref="AftDistribution.Weibull"/>).</param>

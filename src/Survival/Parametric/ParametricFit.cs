@@ -33,6 +33,10 @@ public abstract record ParametricFit : IParametricFit
     /// <summary>The covariates, in the order a profile gives their values.</summary>
     public IReadOnlyList<string> CovariateNames { get; }
 
+    /// <summary>The rows left out for a missing value when the fit read an application's objects
+    /// (<see cref="AftModel.Fit{T}"/>; R's <c>na.omit</c>); none otherwise.</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
     /// <summary>The covariate terms (numeric, or categorical with their levels) the columns came from, for predictions
     /// on new rows; empty for a fit without covariates.</summary>
     public IReadOnlyList<Regression.CovariateTerm> Terms { get; internal init; } = [];

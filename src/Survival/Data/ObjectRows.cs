@@ -1,0 +1,84 @@
+using Survival.Regression;
+
+namespace Survival;
+
+/// <summary>
+/// The rows of an application's objects that have every value a fit reads, for the estimators' objects-in entry points
+/// (<c>AftModel.Fit&lt;T&gt;</c>, <c>FineGray.Fit&lt;T&gt;</c>): one pass decides which rows are complete (a
+/// <see cref="double.NaN"/> or null is missing, as in <see cref="SurvivalData.From{T}"/>), keeps their positions among all
+/// the rows, and builds the covariate columns of the rows kept, so that data and covariates cannot fall out of line.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+internal sealed class ObjectRows<T>
+{
+    private ObjectRows(List<T> kept, List<long> positions, OmittedRows omitted)
+    {
+        Kept = kept;
+        Positions = positions;
+        Omitted = omitted;
+    }
+
+    /// <summary>The complete rows, in order.</summary>
+    public List<T> Kept { get; }
+
+    /// <summary>The 1-based position among all the rows of each kept row.</summary>
+    public List<long> Positions { get; }
+
+    /// <summary>The rows left out for a missing value.</summary>
+    public OmittedRows Omitted { get; }
+
+    /// <summary>One pass over <paramref name="rows"/>: a row missing any value the <paramref name="checks"/> and
+    /// <paramref name="covariates"/> read is left out (or, under <see cref="MissingValuePolicy.Fail"/>, is an error naming
+    /// its position and the value's name).</summary>
+    public static ObjectRows<T> Collect(IEnumerable<T> rows, IReadOnlyList<(string Name, DataColumn? Input, Func<T, bool> IsMissing)> checks,
+        IReadOnlyList<Covariate<T>>? covariates, MissingValuePolicy missing)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var kept = new List<T>();
+        var positions = new List<long>();
+        var omitted = new List<long>();
+        int omittedCount = 0;
+        long position = 0;
+        foreach (var row in rows)
+        {
+            position++;
+            (string Name, DataColumn? Input)? gap = null;
+            foreach (var check in checks)
+                if (check.IsMissing(row)) { gap = (check.Name, check.Input); break; }
+            if (gap is null && covariates is not null)
+                foreach (var c in covariates)
+                    if (c.Numeric is { } f ? double.IsNaN(f(row)) : c.Categorical!(row) is null) { gap = (c.Name, null); break; }
+            if (gap is { } m)
+            {
+                if (missing == MissingValuePolicy.Fail)
+                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
+                        column: m.Name, row: position, input: m.Input);
+                omittedCount++;
+                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
+                continue;
+            }
+            kept.Add(row);
+            positions.Add(position);
+        }
+        if (kept.Count == 0 && omittedCount > 0)
+            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        return new ObjectRows<T>(kept, positions, omittedCount == 0 ? OmittedRows.None : OmittedRows.Of(omittedCount, omitted));
+    }
+
+    /// <summary>The covariate columns of the kept rows (categorical levels in R's order).</summary>
+    public CovariateMatrix Covariates(IReadOnlyList<Covariate<T>> covariates)
+    {
+        var x = new CovariateMatrix(Kept.Count);
+        foreach (var c in covariates)
+        {
+            if (c.Numeric is { } f) x.AddNumeric(c.Name, Kept.Select(f).ToArray());
+            else x.AddCategorical(c.Name, Factor.FromLabels(Kept.Select(r => c.Categorical!(r)).ToArray(), name: c.Name), c.Reference);
+        }
+        return x;
+    }
+
+    /// <summary>An error from validating the kept rows, naming the row by its position among all the rows.</summary>
+    public SurvivalInputException AtPosition(SurvivalInputException ex) => ex.Row is long r && r >= 1 && r <= Positions.Count
+        ? new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: Positions[(int)(r - 1)], input: ex.Input)
+        : ex;
+}
