@@ -108,6 +108,12 @@ public class EverydayApiTests
         Assert.Equal(b.Causes, a.Causes);
         Assert.Equal(b.Curves.SelectMany(c => c.Steps), a.Curves.SelectMany(c => c.Steps));
         Assert.Equal(2, a.Omitted.Count);
+        // Curves by cause and group, as KaplanMeierResult's by group; an unknown key lists the curves there are.
+        Assert.Same(a.Curve("relapse", "B"), a["relapse", "B"]);
+        Assert.Contains("'death' in 'A'", Assert.Throws<KeyNotFoundException>(() => a["relapse", "C"]).Message);
+        Assert.Throws<KeyNotFoundException>(() => a["relapse"]);
+        var ungrouped = Survival.CompetingRisks.CumulativeIncidence.Fit(Survival.CompetingRisks.CompetingRisksData.From(rows, r => r.Months, r => r.Status));
+        Assert.Equal("relapse", ungrouped["relapse"].Cause);
         var fail = Assert.Throws<SurvivalInputException>(() => Survival.CompetingRisks.CompetingRisksData.From(rows, r => r.Months, r => r.Status,
             group: r => r.Arm, missing: MissingValuePolicy.Fail));
         Assert.Equal((5L, "status"), (fail.Row, fail.Column));
@@ -135,6 +141,8 @@ public class EverydayApiTests
         var (a, b) = (Survival.MultiState.AalenJohansen.Fit(data), Survival.MultiState.AalenJohansen.Fit(columns));
         Assert.Equal(b.States, a.States);
         Assert.Equal(b.Curves.SelectMany(c => c.Steps), a.Curves.SelectMany(c => c.Steps));
+        Assert.Same(a.Curve("b"), a["b"]);
+        Assert.Contains("'a', 'b'", Assert.Throws<KeyNotFoundException>(() => a["c"]).Message);
         var fail = Assert.Throws<SurvivalInputException>(() => Survival.MultiState.MultiStateData.From(rows, v => v.Stop, v => v.State, id: v => v.Id,
             entry: v => v.Start, missing: MissingValuePolicy.Fail));
         Assert.Equal((6L, "time"), (fail.Row, fail.Column));

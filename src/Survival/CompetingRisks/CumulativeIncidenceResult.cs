@@ -33,6 +33,27 @@ public sealed record CumulativeIncidenceResult
     /// <summary>The input rows left out for missing values (R's <c>na.omit</c>).</summary>
     public OmittedRows Omitted { get; }
 
+    /// <summary>The cumulative incidence of <paramref name="cause"/> when the data have no groups (R's <c>fit$"1 relapse"</c>
+    /// in cmprsk, <c>fit[, "relapse"]</c> in survival).</summary>
+    /// <param name="cause">The cause, as written in the data.</param>
+    /// <exception cref="KeyNotFoundException">No such cause, or the data have groups (use the two-key indexer); the message
+    /// lists the curves there are.</exception>
+    public IncidenceCurve this[string cause] => Find(cause, null);
+
+    /// <summary>The cumulative incidence of <paramref name="cause"/> in <paramref name="group"/>.</summary>
+    /// <param name="cause">The cause, as written in the data.</param>
+    /// <param name="group">The group label.</param>
+    /// <exception cref="KeyNotFoundException">No such cause or group; the message lists the curves there are.</exception>
+    public IncidenceCurve this[string cause, string group] => Find(cause, group ?? throw new ArgumentNullException(nameof(group)));
+
+    private IncidenceCurve Find(string cause, string? group)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return Curves.FirstOrDefault(c => c.Cause == cause && c.Group == group)
+            ?? throw new KeyNotFoundException($"no curve for cause '{cause}'{(group is null ? "" : $" in group '{group}'")}; the curves are " +
+                string.Join(", ", Curves.Select(c => c.Group is null ? $"'{c.Cause}'" : $"'{c.Cause}' in '{c.Group}'")));
+    }
+
     /// <summary>The curve of <paramref name="cause"/> in <paramref name="group"/> (null: the only group).</summary>
     public IncidenceCurve Curve(string cause, string? group = null)
         => Curves.FirstOrDefault(c => c.Cause == cause && c.Group == group)

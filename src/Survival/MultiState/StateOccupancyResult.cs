@@ -36,6 +36,19 @@ public sealed record StateOccupancyResult
     /// <summary>Rows left out for missing values before the data were built.</summary>
     public OmittedRows Omitted { get; }
 
+    /// <summary>The state probabilities of one group (R's <c>fit[group]</c>).</summary>
+    /// <param name="group">The group label.</param>
+    /// <exception cref="KeyNotFoundException">No such group; the message lists the groups there are.</exception>
+    public StateOccupancyCurve this[string group]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(group);
+            return Curves.FirstOrDefault(c => c.Group == group)
+                ?? throw new KeyNotFoundException($"no curve for group '{group}'; the curves are {string.Join(", ", Curves.Select(c => $"'{c.Group ?? "(all)"}'"))}");
+        }
+    }
+
     /// <summary>The curve of a group (null: the only curve).</summary>
     /// <exception cref="ArgumentException">No such group.</exception>
     public StateOccupancyCurve Curve(string? group = null) =>
