@@ -112,55 +112,27 @@ public sealed class CompetingRisksData
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(censored);
-        var t = new List<double>();
-        var st = new List<string>();
-        var g = group is null ? null : new List<string>();
-        var k = strata is null ? null : new List<string>();
-        var s = entry is null ? null : new List<double>();
-        var w = weight is null ? null : new List<double>();
-        var kept = new List<long>();
-        var omitted = new List<long>();
-        int omittedCount = 0;
-        long position = 0;
-        foreach (var row in rows)
+        var checks = new List<(string, DataColumn?, Func<T, bool>)>
         {
-            position++;
-            double ti = time(row), si = entry?.Invoke(row) ?? 0, wi = weight?.Invoke(row) ?? 1;
-            string? status_ = status(row), gi = group?.Invoke(row), ki = strata?.Invoke(row);
-            (string Name, DataColumn Column)? gap = double.IsNaN(ti) ? ("time", DataColumn.Time)
-                : status_ is null ? ("status", DataColumn.Event)
-                : entry is not null && double.IsNaN(si) ? ("entry", DataColumn.Entry)
-                : weight is not null && double.IsNaN(wi) ? ("weight", DataColumn.Weight)
-                : group is not null && gi is null ? ("group", DataColumn.Group)
-                : strata is not null && ki is null ? ("strata", DataColumn.Strata)
-                : null;
-            if (gap is { } m)
-            {
-                if (missing == MissingValuePolicy.Fail)
-                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
-                        column: m.Name, row: position, input: m.Column);
-                omittedCount++;
-                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
-                continue;
-            }
-            t.Add(ti);
-            st.Add(status_!);
-            g?.Add(gi!);
-            k?.Add(ki!);
-            s?.Add(si);
-            w?.Add(wi);
-            kept.Add(position);
-        }
-        if (kept.Count == 0 && omittedCount > 0)
-            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+            ("time", DataColumn.Time, r => double.IsNaN(time(r))),
+            ("status", DataColumn.Event, r => status(r) is null),
+        };
+        if (entry is not null) checks.Add(("entry", DataColumn.Entry, r => double.IsNaN(entry(r))));
+        if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
+        if (group is not null) checks.Add(("group", DataColumn.Group, r => group(r) is null));
+        if (strata is not null) checks.Add(("strata", DataColumn.Strata, r => strata(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates: null, missing);
+        var kept = collected.Kept;
         try
         {
-            var data = Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t), st, censored, s?.ToArray(), w?.ToArray(), g, k);
-            return omittedCount == 0 ? data : new CompetingRisksData(data.Rows.WithOmitted(OmittedRows.Of(omittedCount, omitted)), data._cause, data.Causes, censored);
+            var data = Create(kept.Select(time).ToArray(), kept.Select(r => status(r)!).ToArray(), censored,
+                entry is null ? null : kept.Select(entry).ToArray(), weight is null ? null : kept.Select(weight).ToArray(),
+                group is null ? null : kept.Select(r => group(r)!).ToArray(), strata is null ? null : kept.Select(r => strata(r)!).ToArray());
+            return collected.Omitted.Count == 0 ? data : new CompetingRisksData(data.Rows.WithOmitted(collected.Omitted), data._cause, data.Causes, censored);
         }
-        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        catch (SurvivalInputException ex)
         {
-            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
+            throw collected.AtPosition(ex);
         }
     }
 

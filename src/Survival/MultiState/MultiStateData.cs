@@ -120,57 +120,24 @@ public sealed class MultiStateData
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(state);
-        var t = new List<double>();
-        var st = new List<string?>();
-        var ids = id is null ? null : new List<string>();
-        var s = entry is null ? null : new List<double>();
-        var initial = initialState is null ? null : new List<string?>();
-        var w = weight is null ? null : new List<double>();
-        var g = group is null ? null : new List<string>();
-        var kept = new List<long>();
-        var omitted = new List<long>();
-        int omittedCount = 0;
-        long position = 0;
-        foreach (var row in rows)
-        {
-            position++;
-            double ti = time(row), si = entry?.Invoke(row) ?? 0, wi = weight?.Invoke(row) ?? 1;
-            string? ii = id?.Invoke(row), gi = group?.Invoke(row), initialI = initialState?.Invoke(row);
-            (string Name, DataColumn Column)? gap = double.IsNaN(ti) ? ("time", DataColumn.Time)
-                : entry is not null && double.IsNaN(si) ? ("entry", DataColumn.Entry)
-                : weight is not null && double.IsNaN(wi) ? ("weight", DataColumn.Weight)
-                : id is not null && ii is null ? ("id", DataColumn.Id)
-                : initialState is not null && initialI is null ? ("istate", DataColumn.InitialState)
-                : group is not null && gi is null ? ("group", DataColumn.Group)
-                : null;
-            if (gap is { } m)
-            {
-                if (missing == MissingValuePolicy.Fail)
-                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
-                        column: m.Name, row: position, input: m.Column);
-                omittedCount++;
-                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
-                continue;
-            }
-            t.Add(ti);
-            st.Add(state(row));
-            ids?.Add(ii!);
-            s?.Add(si);
-            initial?.Add(initialI);
-            w?.Add(wi);
-            g?.Add(gi!);
-            kept.Add(position);
-        }
-        if (kept.Count == 0 && omittedCount > 0)
-            throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
+        var checks = new List<(string, DataColumn?, Func<T, bool>)> { ("time", DataColumn.Time, r => double.IsNaN(time(r))) };
+        if (entry is not null) checks.Add(("entry", DataColumn.Entry, r => double.IsNaN(entry(r))));
+        if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
+        if (id is not null) checks.Add(("id", DataColumn.Id, r => id(r) is null));
+        if (initialState is not null) checks.Add(("istate", DataColumn.InitialState, r => initialState(r) is null));
+        if (group is not null) checks.Add(("group", DataColumn.Group, r => group(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates: null, missing);
+        var kept = collected.Kept;
         try
         {
-            var data = Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(t), st, ids, s?.ToArray(), initial, w?.ToArray(), g, states, censored);
-            return omittedCount == 0 ? data : data.WithOmitted(OmittedRows.Of(omittedCount, omitted));
+            var data = Create(kept.Select(time).ToArray(), kept.Select(state).ToArray(), id is null ? null : kept.Select(r => id(r)!).ToArray(),
+                entry is null ? null : kept.Select(entry).ToArray(), initialState is null ? null : kept.Select(initialState).ToArray(),
+                weight is null ? null : kept.Select(weight).ToArray(), group is null ? null : kept.Select(r => group(r)!).ToArray(), states, censored);
+            return collected.Omitted.Count == 0 ? data : data.WithOmitted(collected.Omitted);
         }
-        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
+        catch (SurvivalInputException ex)
         {
-            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
+            throw collected.AtPosition(ex);
         }
     }
 
