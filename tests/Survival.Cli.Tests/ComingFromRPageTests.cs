@@ -29,23 +29,38 @@ public partial class ComingFromRPageTests
     [GeneratedRegex(@"`survival ([^`]+)`")]
     private static partial Regex CommandLine();
 
-    [Fact]
-    public void Every_CSharp_member_named_exists()
-    {
-        var assemblies = new[] { typeof(SurvivalData).Assembly, typeof(Survival.Csv.SurvivalCsv).Assembly, typeof(Survival.Plotting.KaplanMeierPlot).Assembly };
-        var types = assemblies.SelectMany(a => a.GetExportedTypes()).ToLookup(t => t.Name);
-        int checkedMembers = 0;
-        foreach (var cells in Rows(Page()))
+    /// <summary>The shipped packages' public types by name, a generic type under its name without the arity
+    /// (<c>RiskModel.Predict</c> names the member of <c>RiskModel&lt;T&gt;</c>).</summary>
+    private static ILookup<string, Type> ShippedTypes()
+        => new[]
         {
+            typeof(SurvivalData).Assembly, typeof(Survival.Csv.SurvivalCsv).Assembly, typeof(Survival.Plotting.KaplanMeierPlot).Assembly,
+            typeof(Survival.Sql.SqlCounts).Assembly, typeof(Survival.DuckDb.DuckDbCounts).Assembly, typeof(Survival.ClickHouse.ClickHouseDatabase).Assembly,
+            typeof(Survival.Digitizing.FigureDigitizer).Assembly,
+        }.SelectMany(a => a.GetExportedTypes()).ToLookup(t => t.Name.Split('`')[0]);
+
+    /// <summary>Checks every <c>`Type.Member`</c> in the C# column (the second cell) of <paramref name="rows"/> and
+    /// returns how many were checked.</summary>
+    private static int CheckMembers(IEnumerable<string[]> rows, string where)
+    {
+        var types = ShippedTypes();
+        int checkedMembers = 0;
+        foreach (var cells in rows)
             foreach (Match m in Member().Matches(cells[1]))
             {
                 string type = m.Groups[1].Value, member = m.Groups[2].Value;
-                Assert.True(types.Contains(type), $"docs/coming-from-r.md names {type}, which is not a public type");
+                Assert.True(types.Contains(type), $"{where} names {type}, which is not a public type");
                 Assert.True(types[type].Any(t => t.GetMember(member, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Length > 0),
-                    $"docs/coming-from-r.md names {type}.{member}, which is not a public member");
+                    $"{where} names {type}.{member}, which is not a public member");
                 checkedMembers++;
             }
-        }
+        return checkedMembers;
+    }
+
+    [Fact]
+    public void Every_CSharp_member_named_exists()
+    {
+        int checkedMembers = CheckMembers(Rows(Page()), "docs/coming-from-r.md");
         Assert.True(checkedMembers >= 30, $"only {checkedMembers} members found: the page's tables changed shape");
     }
 
@@ -59,26 +74,9 @@ public partial class ComingFromRPageTests
         int start = readme.IndexOf("## What it does", StringComparison.Ordinal);
         Assert.True(start >= 0, "the README has no 'What it does' table");
         string table = readme[start..readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal)];
-        var assemblies = new[]
-        {
-            typeof(SurvivalData).Assembly, typeof(Survival.Csv.SurvivalCsv).Assembly, typeof(Survival.Plotting.KaplanMeierPlot).Assembly,
-            typeof(Survival.Sql.SqlCounts).Assembly, typeof(Survival.DuckDb.DuckDbCounts).Assembly, typeof(Survival.ClickHouse.ClickHouseDatabase).Assembly,
-            typeof(Survival.Digitizing.FigureDigitizer).Assembly,
-        };
-        var types = assemblies.SelectMany(a => a.GetExportedTypes()).ToLookup(t => t.Name);
-        int checkedMembers = 0;
-        foreach (var line in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| area", StringComparison.Ordinal)))
-        {
-            var cells = line.Trim().Trim('|').Split(" | ");
-            foreach (Match m in Member().Matches(cells[1]))
-            {
-                string type = m.Groups[1].Value, member = m.Groups[2].Value;
-                Assert.True(types.Contains(type), $"README names {type}, which is not a public type");
-                Assert.True(types[type].Any(t => t.GetMember(member, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Length > 0),
-                    $"README names {type}.{member}, which is not a public member");
-                checkedMembers++;
-            }
-        }
+        var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| area", StringComparison.Ordinal))
+            .Select(l => l.Trim().Trim('|').Split(" | "));
+        int checkedMembers = CheckMembers(rows, "README");
         Assert.True(checkedMembers >= 20, $"only {checkedMembers} members found in the README's table");
         Assert.Contains("(docs/cli-reference.md)", readme);
         Assert.Contains("(docs/coming-from-r.md)", readme);

@@ -18,6 +18,61 @@ namespace Survival.Assessment;
 /// </remarks>
 public static class Calibration
 {
+    /// <summary>Calibration of a model's predictions on an application's objects: the outcome and the model's covariates
+    /// are read from the same row in one pass, and a row missing any of them is left out as R's <c>na.omit</c> (reported
+    /// in <see cref="CalibrationResult.Omitted"/>) or is an error under <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The assessed rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="model">The model and its covariates (<see cref="RiskModel.Cox{T}"/>, <see cref="RiskModel.Parametric{T}"/>).</param>
+    /// <param name="times">Increasing evaluation times.</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="options">Options; null for deciles.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Compute(SurvivalData, PredictedRisks, CalibrationOptions?)"/>,
+    /// the row named by its 1-based position among all the rows; or a level the model was not fitted with.</exception>
+    public static CalibrationResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, RiskModel<T> model,
+        IReadOnlyList<double> times, Func<T, double>? weight = null, CalibrationOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(times);
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, weight, model.Strata, null), model.Covariates, missing);
+        var data = collected.Survival(time, eventOccurred, weight, null, null);
+        try { return Compute(data, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
+    /// <summary>Calibration of a model's predicted cumulative incidence of a cause on an application's objects under
+    /// competing risks.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The assessed rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="status">The row's outcome label: <paramref name="censored"/> or a cause.</param>
+    /// <param name="cause">The cause whose risk the model predicts.</param>
+    /// <param name="model">The model and its covariates (<see cref="RiskModel.FineGray{T}"/>).</param>
+    /// <param name="times">Increasing evaluation times.</param>
+    /// <param name="censored">The label of a censored row (default "0", as R's status codes).</param>
+    /// <param name="options">Options; null for deciles.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As the other overloads, or the cause is not one of the data's.</exception>
+    public static CalibrationResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string cause, RiskModel<T> model,
+        IReadOnlyList<double> times, string censored = "0", CalibrationOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(times);
+        var checks = ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null);
+        checks.Add(("status", DataColumn.Event, r => status(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, model.Covariates, missing);
+        var data = CompetingRisksData.FromCollected(collected, time, status, censored);
+        try { return Compute(data, cause, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
     /// <summary>Calibration of predicted event risks on right-censored data.</summary>
     /// <param name="data">The assessed rows (right-censored, no delayed entry).</param>
     /// <param name="risks">Each row's predicted risk at each time.</param>

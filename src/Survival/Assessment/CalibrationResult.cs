@@ -22,6 +22,10 @@ public sealed record CalibrationResult
     /// <summary>The options used.</summary>
     public CalibrationOptions Options { get; }
 
+    /// <summary>The rows left out for a missing value by an objects-in entry point (R's <c>na.action</c>);
+    /// <see cref="OmittedRows.None"/> otherwise.</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
     /// <summary>A table per time: group, n, mean predicted risk, observed risk with limits; then the slope.</summary>
     public override string ToString()
     {
@@ -37,6 +41,7 @@ public sealed record CalibrationResult
             sb.Append(w);
             sb.Append("calibration slope ").Append(t.Slope is { } s ? $"{F(s.Estimate)} (se {F(s.StdErr)}, {F(s.Lower)} to {F(s.Upper)})" : "NA").Append("\n\n");
         }
+        if (Omitted.Count > 0) sb.Append("   (").Append(Omitted).Append(")\n");
         return sb.ToString();
     }
 }

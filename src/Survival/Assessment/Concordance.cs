@@ -18,6 +18,74 @@ namespace Survival.Assessment;
 /// </remarks>
 public static class Concordance
 {
+    /// <summary>The concordance of a score read from an application's objects with their survival (R
+    /// <c>concordance(Surv(time, status) ~ score + strata(s) + cluster(id), weights = w)</c>), in one pass: a row with a
+    /// missing value (<see cref="double.NaN"/>, null) is left out as R's <c>na.omit</c> and reported in
+    /// <see cref="ConcordanceResult.Omitted"/>, or is an error under <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="score">The row's score (its direction is <see cref="ConcordanceOptions.Direction"/>).</param>
+    /// <param name="strata">Optional stratum: pairs are compared within strata only.</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="cluster">Optional cluster (subject) label: the variance sums each cluster's influence first.</param>
+    /// <param name="options">Options; null for R's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Compute(SurvivalData, ReadOnlySpan{double}, ConcordanceOptions?)"/>,
+    /// the row named by its 1-based position among all the rows.</exception>
+    /// <example><code>
+    /// var c = Concordance.Compute(patients, p =&gt; p.Months, p =&gt; p.Died, p =&gt; p.RiskScore,
+    ///     options: new ConcordanceOptions { Direction = ConcordanceDirection.LargerScoreHigherRisk });
+    /// </code></example>
+    public static ConcordanceResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, Func<T, double> score,
+        Func<T, string?>? strata = null, Func<T, double>? weight = null, Func<T, string?>? cluster = null, ConcordanceOptions? options = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(score);
+        var checks = ObjectRows<T>.SurvivalChecks(time, weight, strata, cluster);
+        checks.Add(("score", null, r => double.IsNaN(score(r))));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates: null, missing);
+        var data = collected.Survival(time, eventOccurred, weight, strata, cluster);
+        var x = collected.Kept.Select(score).ToArray();
+        try { return Compute(data, x, options) with { Omitted = collected.Omitted }; }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
+    /// <summary>The concordance of a fitted model's linear predictor on an application's objects (R
+    /// <c>concordance(fit, newdata = rows)</c>): the covariates are read by the model's selectors, the direction is the
+    /// model's (<see cref="RiskModel{T}.Direction"/>: higher risk for Cox and Fine–Gray, as R's <c>reverse = TRUE</c>;
+    /// longer survival for an accelerated-failure-time model), and a stratified Cox model compares pairs within its strata.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="model">The model and its covariates (<see cref="RiskModel.Cox{T}"/>, <see cref="RiskModel.Parametric{T}"/>,
+    /// <see cref="RiskModel.FineGray{T}"/>).</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="cluster">Optional cluster (subject) label.</param>
+    /// <param name="options">Options (their <see cref="ConcordanceOptions.Direction"/> is replaced by the model's); null for R's defaults.</param>
+    /// <param name="missing">What a missing value, in the outcome or a covariate, does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As the other overload; or a level the model was not fitted with; or the
+    /// model has no linear predictor.</exception>
+    public static ConcordanceResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, RiskModel<T> model,
+        Func<T, double>? weight = null, Func<T, string?>? cluster = null, ConcordanceOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(model);
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, weight, model.Strata, cluster), model.Covariates, missing);
+        var data = collected.Survival(time, eventOccurred, weight, model.Strata, cluster);
+        try
+        {
+            var score = model.LinearPredictorsKept(collected);
+            return Compute(data, score, (options ?? ConcordanceOptions.Default) with { Direction = model.Direction }) with { Omitted = collected.Omitted };
+        }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
     /// <summary>The concordance of <paramref name="score"/> with the survival in <paramref name="data"/>.</summary>
     /// <param name="data">Right-censored rows, with optional weights, strata and ids (clusters).</param>
     /// <param name="score">One value per row: a risk score, a linear predictor, a predicted time.</param>

@@ -71,12 +71,18 @@ public sealed record ConcordanceResult
     /// <summary>The options used.</summary>
     public ConcordanceOptions Options { get; }
 
+    /// <summary>The rows left out for a missing value by an objects-in entry point (R's <c>na.action</c>);
+    /// <see cref="OmittedRows.None"/> otherwise.</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
     /// <summary>As R prints a <c>concordance</c> object (after its call line).</summary>
     public override string ToString()
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append("n= ").Append(N.ToString(inv)).Append(" \n");
+        // R: cat("n=", n, "\n") without a missing value; cat("n=", n, " (", naprint(omit), ")\n", sep = "") with.
+        if (Omitted.Count > 0) sb.Append("n=").Append(N.ToString(inv)).Append(" (").Append(Omitted).Append(")\n");
+        else sb.Append("n= ").Append(N.ToString(inv)).Append(" \n");
         sb.Append("Concordance= ").Append(Printing.RFormat.Number(Estimate, 4)).Append(" se= ").Append(Printing.RFormat.Number(StdErr, 4)).Append('\n');
         string[] names = ["concordant", "discordant", "tied.x", "tied.y", "tied.xy"];
         string[] values = new[] { Concordant, Discordant, TiedX, TiedY, TiedXY }.Select(v => Math.Round(v, 2).ToString("R", inv)).ToArray();

@@ -53,6 +53,67 @@ public static class PredictionAccuracy
         return Evaluate(data.Rows.Time.ToArray(), data.Cause.ToArray(), code, risks, options ?? PredictionAccuracyOptions.Default, cause);
     }
 
+    /// <summary>AUC and Brier score of a model's predictions on an application's objects (riskRegression
+    /// <c>Score(list(fit), Surv(time, status) ~ 1, data = rows, times = times)</c>): the outcome and the model's
+    /// covariates are read from the same row in one pass, and a row missing any of them is left out as R's
+    /// <c>na.omit</c> (reported in <see cref="PredictionAccuracyResult.Omitted"/>) or is an error under
+    /// <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The assessed rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="eventOccurred">Whether the row ends in an event.</param>
+    /// <param name="model">The model and its covariates (<see cref="RiskModel.Cox{T}"/>, <see cref="RiskModel.Parametric{T}"/>).</param>
+    /// <param name="times">Increasing evaluation times.</param>
+    /// <param name="options">Options; null for Score's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Evaluate(SurvivalData, PredictedRisks, PredictionAccuracyOptions?)"/>,
+    /// the row named by its 1-based position among all the rows; or a level the model was not fitted with.</exception>
+    /// <example><code>
+    /// var age = Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age);
+    /// var fit = CoxRegression.Fit(training, p =&gt; p.Months, p =&gt; p.Died, [age]);
+    /// var score = PredictionAccuracy.Evaluate(validation, p =&gt; p.Months, p =&gt; p.Died, RiskModel.Cox(fit, [age]), times: [12, 24]);
+    /// </code></example>
+    public static PredictionAccuracyResult Evaluate<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, RiskModel<T> model,
+        IReadOnlyList<double> times, PredictionAccuracyOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(times);
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null), model.Covariates, missing);
+        var data = collected.Survival(time, eventOccurred, null, null, null);
+        try { return Evaluate(data, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
+    /// <summary>AUC and Brier score of a model's predicted absolute risk of a cause on an application's objects under
+    /// competing risks (riskRegression <c>Score(list(fit), Hist(time, status) ~ 1, data = rows, cause = cause)</c>).</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The assessed rows, enumerated once.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="status">The row's outcome label: <paramref name="censored"/> or a cause.</param>
+    /// <param name="cause">The cause whose risk the model predicts.</param>
+    /// <param name="model">The model and its covariates (<see cref="RiskModel.FineGray{T}"/>).</param>
+    /// <param name="times">Increasing evaluation times.</param>
+    /// <param name="censored">The label of a censored row (default "0", as R's status codes).</param>
+    /// <param name="options">Options; null for Score's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As the other overloads, or the cause is not one of the data's.</exception>
+    public static PredictionAccuracyResult Evaluate<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string cause, RiskModel<T> model,
+        IReadOnlyList<double> times, string censored = "0", PredictionAccuracyOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(times);
+        var checks = ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null);
+        checks.Add(("status", DataColumn.Event, r => status(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, model.Covariates, missing);
+        var data = CompetingRisksData.FromCollected(collected, time, status, censored);
+        try { return Evaluate(data, cause, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
     private static void Check(SurvivalData data, PredictedRisks risks)
     {
         ArgumentNullException.ThrowIfNull(risks);

@@ -51,6 +51,10 @@ public sealed record PredictionAccuracyResult
     /// <summary>The options used.</summary>
     public PredictionAccuracyOptions Options { get; }
 
+    /// <summary>The rows left out for a missing value by an objects-in entry point (R's <c>na.action</c>);
+    /// <see cref="OmittedRows.None"/> otherwise.</summary>
+    public OmittedRows Omitted { get; internal init; } = OmittedRows.None;
+
     /// <summary>As riskRegression prints a <c>Score</c> object: each metric in percent with one decimal.</summary>
     public override string ToString()
     {
@@ -63,6 +67,7 @@ public sealed record PredictionAccuracyResult
         var rows = NullBrier.Select((b, k) => new[] { "Null model", T(b.Time), P(b.Estimate), P(b.Lower), P(b.Upper), P(NullIntegratedBrierTo[k].Estimate) })
             .Concat(Brier.Select((b, k) => new[] { "model", T(b.Time), P(b.Estimate), P(b.Lower), P(b.Upper), P(IntegratedBrierTo[k].Estimate) }));
         Table(sb, ["model", "times", "Brier", "lower", "upper", "IBS"], rows);
+        if (Omitted.Count > 0) sb.Append("   (").Append(Omitted).Append(")\n");
         return sb.ToString();
     }
 

@@ -121,7 +121,13 @@ public sealed class CompetingRisksData
         if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
         if (group is not null) checks.Add(("group", DataColumn.Group, r => group(r) is null));
         if (strata is not null) checks.Add(("strata", DataColumn.Strata, r => strata(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, covariates: null, missing);
+        return FromCollected(ObjectRows<T>.Collect(rows, checks, covariates: null, missing), time, status, censored, group, strata, entry, weight);
+    }
+
+    /// <summary>The rows an objects-in pass kept, as validated data carrying its omitted rows (errors name the row among all rows).</summary>
+    internal static CompetingRisksData FromCollected<T>(ObjectRows<T> collected, Func<T, double> time, Func<T, string?> status, string censored,
+        Func<T, string?>? group = null, Func<T, string?>? strata = null, Func<T, double>? entry = null, Func<T, double>? weight = null)
+    {
         var kept = collected.Kept;
         try
         {

@@ -66,15 +66,45 @@ internal sealed class ObjectRows<T>
     }
 
     /// <summary>The covariate columns of the kept rows (categorical levels in R's order).</summary>
-    public CovariateMatrix Covariates(IReadOnlyList<Covariate<T>> covariates)
+    /// <param name="covariates">The covariates.</param>
+    /// <param name="matchByLabel">For new rows given to a fitted model: the reference level is left to the fit (the
+    /// rows are matched to its columns by label), so rows without the training's reference level are fine.</param>
+    public CovariateMatrix Covariates(IReadOnlyList<Covariate<T>> covariates, bool matchByLabel = false)
     {
         var x = new CovariateMatrix(Kept.Count);
         foreach (var c in covariates)
         {
             if (c.Numeric is { } f) x.AddNumeric(c.Name, Kept.Select(f).ToArray());
-            else x.AddCategorical(c.Name, Factor.FromLabels(Kept.Select(r => c.Categorical!(r)).ToArray(), name: c.Name), c.Reference);
+            else x.AddCategorical(c.Name, Factor.FromLabels(Kept.Select(r => c.Categorical!(r)).ToArray(), name: c.Name), matchByLabel ? null : c.Reference);
         }
         return x;
+    }
+
+    /// <summary>The checks of a right-censored outcome's optional columns (time is always read).</summary>
+    public static List<(string Name, DataColumn? Input, Func<T, bool> IsMissing)> SurvivalChecks(Func<T, double> time, Func<T, double>? weight,
+        Func<T, string?>? strata, Func<T, string?>? id)
+    {
+        var checks = new List<(string, DataColumn?, Func<T, bool>)> { ("time", DataColumn.Time, r => double.IsNaN(time(r))) };
+        if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
+        if (strata is not null) checks.Add(("strata", DataColumn.Strata, r => strata(r) is null));
+        if (id is not null) checks.Add(("id", DataColumn.Id, r => id(r) is null));
+        return checks;
+    }
+
+    /// <summary>The kept rows as validated right-censored data carrying <see cref="Omitted"/> (errors name the row among all rows).</summary>
+    public SurvivalData Survival(Func<T, double> time, Func<T, bool> eventOccurred, Func<T, double>? weight, Func<T, string?>? strata, Func<T, string?>? id)
+    {
+        try
+        {
+            var data = SurvivalData.Create(Kept.Select(time).ToArray(), Kept.Select(eventOccurred).ToArray(), entry: null,
+                weight: weight is null ? null : Kept.Select(weight).ToArray(), group: null,
+                strata: strata is null ? null : Kept.Select(r => strata(r)!).ToArray(), id: id is null ? null : Kept.Select(r => id(r)!).ToArray());
+            return Omitted.Count == 0 ? data : data.WithOmitted(Omitted);
+        }
+        catch (SurvivalInputException ex)
+        {
+            throw AtPosition(ex);
+        }
     }
 
     /// <summary>An error from validating the kept rows, naming the row by its position among all the rows.</summary>

@@ -57,6 +57,45 @@ public sealed record AtRiskTable
         return new AtRiskTable(new ValueList<double>(t), new ValueList<int>(n));
     }
 
+    /// <summary>A numbers-at-risk table from rows an application holds.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once, in time order.</param>
+    /// <param name="time">A row's time.</param>
+    /// <param name="count">The number at risk at that time.</param>
+    /// <param name="group">The arm, named in error messages.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Create"/> (a missing value is an error naming the row).</exception>
+    public static AtRiskTable From<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, double> count, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(count);
+        var t = new List<double>();
+        var n = new List<double>();
+        foreach (var r in rows) { t.Add(time(r)); n.Add(count(r)); }
+        return Create(t, n, group);
+    }
+
+    /// <summary>One table per arm from the rows of several arms held together (a figure's table with a row per arm and
+    /// time), keyed by arm in the order the arms first appear; pass it with the curves to
+    /// <see cref="GuyotReconstruction.Reconstruct(IReadOnlyList{DigitizedCurve}, IReadOnlyDictionary{string, AtRiskTable}?, IReadOnlyDictionary{string, int}?)"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once; within an arm, in time order.</param>
+    /// <param name="group">A row's arm (null is an error).</param>
+    /// <param name="time">A row's time.</param>
+    /// <param name="count">The number at risk.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Create"/>, naming the arm and the row's 1-based position among
+    /// all the rows.</exception>
+    public static IReadOnlyDictionary<string, AtRiskTable> ByGroup<T>(IEnumerable<T> rows, Func<T, string?> group, Func<T, double> time, Func<T, double> count)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(count);
+        var tables = new Dictionary<string, AtRiskTable>(StringComparer.Ordinal);
+        foreach (var a in GroupedRows.Split(rows, group, r => (time(r), count(r))))
+            tables.Add(a.Group, GroupedRows.AtPosition(a, () => Create(a.Values.Select(x => x.Item1).ToArray(), a.Values.Select(x => x.Item2).ToArray(), a.Group)));
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, AtRiskTable>(tables);
+    }
+
     /// <summary>The table a figure would print under a fitted curve: its number at risk at each of
     /// <paramref name="times"/> (R's <c>summary(fit, times =)$n.risk</c>, 0 past the last time). For simulation studies of
     /// reconstruction.</summary>

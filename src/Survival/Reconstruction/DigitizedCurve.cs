@@ -86,6 +86,50 @@ public sealed record DigitizedCurve
         return new DigitizedCurve(group, new ValueList<CurvePoint>(points), new ValueList<CurvePoint>(cleaned), adjusted);
     }
 
+    /// <summary>A digitised curve from the points an application holds (a digitiser's export, rows read from a file).</summary>
+    /// <typeparam name="T">The point type.</typeparam>
+    /// <param name="points">The points, enumerated once, in any order.</param>
+    /// <param name="time">A point's time.</param>
+    /// <param name="value">A point's vertical value, on <paramref name="scale"/>.</param>
+    /// <param name="group">The arm, or null for one curve.</param>
+    /// <param name="scale">Proportion (default, as IPDfromKM) or percent.</param>
+    /// <param name="kind">Survival (default) or cumulative incidence.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Create"/>; a missing value (<see cref="double.NaN"/>) is an
+    /// error naming the point's 1-based position, never dropped: a digitised point left out would move the curve.</exception>
+    public static DigitizedCurve From<T>(IEnumerable<T> points, Func<T, double> time, Func<T, double> value, string? group = null,
+        CurveScale scale = CurveScale.Proportion, CurveKind kind = CurveKind.Survival)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(value);
+        var t = new List<double>();
+        var v = new List<double>();
+        foreach (var p in points) { t.Add(time(p)); v.Add(value(p)); }
+        return Create(t, v, group, scale, kind);
+    }
+
+    /// <summary>One digitised curve per arm from points of several arms held together (R's IPDfromKM takes one data frame
+    /// per arm; a digitiser's export often holds all of them), in the order the arms first appear.</summary>
+    /// <typeparam name="T">The point type.</typeparam>
+    /// <param name="points">The points, enumerated once.</param>
+    /// <param name="group">A point's arm (null is an error: a point must belong to a curve).</param>
+    /// <param name="time">A point's time.</param>
+    /// <param name="value">A point's vertical value, on <paramref name="scale"/>.</param>
+    /// <param name="scale">Proportion (default) or percent.</param>
+    /// <param name="kind">Survival (default) or cumulative incidence.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Create"/>, naming the arm and the point's 1-based position
+    /// among all the points.</exception>
+    public static ValueList<DigitizedCurve> ByGroup<T>(IEnumerable<T> points, Func<T, string?> group, Func<T, double> time, Func<T, double> value,
+        CurveScale scale = CurveScale.Proportion, CurveKind kind = CurveKind.Survival)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(value);
+        var arms = GroupedRows.Split(points, group, p => (time(p), value(p)));
+        return new ValueList<DigitizedCurve>(arms.Select(a => GroupedRows.AtPosition(a, () => Create(a.Values.Select(x => x.Item1).ToArray(),
+            a.Values.Select(x => x.Item2).ToArray(), a.Group, scale, kind))).ToArray());
+    }
+
     /// <summary>The exact coordinates a perfect digitiser would read off a drawn Kaplan–Meier curve: (0, 1), both corners
     /// of each drop (the level before and after it, at the event time), and the last time with the last level. For
     /// simulation studies of reconstruction, and to test it on curves whose patients are known.</summary>

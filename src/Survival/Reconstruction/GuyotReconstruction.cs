@@ -53,6 +53,31 @@ public static class GuyotReconstruction
         return new ReconstructionResult(ValueList<ReconstructedArm>.Of(arms.Select(Reconstruct)));
     }
 
+    /// <summary>Rebuilds the patients of every arm from curves and tables made from an application's rows
+    /// (<see cref="DigitizedCurve.ByGroup{T}"/>, <see cref="AtRiskTable.ByGroup{T}"/>), matched by arm name.</summary>
+    /// <param name="curves">One curve per arm, each with its group.</param>
+    /// <param name="atRisk">The numbers-at-risk table of each arm that has one, by arm; null when no table was printed.</param>
+    /// <param name="totalEvents">The total events of each arm the paper reports, by arm (Guyot's <c>tot.events</c>).</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Reconstruct(IReadOnlyList{ArmEvidence})"/>, or a table or a
+    /// total names an arm that has no curve.</exception>
+    /// <example><code>
+    /// var curves = DigitizedCurve.ByGroup(points, p =&gt; p.Arm, p =&gt; p.Months, p =&gt; p.Survival);
+    /// var tables = AtRiskTable.ByGroup(numbersAtRisk, r =&gt; r.Arm, r =&gt; r.Months, r =&gt; r.AtRisk);
+    /// var patients = GuyotReconstruction.Reconstruct(curves, tables).ToSurvivalData();
+    /// </code></example>
+    public static ReconstructionResult Reconstruct(IReadOnlyList<DigitizedCurve> curves, IReadOnlyDictionary<string, AtRiskTable>? atRisk,
+        IReadOnlyDictionary<string, int>? totalEvents = null)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        var names = curves.Select(c => c.Group).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var arm in (atRisk?.Keys ?? []).Concat(totalEvents?.Keys ?? []))
+            if (!names.Contains(arm))
+                throw new SurvivalInputException($"names an arm that has no curve (the curves: {string.Join(", ", curves.Select(c => c.Group ?? "(unnamed)"))})", column: "group", value: arm);
+        return Reconstruct(curves.Select(c => new ArmEvidence(c,
+            c.Group is { } g && atRisk is not null && atRisk.TryGetValue(g, out var table) ? table : null,
+            c.Group is { } h && totalEvents is not null && totalEvents.TryGetValue(h, out int e) ? e : null)).ToArray());
+    }
+
     /// <summary>Rebuilds the patients of one arm (remarks).</summary>
     /// <param name="arm">The arm's curve and published numbers.</param>
     /// <exception cref="SurvivalInputException">The table's patients and <see cref="ArmEvidence.Patients"/> differ, total

@@ -10,6 +10,13 @@ public sealed record ReconstructionResult
     /// <summary>One entry per digitised curve, in the order given.</summary>
     public ValueList<ReconstructedArm> Arms { get; }
 
+    /// <summary>The arm reconstructed from the curve of group <paramref name="group"/>.</summary>
+    /// <param name="group">The arm's name.</param>
+    /// <exception cref="KeyNotFoundException">No curve has that group (the message lists the arms).</exception>
+    public ReconstructedArm this[string group]
+        => Arms.FirstOrDefault(a => a.Group == group)
+            ?? throw new KeyNotFoundException($"no arm '{group}': the arms are {string.Join(", ", Arms.Select(a => a.Group ?? "(unnamed)"))}");
+
     /// <summary>The reconstructed patients as ordinary input to every estimator: one row per patient, grouped by arm
     /// when the curves have groups.</summary>
     public SurvivalData ToSurvivalData()

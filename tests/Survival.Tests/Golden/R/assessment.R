@@ -41,6 +41,9 @@ conc_fixture("lung-age", lung$time, lung$status - 1, lung$age, ymax = 500, note 
 # R's printout of one concordance object (without its call), for ToString().
 pf <- concordance(Surv(time, status) ~ age, data = lung); pf$call <- NULL
 writeLines(capture.output(print(pf)), file.path(out, "concordance-print.txt"))
+# ... and with two rows left out for a missing score (ages of rows 5 and 100 removed): the objects-in entry's printout.
+pm <- concordance(Surv(time, status) ~ age, data = transform(lung, age = replace(age, c(5, 100), NA))); pm$call <- NULL
+writeLines(capture.output(print(pm)), file.path(out, "concordance-print-missing.txt"))
 conc_fixture("lung-cox", lung2$time, lung2$status, cfit$linear.predictors, ymax = 365, note = "lung, Cox lp (age, sex, ph.ecog)")
 stopifnot(abs(concordance(cfit)$concordance - concordancefit(Surv(lung2$time, lung2$status), cfit$linear.predictors, reverse = TRUE)$concordance) < 1e-12)
 colon_d <- colon[colon$etype == 2, ]
