@@ -89,8 +89,9 @@ public static class CumulativeIncidence
             var (estimates, stdErrs, survival, survivalStdErr) = Estimate(table, groupRecords, causes);
             var byCause = new IncidenceCurve[causes];
             for (int k = 0; k < causes; k++)
-                byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false);
-            perGroup[g] = (byCause, Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true));
+                byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false)
+                    with { N = table.Totals.Rows, Events = table.Totals.CauseRows[k] };
+            perGroup[g] = (byCause, Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true) with { N = table.Totals.Rows });
         });
         foreach (var (byCause, free) in perGroup)
         {
@@ -132,6 +133,10 @@ public static class CumulativeIncidence
     /// <summary>One group's distinct exit times with the weighted number at risk, events by cause and all events.</summary>
     private sealed record Table(double[] Time, double[] AtRisk, double[] Events, double[][] CauseEvents)
     {
+        /// <summary>The group's input rows and, per cause, its rows ending in that cause (unweighted, R's <c>n</c> and
+        /// <c>nevent</c>).</summary>
+        public (double Rows, double[] CauseRows) Totals { get; init; } = (0, []);
+
         /// <summary>The number at risk as reported (R: unweighted rows for a multi-state curve); AtRisk when unweighted.</summary>
         public double[] Shown { get; init; } = AtRisk;
     }
@@ -169,6 +174,12 @@ public static class CumulativeIncidence
         var censored = counts.Censored;
         // Read only with delayed entry (otherwise the counts would make a column of zeros).
         var entered = counts.HasEntry ? counts.Entered : default;
+        // Unweighted rows (R's n and nevent): the cells' events and censorings when they are rows, else the subjects column
+        // (read only then: made on demand, it would cost a pass and an array at 10^7 cells).
+        bool rowsAreExits = counts.SubjectsAreExits;
+        var subjects = rowsAreExits ? default : counts.Subjects;
+        var rowTotals = new double[groups];
+        var causeRows = new double[groups][];
         // Count each group's distinct times first, then fill preallocated arrays.
         var size = new int[groups];
         var lastTime = new double[groups];
@@ -190,6 +201,7 @@ public static class CumulativeIncidence
             enters[g] = counts.HasEntry ? new double[size[g]] : [];
             all[g] = new double[size[g]];
             byCause[g] = new double[causes][];
+            causeRows[g] = new double[causes];
             for (int k = 0; k < causes; k++) byCause[g][k] = new double[size[g]];
         }
         var at = new int[groups];
@@ -202,7 +214,9 @@ public static class CumulativeIncidence
             int j = at[g];
             exits[g][j] += events[c] + censored[c];
             if (counts.HasEntry) enters[g][j] += entered[c];
-            if (slot > 0) { byCause[g][slot - 1][j] += events[c]; all[g][j] += events[c]; }
+            double rows = rowsAreExits ? events[c] + censored[c] : subjects[c];
+            if (slot > 0) { byCause[g][slot - 1][j] += events[c]; all[g][j] += events[c]; causeRows[g][slot - 1] += rows; }
+            rowTotals[g] += rows;
         }
         var tables = new Table[groups];
         bool hasEntry = counts.HasEntry;
@@ -223,10 +237,10 @@ public static class CumulativeIncidence
                 if (exits[g][j] > 0) kept++;
             }
             // Only exit times are steps (entries alone are not R's survfit times).
-            if (kept == m) { tables[g] = new Table(times[g], atRisk, all[g], byCause[g]); continue; }
+            if (kept == m) { tables[g] = new Table(times[g], atRisk, all[g], byCause[g]) { Totals = (rowTotals[g], causeRows[g]) }; continue; }
             var keep = Enumerable.Range(0, m).Where(j => exits[g][j] > 0).ToArray();
             tables[g] = new Table(keep.Select(j => times[g][j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(), keep.Select(j => all[g][j]).ToArray(),
-                byCause[g].Select(l => keep.Select(j => l[j]).ToArray()).ToArray());
+                byCause[g].Select(l => keep.Select(j => l[j]).ToArray()).ToArray()) { Totals = (rowTotals[g], causeRows[g]) };
         }
         return tables;
     }

@@ -54,6 +54,43 @@ public sealed record CumulativeIncidenceResult
                 string.Join(", ", Curves.Select(c => c.Group is null ? $"'{c.Cause}'" : $"'{c.Cause}' in '{c.Group}'")));
     }
 
+    /// <summary>As R prints the fit (<c>print(survfit(Surv(time, factor(status)) ~ group))</c>, after its call line):
+    /// per group and state — the event-free state "(s0)" first, then each cause — the rows <c>n</c>, the events
+    /// <c>nevent</c> (both unweighted, as R) and the restricted mean time in the state up to the largest time of all
+    /// the groups (<c>rmean = "common"</c>: ∫₀^τ p(t) dt, each curve carried flat past its group's last time). Curves
+    /// are named by group level (R writes <c>group=level</c>).</summary>
+    /// <remarks>Checked against R's printout (fixtures from Golden/R/competing-risks.R). cmprsk's <c>print.cuminc</c> table
+    /// is not printed: its variances are cmprsk's delta-method ones, while these curves carry survfit's infinitesimal
+    /// jackknife.</remarks>
+    public override string ToString()
+    {
+        var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        if (Omitted.Count > 0) w.Write($"   {Omitted} \n");
+        // R: every group's event-free curve, then every group's curve of each cause (states outer, groups inner).
+        var rows = EventFree.Select(c => (Curve: c, State: "(s0)"))
+            .Concat(Causes.SelectMany(cause => Curves.Where(c => c.Cause == cause).Select(c => (Curve: c, State: cause))))
+            .ToArray();
+        double tau = Curves.Concat(EventFree).Where(c => c.Steps.Count > 0).Select(c => c.Steps[^1].Time).DefaultIfEmpty(0).Max();
+        Printing.RFormat.Matrix(w, rows.Select(r => r.Curve.Group is null ? r.State : $"{r.Curve.Group}, {r.State}").ToArray(), ["n", "nevent", "rmean*"],
+            [rows.Select(r => r.Curve.N).ToArray(), rows.Select(r => r.Curve.Events).ToArray(), rows.Select(r => RestrictedMean(r.Curve, tau)).ToArray()]);
+        w.Write($"   *restricted mean time in state (max time = {Printing.RFormat.Column([tau])[0]} )\n");
+        return w.ToString();
+    }
+
+    /// <summary>∫₀^τ p(t) dt of a step curve starting at 1 (event-free) or 0 (a cause), flat past its last step.</summary>
+    private static double RestrictedMean(IncidenceCurve curve, double tau)
+    {
+        double area = 0, previousTime = 0, previous = curve.Cause is null ? 1 : 0;
+        foreach (var step in curve.Steps)
+        {
+            if (step.Time >= tau) break;
+            area += previous * (step.Time - previousTime);
+            previousTime = step.Time;
+            previous = step.Estimate;
+        }
+        return area + previous * (tau - previousTime);
+    }
+
     /// <summary>The curve of <paramref name="cause"/> in <paramref name="group"/> (null: the only group).</summary>
     public IncidenceCurve Curve(string cause, string? group = null)
         => Curves.FirstOrDefault(c => c.Cause == cause && c.Group == group)

@@ -17,6 +17,12 @@ public sealed record IncidenceCurve
     /// <summary>The cause as written in the data, or null for the event-free curve.</summary>
     public string? Cause { get; }
 
+    /// <summary>The group's number of input rows, unweighted (R's <c>n</c> in <c>print(survfit(…))</c>).</summary>
+    public double N { get; internal init; }
+
+    /// <summary>The group's rows ending in this cause, unweighted (R's <c>nevent</c>); 0 for the event-free curve.</summary>
+    public double Events { get; internal init; }
+
     /// <summary>The curve at every distinct exit time of the group, ascending.</summary>
     public IReadOnlyList<IncidenceStep> Steps { get; }
 

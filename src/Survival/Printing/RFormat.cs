@@ -39,6 +39,84 @@ public static class RFormat
     public static string PValue(double p)
         => p < 2e-16 ? "< 2e-16" : p.ToString("G2", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
+    /// <summary>One column of a numeric matrix as R's <c>print</c> formats it (<c>formatReal</c> with
+    /// <paramref name="digits"/> significant digits): each value is given as many significant digits as it needs, up to
+    /// <paramref name="digits"/>, and the whole column then takes the most decimals any value needs, in fixed notation
+    /// unless scientific is narrower (R's <c>scipen = 0</c>). <c>NA</c> for NaN.</summary>
+    /// <param name="values">The column.</param>
+    /// <param name="digits">Significant digits (R's <c>getOption("digits")</c>, 7).</param>
+    /// <returns>The formatted cells, not padded.</returns>
+    public static IReadOnlyList<string> Column(IReadOnlyList<double> values, int digits = 7)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfLessThan(digits, 1);
+        bool negative = false;
+        int maxLeft = 1, maxRight = 0, maxSignificant = 1, maxExponent = 0;
+        bool any = false;
+        foreach (double x in values)
+        {
+            if (!double.IsFinite(x)) continue;
+            any = true;
+            var (significant, exponent) = Significance(x, digits);
+            if (x < 0) negative = true;
+            maxLeft = Math.Max(maxLeft, exponent + 1);
+            maxRight = Math.Max(maxRight, significant - exponent - 1);
+            maxSignificant = Math.Max(maxSignificant, significant);
+            maxExponent = Math.Max(maxExponent, Math.Abs(exponent));
+        }
+        int fixedWidth = (negative ? 1 : 0) + maxLeft + maxRight + (maxRight > 0 ? 1 : 0);
+        int scientificWidth = (negative ? 1 : 0) + (maxSignificant > 1 ? maxSignificant + 1 : maxSignificant) + (maxExponent >= 100 ? 5 : 4);
+        bool scientific = any && fixedWidth > scientificWidth;
+        return values.Select(x => double.IsNaN(x) ? "NA" : double.IsPositiveInfinity(x) ? "Inf" : double.IsNegativeInfinity(x) ? "-Inf"
+            : scientific ? Scientific(x, maxSignificant - 1) : x.ToString("F" + maxRight, CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    /// <summary>The significant digits (at most <paramref name="digits"/>, trailing zeros dropped) and the decimal
+    /// exponent of <paramref name="x"/> rounded to <paramref name="digits"/> significant digits (R's <c>scientific</c>).</summary>
+    private static (int Significant, int Exponent) Significance(double x, int digits)
+    {
+        if (x == 0) return (1, 0);
+        string e = Math.Abs(x).ToString("E" + (digits - 1), CultureInfo.InvariantCulture);   // d.dddddde+xxx, rounded
+        int at = e.IndexOf('E', StringComparison.Ordinal);
+        string mantissa = e[..at].Replace(".", "", StringComparison.Ordinal).TrimEnd('0');
+        return (Math.Max(1, mantissa.Length), int.Parse(e[(at + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    private static string Scientific(double x, int decimals)
+    {
+        string e = x.ToString("E" + decimals, CultureInfo.InvariantCulture);
+        int at = e.IndexOf('E', StringComparison.Ordinal);
+        int exponent = int.Parse(e[(at + 1)..], CultureInfo.InvariantCulture);
+        return e[..at] + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes a numeric matrix as R's <c>print</c> does: row names left-aligned, each column formatted by
+    /// <see cref="Column"/> and right-aligned under its name, one space apart.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="rowNames">The row names.</param>
+    /// <param name="columnNames">The column names.</param>
+    /// <param name="columns">The values, one array per column.</param>
+    /// <param name="digits">Significant digits (R's 7).</param>
+    public static void Matrix(TextWriter output, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, IReadOnlyList<IReadOnlyList<double>> columns, int digits = 7)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rowNames);
+        ArgumentNullException.ThrowIfNull(columnNames);
+        ArgumentNullException.ThrowIfNull(columns);
+        var cells = columns.Select(c => Column(c, digits)).ToArray();
+        int labelWidth = rowNames.Count == 0 ? 0 : rowNames.Max(r => r.Length);
+        var widths = cells.Select((c, j) => Math.Max(columnNames[j].Length, c.Count == 0 ? 0 : c.Max(v => v.Length))).ToArray();
+        var line = new System.Text.StringBuilder(new string(' ', labelWidth));
+        for (int j = 0; j < cells.Length; j++) line.Append(' ').Append(columnNames[j].PadLeft(widths[j]));
+        output.Write(line.Append('\n'));
+        for (int i = 0; i < rowNames.Count; i++)
+        {
+            line.Clear().Append(rowNames[i].PadRight(labelWidth));
+            for (int j = 0; j < cells.Length; j++) line.Append(' ').Append(cells[j][i].PadLeft(widths[j]));
+            output.Write(line.Append('\n'));
+        }
+    }
+
     /// <summary>Writes rows under a header as a right-aligned text table, columns two spaces apart.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="header">The column headings (the first is often empty, over the row labels).</param>

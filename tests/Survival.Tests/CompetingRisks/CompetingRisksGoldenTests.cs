@@ -72,6 +72,16 @@ public class CompetingRisksGoldenTests
         }
     }
 
+    /// <summary>ToString() is R's print of the survfit object (n, nevent and the restricted mean time in each state),
+    /// character for character, with groups, strata, delayed entry and weights.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Prints_as_R_prints_the_fit(string name)
+    {
+        var (data, f) = Load(name);
+        Assert.Equal(f.GetProperty("print").GetString()!.Replace("\r\n", "\n") + "\n", CumulativeIncidence.Fit(data).ToString());
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Gray_test_matches_R_cmprsk_cuminc(string name)

@@ -37,6 +37,11 @@ write_case <- function(name, d, times, covariates = character(), cause = NULL) {
   if (!is.null(d$group)) js$input$group <- as.character(d$group)
   if (!is.null(d$strata)) js$input$strata <- as.character(d$strata)
   js$curves <- curves
+  # R's printout of the fit (print.survfitms: n, nevent, rmean per group and state), curves named by the group's level
+  # as the library names them, without the call line: what CumulativeIncidenceResult.ToString() prints.
+  pf <- f; pf$call <- NULL
+  if (!is.null(pf$strata)) names(pf$strata) <- sub("^group=", "", names(pf$strata))
+  js$print <- paste(capture.output(print(pf)), collapse = "\n")
   # Gray's test (cmprsk::cuminc; no weights or delayed entry there).
   if (!is.null(d$group) && is.null(d$entry) && is.null(d$weight)) {
     ci <- if (is.null(d$strata)) cuminc(d$time, as.character(d$status), d$group, cencode = "0")
