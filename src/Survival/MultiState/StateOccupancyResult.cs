@@ -55,22 +55,20 @@ public sealed record StateOccupancyResult
         Curves.FirstOrDefault(c => c.Group == group) ?? (group is null && Curves.Count == 1 ? Curves[0]
             : throw new ArgumentException($"no curve for group '{group}'", nameof(group)));
 
-    /// <summary>R's <c>print(fit, rmean = h)</c>: per group and state the rows, the transitions into the state, the
-    /// restricted mean time in it and its standard error.</summary>
+    /// <summary>R's <c>print(fit, rmean = h)</c> after its call line: per state and group (every group's row of the
+    /// first state, then of the next) the subjects <c>n</c>, the transitions into the state <c>nevent</c>, the
+    /// restricted mean time in it and its standard error, formatted as R formats a matrix column. Curves are named by
+    /// group level (R writes <c>group=level</c>); checked against R's printout on the multi-state fixtures.</summary>
     public override string ToString()
     {
-        var w = new StringWriter(CultureInfo.InvariantCulture);
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var curve in Curves)
-            for (int k = 0; k < States.Count; k++)
-            {
-                int events = curve.Steps.Sum(s => s.Events[k]);
-                rows.Add([curve.Group is null ? States[k] : $"group={curve.Group}, {States[k]}",
-                    curve.Rows.ToString(CultureInfo.InvariantCulture), events.ToString(CultureInfo.InvariantCulture),
-                    RFormat.Number(curve.RestrictedMean[k].Estimate), RFormat.Number(curve.RestrictedMean[k].StdErr)]);
-            }
-        RFormat.Table(w, ["", "n", "nevent", "rmean*", "se(rmean)"], rows);
-        w.WriteLine($"   *restricted mean time in state (max time = {RFormat.Number(Horizon)} )");
+        var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        if (Omitted.Count > 0) w.Write($"   {Omitted} \n");
+        var rows = Enumerable.Range(0, States.Count).SelectMany(k => Curves.Select(c => (Curve: c, State: k))).ToArray();
+        RFormat.Matrix(w, rows.Select(r => r.Curve.Group is null ? States[r.State] : $"{r.Curve.Group}, {States[r.State]}").ToArray(),
+            ["n", "nevent", "rmean", "se(rmean)*"],
+            [rows.Select(r => (double)r.Curve.Rows).ToArray(), rows.Select(r => (double)r.Curve.Steps.Sum(s => s.Events[r.State])).ToArray(),
+             rows.Select(r => r.Curve.RestrictedMean[r.State].Estimate).ToArray(), rows.Select(r => r.Curve.RestrictedMean[r.State].StdErr).ToArray()]);
+        w.Write($"   *restricted mean time in state (max time = {RFormat.Column([Horizon])[0]} )\n");
         return w.ToString();
     }
 }

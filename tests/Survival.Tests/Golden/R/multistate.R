@@ -67,6 +67,12 @@ fixture <- function(name, d, state_levels, at, horizon, istate = NULL, weights =
                           istate = if (is.null(istate)) NULL else as.character(d[[istate]]),
                           weight = if (is.null(weights)) NULL else exact(d$w), group = if (is.null(group)) NULL else d$g),
               stateLevels = state_levels, curves = curves)
+  # R's printout (print(fit, rmean = horizon), without the call; curves named by the group's level, no group without
+  # one): what StateOccupancyResult.ToString() prints.
+  pargs <- args; if (is.null(group)) pargs$formula <- Surv(tstart, tstop, state) ~ 1
+  pfit <- do.call(survfit, pargs); pfit$call <- NULL
+  if (!is.null(pfit$strata)) names(pfit$strata) <- sub("^g=", "", names(pfit$strata))
+  res$print <- paste(capture.output(print(pfit, rmean = horizon)), collapse = "\n")
   if (!is.null(cox)) {
     cargs <- list(formula = as.formula(paste("Surv(tstart, tstop, state) ~", paste(cox, collapse = " + "))), data = d, id = d$id)
     if (!is.null(istate)) cargs$istate <- d[[istate]]
