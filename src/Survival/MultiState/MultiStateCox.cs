@@ -18,6 +18,47 @@ namespace Survival.MultiState;
 /// </remarks>
 public static class MultiStateCox
 {
+    /// <summary>Fits the model to the objects an application holds (R <c>coxph(Surv(tstart, tstop, state) ~ x, id = id)</c>),
+    /// in one pass: the multi-state rows and every covariate are read from the same row, so rows and covariates cannot
+    /// fall out of line; a row with a missing value in any of them is left out as R's <c>na.omit</c> (reported on the
+    /// fit, <see cref="CoxResult.Omitted"/>) or is an error under <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows, enumerated once.</param>
+    /// <param name="time">Stop time.</param>
+    /// <param name="state">The state entered at the stop, or a censoring label or null for no transition.</param>
+    /// <param name="id">Subject id.</param>
+    /// <param name="covariates">The covariates (<see cref="Covariate.Numeric{T}"/>, <see cref="Covariate.Categorical{T}"/>):
+    /// each becomes one coefficient per transition.</param>
+    /// <param name="entry">Optional start time.</param>
+    /// <param name="initialState">Optional state the subject starts in (R <c>istate</c>).</param>
+    /// <param name="states">Optional order of the entered states (R's factor levels).</param>
+    /// <param name="censored">The labels meaning no transition; <see cref="MultiStateData.DefaultCensoringLabels"/> when null.</param>
+    /// <param name="options">Cox options; null for R's defaults.</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">As <see cref="MultiStateData.From{T}"/> and <see cref="Fit(MultiStateData, CovariateMatrix, CoxOptions?)"/>,
+    /// the row named by its 1-based position among all the rows.</exception>
+    /// <example><code>
+    /// var fit = MultiStateCox.Fit(visits, v =&gt; v.Stop, v =&gt; v.State, v =&gt; v.PatientId,
+    ///     [Covariate.Numeric&lt;Visit&gt;("age", v =&gt; v.Age)], entry: v =&gt; v.Start);
+    /// </code></example>
+    public static MultiStateCoxResult Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> state, Func<T, string?> id,
+        IReadOnlyList<Covariate<T>> covariates, Func<T, double>? entry = null, Func<T, string?>? initialState = null,
+        IReadOnlyList<string>? states = null, IReadOnlyList<string>? censored = null, CoxOptions? options = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(covariates);
+        if (covariates.Count == 0) throw new SurvivalInputException("name at least one covariate", column: "covariates");
+        var collected = ObjectRows<T>.Collect(rows, MultiStateData.Checks(time, id, entry, initialState, null, null), covariates, missing);
+        var data = MultiStateData.FromCollected(collected, time, state, id, entry, initialState, null, null, states, censored);
+        CovariateMatrix x;
+        try { x = collected.Covariates(covariates); }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+        return Fit(data, x, options);
+    }
+
     /// <summary>Fits the model.</summary>
     /// <param name="data">Multi-state rows.</param>
     /// <param name="covariates">The covariate columns (numeric, or categorical already coded), one value per row of

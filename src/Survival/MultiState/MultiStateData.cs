@@ -120,13 +120,28 @@ public sealed class MultiStateData
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(state);
+        var checks = Checks(time, id, entry, initialState, weight, group);
+        return FromCollected(ObjectRows<T>.Collect(rows, checks, covariates: null, missing), time, state, id, entry, initialState, weight, group, states, censored);
+    }
+
+    /// <summary>The checks of <see cref="From{T}"/>'s optional columns (time is always read).</summary>
+    internal static List<(string Name, DataColumn? Input, Func<T, bool> IsMissing)> Checks<T>(Func<T, double> time, Func<T, string?>? id,
+        Func<T, double>? entry, Func<T, string?>? initialState, Func<T, double>? weight, Func<T, string?>? group)
+    {
         var checks = new List<(string, DataColumn?, Func<T, bool>)> { ("time", DataColumn.Time, r => double.IsNaN(time(r))) };
         if (entry is not null) checks.Add(("entry", DataColumn.Entry, r => double.IsNaN(entry(r))));
         if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
         if (id is not null) checks.Add(("id", DataColumn.Id, r => id(r) is null));
         if (initialState is not null) checks.Add(("istate", DataColumn.InitialState, r => initialState(r) is null));
         if (group is not null) checks.Add(("group", DataColumn.Group, r => group(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, covariates: null, missing);
+        return checks;
+    }
+
+    /// <summary>The rows an objects-in pass kept, as validated data carrying its omitted rows (errors name the row among all rows).</summary>
+    internal static MultiStateData FromCollected<T>(ObjectRows<T> collected, Func<T, double> time, Func<T, string?> state, Func<T, string?>? id,
+        Func<T, double>? entry, Func<T, string?>? initialState, Func<T, double>? weight, Func<T, string?>? group,
+        IReadOnlyList<string>? states, IReadOnlyList<string>? censored)
+    {
         var kept = collected.Kept;
         try
         {

@@ -128,7 +128,7 @@ public abstract record ParametricFit : IParametricFit
                 Printing.RFormat.Number(p.Upper), Printing.RFormat.Number(p.StdErr)]));
         w.WriteLine();
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}");
+        w.WriteLine($"N = {N},  Events: {Printing.RFormat.Number(Events)}" + (Omitted.Count > 0 ? $" ({Omitted})" : ""));
         w.WriteLine($"Log-likelihood = {LogLikelihood.ToString("F3", inv)}, df = {Parameters.Count}");
         w.WriteLine($"AIC = {Aic.ToString("F3", inv)}");
         Printing.RFormat.Warnings(w, Warnings);
