@@ -4,7 +4,7 @@ namespace Survival;
 
 /// <summary>
 /// The rows of an application's objects that have every value a fit reads, for the estimators' objects-in entry points
-/// (<c>AftModel.Fit&lt;T&gt;</c>, <c>FineGray.Fit&lt;T&gt;</c>, <c>CompetingRisksData.From&lt;T&gt;</c>, <c>MultiStateData.From&lt;T&gt;</c>): one pass decides which rows are complete (a
+/// (Cox, parametric, Fine–Gray, multi-state Cox, competing-risks and multi-state data, assessment): one pass decides which rows are complete (a
 /// <see cref="double.NaN"/> or null is missing, as in <see cref="SurvivalData.From{T}"/>), keeps their positions among all
 /// the rows, and builds the covariate columns of the rows kept, so that data and covariates cannot fall out of line.
 /// </summary>

@@ -47,73 +47,18 @@ public static class CoxRegression
         ArgumentNullException.ThrowIfNull(eventOccurred);
         ArgumentNullException.ThrowIfNull(covariates);
         if (covariates.Count == 0) throw new SurvivalInputException("name at least one covariate", column: "covariates");
-        var times = new List<double>();
-        var events = new List<bool>();
-        var stratumLabels = strata is null ? null : new List<string>();
-        var weights = weight is null ? null : new List<double>();
-        var clusters = cluster is null ? null : new List<string>();
-        var numeric = covariates.Select(c => c.Numeric is null ? null : new List<double>()).ToArray();
-        var levels = covariates.Select(c => c.Categorical is null ? null : new List<string>()).ToArray();
-        var kept = new List<long>();
-        var omitted = new List<long>();
-        int omittedCount = 0;
-        long position = 0;
-        var values = new double[covariates.Count];
-        var labels = new string?[covariates.Count];
-        foreach (var row in rows)
-        {
-            position++;
-            double t = time(row), w = weight?.Invoke(row) ?? 1;
-            string? k = strata?.Invoke(row);
-            string? id = cluster?.Invoke(row);
-            string? missingName = double.IsNaN(t) ? "time" : weight is not null && double.IsNaN(w) ? "weight" : strata is not null && k is null ? "strata"
-                : cluster is not null && id is null ? "cluster" : null;
-            for (int j = 0; j < covariates.Count && missingName is null; j++)
-            {
-                if (covariates[j].Numeric is { } f) { values[j] = f(row); if (double.IsNaN(values[j])) missingName = covariates[j].Name; }
-                else { labels[j] = covariates[j].Categorical!(row); if (labels[j] is null) missingName = covariates[j].Name; }
-            }
-            if (missingName is not null)
-            {
-                if (missing == MissingValuePolicy.Fail)
-                    throw new SurvivalInputException("the value is missing (NaN or null), and missing values are not allowed (MissingValuePolicy.Fail)",
-                        column: missingName, row: position);
-                omittedCount++;
-                if (omitted.Count < OmittedRows.MaxPositions) omitted.Add(position);
-                continue;
-            }
-            kept.Add(position);
-            times.Add(t);
-            events.Add(eventOccurred(row));
-            stratumLabels?.Add(k!);
-            weights?.Add(w);
-            clusters?.Add(id!);
-            for (int j = 0; j < covariates.Count; j++)
-            {
-                numeric[j]?.Add(values[j]);
-                levels[j]?.Add(labels[j]!);
-            }
-        }
-        if (kept.Count == 0) throw new SurvivalInputException($"every row has a missing value ({omittedCount} omitted): no row is left");
-        SurvivalData data;
-        try
-        {
-            data = SurvivalData.Create(times.ToArray(), events.ToArray(), weight: weights?.ToArray(), strata: stratumLabels, id: clusters);
-        }
-        catch (SurvivalInputException ex) when (ex.Row is long r && r >= 1 && r <= kept.Count)
-        {
-            throw new SurvivalInputException(ex.Reason, column: ex.Column, value: ex.Value, row: kept[(int)(r - 1)], input: ex.Input);
-        }
-        var x = new CovariateMatrix(data.Count);
-        for (int j = 0; j < covariates.Count; j++)
-        {
-            if (numeric[j] is { } v) x.AddNumeric(covariates[j].Name, v.ToArray());
-            else x.AddCategorical(covariates[j].Name, Factor.FromLabels(levels[j]!, name: covariates[j].Name), covariates[j].Reference);
-        }
+        var checks = new List<(string, DataColumn?, Func<T, bool>)> { ("time", DataColumn.Time, r => double.IsNaN(time(r))) };
+        if (weight is not null) checks.Add(("weight", DataColumn.Weight, r => double.IsNaN(weight(r))));
+        if (strata is not null) checks.Add(("strata", DataColumn.Strata, r => strata(r) is null));
+        if (cluster is not null) checks.Add(("cluster", DataColumn.Id, r => cluster(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates, missing);
+        var data = collected.Survival(time, eventOccurred, weight, strata, cluster);
+        CovariateMatrix x;
+        try { x = collected.Covariates(covariates); }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
         // R: a cluster() term always makes the variance robust.
         if (cluster is not null && options?.Robust is null) options = (options ?? CoxOptions.Default) with { Robust = true };
-        var fit = Fit(data, x, options);
-        return omittedCount == 0 ? fit : fit with { Omitted = OmittedRows.Of(omittedCount, omitted) };
+        return Fit(data, x, options);
     }
 
     /// <summary>Fits the model.</summary>
