@@ -103,6 +103,8 @@ public static class RFormat
         ArgumentNullException.ThrowIfNull(rowNames);
         ArgumentNullException.ThrowIfNull(columnNames);
         ArgumentNullException.ThrowIfNull(columns);
+        if (columnNames.Count != columns.Count) throw new ArgumentException($"{columnNames.Count} column names for {columns.Count} columns", nameof(columnNames));
+        if (columns.Any(c => c.Count != rowNames.Count)) throw new ArgumentException($"every column needs one value per row name ({rowNames.Count})", nameof(columns));
         var cells = columns.Select(c => Column(c, digits)).ToArray();
         int labelWidth = rowNames.Count == 0 ? 0 : rowNames.Max(r => r.Length);
         var widths = cells.Select((c, j) => Math.Max(columnNames[j].Length, c.Count == 0 ? 0 : c.Max(v => v.Length))).ToArray();
