@@ -35,14 +35,8 @@ public static class Calibration
     public static CalibrationResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, RiskModel<T> model,
         IReadOnlyList<double> times, Func<T, double>? weight = null, CalibrationOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(eventOccurred);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(times);
-        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, weight, model.Strata, null), model.Covariates, missing);
-        var data = collected.Survival(time, eventOccurred, weight, null, null);
-        try { return Compute(data, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
-        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+        return model.OnSurvival(rows, time, eventOccurred, weight, times, missing, (data, risks, omitted) => Compute(data, risks, options) with { Omitted = omitted });
     }
 
     /// <summary>Calibration of a model's predicted cumulative incidence of a cause on an application's objects under
@@ -61,16 +55,9 @@ public static class Calibration
     public static CalibrationResult Compute<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string cause, RiskModel<T> model,
         IReadOnlyList<double> times, string censored = "0", CalibrationOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(times);
-        var checks = ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null);
-        checks.Add(("status", DataColumn.Event, r => status(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, model.Covariates, missing);
-        var data = CompetingRisksData.FromCollected(collected, time, status, censored);
-        try { return Compute(data, cause, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
-        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+        return model.OnCompetingRisks(rows, time, status, censored, times, missing,
+            (data, risks, omitted) => Compute(data, cause, risks, options) with { Omitted = omitted });
     }
 
     /// <summary>Calibration of predicted event risks on right-censored data.</summary>

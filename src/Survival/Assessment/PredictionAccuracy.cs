@@ -76,14 +76,8 @@ public static class PredictionAccuracy
     public static PredictionAccuracyResult Evaluate<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, RiskModel<T> model,
         IReadOnlyList<double> times, PredictionAccuracyOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(eventOccurred);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(times);
-        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null), model.Covariates, missing);
-        var data = collected.Survival(time, eventOccurred, null, null, null);
-        try { return Evaluate(data, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
-        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+        return model.OnSurvival(rows, time, eventOccurred, null, times, missing, (data, risks, omitted) => Evaluate(data, risks, options) with { Omitted = omitted });
     }
 
     /// <summary>AUC and Brier score of a model's predicted absolute risk of a cause on an application's objects under
@@ -102,16 +96,9 @@ public static class PredictionAccuracy
     public static PredictionAccuracyResult Evaluate<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string cause, RiskModel<T> model,
         IReadOnlyList<double> times, string censored = "0", PredictionAccuracyOptions? options = null, MissingValuePolicy missing = MissingValuePolicy.Omit)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(times);
-        var checks = ObjectRows<T>.SurvivalChecks(time, null, model.Strata, null);
-        checks.Add(("status", DataColumn.Event, r => status(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, model.Covariates, missing);
-        var data = CompetingRisksData.FromCollected(collected, time, status, censored);
-        try { return Evaluate(data, cause, model.PredictKept(collected, times), options) with { Omitted = collected.Omitted }; }
-        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+        return model.OnCompetingRisks(rows, time, status, censored, times, missing,
+            (data, risks, omitted) => Evaluate(data, cause, risks, options) with { Omitted = omitted });
     }
 
     private static void Check(SurvivalData data, PredictedRisks risks)

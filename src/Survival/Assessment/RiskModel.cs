@@ -86,6 +86,36 @@ public sealed class RiskModel<T>
         return _linearPredictor(Matrix(kept), kept.Kept.Count);
     }
 
+    /// <summary>The objects-in assessment on right-censored outcomes: one pass reads the outcome, the weight and this
+    /// model's covariates; <paramref name="assess"/> gets the kept rows' data, this model's predictions for them and the
+    /// rows left out. An error names the row among all the rows.</summary>
+    internal TResult OnSurvival<TResult>(IEnumerable<T> rows, Func<T, double> time, Func<T, bool> eventOccurred, Func<T, double>? weight,
+        IReadOnlyList<double> times, MissingValuePolicy missing, Func<SurvivalData, PredictedRisks, OmittedRows, TResult> assess)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(eventOccurred);
+        ArgumentNullException.ThrowIfNull(times);
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.SurvivalChecks(time, weight, Strata, null), Covariates, missing);
+        var data = collected.Survival(time, eventOccurred, weight, null, null);
+        try { return assess(data, PredictKept(collected, times), collected.Omitted); }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
+    /// <summary>The objects-in assessment under competing risks, as <see cref="OnSurvival"/>.</summary>
+    internal TResult OnCompetingRisks<TResult>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, string censored,
+        IReadOnlyList<double> times, MissingValuePolicy missing, Func<CompetingRisksData, PredictedRisks, OmittedRows, TResult> assess)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(times);
+        var checks = ObjectRows<T>.SurvivalChecks(time, null, Strata, null);
+        checks.Add(("status", DataColumn.Event, r => status(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, Covariates, missing);
+        var data = CompetingRisksData.FromCollected(collected, time, status, censored);
+        try { return assess(data, PredictKept(collected, times), collected.Omitted); }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
     private CovariateMatrix? Matrix(ObjectRows<T> kept) => Covariates.Count == 0 ? null : kept.Covariates(Covariates, matchByLabel: true);
 }
 
