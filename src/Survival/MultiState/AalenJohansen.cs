@@ -149,22 +149,7 @@ public static class AalenJohansen
         }
         double W(int r) => weight.WeightAt(rows[r]);
 
-        // p0: the weighted state shares among rows at risk at the first transition (R docurve2).
-        double t0 = double.PositiveInfinity, tMax = double.NegativeInfinity;
-        for (int r = 0; r < n; r++)
-        {
-            tMax = Math.Max(tMax, stop[rows[r]]);
-            if (end[rows[r]] >= 0) t0 = Math.Min(t0, stop[rows[r]]);
-        }
-        if (double.IsPositiveInfinity(t0)) t0 = tMax;
-        var p = new double[s];
-        double wtsum = 0;
-        for (int r = 0; r < n; r++)
-        {
-            int i = rows[r];
-            if (entry[i] < t0 && stop[i] >= t0) { p[from[i]] += W(r); wtsum += W(r); }
-        }
-        for (int k = 0; k < s; k++) p[k] /= wtsum;
+        var (p, wtsum, t0) = InitialShares(data, rows, stop, entry, s);
         var initial = (double[])p.Clone();
         // Each subject's row: its base vector (the influence while not at risk, or y = u − Aᶜ while at risk in c), the time
         // index the base is at (−1: before the first time), the area integrated up to and including that time, and (at
@@ -176,20 +161,7 @@ public static class AalenJohansen
         var mode = new int[m];
         Array.Fill(baseTime, -1);
         Array.Fill(mode, -1);
-        if (p.All(x => x < 1))
-            for (int r = 0; r < n; r++)
-            {
-                int i = rows[r];
-                if (!(entry[i] < t0 && stop[i] >= t0)) continue;
-                for (int k = 0; k < s; k++) baseRow[subjectOf[r] * s + k] = ((from[i] == k ? 1 : 0) - p[k]) / wtsum;
-            }
-        var initialSe = new double[s];
-        for (int k = 0; k < s; k++)
-        {
-            double sum = 0;
-            for (int j = 0; j < m; j++) sum += baseRow[j * s + k] * baseRow[j * s + k];
-            initialSe[k] = Math.Sqrt(sum);
-        }
+        var initialSe = InitialInfluence(data, rows, stop, entry, s, subjectOf, m, p, wtsum, t0, baseRow);
 
         // The distinct times and the interval after each (within the horizon) that the areas integrate.
         var times = new List<double>();
@@ -525,6 +497,51 @@ public static class AalenJohansen
         return order;
     }
 
+    /// <summary>p0 (R docurve2): the weighted state shares among the rows at risk at the group's first transition (its
+    /// last time when it has none), with the total weight and that time. Shared by <see cref="Curve"/> and
+    /// <see cref="CurveReference"/>: it prepares the input, and is checked against R's p0 on its own.</summary>
+    private static (double[] Shares, double Weight, double Time) InitialShares(MultiStateData data, int[] rows, double[] stop, double[] entry, int s)
+    {
+        var end = data.EndStateArray;
+        var from = data.FromStateArray;
+        double t0 = double.PositiveInfinity, tMax = double.NegativeInfinity;
+        foreach (int i in rows)
+        {
+            tMax = Math.Max(tMax, stop[i]);
+            if (end[i] >= 0) t0 = Math.Min(t0, stop[i]);
+        }
+        if (double.IsPositiveInfinity(t0)) t0 = tMax;
+        var p = new double[s];
+        double wtsum = 0;
+        foreach (int i in rows)
+            if (entry[i] < t0 && stop[i] >= t0) { double w = data.Rows.WeightAt(i); p[from[i]] += w; wtsum += w; }
+        for (int k = 0; k < s; k++) p[k] /= wtsum;
+        return (p, wtsum, t0);
+    }
+
+    /// <summary>Each subject's influence on p0 (written into <paramref name="influence"/>, subject-major, none when p0 is
+    /// degenerate) and the standard errors of p0 it gives: the start of both forms' influence rows.</summary>
+    private static double[] InitialInfluence(MultiStateData data, int[] rows, double[] stop, double[] entry, int s, int[] subjectOf, int m,
+        double[] p, double wtsum, double t0, double[] influence)
+    {
+        var from = data.FromStateArray;
+        if (p.All(x => x < 1))
+            for (int r = 0; r < rows.Length; r++)
+            {
+                int i = rows[r];
+                if (!(entry[i] < t0 && stop[i] >= t0)) continue;
+                for (int k = 0; k < s; k++) influence[subjectOf[r] * s + k] = ((from[i] == k ? 1 : 0) - p[k]) / wtsum;
+            }
+        var se = new double[s];
+        for (int k = 0; k < s; k++)
+        {
+            double sum = 0;
+            for (int j = 0; j < m; j++) sum += influence[j * s + k] * influence[j * s + k];
+            se[k] = Math.Sqrt(sum);
+        }
+        return se;
+    }
+
     /// <summary>The direct form of <see cref="Curve"/>: every subject's influence row updated at every event time (R's
     /// survfitCI loop, O(subjects · states² · times)). Kept as the reference the fast form is tested against.</summary>
     internal static StateOccupancyCurve CurveReference(MultiStateData data, int[] rows, double[] stop, double[] entry, double start, double horizon,
@@ -553,38 +570,10 @@ public static class AalenJohansen
         for (int r = 0; r < n; r++) subjectOf[r] = local[data.SubjectIndex[rows[r]]];
         double W(int r) => weight.WeightAt(rows[r]);
 
-        // p0: the weighted state shares among rows at risk at the first transition (R docurve2).
-        double t0 = double.PositiveInfinity, tMax = double.NegativeInfinity;
-        for (int r = 0; r < n; r++)
-        {
-            tMax = Math.Max(tMax, stop[rows[r]]);
-            if (end[rows[r]] >= 0) t0 = Math.Min(t0, stop[rows[r]]);
-        }
-        if (double.IsPositiveInfinity(t0)) t0 = tMax;
-        var p = new double[s];
-        double wtsum = 0;
-        for (int r = 0; r < n; r++)
-        {
-            int i = rows[r];
-            if (entry[i] < t0 && stop[i] >= t0) { p[from[i]] += W(r); wtsum += W(r); }
-        }
-        for (int k = 0; k < s; k++) p[k] /= wtsum;
+        var (p, wtsum, t0) = InitialShares(data, rows, stop, entry, s);
         var initial = (double[])p.Clone();
         var u = new double[m * s];
-        if (p.All(x => x < 1))
-            for (int r = 0; r < n; r++)
-            {
-                int i = rows[r];
-                if (!(entry[i] < t0 && stop[i] >= t0)) continue;
-                for (int k = 0; k < s; k++) u[subjectOf[r] * s + k] = ((from[i] == k ? 1 : 0) - p[k]) / wtsum;
-            }
-        var initialSe = new double[s];
-        for (int k = 0; k < s; k++)
-        {
-            double sum = 0;
-            for (int j = 0; j < m; j++) sum += u[j * s + k] * u[j * s + k];
-            initialSe[k] = Math.Sqrt(sum);
-        }
+        var initialSe = InitialInfluence(data, rows, stop, entry, s, subjectOf, m, p, wtsum, t0, u);
 
         var byEntry = Enumerable.Range(0, n).OrderBy(r => entry[rows[r]]).ToArray();
         var byStop = Enumerable.Range(0, n).OrderBy(r => stop[rows[r]]).ToArray();
