@@ -15,4 +15,13 @@ internal static class ElementaryFunctions
         if (um1 == -1) return -1;
         return double.IsInfinity(u) ? u : um1 * x / Math.Log(u);
     }
+
+    /// <summary>log(1 + x) to full precision for small |x| (Kahan's trick: log u·x/(u − 1) with u = 1 + x).</summary>
+    /// <remarks>.NET's <c>double.LogP1</c> is log(1 + x), which returns 0 for |x| below 1e-16; this keeps every digit
+    /// (the normal lower tail log(1 − Φ(−z)) for large z needs it).</remarks>
+    public static double Log1p(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
 }

@@ -97,12 +97,9 @@ public static class AftModel
         if (intervals is not null) y = intervals.Start;
         else
         {
-            for (int i = 0; i < n; i++)
-            {
-                double t = data.Time[i];
-                if (logScale && !(t > 0)) throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(t), row: i + 1, input: DataColumn.Time);
-                y[i] = logScale ? Math.Log(t) : t;
-            }
+            if (!logScale) data.Time.CopyTo(y);
+            else if (LogTimes(data.Time, y) is int bad)
+                throw new SurvivalInputException("the log-scale AFT models need times > 0", column: "time", value: SurvivalData.Format(data.Time[bad]), row: bad + 1, input: DataColumn.Time);
         }
         double[]? entryY = null;
         if (data.HasEntry)
@@ -116,12 +113,14 @@ public static class AftModel
         }
         int p = 1 + (covariates?.Count ?? 0);
         var x = new double[p][];
-        x[0] = Enumerable.Repeat(1.0, n).ToArray();
-        for (int j = 1; j < p; j++) x[j] = covariates!.Column(j - 1).ToArray();
+        // The intercept's column of ones is made only where the general row loop reads it (interval rows, delayed entry):
+        // the right-censored sums never read it, and at 10⁷ rows each column allocated costs about as much as a pass.
+        if (intervals is not null || entryY is not null) x[0] = Ones(n);
+        // The covariates' own columns, read and never written.
+        for (int j = 1; j < p; j++) x[j] = covariates!.ColumnArray(j - 1);
         var names = new List<string> { "(Intercept)" };
         if (covariates is not null) names.AddRange(covariates.Names);
-        double events = 0;
-        for (int i = 0; i < n; i++) if (data.Event[i]) events += data.WeightAt(i);
+        var (events, eventLogTimes) = EventSums(data.EventArray, data.WeightArray, y);
         if (events == 0) throw new SurvivalInputException("the AFT models need at least one event");
         bool fixedScale = distribution == AftDistribution.Exponential;
         int q = fixedScale ? p : p + 1;
@@ -129,8 +128,9 @@ public static class AftModel
         // survreg works on the log-time likelihood without the Jacobian −Σ log t of the events, and tests convergence on
         // it; the same test here needs the same function (the Jacobian is a constant, added back at the end).
         double jacobian = 0;
-        if (logScale)
-            for (int i = 0; i < n; i++) if (intervals is null ? data.Event[i] : intervals.Kind[i] == IntervalKind.Exact) jacobian += data.WeightAt(i) * y[i];
+        if (logScale && intervals is null) jacobian = eventLogTimes;
+        else if (logScale)
+            for (int i = 0; i < n; i++) if (intervals!.Kind[i] == IntervalKind.Exact) jacobian += data.WeightAt(i) * y[i];
         Func<double[], (double LogLik, double[] Score, double[,] Information)> Model(double[][] columns, bool fixedSigma) =>
             NewtonRaphson.Observed(theta =>
             {
@@ -205,7 +205,50 @@ public static class AftModel
                 "that separates events from censorings); no estimate or standard error can be given. R's survreg stops " +
                 "after its iteration limit here.");
         return new AftFit(distribution, names, fit.Estimate, covariance, fixedScale, fit.LogLikelihood, fit.Iterations, fit.Converged, n, events,
-            options.ConfidenceLevel, covariates?.Names ?? [], intervals?.LastObserved ?? data.Time.ToArray().Max(), maxIterations, notes) { Terms = covariates?.Terms ?? [] };
+            options.ConfidenceLevel, covariates?.Names ?? [], intervals?.LastObserved ?? Max(data.Time), maxIterations, notes) { Terms = covariates?.Terms ?? [] };
+    }
+
+    /// <summary>y = log t for every row, or the first row whose time is not &gt; 0. A method of its own, compiled fully
+    /// optimised from its first call: in the body of a fit, called a few times, the loop would run unoptimised.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int? LogTimes(ReadOnlySpan<double> time, double[] y)
+    {
+        for (int i = 0; i < time.Length; i++)
+        {
+            double t = time[i];
+            if (!(t > 0)) return i;
+            y[i] = Math.Log(t);
+        }
+        return null;
+    }
+
+    /// <summary>Σw·δ and Σw·δ·y over the rows (δ the event indicator), compiled fully optimised (see <see cref="LogTimes"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (double Events, double EventY) EventSums(bool[] status, double[]? weights, double[] y)
+    {
+        double events = 0, eventY = 0;
+        for (int i = 0; i < status.Length; i++)
+        {
+            // Without a branch on the event (unpredictable: a mispredicted branch per row costs more than the sums).
+            double d = (weights is null ? 1 : weights[i]) * System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref status[i]);
+            events += d;
+            eventY += d * y[i];
+        }
+        return (events, eventY);
+    }
+
+    private static double[] Ones(int n)
+    {
+        var ones = GC.AllocateUninitializedArray<double>(n);
+        ones.AsSpan().Fill(1.0);
+        return ones;
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double v in values) if (v > max) max = v;
+        return max;
     }
 
     /// <summary>Whether a fit's point has standard errors: finite, with a positive variance for every parameter.</summary>
@@ -243,6 +286,12 @@ public static class AftModel
         int p = x.Length, n = y.Length;
         var (_, eventSlope, eventCurvature) = Derivatives(distribution, 0, eventOccurred: true);
         var (_, censoredSlope, censoredCurvature) = Derivatives(distribution, 0, eventOccurred: false);
+        if (intervals is null)
+        {
+            var (aa, bb) = AftRightCensoredSums.GlimSums(y, x, data.EventArray, data.WeightArray,
+                -eventCurvature / (sigma * sigma), -eventSlope / sigma, -censoredCurvature / (sigma * sigma), -censoredSlope / sigma);
+            return NewtonRaphson.Solve(aa, bb);
+        }
         var a = new double[p, p];
         var b = new double[p];
         for (int i = 0; i < n; i++)
@@ -278,6 +327,7 @@ public static class AftModel
     /// residual spread: a start from which Newton–Raphson converges on ordinary data.</summary>
     private static double[] StartingValues(SurvivalData data, double[] y, double[][] x, AftDistribution distribution, bool logScale, bool fixedScale)
     {
+        if (x[0] is null) x = [Ones(y.Length), .. x[1..]];
         int p = x.Length, n = y.Length;
         var rows = Enumerable.Range(0, n).Where(i => data.Event[i]).ToArray();
         if (rows.Length <= p) rows = Enumerable.Range(0, n).ToArray();
@@ -316,9 +366,11 @@ public static class AftModel
     /// cores, large enough that a chunk's work dwarfs its scheduling).</summary>
     private const int EvaluationChunk = 1 << 16;
 
-    /// <summary>The log-likelihood, score and information at θ = (β, log σ) (β alone with the scale fixed at 1).</summary>
+    /// <summary>The log-likelihood, score and information at θ = (β, log σ) (β alone with the scale fixed at 1). Right-censored
+    /// rows without entry are summed by <see cref="AftRightCensoredSums"/> unless <paramref name="rowByRow"/> asks for the
+    /// general row loop (which the tests compare it with).</summary>
     internal static (double LogLik, double[] Score, double[,] Information) Evaluate(SurvivalData data, double[] y, double[][] x, double[] theta,
-        AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null, IntervalEnds? intervals = null)
+        AftDistribution distribution, bool logScale, bool fixedScale, double[]? entryY = null, IntervalEnds? intervals = null, bool rowByRow = false)
     {
         int p = x.Length, q = theta.Length, n = y.Length;
         double logSigma = fixedScale ? 0 : theta[p], sigma = Math.Exp(logSigma);
@@ -326,9 +378,24 @@ public static class AftModel
         var score = new double[q];
         var info = new double[q, q];
         var status = data.EventArray;
+        int chunks = n >= 2 * EvaluationChunk ? (n + EvaluationChunk - 1) / EvaluationChunk : 1;
+        if (intervals is null && entryY is null && !rowByRow)
+        {
+            // Right-censored rows without entry, nearly every fit: the blocked sums (the same chunks, added in order).
+            double[] sums;
+            if (chunks == 1) sums = AftRightCensoredSums.Sum(distribution, 0, n, y, x, status, data.WeightArray, theta, sigma, logScale);
+            else
+            {
+                var partSums = new double[chunks][];
+                Parallel.For(0, chunks, c => partSums[c] = AftRightCensoredSums.Sum(distribution, c * EvaluationChunk, Math.Min(n, (c + 1) * EvaluationChunk),
+                    y, x, status, data.WeightArray, theta, sigma, logScale));
+                sums = partSums[0];
+                for (int c = 1; c < chunks; c++) for (int k = 0; k < sums.Length; k++) sums[k] += partSums[c][k];
+            }
+            return AftRightCensoredSums.Finish(sums, p, logSigma, sigma, fixedScale);
+        }
         // Large data are summed in fixed chunks of rows on all cores, the chunks' sums added in chunk order: the same
         // result on any number of cores (and, below two chunks, the serial sum bit for bit).
-        int chunks = n >= 2 * EvaluationChunk ? (n + EvaluationChunk - 1) / EvaluationChunk : 1;
         if (chunks == 1) Rows(0, n, ref ll, score, info);
         else
         {
@@ -489,9 +556,7 @@ public static class AftModel
                 {
                     if (eventOccurred) return (-0.5 * z * z - 0.5 * Math.Log(2 * Math.PI), -z, -1);
                     // log S(z) = log Q(z); λ = φ(z)/Q(z) (the Mills ratio's inverse), h′ = −λ, h″ = λ(z − λ).
-                    double q = 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2));
-                    double lambda = q > 1e-300 ? Normal.PDF(0, 1, z) / q : z + 1 / z;
-                    double logQ = q > 1e-300 ? Math.Log(q) : Normal.PDFLn(0, 1, z) - Math.Log(z);
+                    var (logQ, lambda) = NormalTail.At(z);
                     return (logQ, -lambda, lambda * (z - lambda));
                 }
         }
