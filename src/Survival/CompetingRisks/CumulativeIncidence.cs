@@ -70,11 +70,17 @@ public static class CumulativeIncidence
         int causes = causeLabels.Count;
         int groups = groupLevels?.Count ?? 1;
         double z = ConfidenceLevel.Z(options.ConfidenceLevel);
-        var counts = options.TimeFix ? TimeFix.Apply(rawCounts) : rawCounts;
-        records ??= CellRecords(counts, causes + 1);
+        // R's near-tie rule: with one stratum (cells in time order) the tables and records map the cells' times as they
+        // read them, merging what it ties; the merged counts are not made (at 10⁷ continuous times they were 0.5 GB and
+        // a third of a second).
+        var counts = rawCounts;
+        double? meanAbs = null;   // the mean |y| of the distinct times, for TimeFix.Walk
+        if (options.TimeFix && counts.StratumCount == 1 && !counts.TimeFixed && counts.CellCount > 0) meanAbs = TimeFix.MeanAbsDistinct(counts);
+        else if (options.TimeFix) counts = TimeFix.Apply(counts);
+        records ??= CellRecords(counts, meanAbs, causes + 1);
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
-        var tables = GroupTables(counts, groups, causes);
+        var tables = GroupTables(counts, meanAbs, groups, causes);
         // The groups are independent: estimated on all cores when they are large enough to pay for the threads (2^16 cells),
         // assembled in group order either way.
         var perGroup = new (IncidenceCurve[] Causes, IncidenceCurve EventFree)[groups];
@@ -130,9 +136,17 @@ public static class CumulativeIncidence
         return timeFix ? TimeFix.Apply(counts) : counts;
     }
 
-    /// <summary>One group's distinct exit times with the weighted number at risk, events by cause and all events.</summary>
-    private sealed record Table(double[] Time, double[] AtRisk, double[] Events, double[][] CauseEvents)
+    /// <summary>One group's distinct exit times with the weighted number at risk and events by cause.</summary>
+    private sealed record Table(double[] Time, double[] AtRisk, double[][] CauseEvents)
     {
+        /// <summary>All events at step j: the causes' events summed (no column of its own: at 10⁷ times it was 80 MB).</summary>
+        public double EventsAt(int j)
+        {
+            double d = 0;
+            foreach (var cause in CauseEvents) d += cause[j];
+            return d;
+        }
+
         /// <summary>The group's input rows and, per cause, its rows ending in that cause (unweighted, R's <c>n</c> and
         /// <c>nevent</c>).</summary>
         public (double Rows, double[] CauseRows) Totals { get; init; } = (0, []);
@@ -145,13 +159,13 @@ public static class CumulativeIncidence
     private static double[] Unweighted(double[] times, GroupRecords records)
     {
         var exits = records.ByExit.Select(r => r.Exit).ToArray();
-        var entries = (records.ByEntry ?? []).Select(r => r.Entry).ToArray();
+        var entries = records.EntryOrder is null ? [] : records.EntryOrder.Select(i => records.Entry![i]).ToArray();
         var result = new double[times.Length];
         for (int j = 0; j < times.Length; j++)
         {
             double t = times[j];
             int exitedBefore = LowerBound(exits, t);
-            int enteredBefore = records.ByEntry is null ? exits.Length : LowerBound(entries, t);
+            int enteredBefore = records.EntryOrder is null ? exits.Length : LowerBound(entries, t);
             result[j] = enteredBefore - exitedBefore;
         }
         return result;
@@ -164,8 +178,9 @@ public static class CumulativeIncidence
         return lo;
     }
 
-    /// <summary>Every group's table in one pass over the cells (cells are ordered by time, then group').</summary>
-    private static Table[] GroupTables(SurvivalCounts counts, int groups, int causes)
+    /// <summary>Every group's table in one pass over the cells (cells are ordered by time, then group'), their times mapped
+    /// to the near-tie representatives when <paramref name="meanAbs"/> (the mean |y| of the distinct times) is given.</summary>
+    private static Table[] GroupTables(SurvivalCounts counts, double? meanAbs, int groups, int causes)
     {
         int slots = causes + 1;
         var time = counts.Time;
@@ -184,22 +199,22 @@ public static class CumulativeIncidence
         var size = new int[groups];
         var lastTime = new double[groups];
         Array.Fill(lastTime, double.NaN);
+        var map = new TimeFix.Walk(meanAbs ?? 1);
         for (int c = 0; c < time.Length; c++)
         {
             int g = group[c] / slots;
-            if (!(time[c] == lastTime[g])) { size[g]++; lastTime[g] = time[c]; }
+            double t = meanAbs is null ? time[c] : map.Map(time[c]);
+            if (!(t == lastTime[g])) { size[g]++; lastTime[g] = t; }
         }
         var times = new double[groups][];
         var exits = new double[groups][];
         var enters = new double[groups][];
-        var all = new double[groups][];
         var byCause = new double[groups][][];
         for (int g = 0; g < groups; g++)
         {
             times[g] = new double[size[g]];
             exits[g] = new double[size[g]];
             enters[g] = counts.HasEntry ? new double[size[g]] : [];
-            all[g] = new double[size[g]];
             byCause[g] = new double[causes][];
             causeRows[g] = new double[causes];
             for (int k = 0; k < causes; k++) byCause[g][k] = new double[size[g]];
@@ -207,15 +222,17 @@ public static class CumulativeIncidence
         var at = new int[groups];
         Array.Fill(at, -1);
         Array.Fill(lastTime, double.NaN);
+        map = new TimeFix.Walk(meanAbs ?? 1);
         for (int c = 0; c < time.Length; c++)
         {
             int g = group[c] / slots, slot = group[c] % slots;
-            if (!(time[c] == lastTime[g])) { at[g]++; lastTime[g] = time[c]; times[g][at[g]] = time[c]; }
+            double t = meanAbs is null ? time[c] : map.Map(time[c]);
+            if (!(t == lastTime[g])) { at[g]++; lastTime[g] = t; times[g][at[g]] = t; }
             int j = at[g];
             exits[g][j] += events[c] + censored[c];
             if (counts.HasEntry) enters[g][j] += entered[c];
             double rows = rowsAreExits ? events[c] + censored[c] : subjects[c];
-            if (slot > 0) { byCause[g][slot - 1][j] += events[c]; all[g][j] += events[c]; causeRows[g][slot - 1] += rows; }
+            if (slot > 0) { byCause[g][slot - 1][j] += events[c]; causeRows[g][slot - 1] += rows; }
             rowTotals[g] += rows;
         }
         var tables = new Table[groups];
@@ -224,60 +241,75 @@ public static class CumulativeIncidence
         {
             // Number at risk at t: entered before t minus exited before t (without entry: exits at or after t).
             int m = size[g];
-            var atRisk = new double[m];
             double totalExit = 0;
             for (int j = 0; j < m; j++) totalExit += exits[g][j];
             double enteredBefore = 0, exitedBefore = 0;
             int kept = 0;
+            // The numbers at risk overwrite the exits as they are read (no second array of the times).
+            var atRisk = exits[g];
+            var exitAt = new bool[m];
             for (int j = 0; j < m; j++)
             {
+                double exited = exits[g][j];
                 atRisk[j] = hasEntry ? enteredBefore - exitedBefore : totalExit - exitedBefore;
                 if (hasEntry) enteredBefore += enters[g][j];
-                exitedBefore += exits[g][j];
-                if (exits[g][j] > 0) kept++;
+                exitedBefore += exited;
+                if (exited > 0) { kept++; exitAt[j] = true; }
             }
             // Only exit times are steps (entries alone are not R's survfit times).
-            if (kept == m) { tables[g] = new Table(times[g], atRisk, all[g], byCause[g]) { Totals = (rowTotals[g], causeRows[g]) }; continue; }
-            var keep = Enumerable.Range(0, m).Where(j => exits[g][j] > 0).ToArray();
-            tables[g] = new Table(keep.Select(j => times[g][j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(), keep.Select(j => all[g][j]).ToArray(),
+            if (kept == m) { tables[g] = new Table(times[g], atRisk, byCause[g]) { Totals = (rowTotals[g], causeRows[g]) }; continue; }
+            var keep = Enumerable.Range(0, m).Where(j => exitAt[j]).ToArray();
+            tables[g] = new Table(keep.Select(j => times[g][j]).ToArray(), keep.Select(j => atRisk[j]).ToArray(),
                 byCause[g].Select(l => keep.Select(j => l[j]).ToArray()).ToArray()) { Totals = (rowTotals[g], causeRows[g]) };
         }
         return tables;
     }
 
     /// <summary>A row (or a cell of identical unweighted rows) for the variance: exit, cause (0 censored), Σ w², entry.</summary>
-    private readonly record struct Record(double Exit, int Cause, double WeightSquared, double Entry);
+    private readonly record struct Record(double Exit, int Cause, double WeightSquared);
 
-    /// <summary>Per group: the records sorted by exit, and (with entry) the same records sorted by entry.</summary>
-    private sealed record GroupRecords(Record[] ByExit, Record[]? ByEntry);
+    /// <summary>Per group: the records sorted by exit and, with delayed entry, each record's entry (aligned with
+    /// <paramref name="ByExit"/>) and the positions of the records in entry order. The entry is not a field of every record:
+    /// without delayed entry (10⁷ cells) it was 80 MB of −∞.</summary>
+    private sealed record GroupRecords(Record[] ByExit, int[]? EntryOrder, double[]? Entry);
 
-    private static GroupRecords[] CellRecords(SurvivalCounts counts, int slots)
+    /// <summary>The cells as records, their times mapped to the near-tie representatives when <paramref name="meanAbs"/> (the
+    /// mean |y| of the distinct times) is given (cells the rule ties stay separate records with one exit: the variance sums records, merged or not).</summary>
+    private static GroupRecords[] CellRecords(SurvivalCounts counts, double? meanAbs, int slots)
     {
         int groups = Math.Max(counts.GroupCount / slots, 1);
         var time = counts.Time;
         var group = counts.Group;
-        var subjects = counts.Subjects;
+        // The rows of a cell: its events and censorings when those are rows (read in place: the subjects column would be
+        // made on demand, an array of the cells), else the subjects column.
+        bool rowsAreExits = counts.SubjectsAreExits;
+        var events = counts.Events;
+        var censored = counts.Censored;
+        var subjects = rowsAreExits ? default : counts.Subjects;
         // Count each group's records, then fill arrays (10^7 cells: no list growth).
         var size = new int[groups];
         for (int c = 0; c < time.Length; c++)
-            if (subjects[c] > 0) size[group[c] / slots]++;
+            if ((rowsAreExits ? events[c] + censored[c] : subjects[c]) > 0) size[group[c] / slots]++;
         var records = new Record[groups][];
         for (int g = 0; g < groups; g++) records[g] = new Record[size[g]];
         var at = new int[groups];
+        var map = new TimeFix.Walk(meanAbs ?? 1);
         for (int c = 0; c < time.Length; c++)
         {
-            if (!(subjects[c] > 0)) continue;
+            double t = meanAbs is null ? time[c] : map.Map(time[c]);
+            double rows = rowsAreExits ? events[c] + censored[c] : subjects[c];
+            if (!(rows > 0)) continue;
             int g = group[c] / slots;
-            records[g][at[g]++] = new Record(time[c], group[c] % slots, subjects[c], double.NegativeInfinity);
+            records[g][at[g]++] = new Record(t, group[c] % slots, rows);
         }
-        return records.Select(r => new GroupRecords(r, null)).ToArray();
+        return records.Select(r => new GroupRecords(r, null, null)).ToArray();
     }
 
     private static GroupRecords[] RowRecords(CompetingRisksData data, bool timeFix)
     {
         var rows = data.Rows;
         int groups = rows.Group?.Levels.Count ?? 1;
-        var lists = new List<Record>[groups];
+        var lists = new List<(Record Record, double Entry)>[groups];
         for (int g = 0; g < groups; g++) lists[g] = [];
         var cuts = timeFix ? TimeFix.CutsOf(rows) : null;
         var time = rows.Time;
@@ -288,19 +320,18 @@ public static class CumulativeIncidence
             double w = rows.WeightAt(i);
             double exit = cuts is null ? time[i] : TimeFix.Map(cuts, time[i]);
             double enter = rows.HasEntry ? (cuts is null ? entry[i] : TimeFix.Map(cuts, entry[i])) : double.NegativeInfinity;
-            lists[rows.Group?.CodeArray[i] ?? 0].Add(new Record(exit, cause[i], w * w, enter));
+            lists[rows.Group?.CodeArray[i] ?? 0].Add((new Record(exit, cause[i], w * w), enter));
         }
         return lists.Select(l =>
         {
-            var byExit = l.ToArray();
-            Array.Sort(byExit.Select(r => r.Exit).ToArray(), byExit);
-            Record[]? byEntry = null;
-            if (rows.HasEntry)
-            {
-                byEntry = (Record[])byExit.Clone();
-                Array.Sort(byEntry.Select(r => r.Entry).ToArray(), byEntry);
-            }
-            return new GroupRecords(byExit, byEntry);
+            var items = l.ToArray();
+            Array.Sort(items.Select(r => r.Record.Exit).ToArray(), items);
+            var byExit = items.Select(x => x.Record).ToArray();
+            if (!rows.HasEntry) return new GroupRecords(byExit, null, null);
+            var entries = items.Select(x => x.Entry).ToArray();
+            var order = Enumerable.Range(0, items.Length).ToArray();
+            Array.Sort((double[])entries.Clone(), order);
+            return new GroupRecords(byExit, order, entries);
         }).ToArray();
     }
 
@@ -336,41 +367,26 @@ public static class CumulativeIncidence
         var evv = new double[causes];
         var varK = new double[causes];
         var byExit = records.ByExit;
-        var byEntry = records.ByEntry;
+        var entryOrder = records.EntryOrder;   // positions in byExit, by entry
+        var entryOf = records.Entry;
         // Rows that have entered, with their r and sₖ, keyed by their index in byExit order. Without delayed entry every row
         // enters at time 0 (r = sₖ = 0), and those at risk at the first event time are a suffix of byExit: no per-row state.
-        var r = byEntry is null ? null : new double[byExit.Length];
-        var sk = byEntry is null ? null : new double[byExit.Length * causes];
-        var entered = byEntry is null ? null : new bool[byExit.Length];
+        var r = entryOrder is null ? null : new double[byExit.Length];
+        var sk = entryOrder is null ? null : new double[byExit.Length * causes];
+        var entered = entryOrder is null ? null : new bool[byExit.Length];
         int firstAtRisk = int.MaxValue;
         bool Entered(int i) => entered is null ? i >= firstAtRisk : entered[i];
-        int[]? entryIndex = null;
-        if (byEntry is not null)
-        {
-            // byEntry holds the same records; map each to its position in byExit for the bookkeeping.
-            var positions = new Dictionary<Record, Queue<int>>();
-            for (int i = 0; i < byExit.Length; i++)
-            {
-                if (!positions.TryGetValue(byExit[i], out var qu)) positions[byExit[i]] = qu = new Queue<int>();
-                qu.Enqueue(i);
-            }
-            entryIndex = byEntry.Select(rec => positions[rec].Dequeue()).ToArray();
-        }
         int nextEntry = 0, nextExit = 0;
-        // The next event time after each step (+∞ after the last), by one backward pass.
-        var nextEvent = new double[m];
-        for (int j = m - 1, following = -1; j >= 0; j--)
-        {
-            nextEvent[j] = following < 0 ? double.PositiveInfinity : table.Time[following];
-            if (table.Events[j] > 0) following = j;
-        }
+        // The next event time after a step (+∞ after the last): found by a pointer that only moves forward (no array of
+        // the times).
+        int following = 0;
         // Rows never at risk at an event time (they leave before the first event of the group) have no influence.
         bool anyEvent = false;
         int lastEvent = -1;
         for (int j = 0; j < m; j++)
         {
             double t = table.Time[j];
-            double d = table.Events[j];
+            double d = table.EventsAt(j);
             // Once every row at risk has failed (S = 0) nothing can change any more: later rows (delayed entry) have no
             // influence (their derivatives start at 0 and S(t−) = 0 multiplies every increment), and the estimates are
             // constant; carry the last event time's values. "0" is |S| ≤ 1e-12: with weights d/n may miss 1 by an ulp.
@@ -379,7 +395,7 @@ public static class CumulativeIncidence
             {
                 double n = table.AtRisk[j];
                 // (1) rows entering the risk set at this event time.
-                if (byEntry is null)
+                if (entryOrder is null)
                 {
                     if (!anyEvent)
                     {
@@ -390,9 +406,9 @@ public static class CumulativeIncidence
                 }
                 else
                 {
-                    for (; nextEntry < byEntry.Length && byEntry[nextEntry].Entry < t; nextEntry++)
+                    for (; nextEntry < entryOrder.Length && entryOf![entryOrder[nextEntry]] < t; nextEntry++)
                     {
-                        int i = entryIndex![nextEntry];
+                        int i = entryOrder[nextEntry];
                         if (byExit[i].Exit < t) continue; // leaves before this event time: never at risk at one
                         entered![i] = true;
                         double ri = s > 0 ? p / s : 0;
@@ -447,7 +463,9 @@ public static class CumulativeIncidence
                 svSe[j] = Math.Abs(s) <= 1e-12 ? 0 : Math.Sqrt(Math.Max(0, varS));
 
                 // (4) rows whose last event time at risk is this one leave the running sums.
-                double next = nextEvent[j];
+                if (following <= j) following = j + 1;
+                while (following < m && !(table.EventsAt(following) > 0)) following++;
+                double next = following < m ? table.Time[following] : double.PositiveInfinity;
                 for (; nextExit < byExit.Length && byExit[nextExit].Exit < next; nextExit++)
                 {
                     int i = nextExit;
