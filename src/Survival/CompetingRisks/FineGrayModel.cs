@@ -251,13 +251,7 @@ internal sealed class FineGrayModel
                 // status (about one row in five) mispredicts more often than the additions cost.
                 double w = _status[i] == 2 ? r / _g[b] : 0;
                 pre0 += w;
-                if (!withDerivatives) continue;
-                for (int j = 0; j < p; j++)
-                {
-                    double wx = w * X[j][i];
-                    pre1[j] += wx;
-                    for (int l = 0; l <= j; l++) pre2[j * p + l] += wx * X[l][i];
-                }
+                if (withDerivatives) AddMoments(w, i, pre1, pre2);
             }
         }
         // Backward: the suffix sums over the rows with tᵢ ≥ t, completed at each event block.
@@ -273,13 +267,7 @@ internal sealed class FineGrayModel
             {
                 double w = _risk[i];
                 suf0 += w;
-                if (!withDerivatives) continue;
-                for (int j = 0; j < p; j++)
-                {
-                    double wx = w * X[j][i];
-                    suf1[j] += wx;
-                    for (int l = 0; l <= j; l++) suf2[j * p + l] += wx * X[l][i];
-                }
+                if (withDerivatives) AddMoments(w, i, suf1, suf2);
             }
             if (e < 0 || _eventBlock[e] != b) continue;
             double g = _g[b];
@@ -293,6 +281,19 @@ internal sealed class FineGrayModel
         }
         _lastBeta = (double[])beta.Clone();
         _lastWithDerivatives = withDerivatives;
+    }
+
+    /// <summary>Adds w·x and the lower triangle of w·xxᵀ of sorted row <paramref name="i"/> to the running sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddMoments(double w, int i, Span<double> first, Span<double> second)
+    {
+        int p = P;
+        for (int j = 0; j < p; j++)
+        {
+            double wx = w * X[j][i];
+            first[j] += wx;
+            for (int l = 0; l <= j; l++) second[j * p + l] += wx * X[l][i];
+        }
     }
 
     /// <summary>Σᵢ (ηᵢ + ψᵢ)(ηᵢ + ψᵢ)ᵀ: the score residual ηᵢ and the censoring term ψᵢ of Fine &amp; Gray (1999), by
