@@ -265,7 +265,8 @@ public static class CumulativeIncidence
         return tables;
     }
 
-    /// <summary>A row (or a cell of identical unweighted rows) for the variance: exit, cause (0 censored), Σ w², entry.</summary>
+    /// <summary>A row (or a cell of identical unweighted rows) for the variance: exit, cause (0 censored), Σ w² (its entry,
+    /// with delayed entry, is kept beside it in <see cref="GroupRecords"/>).</summary>
     private readonly record struct Record(double Exit, int Cause, double WeightSquared);
 
     /// <summary>Per group: the records sorted by exit and, with delayed entry, each record's entry (aligned with
