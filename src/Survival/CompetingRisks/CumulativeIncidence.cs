@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Survival.Estimation;
 
 namespace Survival.CompetingRisks;
@@ -28,6 +29,13 @@ public static class CumulativeIncidence
     /// <param name="cancellationToken">Stops the estimate between its stages (the reduction, each group's curves, Gray's
     /// tests): <see cref="OperationCanceledException"/>.</param>
     public static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options = null, CancellationToken cancellationToken = default)
+        => Fit(data, options, cancellationToken, forceCellRecords: false);
+
+    /// <summary><see cref="Fit(CompetingRisksData, CumulativeIncidenceOptions?, CancellationToken)"/>; with
+    /// <paramref name="forceCellRecords"/> unweighted rows without delayed entry go through the cells' records as weighted
+    /// or delayed-entry rows do, instead of the table's counts (for the tests, which compare the two).</summary>
+    internal static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options, CancellationToken cancellationToken,
+        bool forceCellRecords)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= CumulativeIncidenceOptions.Default;
@@ -45,7 +53,7 @@ public static class CumulativeIncidence
         bool gray = rows.Group is not null && !rows.HasEntry && !rows.HasWeights;
         return Core(rawCounts, rows.Group?.Levels, data.Causes, records, rows.HasWeights,
             gray ? () => rows.Strata is null ? rawCounts : CompositeCounts(data, keepStrata: true, timeFix: false) : null, rows.Omitted, options,
-            cancellationToken);
+            cancellationToken, forceCellRecords);
     }
 
     /// <summary>Estimates the curves from per-time counts (read by a database, e.g. <c>DuckDbCompetingRisks</c>): exact
@@ -65,7 +73,7 @@ public static class CumulativeIncidence
 
     private static CumulativeIncidenceResult Core(SurvivalCounts rawCounts, IReadOnlyList<string>? groupLevels, IReadOnlyList<string> causeLabels,
         GroupRecords[]? records, bool weighted, Func<SurvivalCounts>? grayCounts, OmittedRows omitted, CumulativeIncidenceOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool forceCellRecords = false)
     {
         int causes = causeLabels.Count;
         int groups = groupLevels?.Count ?? 1;
@@ -77,22 +85,49 @@ public static class CumulativeIncidence
         double? meanAbs = null;   // the mean |y| of the distinct times, for TimeFix.Walk
         if (options.TimeFix && counts.StratumCount == 1 && !counts.TimeFixed && counts.CellCount > 0) meanAbs = TimeFix.MeanAbsDistinct(counts);
         else if (options.TimeFix) counts = TimeFix.Apply(counts);
-        records ??= CellRecords(counts, meanAbs, causes + 1);
+        // Gray's tests read only counts: with many cells they run beside the curves (the two share the cores; the result
+        // is the same in any order).
+        bool large = counts.CellCount >= 1 << 16;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = large ? -1 : 1 };
+        Func<GrayTestResult[]>? grayWork = grayCounts is null || groups < 2 ? null : () =>
+        {
+            // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the
+            // counts before the near-tie rule), else a reduction by stratum as well.
+            var forGray = grayCounts();
+            // One pass per cause, independent: on all cores (each result is the same as serial).
+            var tests = new GrayTestResult[causes];
+            Parallel.For(0, causes, parallel, k => tests[k] = GrayTest.FromCounts(forGray, groups, causes, k + 1, causeLabels[k]));
+            return tests;
+        };
+        var grayTask = grayWork is not null && large ? Task.Run(grayWork, cancellationToken) : null;
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
-        var tables = GroupTables(counts, meanAbs, groups, causes);
+        // The tables and the records each read every cell once, independently: on two cores when there are enough cells
+        // to pay for the threads (2^16).
+        // Unweighted cells without delayed entry need no records: every row of a cell weighs 1 and enters at 0, so the
+        // variance's sums are the table's counts (EstimateFromCounts). At 10⁷ continuous times the records were 229 MiB.
+        bool countsSuffice = records is null && counts.SubjectsAreExits && !counts.HasEntry && !forceCellRecords;
+        Table[] tables = [];
+        if (records is null && !countsSuffice && large)
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+                () => records = CellRecords(counts, meanAbs, causes + 1), () => tables = GroupTables(counts, meanAbs, groups, causes));
+        else
+        {
+            if (!countsSuffice) records ??= CellRecords(counts, meanAbs, causes + 1);
+            tables = GroupTables(counts, meanAbs, groups, causes);
+        }
         // The groups are independent: estimated on all cores when they are large enough to pay for the threads (2^16 cells),
         // assembled in group order either way.
         var perGroup = new (IncidenceCurve[] Causes, IncidenceCurve EventFree)[groups];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = counts.CellCount >= 1 << 16 ? -1 : 1 };
+        var recordsByGroup = records;
         Parallel.For(0, groups, parallel, g =>
         {
             string? label = groupLevels?[g];
             var table = tables[g];
-            var groupRecords = records[g];
+            var groupRecords = recordsByGroup?[g];
             // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
-            if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords) };
-            var (estimates, stdErrs, survival, survivalStdErr) = Estimate(table, groupRecords, causes);
+            if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords!) };
+            var (estimates, stdErrs, survival, survivalStdErr) = groupRecords is null ? EstimateFromCounts(table, causes) : Estimate(table, groupRecords, causes);
             var byCause = new IncidenceCurve[causes];
             for (int k = 0; k < causes; k++)
                 byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false)
@@ -104,18 +139,8 @@ public static class CumulativeIncidence
             curves.AddRange(byCause);
             eventFree.Add(free);
         }
-        GrayTestResult[] gray = [];
         cancellationToken.ThrowIfCancellationRequested();
-        if (grayCounts is not null && groups > 1)
-        {
-            // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the
-            // counts before the near-tie rule), else a reduction by stratum as well.
-            var forGray = grayCounts();
-            // One pass per cause, independent: on all cores (each result is the same as serial).
-            var tests = new GrayTestResult[causes];
-            Parallel.For(0, causes, parallel, k => tests[k] = GrayTest.FromCounts(forGray, groups, causes, k + 1, causeLabels[k]));
-            gray = tests;
-        }
+        var gray = grayTask is not null ? grayTask.GetAwaiter().GetResult() : grayWork?.Invoke() ?? [];
         return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
     }
 
@@ -180,6 +205,7 @@ public static class CumulativeIncidence
 
     /// <summary>Every group's table in one pass over the cells (cells are ordered by time, then group'), their times mapped
     /// to the near-tie representatives when <paramref name="meanAbs"/> (the mean |y| of the distinct times) is given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Table[] GroupTables(SurvivalCounts counts, double? meanAbs, int groups, int causes)
     {
         int slots = causes + 1;
@@ -276,6 +302,7 @@ public static class CumulativeIncidence
 
     /// <summary>The cells as records, their times mapped to the near-tie representatives when <paramref name="meanAbs"/> (the
     /// mean |y| of the distinct times) is given (cells the rule ties stay separate records with one exit: the variance sums records, merged or not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GroupRecords[] CellRecords(SurvivalCounts counts, double? meanAbs, int slots)
     {
         int groups = Math.Max(counts.GroupCount / slots, 1);
@@ -346,6 +373,7 @@ public static class CumulativeIncidence
     /// quadratic in (P, Qₖ, S, Fₖ) whose coefficients are running sums of w², w²r, w²r², w²sₖ, … over the rows at risk
     /// and w²u², w²u vₖ, w²vₖ² over those that left; a dying row adds its own term at its time.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double[][] Estimates, double[][] StdErrs, double[] Survival, double[] SurvivalStdErr) Estimate(Table table, GroupRecords records, int causes)
     {
         int m = table.Time.Length;
@@ -487,6 +515,92 @@ public static class CumulativeIncidence
                         euv[k] += w2 * u * v;
                         evv[k] += w2 * v * v;
                     }
+                }
+            }
+            else
+            {
+                for (int k = 0; k < causes; k++)
+                {
+                    f[k][j] = lastEvent < 0 ? 0 : f[k][lastEvent];
+                    se[k][j] = lastEvent < 0 ? 0 : se[k][lastEvent];
+                }
+                sv[j] = lastEvent < 0 ? 1 : sv[lastEvent];
+                svSe[j] = lastEvent < 0 ? 0 : svSe[lastEvent];
+            }
+        }
+        return (f, se, sv, svSe);
+    }
+
+    /// <summary><see cref="Estimate"/> for unweighted rows without delayed entry, from the table alone: the same
+    /// recursions and sums, with each group of identical rows (those dying of one cause at t, those censored in
+    /// [t, next event time)) added once, times its count.</summary>
+    /// <remarks>Every row weighs 1 and enters at time 0, so r = sₖ = 0 and the running sums over rows at risk reduce to
+    /// their count, the number at risk at the first event time. A row dying of cause c at t adds
+    /// (2 p dS + dS²) to the variance of S and (2 q_c d + d²) to that of F_c (dS = −S(t−)/n, d = S(t−)/n); on leaving it
+    /// adds u², u v_k and v_k² (u = (p + dS)/S, v_k = q_k + [k = c] d − u F_k), and a censored row the same with dS = d = 0.
+    /// The sums are those of <see cref="Estimate"/> over the cells' records, grouped.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double[][] Estimates, double[][] StdErrs, double[] Survival, double[] SurvivalStdErr) EstimateFromCounts(Table table, int causes)
+    {
+        int m = table.Time.Length;
+        var atRisk = table.AtRisk;
+        var causeEvents = table.CauseEvents;
+        var f = new double[causes][];
+        var se = new double[causes][];
+        for (int k = 0; k < causes; k++) { f[k] = new double[m]; se[k] = new double[m]; }
+        var sv = new double[m];
+        var svSe = new double[m];
+        double s = 1, p = 0;
+        var q = new double[causes];
+        var cif = new double[causes];
+        // The number at risk among rows that were at risk at an event time, and Σ u², Σ u vₖ, Σ vₖ² over those that left.
+        double w0 = 0, euu = 0;
+        var euv = new double[causes];
+        var evv = new double[causes];
+        var varK = new double[causes];
+        int following = 0, lastEvent = -1;
+        for (int j = 0; j < m; j++)
+        {
+            double d = table.EventsAt(j);
+            if (d > 0 && lastEvent >= 0 && Math.Abs(s) <= 1e-12) d = 0;
+            if (d > 0)
+            {
+                double n = atRisk[j];
+                if (lastEvent < 0) w0 = n;
+                double h = d / n, sPrev = s, pPrev = p;
+                p = pPrev * (1 - h) + sPrev * h / n;
+                for (int k = 0; k < causes; k++)
+                {
+                    double hk = causeEvents[k][j] / n;
+                    q[k] += pPrev * hk - sPrev * hk / n;
+                }
+                s = sPrev * (1 - h);
+                for (int k = 0; k < causes; k++) cif[k] += sPrev * causeEvents[k][j] / n;
+                lastEvent = j;
+
+                double dS = -sPrev / n, dk = sPrev / n;
+                double varS = p * p * w0 + s * s * euu + d * (2 * p * dS + dS * dS);
+                for (int k = 0; k < causes; k++)
+                    varK[k] = q[k] * q[k] * w0 + evv[k] + 2 * cif[k] * euv[k] + cif[k] * cif[k] * euu
+                              + causeEvents[k][j] * (2 * q[k] * dk + dk * dk);
+                for (int k = 0; k < causes; k++) { f[k][j] = cif[k]; se[k][j] = Math.Sqrt(Math.Max(0, varK[k])); }
+                sv[j] = s;
+                svSe[j] = Math.Abs(s) <= 1e-12 ? 0 : Math.Sqrt(Math.Max(0, varS));
+
+                // Rows leaving before the next event time: those dying at t, and the censored ones in [t, next).
+                if (following <= j) following = j + 1;
+                while (following < m && !(table.EventsAt(following) > 0)) following++;
+                double leaving = atRisk[j] - (following < m ? atRisk[following] : 0);
+                double censored = leaving - d;
+                w0 -= leaving;
+                double uDied = s > 0 ? (p + dS) / s : 0, uCensored = s > 0 ? p / s : 0;
+                euu += d * uDied * uDied + censored * uCensored * uCensored;
+                for (int k = 0; k < causes; k++)
+                {
+                    double vOther = q[k] - uDied * cif[k], vOwn = vOther + dk, vCensored = q[k] - uCensored * cif[k];
+                    double own = causeEvents[k][j], other = d - own;
+                    euv[k] += own * uDied * vOwn + other * uDied * vOther + censored * uCensored * vCensored;
+                    evv[k] += own * vOwn * vOwn + other * vOther * vOther + censored * vCensored * vCensored;
                 }
             }
             else
