@@ -377,11 +377,7 @@ public static class CumulativeIncidence
     private static (double[][] Estimates, double[][] StdErrs, double[] Survival, double[] SurvivalStdErr) Estimate(Table table, GroupRecords records, int causes)
     {
         int m = table.Time.Length;
-        var f = new double[causes][];
-        var se = new double[causes][];
-        for (int k = 0; k < causes; k++) { f[k] = new double[m]; se[k] = new double[m]; }
-        var sv = new double[m];
-        var svSe = new double[m];
+        var (f, se, sv, svSe) = NewColumns(causes, m);
 
         double s = 1, p = 0;
         var q = new double[causes];
@@ -454,15 +450,8 @@ public static class CumulativeIncidence
                 }
                 anyEvent = true;
                 // (2) the recursions.
-                double h = d / n, sPrev = s, pPrev = p;
-                p = pPrev * (1 - h) + sPrev * h / n;
-                for (int k = 0; k < causes; k++)
-                {
-                    double hk = table.CauseEvents[k][j] / n;
-                    q[k] += pPrev * hk - sPrev * hk / n;
-                }
-                s = sPrev * (1 - h);
-                for (int k = 0; k < causes; k++) cif[k] += sPrev * table.CauseEvents[k][j] / n;
+                double sPrev = s;
+                Recurse(ref s, ref p, q, cif, table.CauseEvents, j, d, n);
                 lastEvent = j;
 
                 // (3) Σ w²I² at this time: rows at risk, the dying rows' own terms, rows that left.
@@ -517,16 +506,7 @@ public static class CumulativeIncidence
                     }
                 }
             }
-            else
-            {
-                for (int k = 0; k < causes; k++)
-                {
-                    f[k][j] = lastEvent < 0 ? 0 : f[k][lastEvent];
-                    se[k][j] = lastEvent < 0 ? 0 : se[k][lastEvent];
-                }
-                sv[j] = lastEvent < 0 ? 1 : sv[lastEvent];
-                svSe[j] = lastEvent < 0 ? 0 : svSe[lastEvent];
-            }
+            else CarryLast(f, se, sv, svSe, j, lastEvent);
         }
         return (f, se, sv, svSe);
     }
@@ -545,11 +525,7 @@ public static class CumulativeIncidence
         int m = table.Time.Length;
         var atRisk = table.AtRisk;
         var causeEvents = table.CauseEvents;
-        var f = new double[causes][];
-        var se = new double[causes][];
-        for (int k = 0; k < causes; k++) { f[k] = new double[m]; se[k] = new double[m]; }
-        var sv = new double[m];
-        var svSe = new double[m];
+        var (f, se, sv, svSe) = NewColumns(causes, m);
         double s = 1, p = 0;
         var q = new double[causes];
         var cif = new double[causes];
@@ -567,15 +543,8 @@ public static class CumulativeIncidence
             {
                 double n = atRisk[j];
                 if (lastEvent < 0) w0 = n;
-                double h = d / n, sPrev = s, pPrev = p;
-                p = pPrev * (1 - h) + sPrev * h / n;
-                for (int k = 0; k < causes; k++)
-                {
-                    double hk = causeEvents[k][j] / n;
-                    q[k] += pPrev * hk - sPrev * hk / n;
-                }
-                s = sPrev * (1 - h);
-                for (int k = 0; k < causes; k++) cif[k] += sPrev * causeEvents[k][j] / n;
+                double sPrev = s;
+                Recurse(ref s, ref p, q, cif, causeEvents, j, d, n);
                 lastEvent = j;
 
                 double dS = -sPrev / n, dk = sPrev / n;
@@ -603,18 +572,46 @@ public static class CumulativeIncidence
                     evv[k] += own * vOwn * vOwn + other * vOther * vOther + censored * vCensored * vCensored;
                 }
             }
-            else
-            {
-                for (int k = 0; k < causes; k++)
-                {
-                    f[k][j] = lastEvent < 0 ? 0 : f[k][lastEvent];
-                    se[k][j] = lastEvent < 0 ? 0 : se[k][lastEvent];
-                }
-                sv[j] = lastEvent < 0 ? 1 : sv[lastEvent];
-                svSe[j] = lastEvent < 0 ? 0 : svSe[lastEvent];
-            }
+            else CarryLast(f, se, sv, svSe, j, lastEvent);
         }
         return (f, se, sv, svSe);
+    }
+
+    /// <summary>One event time's step of the estimates (S, Fₖ) and of the solutions (P, Qₖ) the variance starts from time 0
+    /// (<see cref="Estimate"/>'s remarks), with d events of n at risk, <paramref name="causeEvents"/>[k][j] of cause k.</summary>
+    private static void Recurse(ref double s, ref double p, double[] q, double[] cif, double[][] causeEvents, int j, double d, double n)
+    {
+        double h = d / n, sPrev = s, pPrev = p;
+        p = pPrev * (1 - h) + sPrev * h / n;
+        for (int k = 0; k < q.Length; k++)
+        {
+            double hk = causeEvents[k][j] / n;
+            q[k] += pPrev * hk - sPrev * hk / n;
+        }
+        s = sPrev * (1 - h);
+        for (int k = 0; k < cif.Length; k++) cif[k] += sPrev * causeEvents[k][j] / n;
+    }
+
+    /// <summary>The estimate's columns for m steps: Fₖ and its standard error per cause, S and its standard error.</summary>
+    private static (double[][] F, double[][] FStdErr, double[] S, double[] SStdErr) NewColumns(int causes, int m)
+    {
+        var f = new double[causes][];
+        var se = new double[causes][];
+        for (int k = 0; k < causes; k++) { f[k] = new double[m]; se[k] = new double[m]; }
+        return (f, se, new double[m], new double[m]);
+    }
+
+    /// <summary>A step without events (or after S reached 0) keeps the last event time's values (before any: F = 0, S = 1,
+    /// standard errors 0).</summary>
+    private static void CarryLast(double[][] f, double[][] se, double[] sv, double[] svSe, int j, int lastEvent)
+    {
+        for (int k = 0; k < f.Length; k++)
+        {
+            f[k][j] = lastEvent < 0 ? 0 : f[k][lastEvent];
+            se[k][j] = lastEvent < 0 ? 0 : se[k][lastEvent];
+        }
+        sv[j] = lastEvent < 0 ? 1 : sv[lastEvent];
+        svSe[j] = lastEvent < 0 ? 0 : svSe[lastEvent];
     }
 
     private static IncidenceCurve Curve(string? group, string? cause, Table table, double[] estimate, double[] stdErr, double z,
