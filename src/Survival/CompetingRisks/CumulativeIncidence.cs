@@ -102,11 +102,11 @@ public static class CumulativeIncidence
         var grayTask = grayWork is not null && large ? Task.Run(grayWork, cancellationToken) : null;
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
-        // The tables and the records each read every cell once, independently: on two cores when there are enough cells
-        // to pay for the threads (2^16).
         // Unweighted cells without delayed entry need no records: every row of a cell weighs 1 and enters at 0, so the
         // variance's sums are the table's counts (EstimateFromCounts). At 10⁷ continuous times the records were 229 MiB.
         bool countsSuffice = records is null && counts.SubjectsAreExits && !counts.HasEntry && !forceCellRecords;
+        // Where records are made, they and the tables each read every cell once, independently: on two cores when there
+        // are enough cells to pay for the threads (2^16).
         Table[] tables = [];
         if (records is null && !countsSuffice && large)
             Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
