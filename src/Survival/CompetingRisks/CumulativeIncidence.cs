@@ -89,17 +89,13 @@ public static class CumulativeIncidence
         // is the same in any order).
         bool large = counts.CellCount >= 1 << 16;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = large ? -1 : 1 };
-        Func<GrayTestResult[]>? grayWork = grayCounts is null || groups < 2 ? null : () =>
-        {
-            // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the
-            // counts before the near-tie rule), else a reduction by stratum as well.
-            var forGray = grayCounts();
-            // One pass per cause, independent: on all cores (each result is the same as serial).
-            var tests = new GrayTestResult[causes];
-            Parallel.For(0, causes, parallel, k => tests[k] = GrayTest.FromCounts(forGray, groups, causes, k + 1, causeLabels[k]));
-            return tests;
-        };
-        var grayTask = grayWork is not null && large ? Task.Run(grayWork, cancellationToken) : null;
+        // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the counts
+        // before the near-tie rule), else a reduction by stratum as well. One pass per cause, independent: each its own
+        // task (no task waits on another's threads), each result the same as serial.
+        bool wantGray = grayCounts is not null && groups > 1;
+        var forGray = wantGray && large ? new Lazy<SurvivalCounts>(grayCounts!) : null;
+        var grayTasks = forGray is null ? null : Enumerable.Range(0, causes)
+            .Select(k => Task.Run(() => GrayTest.FromCounts(forGray.Value, groups, causes, k + 1, causeLabels[k]), cancellationToken)).ToArray();
         var curves = new List<IncidenceCurve>();
         var eventFree = new List<IncidenceCurve>();
         // Unweighted cells without delayed entry need no records: every row of a cell weighs 1 and enters at 0, so the
@@ -140,7 +136,13 @@ public static class CumulativeIncidence
             eventFree.Add(free);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var gray = grayTask is not null ? grayTask.GetAwaiter().GetResult() : grayWork?.Invoke() ?? [];
+        GrayTestResult[] gray = [];
+        if (grayTasks is not null) gray = grayTasks.Select(t => t.GetAwaiter().GetResult()).ToArray();
+        else if (wantGray)
+        {
+            var serialCounts = grayCounts!();
+            gray = Enumerable.Range(0, causes).Select(k => GrayTest.FromCounts(serialCounts, groups, causes, k + 1, causeLabels[k])).ToArray();
+        }
         return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
     }
 
