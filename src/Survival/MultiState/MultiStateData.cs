@@ -38,8 +38,9 @@ public sealed class MultiStateData
     private readonly int[] _fromState;
 
     private MultiStateData(SurvivalData rows, int[] endState, int[] fromState, IReadOnlyList<string> states,
-        IReadOnlyList<MultiStateTransition> transitions, int[] subject, int subjects)
+        IReadOnlyList<MultiStateTransition> transitions, int[] subject, int subjects, int[] subjectOrder)
     {
+        SubjectOrder = subjectOrder;
         Rows = rows;
         _endState = endState;
         _fromState = fromState;
@@ -72,6 +73,10 @@ public sealed class MultiStateData
 
     internal int[] SubjectIndex { get; }
 
+    /// <summary>The row numbers by subject, and within a subject in time order (R's multicheck order: stop, then start,
+    /// then row): found once by the validation, and read by the estimators that walk each subject's rows.</summary>
+    internal int[] SubjectOrder { get; }
+
     internal int[] EndStateArray => _endState;
 
     internal int[] FromStateArray => _fromState;
@@ -79,7 +84,7 @@ public sealed class MultiStateData
     /// <summary>The same data, recording rows a reader left out for missing values before building them.</summary>
     /// <param name="omitted">The rows left out.</param>
     public MultiStateData WithOmitted(OmittedRows omitted)
-        => new(Rows.WithOmitted(omitted), _endState, _fromState, States, Transitions, SubjectIndex, SubjectCount);
+        => new(Rows.WithOmitted(omitted), _endState, _fromState, States, Transitions, SubjectIndex, SubjectCount, SubjectOrder);
 
     /// <summary>The 0-based index of a state label.</summary>
     /// <exception cref="SurvivalInputException">It is not a state of the data.</exception>
@@ -216,9 +221,9 @@ public sealed class MultiStateData
         if (idFactor is null) { for (int i = 0; i < n; i++) subject[i] = i; subjects = n; }
         else { idFactor.Codes.CopyTo(subject); subjects = idFactor.Levels.Count; }
 
-        var from = Chain(time, entry, end, given, subject, initialState is not null, id, all);
+        var (from, order) = Chain(time, entry, end, given, subject, initialState is not null, id, all);
         var transitions = CountTransitions(from, end, all);
-        return new MultiStateData(rows, end, from, ValueList<string>.Of(all), transitions, subject, subjects);
+        return new MultiStateData(rows, end, from, ValueList<string>.Of(all), transitions, subject, subjects, order);
     }
 
     private static bool[] Events(IReadOnlyList<string?> state, HashSet<string> censored)
@@ -230,7 +235,7 @@ public sealed class MultiStateData
 
     // R's multicheck: each subject's rows in order of (stop, start); the state over a row is the subject's initial state
     // on its first row and afterwards the last state entered. Overlaps, gaps and disagreeing initial states are errors.
-    private static int[] Chain(ReadOnlySpan<double> time, double[]? entry, int[] end, int[] given, int[] subject, bool hasInitial,
+    private static (int[] From, int[] Order) Chain(ReadOnlySpan<double> time, double[]? entry, int[] end, int[] given, int[] subject, bool hasInitial,
         IReadOnlyList<string>? id, string[] states)
     {
         int n = time.Length;
@@ -268,7 +273,7 @@ public sealed class MultiStateData
                 throw new SurvivalInputException($"{who} is in state {states[from[i]]} after row {prev + 1} but row {i + 1} gives its initial state as {states[given[i]]} (R survcheck: teleport)",
                     column: "istate", value: states[given[i]], row: i + 1, input: DataColumn.InitialState);
         }
-        return from;
+        return (from, order);
     }
 
     private static MultiStateTransition[] CountTransitions(int[] from, int[] end, string[] states)

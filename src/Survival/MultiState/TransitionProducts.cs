@@ -1,107 +1,157 @@
 namespace Survival.MultiState;
 
 /// <summary>
-/// Range products of the Aalen–Johansen transition matrices, with their time integrals: for event times a..b (in order),
-/// M = H_a·H_(a+1)···H_b and N = Σ_i (H_a···H_i)·δ_i, so that a row vector x carried from before time a to time b is
-/// x·M, and its integral over the intervals that follow those times is x·N. Appended one time at a time, queried for any
-/// range in O(log T) products of s × s matrices (a segment tree; the matrices need not be invertible, as H is not once a
-/// state empties).
+/// Products of the Aalen–Johansen transition matrices from any past event time up to the latest one, with their time
+/// integrals, applied to a row vector: for times a..b (b the latest appended), M = H_a·H_(a+1)···H_b and
+/// N = Σ_i (H_a···H_i)·δ_i, so that a row vector x carried from before time a to time b is x·M, and its integral over
+/// the intervals that follow those times is x·N. The matrices need not be invertible (H is not once a state empties), so
+/// nothing is divided out of a longer product.
 /// </summary>
-/// <remarks>Two consecutive ranges compose as (M₁, N₁)∘(M₂, N₂) = (M₁M₂, N₁ + M₁N₂). Unset leaves are (I, 0).</remarks>
+/// <remarks>
+/// <para>Two consecutive ranges compose as (M₁, N₁)∘(M₂, N₂) = (M₁M₂, N₁ + M₁N₂), and a vector takes a range as
+/// (x, area) ∘ (M, N) = (xM, area + xN).</para>
+/// <para>The times are cut into blocks of about √T. Kept: each finished block's suffix products (from each of its times
+/// to its end), for each finished block the product of it and every finished block after it, and the running product of
+/// the block being filled. A range reaching the latest time is then at most three pieces: the suffix of its first
+/// block, the whole blocks after it, and the running product; a range inside the block being filled is applied one
+/// matrix at a time (at most √T of them). So a query costs O(s²) (O(√T·s²) at worst), appending costs O(s³), and finishing
+/// the k-th block O(√T·s³ + k·s³): O(T·s³) in all, with O(T·s²) memory. (A segment tree answers any range, but composes
+/// O(log T) matrices per query; every query of the estimator ends at the latest time.)</para>
+/// </remarks>
 internal sealed class TransitionProducts
 {
-    private readonly int _s;
-    private readonly int _size;
-    private readonly double[] _m;
-    private readonly double[] _n;
+    private readonly int _s, _sq, _block;
+    private readonly double[] _suffixM, _suffixN; // per time of a finished block: its block's suffix from that time
+    private readonly double[] _tailM, _tailN;     // per finished block k: blocks k … last finished
+    private readonly double[] _runM, _runN;       // the block being filled: its start … latest
+    private readonly double[] _h, _delta;         // the block being filled: its matrices and intervals
+    private readonly double[] _scratch, _scratchN, _vector;
+    private int _count;
 
-    /// <param name="times">The number of event times (leaves).</param>
+    /// <param name="times">The number of event times that will be appended.</param>
     /// <param name="states">The number of states s.</param>
     public TransitionProducts(int times, int states)
     {
         _s = states;
-        _size = 1;
-        while (_size < Math.Max(times, 1)) _size <<= 1;
-        int nodes = 2 * _size, sq = states * states;
-        _m = new double[nodes * sq];
-        _n = new double[nodes * sq];
-        for (int node = 0; node < nodes; node++)
-            for (int a = 0; a < states; a++) _m[node * sq + a * states + a] = 1;
+        _sq = states * states;
+        _block = Math.Max(8, (int)Math.Ceiling(Math.Sqrt(Math.Max(times, 1))));
+        int blocks = (Math.Max(times, 1) + _block - 1) / _block;
+        _suffixM = new double[times * _sq];
+        _suffixN = new double[times * _sq];
+        _tailM = new double[blocks * _sq];
+        _tailN = new double[blocks * _sq];
+        _runM = new double[_sq];
+        _runN = new double[_sq];
+        _h = new double[_block * _sq];
+        _delta = new double[_block];
+        _scratch = new double[_sq];
+        _scratchN = new double[_sq];
+        _vector = new double[states];
     }
 
-    /// <summary>Sets time <paramref name="t"/>'s matrix H and interval δ (N = H·δ), and updates the ranges above it.</summary>
-    public void Set(int t, double[] h, double delta)
+    /// <summary>Appends the next time's matrix H (s × s, row-major) and the interval δ after it.</summary>
+    public void Append(double[] h, double delta)
     {
-        int sq = _s * _s, node = _size + t;
+        int sq = _sq, t = _count, at = t % _block;
+        Array.Copy(h, 0, _h, at * sq, sq);
+        _delta[at] = delta;
+        if (at == 0)
+        {
+            // (M, N) of one time: (H, Hδ).
+            for (int x = 0; x < sq; x++) { _runM[x] = h[x]; _runN[x] = h[x] * delta; }
+        }
+        else
+        {
+            // (M, N) ∘ (H, Hδ) = (MH, N + MHδ).
+            Multiply(_runM, 0, h, 0, _scratch, 0);
+            for (int x = 0; x < sq; x++) { _runM[x] = _scratch[x]; _runN[x] += _scratch[x] * delta; }
+        }
+        _count++;
+        if (at == _block - 1) FinishBlock(t / _block, t - at, _block);
+    }
+
+    private void FinishBlock(int k, int first, int length)
+    {
+        int s = _s, sq = _sq;
+        // Suffixes from the end: (H, Hδ) ∘ (M, N) = (HM, Hδ + HN) = (HM, H(δI + N)).
+        int last = first + length - 1;
         for (int x = 0; x < sq; x++)
         {
-            _m[node * sq + x] = h[x];
-            _n[node * sq + x] = h[x] * delta;
+            _suffixM[last * sq + x] = _h[(length - 1) * sq + x];
+            _suffixN[last * sq + x] = _h[(length - 1) * sq + x] * _delta[length - 1];
         }
-        for (node >>= 1; node >= 1; node >>= 1)
-            Compose(_m, _n, 2 * node * sq, _m, _n, (2 * node + 1) * sq, _m, _n, node * sq);
-    }
-
-    /// <summary>The pair (M, N) of times <paramref name="first"/>..<paramref name="last"/> (inclusive), written to
-    /// <paramref name="m"/> and <paramref name="n"/>; (I, 0) when the range is empty.</summary>
-    public void Query(int first, int last, double[] m, double[] n, double[] scratchM, double[] scratchN)
-    {
-        int s = _s, sq = s * s;
-        // Left part (in order) in m/n, right part (in order) in scratch.
-        Identity(m, n);
-        Identity(scratchM, scratchN);
-        if (first > last) return;
-        var tmpM = new double[sq];
-        var tmpN = new double[sq];
-        int l = first + _size, r = last + _size + 1;
-        while (l < r)
+        for (int t = last - 1; t >= first; t--)
         {
-            if ((l & 1) == 1)
-            {
-                Compose(m, n, 0, _m, _n, l * sq, tmpM, tmpN, 0);
-                Array.Copy(tmpM, m, sq);
-                Array.Copy(tmpN, n, sq);
-                l++;
-            }
-            if ((r & 1) == 1)
-            {
-                r--;
-                Compose(_m, _n, r * sq, scratchM, scratchN, 0, tmpM, tmpN, 0);
-                Array.Copy(tmpM, scratchM, sq);
-                Array.Copy(tmpN, scratchN, sq);
-            }
-            l >>= 1;
-            r >>= 1;
+            int local = t - first;
+            Multiply(_h, local * sq, _suffixM, (t + 1) * sq, _scratch, 0);
+            Array.Copy(_suffixN, (t + 1) * sq, _scratchN, 0, sq);
+            for (int a = 0; a < s; a++) _scratchN[a * s + a] += _delta[local];
+            Multiply(_h, local * sq, _scratchN, 0, _suffixN, t * sq);
+            Array.Copy(_scratch, 0, _suffixM, t * sq, sq);
         }
-        Compose(m, n, 0, scratchM, scratchN, 0, tmpM, tmpN, 0);
-        Array.Copy(tmpM, m, sq);
-        Array.Copy(tmpN, n, sq);
+        // Every earlier block's tail takes this block on its right: (M, N) ∘ (B, C) = (MB, N + MC).
+        for (int j = 0; j < k; j++)
+        {
+            Multiply(_tailM, j * sq, _suffixN, first * sq, _scratchN, 0);
+            Multiply(_tailM, j * sq, _suffixM, first * sq, _scratch, 0);
+            for (int x = 0; x < sq; x++) { _tailN[j * sq + x] += _scratchN[x]; _tailM[j * sq + x] = _scratch[x]; }
+        }
+        Array.Copy(_suffixM, first * sq, _tailM, k * sq, sq);
+        Array.Copy(_suffixN, first * sq, _tailN, k * sq, sq);
     }
 
-    private void Identity(double[] m, double[] n)
+    /// <summary>Carries the augmented row <paramref name="z"/> = (x, area) (2s values) from before time
+    /// <paramref name="first"/> to the latest time: x ← x·M and area += x·N; nothing when <paramref name="first"/> is past
+    /// the latest time.</summary>
+    public void Apply(int first, double[] z)
     {
-        Array.Clear(m, 0, _s * _s);
-        Array.Clear(n, 0, _s * _s);
-        for (int a = 0; a < _s; a++) m[a * _s + a] = 1;
+        int latest = _count - 1;
+        if (first > latest) return;
+        int firstBlock = first / _block, latestBlock = latest / _block;
+        int finished = (latest + 1) % _block == 0 ? latestBlock : latestBlock - 1;
+        if (firstBlock > finished)
+        {
+            // Inside the block being filled: one matrix at a time.
+            for (int t = first; t <= latest; t++)
+            {
+                int local = t % _block;
+                Piece(z, _h, _h, local * _sq, _delta[local]);
+            }
+            return;
+        }
+        Piece(z, _suffixM, _suffixN, first * _sq, 1);
+        if (firstBlock + 1 <= finished) Piece(z, _tailM, _tailN, (firstBlock + 1) * _sq, 1);
+        if (finished < latestBlock) Piece(z, _runM, _runN, 0, 1);
     }
 
-    /// <summary>(M, N) at <paramref name="o"/> = (M₁, N₁) at <paramref name="o1"/> ∘ (M₂, N₂) at <paramref name="o2"/>:
-    /// M = M₁M₂, N = N₁ + M₁N₂.</summary>
-    private void Compose(double[] m1, double[] n1, int o1, double[] m2, double[] n2, int o2, double[] m, double[] n, int o)
+    // (x, area) ∘ (M, N·scale) = (xM, area + xN·scale); a single time is (H, Hδ): M = N = H, scale δ.
+    private void Piece(double[] z, double[] m, double[] n, int o, double scale)
     {
         int s = _s;
-        for (int a = 0; a < s; a++)
-            for (int b = 0; b < s; b++)
+        for (int b = 0; b < s; b++)
+        {
+            double pm = 0, pn = 0;
+            for (int a = 0; a < s; a++)
             {
-                double pm = 0, pn = 0;
-                for (int c = 0; c < s; c++)
-                {
-                    double x = m1[o1 + a * s + c];
-                    pm += x * m2[o2 + c * s + b];
-                    pn += x * n2[o2 + c * s + b];
-                }
-                m[o + a * s + b] = pm;
-                n[o + a * s + b] = n1[o1 + a * s + b] + pn;
+                pm += z[a] * m[o + a * s + b];
+                pn += z[a] * n[o + a * s + b];
+            }
+            _vector[b] = pm;
+            z[s + b] += pn * scale;
+        }
+        Array.Copy(_vector, z, s);
+    }
+
+    // result (at or) = a (at oa) · b (at ob), s × s.
+    private void Multiply(double[] a, int oa, double[] b, int ob, double[] result, int or)
+    {
+        int s = _s;
+        for (int i = 0; i < s; i++)
+            for (int j = 0; j < s; j++)
+            {
+                double sum = 0;
+                for (int c = 0; c < s; c++) sum += a[oa + i * s + c] * b[ob + c * s + j];
+                result[or + i * s + j] = sum;
             }
     }
 }
