@@ -50,7 +50,7 @@ public static class AalenJohansen
         double minTime = double.PositiveInfinity;
         for (int i = 0; i < n; i++) minTime = Math.Min(minTime, stop[i]);
 
-        var keep = MergeContinuedCensorings(data, entry, entryRank);
+        var (keep, nextRow) = MergeContinuedCensorings(data, entry, entryRank);
         double start = Math.Min(0, minTime);
         double horizon = options.RestrictedMeanHorizon ?? stop.Max();
         if (horizon < start)
@@ -68,7 +68,7 @@ public static class AalenJohansen
         for (int g = 0; g < groups; g++)
             curves[g] = reference
                 ? CurveReference(data, members[g], stop, entry, start, horizon, z, options, rows.Group?.Levels[g])
-                : AalenJohansenCurve.Fit(data, members[g], position, grid, entryRank, start, horizon, z, options, rows.Group?.Levels[g]);
+                : AalenJohansenCurve.Fit(data, members[g], position, nextRow, grid, entryRank, start, horizon, z, options, rows.Group?.Levels[g]);
         return new StateOccupancyResult(ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(data.Transitions),
             new ValueList<StateOccupancyCurve>(curves), options, horizon, rows.Omitted);
     }
@@ -87,29 +87,45 @@ public static class AalenJohansen
     }
 
     // R survfitCI: a censored row that is neither its subject's first nor its last (no gaps exist after validation) is
-    // joined to the next row of the subject, which takes its start. Returns the rows kept, in row order; the entry times
-    // and their ranks are updated in place. The subjects' rows in time order come from the validation.
-    private static int[] MergeContinuedCensorings(MultiStateData data, double[] entry, int[]? entryRank)
+    // joined to the next row of the subject, which takes its start. Returns the rows kept, in row order, and for each kept
+    // row the next kept row of its subject in the same group (−1: none); the entry times and their ranks are updated in
+    // place. One walk over the subjects' rows in time order, which the validation found.
+    private static (int[] Keep, int[] Next) MergeContinuedCensorings(MultiStateData data, double[] entry, int[]? entryRank)
     {
         int n = data.Count;
         var subject = data.SubjectIndex;
         var end = data.EndStateArray;
         var order = data.SubjectOrder;
+        var code = data.Rows.Group?.CodeArray;
+        int groups = data.Rows.Group?.Levels.Count ?? 1;
         var dropped = new bool[n];
+        var next = new int[n];
+        Array.Fill(next, -1);
+        // Per group, the subject and row last seen.
+        var lastSubject = new int[groups];
+        var lastRow = new int[groups];
+        Array.Fill(lastSubject, -1);
         int kept = n;
-        for (int k = 1; k + 1 < n; k++)
+        for (int k = 0; k < n; k++)
         {
             int i = order[k];
-            if (end[i] >= 0 || subject[order[k - 1]] != subject[i] || subject[order[k + 1]] != subject[i]) continue;
-            dropped[i] = true;
-            kept--;
-            int next = order[k + 1];
-            entry[next] = entry[i];
-            if (entryRank is not null) entryRank[next] = entryRank[i];
+            if (k > 0 && k + 1 < n && end[i] < 0 && subject[order[k - 1]] == subject[i] && subject[order[k + 1]] == subject[i])
+            {
+                dropped[i] = true;
+                kept--;
+                int following = order[k + 1];
+                entry[following] = entry[i];
+                if (entryRank is not null) entryRank[following] = entryRank[i];
+                continue;
+            }
+            int g = code?[i] ?? 0;
+            if (lastSubject[g] == subject[i]) next[lastRow[g]] = i;
+            lastSubject[g] = subject[i];
+            lastRow[g] = i;
         }
         var keep = new int[kept];
         for (int i = 0, k = 0; i < n; i++) if (!dropped[i]) keep[k++] = i;
-        return keep;
+        return (keep, next);
     }
 
     /// <summary>p0 (R docurve2): the weighted state shares among the rows at risk at the group's first transition (its

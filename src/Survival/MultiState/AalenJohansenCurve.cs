@@ -27,8 +27,8 @@ namespace Survival.MultiState;
 internal static class AalenJohansenCurve
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static StateOccupancyCurve Fit(MultiStateData data, int[] rows, int[] position, MultiStateTimes grid, int[]? entryRank,
-        double start, double horizon, double z, AalenJohansenOptions options, string? group)
+    public static StateOccupancyCurve Fit(MultiStateData data, int[] rows, int[] position, int[] nextRow, MultiStateTimes grid,
+        int[]? entryRank, double start, double horizon, double z, AalenJohansenOptions options, string? group)
     {
         int s = data.States.Count, n = rows.Length, d = 2 * s, dd = d * d;
         var stop = grid.Stop;
@@ -37,63 +37,22 @@ internal static class AalenJohansenCurve
         var end = data.EndStateArray;
         var from = data.FromStateArray;
         var tIndex = data.Transitions.Select(t => (data.IndexOf(t.From), data.IndexOf(t.To))).ToArray();
-
-        var (times, stopIndex, joinIndex, byStop, byEntry) = Orders(rows, grid, entryRank);
-        int nt = times.Length;
         var (p, wtsum, t0) = AalenJohansen.InitialShares(data, rows, stop, entry, s);
         var initial = (double[])p.Clone();
         // The influence on p0 of a subject at risk at t0 in state c is (e_c − p0)/Σw (none when p0 is degenerate, R).
         bool spread = p.All(x => x < 1);
-
-        // The rows in exit order: state, destination, weight, entry time index; the rows exiting at t are
-        // firstAt[t] … firstAt[t + 1] − 1.
-        var cS = new int[n];
-        var eS = new int[n];
-        var wS = new double[n];
-        var jS = new int[n];
-        var stopPos = new int[n];
-        var firstAt = new int[nt + 1];
-        for (int k = 0; k < n; k++)
-        {
-            int r = byStop[k], i = rows[r];
-            cS[k] = from[i];
-            eS[k] = end[i];
-            wS[k] = weights?[i] ?? 1;
-            jS[k] = joinIndex[r];
-            stopPos[r] = k;
-            firstAt[stopIndex[r] + 1]++;
-        }
-        for (int t = 0; t < nt; t++) firstAt[t + 1] += firstAt[t];
-
-        // Each subject's rows of this group in time order (the validation's order): the next row of the subject (its exit
-        // position, −1 for the last), whether a row is its subject's first, and whether the subject starts with an
-        // influence on p0 (one of its rows at risk at t0).
-        var next = new int[n];
-        Array.Fill(next, -1);
-        var first = new bool[n];
-        var startClass = new bool[n];
-        {
-            int previous = -1, previousSubject = -1, firstOfSubject = -1;
-            foreach (int i in data.SubjectOrder)
-            {
-                int r = position[i];
-                if (r < 0 || r >= n || rows[r] != i) continue;
-                int k = stopPos[r], subject = data.SubjectIndex[i];
-                if (subject == previousSubject) next[previous] = k;
-                else { first[k] = true; firstOfSubject = k; }
-                if (spread && entry[i] < t0 && stop[i] >= t0) startClass[firstOfSubject] = true;
-                previous = k;
-                previousSubject = subject;
-            }
-        }
-        // Rows with a y of their own: all but a subject's first row entering before the first time. Slots numbered in
-        // exit order: D values (y, or z between a row's exit and its subject's next entry), its base time index and the
-        // weight of the row before it.
-        var slotOf = new int[n];
-        int slots = 0;
-        for (int k = 0; k < n; k++) slotOf[k] = first[k] && jS[k] == 0 ? -1 : slots++;
+        var startClass = spread ? StartClasses(rows, position, nextRow, entry, stop, t0) : null;
+        var layout = Layout.Of(rows, position, nextRow, grid, entryRank, from, end, weights, startClass);
+        var times = layout.Times;
+        int nt = times.Length, slots = layout.Slots;
+        var exits = layout.Exits;
+        var exitWeight = layout.ExitWeight;
+        var firstAt = layout.FirstAt;
+        // Slots (the rows with a y of their own, numbered in entry order): D values (y, or z between a row's exit and its
+        // subject's next entry), the base time index (−2: a first row, nothing stored) and the weight of the row before.
         var slotRow = new double[slots * d];
         var slotBase = new int[slots];
+        Array.Fill(slotBase, -2);
         var slotWeight = new double[slots];
 
         var initialSe = new double[s];
@@ -132,7 +91,13 @@ internal static class AalenJohansenCurve
         var h = new double[s * s];
         var chaz = new double[s * s];
         var scratch = new double[d];
-        var steps = new StateOccupancyStep[nt];
+        // The steps' columns, time-major.
+        var colAtRisk = new int[nt * s];
+        var colEvents = new int[nt * s];
+        var colCensored = new int[nt];
+        var colP = new double[nt * s];
+        var colSe = new double[nt * s];
+        var colHazard = new double[nt * tIndex.Length];
         // The pools: g0 (Σ w²zᵀz, not at risk); per state c: Σ w²yᵀy, Σ w²y, Σ w², the members, the accumulator Âᶜ; the
         // start-class rows' y per state (zInit carried).
         var g0 = new double[dd];
@@ -152,7 +117,6 @@ internal static class AalenJohansenCurve
         var keyWeight = new double[keys];
         var keyCount = new int[keys];
 
-        int eptr = 0;
         for (int t = 0; t < nt; t++)
         {
             // (1) Rows entering before this time join their state's pool, with y = z − Âᶜ at the previous time.
@@ -160,13 +124,13 @@ internal static class AalenJohansenCurve
             {
                 // Only subjects' first rows enter before the first time: y is their class's start vector or 0.
                 var classWeight = new double[2 * s];
-                for (; eptr < n && joinIndex[byEntry[eptr]] == 0; eptr++)
+                for (int q = 0; q < layout.Bulk; q++)
                 {
-                    int k = stopPos[byEntry[eptr]], c = cS[k];
-                    double w = wS[k];
+                    int r = layout.ByEntry?[q] ?? q, i = rows[r], c = from[i];
+                    double w = weights?[i] ?? 1;
                     ns[c]++;
                     ws[c] += w;
-                    classWeight[(startClass[k] ? s : 0) + c] += w * w;
+                    classWeight[(startClass?[r] == true ? s : 0) + c] += w * w;
                     members[c]++;
                 }
                 for (int c = 0; c < s; c++)
@@ -176,17 +140,17 @@ internal static class AalenJohansenCurve
                 }
             }
             else
-                for (; eptr < n && joinIndex[byEntry[eptr]] <= t; eptr++)
+                for (int slot = layout.JoinAt[t]; slot < layout.JoinAt[t + 1]; slot++)
                 {
-                    int k = stopPos[byEntry[eptr]], c = cS[k], slot = slotOf[k];
-                    double w = wS[k];
+                    int c = layout.SlotState[slot] & StateMask;
+                    double w = layout.SlotWeight?[slot] ?? 1;
                     ns[c]++;
                     ws[c] += w;
                     var row = slotRow.AsSpan(slot * d, d);
-                    if (first[k])
+                    if (slotBase[slot] == -2)
                     {
                         // A delayed first row: its start vector carried to t − 1 is its class's y now.
-                        for (int b = 0; b < d; b++) y[b] = startClass[k] ? yClass[c * d + b] : 0;
+                        ClassRow((layout.SlotState[slot] & StartClassBit) != 0, c);
                     }
                     else
                     {
@@ -212,13 +176,14 @@ internal static class AalenJohansenCurve
             int lo = firstAt[t], hi = firstAt[t + 1];
             for (int k = lo; k < hi; k++)
             {
-                int c = cS[k], e = eS[k];
+                int c = exits[k].State & StateMask, e = exits[k].End;
                 if (e < 0) censored++;
                 else if (e != c)
                 {
+                    double w = exitWeight?[k] ?? 1;
                     nev[e]++;
-                    moved += wS[k];
-                    h[c * s + e] += wS[k];
+                    moved += w;
+                    h[c * s + e] += w;
                 }
             }
             Array.Copy(p, pBefore, s);
@@ -247,9 +212,13 @@ internal static class AalenJohansenCurve
             Sandwich(g0, 0, h, dt, s, work);
             for (int c = 0; c < s; c++)
             {
-                Sandwich(gc, c * dd, h, dt, s, work);
-                Times(lc, c * d, h, dt, s, scratch);
-                Times(yClass, c * d, h, dt, s, scratch);
+                // An empty pool is exactly zero (cleared when it empties) and stays so.
+                if (members[c] > 0)
+                {
+                    Sandwich(gc, c * dd, h, dt, s, work);
+                    Times(lc, c * d, h, dt, s, scratch);
+                }
+                if (spread) Times(yClass, c * d, h, dt, s, scratch);
                 Times(acc, c * d, h, dt, s, scratch);
                 if (moved > 0 && ws[c] > 0)
                 {
@@ -283,22 +252,23 @@ internal static class AalenJohansenCurve
             bool firstRowsContinue = false;
             for (int k = lo; k < hi; k++)
             {
-                int c = cS[k], e = eS[k], slot = slotOf[k];
+                var exit = exits[k];
+                int c = exit.State & StateMask, e = exit.End, slot = exit.Slot;
                 int dest = e >= 0 && e != c && wsBefore[c] > 0 ? e : s;
-                double w2 = wS[k] * wS[k];
+                double w = exitWeight?[k] ?? 1, w2 = w * w;
                 if (slot < 0)
                 {
-                    int key = ((startClass[k] ? 1 : 0) * s + c) * (s + 1) + dest;
+                    int key = (((exit.State & StartClassBit) != 0 ? 1 : 0) * s + c) * (s + 1) + dest;
                     keyWeight[key] += w2;
                     keyCount[key]++;
-                    firstRowsContinue |= next[k] >= 0;
+                    firstRowsContinue |= exit.NextSlot >= 0;
                     continue;
                 }
                 var row = slotRow.AsSpan(slot * d, d);
                 row.CopyTo(y);
                 Carry(products, slotBase[slot], y, s);
                 Leave(c, dest, w2, 1, t);
-                if (next[k] >= 0) Store(next[k], wS[k], t);
+                if (exit.NextSlot >= 0) Store(exit.NextSlot, w, t);
             }
             for (int key = 0; key < keys; key++)
             {
@@ -310,15 +280,15 @@ internal static class AalenJohansenCurve
             if (firstRowsContinue)
                 for (int k = lo; k < hi; k++)
                 {
-                    if (slotOf[k] >= 0 || next[k] < 0) continue;
-                    int c = cS[k], e = eS[k];
-                    ClassRow(startClass[k], c);
+                    var exit = exits[k];
+                    if (exit.Slot >= 0 || exit.NextSlot < 0) continue;
+                    int c = exit.State & StateMask, e = exit.End;
+                    ClassRow((exit.State & StartClassBit) != 0, c);
                     ZOf(c, e >= 0 && e != c && wsBefore[c] > 0 ? e : s, t);
-                    Store(next[k], wS[k], t);
+                    Store(exit.NextSlot, exitWeight?[k] ?? 1, t);
                 }
 
             // (5) The standard errors: Σ w²u² over every subject, from the Gram matrices.
-            var se = new double[s];
             for (int b = 0; b < s; b++)
             {
                 double sum = g0[b * d + b];
@@ -330,16 +300,19 @@ internal static class AalenJohansenCurve
                 // A probability of 0 or 1 (a state nobody is in, or everyone's absorbing state; "1" to the rounding of the
                 // products, a few ulps) does not move with any weight: its variance is 0, which the sums would leave as
                 // rounding of order 1e-18, 1e-9 after the square root (R's loop gives about 1e-17 there).
-                se[b] = Math.Abs(p[b]) <= 4 * double.Epsilon || Math.Abs(p[b] - 1) <= 4 * MachinePrecision.Epsilon ? 0 : Math.Sqrt(Math.Max(0, sum));
+                colSe[t * s + b] = Math.Abs(p[b]) <= 4 * double.Epsilon || Math.Abs(p[b] - 1) <= 4 * MachinePrecision.Epsilon ? 0 : Math.Sqrt(Math.Max(0, sum));
+                colP[t * s + b] = p[b];
+                colAtRisk[t * s + b] = ns[b];
+                colEvents[t * s + b] = nev[b];
             }
-            var cumhaz = new double[tIndex.Length];
-            for (int x = 0; x < cumhaz.Length; x++) cumhaz[x] = chaz[tIndex[x].Item1 * s + tIndex[x].Item2];
-            steps[t] = AalenJohansen.Step(times[t], (int[])ns.Clone(), (int[])nev.Clone(), censored, (double[])p.Clone(), se, z, options.Transform, cumhaz);
+            colCensored[t] = censored;
+            for (int x = 0; x < tIndex.Length; x++) colHazard[t * tIndex.Length + x] = chaz[tIndex[x].Item1 * s + tIndex[x].Item2];
 
             for (int k = lo; k < hi; k++)
             {
-                ns[cS[k]]--;
-                ws[cS[k]] -= wS[k];
+                int c = exits[k].State & StateMask;
+                ns[c]--;
+                ws[c] -= exitWeight?[k] ?? 1;
             }
             for (int k = 0; k < s; k++) mean[k] += p[k] * dt;
         }
@@ -357,6 +330,7 @@ internal static class AalenJohansenCurve
             }
             restricted[k] = new StateRestrictedMean(data.States[k], mean[k], Math.Sqrt(Math.Max(0, sum)), horizon);
         }
+        var steps = new StateOccupancyStepColumns(times, colAtRisk, colEvents, colCensored, colP, colSe, colHazard, s, tIndex.Length, z, options.Transform);
         var startStep = AalenJohansen.Step(start, new int[s], new int[s], 0, initial, initialSe, z, options.Transform, new double[tIndex.Length]);
         var at = options.At.Select(time =>
         {
@@ -364,7 +338,7 @@ internal static class AalenJohansenCurve
             return (i < 0 ? startStep : steps[i]) with { Time = time };
         }).ToArray();
         return new StateOccupancyCurve(group, n, ValueList<double>.Of(initial), ValueList<double>.Of(initialSe), start,
-            new ValueList<StateOccupancyStep>(steps), new ValueList<StateOccupancyStep>(at), new ValueList<StateRestrictedMean>(restricted));
+            steps, new ValueList<StateOccupancyStep>(at), new ValueList<StateRestrictedMean>(restricted));
 
         // y ← the class row of a first row in state c (its start vector carried, or 0).
         void ClassRow(bool startsWithInfluence, int c)
@@ -387,7 +361,10 @@ internal static class AalenJohansenCurve
         // count rows of total squared weight w2, each with row y at risk in c, leave c's pool for the pool not at risk.
         void Leave(int c, int dest, double w2, int count, int t)
         {
-            AddOuter(gc, c * dd, lc, c * d, y, 0, -w2, d);
+            // A zero y (a first row of a subject without influence on p0) adds nothing to the pool's sums.
+            bool zero = true;
+            for (int b = 0; b < d; b++) zero &= y[b] == 0;
+            if (!zero) AddOuter(gc, c * dd, lc, c * d, y, 0, -w2, d);
             wc[c] -= w2;
             if ((members[c] -= count) == 0)
             {
@@ -401,9 +378,8 @@ internal static class AalenJohansenCurve
         }
 
         // The subject's z at this exit (in zv), kept in its next row's slot until that row enters.
-        void Store(int nextRow, double weight, int t)
+        void Store(int slot, double weight, int t)
         {
-            int slot = slotOf[nextRow];
             zv.AsSpan().CopyTo(slotRow.AsSpan(slot * d, d));
             slotBase[slot] = t;
             slotWeight[slot] = weight;
@@ -423,11 +399,18 @@ internal static class AalenJohansenCurve
     private static void AddOuter(double[] g, int o, double[]? l, int lo, double[] x, int xo, double w, int d)
     {
         if (w == 0) return;
+        // Symmetric: each product once, written to both triangles.
         for (int a = 0; a < d; a++)
         {
             double wa = w * x[xo + a];
             if (l is not null) l[lo + a] += wa;
-            for (int b = 0; b < d; b++) g[o + a * d + b] += wa * x[xo + b];
+            g[o + a * d + a] += wa * x[xo + a];
+            for (int b = a + 1; b < d; b++)
+            {
+                double v = wa * x[xo + b];
+                g[o + a * d + b] += v;
+                g[o + b * d + a] += v;
+            }
         }
     }
 
@@ -499,44 +482,110 @@ internal static class AalenJohansenCurve
         return lo;
     }
 
-    /// <summary>The group's distinct exit times in order; for each of its rows (positions 0…n−1 of
-    /// <paramref name="rows"/>) the index of its exit time and of the first time after its entry (the time from which it
-    /// is at risk: 0 without entry times); and the positions in exit and in entry order, ties in position order (R's
-    /// stable order). Counting sorts of the ranks, O(rows + ranks), no comparison of times.</summary>
-    internal static (double[] Times, int[] StopIndex, int[] JoinIndex, int[] ByStop, int[] ByEntry) Orders(int[] rows, MultiStateTimes grid, int[]? entryRank)
+    private const int StartClassBit = 1 << 30;
+    private const int StateMask = StartClassBit - 1;
+
+    /// <summary>A row as its exit reads it: its state (with <see cref="StartClassBit"/> when it is a first row whose
+    /// subject starts with an influence on p0), its destination (−1 censored), its slot (−1: a first row entering before
+    /// the first time, which has none) and the slot of its subject's next row (−1: none).</summary>
+    internal readonly record struct Exit(int State, int End, int Slot, int NextSlot);
+
+    /// <summary>Whether each row (by position) is a first row whose subject is at risk at t0 (its rows are contiguous, so
+    /// some row is at risk at t0 when the first starts before t0 and the last stops at or after it).</summary>
+    private static bool[] StartClasses(int[] rows, int[] position, int[] nextRow, double[] entry, double[] stop, double t0)
     {
-        int n = rows.Length, ranks = grid.Ranks;
-        var stopRank = grid.StopRank;
-        // before[k]: the number of this group's exit ranks below k, so a rank's time index and the first time after a rank.
-        var before = new int[ranks + 1];
-        for (int r = 0; r < n; r++) before[stopRank[rows[r]] + 1] = 1;
-        for (int k = 0; k < ranks; k++) before[k + 1] += before[k];
-        int nt = before[ranks];
-        var times = new double[nt];
-        var stopIndex = new int[n];
-        var joinIndex = new int[n];
-        var count = new int[Math.Max(nt, ranks) + 1];
+        int n = rows.Length;
+        var pointed = new bool[n];
+        foreach (int i in rows) if (nextRow[i] >= 0) pointed[position[nextRow[i]]] = true;
+        var result = new bool[n];
         for (int r = 0; r < n; r++)
         {
-            int i = rows[r], t = before[stopRank[i]];
-            stopIndex[r] = t;
-            times[t] = grid.Stop[i];
-            if (entryRank is not null) joinIndex[r] = before[entryRank[i] + 1];
-            count[t + 1]++;
+            if (pointed[r]) continue;
+            int last = rows[r];
+            while (nextRow[last] >= 0) last = nextRow[last];
+            result[r] = entry[rows[r]] < t0 && stop[last] >= t0;
         }
-        var byStop = new int[n];
-        for (int t = 0; t < nt; t++) count[t + 1] += count[t];
-        for (int r = 0; r < n; r++) byStop[count[stopIndex[r]]++] = r;
-        var byEntry = new int[n];
-        if (entryRank is null)
-            for (int r = 0; r < n; r++) byEntry[r] = r;
-        else
+        return result;
+    }
+
+    /// <summary>The group's rows laid out for the sweep over its times.</summary>
+    /// <param name="Times">The distinct exit times, ascending.</param>
+    /// <param name="FirstAt">The rows exiting at time t are <see cref="Exits"/>[FirstAt[t] … FirstAt[t + 1] − 1].</param>
+    /// <param name="Exits">The rows in exit order, ties in row order (R's stable order).</param>
+    /// <param name="ExitWeight">Their weights; null without weights.</param>
+    /// <param name="Bulk">The number of rows entering before the first time (all first rows of their subjects).</param>
+    /// <param name="ByEntry">The positions in entry order, ties in row order (its first <see cref="Bulk"/> are those
+    /// rows); null without entry times (the identity).</param>
+    /// <param name="Slots">The other rows: each has a slot, numbered in entry order.</param>
+    /// <param name="JoinAt">The slots entering before time t (and after time t − 1) are JoinAt[t] … JoinAt[t + 1] − 1.</param>
+    /// <param name="SlotState">Each slot's state (with <see cref="StartClassBit"/> as in <see cref="Exit"/>).</param>
+    /// <param name="SlotWeight">Each slot's weight; null without weights.</param>
+    private sealed record Layout(double[] Times, int[] FirstAt, Exit[] Exits, double[]? ExitWeight, int Bulk, int[]? ByEntry, int Slots,
+        int[] JoinAt, int[] SlotState, double[]? SlotWeight)
+    {
+        /// <summary>Counting sorts of the ranks, O(rows + ranks), no comparison of times: each row is read in row order
+        /// and written once to its place.</summary>
+        public static Layout Of(int[] rows, int[] position, int[] nextRow, MultiStateTimes grid, int[]? entryRank, int[] from, int[] end,
+            double[]? weights, bool[]? startClass)
         {
-            Array.Clear(count);
-            for (int r = 0; r < n; r++) count[entryRank[rows[r]] + 1]++;
-            for (int k = 0; k < ranks; k++) count[k + 1] += count[k];
-            for (int r = 0; r < n; r++) byEntry[count[entryRank[rows[r]]]++] = r;
+            int n = rows.Length, ranks = grid.Ranks;
+            var stopRank = grid.StopRank;
+            // before[k]: the number of this group's exit ranks below k: a rank's time index, and the first time after it.
+            var before = new int[ranks + 1];
+            for (int r = 0; r < n; r++) before[stopRank[rows[r]] + 1] = 1;
+            for (int k = 0; k < ranks; k++) before[k + 1] += before[k];
+            int nt = before[ranks];
+            var times = new double[nt];
+            var firstAt = new int[nt + 1];
+            for (int r = 0; r < n; r++)
+            {
+                int i = rows[r], t = before[stopRank[i]];
+                times[t] = grid.Stop[i];
+                firstAt[t + 1]++;
+            }
+            for (int t = 0; t < nt; t++) firstAt[t + 1] += firstAt[t];
+
+            // Entry order; the rows entering before the first time come first, the others get slots in that order.
+            int[]? byEntry = null;
+            int bulk = n;
+            if (entryRank is not null)
+            {
+                var count = new int[ranks + 1];
+                for (int r = 0; r < n; r++) count[entryRank[rows[r]] + 1]++;
+                for (int k = 0; k < ranks; k++) count[k + 1] += count[k];
+                byEntry = new int[n];
+                for (int r = 0; r < n; r++) byEntry[count[entryRank[rows[r]]]++] = r;
+                bulk = 0;
+                while (bulk < n && before[entryRank[rows[byEntry[bulk]]] + 1] == 0) bulk++;
+            }
+            int slots = n - bulk;
+            var slotOf = slots > 0 ? new int[n] : null;
+            var slotState = new int[slots];
+            var slotWeight = weights is null ? null : new double[slots];
+            var joinAt = new int[nt + 1];
+            for (int q = bulk; q < n; q++)
+            {
+                int r = byEntry![q], i = rows[r], slot = q - bulk;
+                slotOf![r] = slot;
+                slotState[slot] = from[i] | (startClass?[r] == true ? StartClassBit : 0);
+                if (slotWeight is not null) slotWeight[slot] = weights![i];
+                joinAt[before[entryRank![i] + 1] + 1]++;
+            }
+            for (int t = 0; t < nt; t++) joinAt[t + 1] += joinAt[t];
+
+            // Exit order.
+            var exits = new Exit[n];
+            var exitWeight = weights is null ? null : new double[n];
+            var cursor = (int[])firstAt.Clone();
+            for (int r = 0; r < n; r++)
+            {
+                int i = rows[r], k = cursor[before[stopRank[i]]]++;
+                int slot = slotOf is null || before[entryRank![i] + 1] == 0 ? -1 : slotOf[r];
+                int next = nextRow[i] < 0 ? -1 : slotOf![position[nextRow[i]]];
+                exits[k] = new Exit(from[i] | (slot < 0 && startClass?[r] == true ? StartClassBit : 0), end[i], slot, next);
+                if (exitWeight is not null) exitWeight[k] = weights![i];
+            }
+            return new Layout(times, firstAt, exits, exitWeight, bulk, byEntry, slots, joinAt, slotState, slotWeight);
         }
-        return (times, stopIndex, joinIndex, byStop, byEntry);
     }
 }

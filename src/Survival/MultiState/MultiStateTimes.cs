@@ -172,11 +172,25 @@ internal sealed class MultiStateTimes
                 ids[slot] = oldIds[o];
             }
         }
+        // A value equal to the one before (entries are often all 0, or runs of one value) skips the probe.
+        double previous = double.NaN;
+        int previousId = -1;
         for (int i = 0; i < n; i++)
-            if ((stopId[i] = Id(time[i])) < 0) return null;
+        {
+            double x = time[i];
+            if (x != previous) { previous = x; if ((previousId = Id(x)) < 0) return null; }
+            stopId[i] = previousId;
+        }
         if (entry is not null)
+        {
+            previous = double.NaN;
             for (int i = 0; i < n; i++)
-                if ((entryId![i] = Id(entry[i])) < 0) return null;
+            {
+                double x = entry[i];
+                if (x != previous) { previous = x; if ((previousId = Id(x)) < 0) return null; }
+                entryId![i] = previousId;
+            }
+        }
         var sorted = values.ToArray();
         var idOfSorted = new int[sorted.Length];
         for (int v = 0; v < idOfSorted.Length; v++) idOfSorted[v] = v;

@@ -4,7 +4,7 @@ namespace Survival.MultiState;
 public sealed record StateOccupancyCurve
 {
     internal StateOccupancyCurve(string? group, int rows, ValueList<double> initial, ValueList<double> initialStdErr, double startTime,
-        ValueList<StateOccupancyStep> steps, ValueList<StateOccupancyStep> at, ValueList<StateRestrictedMean> restrictedMean)
+        IReadOnlyList<StateOccupancyStep> steps, ValueList<StateOccupancyStep> at, ValueList<StateRestrictedMean> restrictedMean)
     {
         Group = group;
         Rows = rows;
@@ -32,8 +32,9 @@ public sealed record StateOccupancyCurve
     /// <summary>The time the curves start from (R <c>survfit0</c>'s start: the smaller of 0 and the first time of all curves).</summary>
     public double StartTime { get; }
 
-    /// <summary>The curve at every distinct stop time of the group, ascending.</summary>
-    public ValueList<StateOccupancyStep> Steps { get; }
+    /// <summary>The curve at every distinct stop time of the group, ascending. Stored as columns: each step (with its
+    /// limits) is assembled when it is read.</summary>
+    public IReadOnlyList<StateOccupancyStep> Steps { get; }
 
     /// <summary>The curve at <see cref="AalenJohansenOptions.At"/> (the last step at or before each time; the start
     /// distribution before the first; numbers at risk and events are those of that step).</summary>
@@ -45,6 +46,18 @@ public sealed record StateOccupancyCurve
     /// <summary>The probability of each state at time <paramref name="t"/> (the last step at or before it).</summary>
     public IReadOnlyList<double> ProbabilityAt(double t)
     {
+        if (Steps is StateOccupancyStepColumns columns)
+        {
+            // The last time ≤ t, by bisection on the time column.
+            int lo = 0, hi = columns.Count;
+            var time = columns.Time;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (time[mid] <= t) lo = mid + 1; else hi = mid;
+            }
+            return lo == 0 ? Initial : columns[lo - 1].Probability;
+        }
         IReadOnlyList<double> value = Initial;
         foreach (var s in Steps) { if (s.Time > t) break; value = s.Probability; }
         return value;
