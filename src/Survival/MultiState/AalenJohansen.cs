@@ -44,15 +44,11 @@ public static class AalenJohansen
         // Every exit and entry as its near-tie representative (R timefix), ranked: the checks of collapsed intervals and the
         // orders below work on the ranks.
         var grid = MultiStateTimes.Of(rows, options.TimeFix);
-        var stop = grid.Stop;
-        var entry = grid.Entry;
         var entryRank = grid.EntryRank;
-        double minTime = double.PositiveInfinity;
-        for (int i = 0; i < n; i++) minTime = Math.Min(minTime, stop[i]);
-
-        var (keep, nextRow) = MergeContinuedCensorings(data, entry, entryRank);
-        double start = Math.Min(0, minTime);
-        double horizon = options.RestrictedMeanHorizon ?? stop.Max();
+        var (keep, nextRow) = MergeContinuedCensorings(data, entryRank);
+        // The start: the smaller of 0 and the first exit; the horizon: the last exit.
+        double start = grid.Start;
+        double horizon = options.RestrictedMeanHorizon ?? grid.Value[^1];
         if (horizon < start)
             throw new SurvivalInputException($"the restricted-mean horizon is before the start of the curves ({SurvivalData.Format(start)})",
                 column: "RestrictedMeanHorizon", value: SurvivalData.Format(horizon));
@@ -67,7 +63,7 @@ public static class AalenJohansen
         var curves = new StateOccupancyCurve[groups];
         for (int g = 0; g < groups; g++)
             curves[g] = reference
-                ? CurveReference(data, members[g], stop, entry, start, horizon, z, options, rows.Group?.Levels[g])
+                ? CurveReference(data, members[g], grid, start, horizon, z, options, rows.Group?.Levels[g])
                 : AalenJohansenCurve.Fit(data, members[g], position, nextRow, grid, entryRank, start, horizon, z, options, rows.Group?.Levels[g]);
         return new StateOccupancyResult(ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(data.Transitions),
             new ValueList<StateOccupancyCurve>(curves), options, horizon, rows.Omitted);
@@ -90,7 +86,7 @@ public static class AalenJohansen
     // joined to the next row of the subject, which takes its start. Returns the rows kept, in row order, and for each kept
     // row the next kept row of its subject in the same group (−1: none); the entry times and their ranks are updated in
     // place. One walk over the subjects' rows in time order, which the validation found.
-    private static (int[] Keep, int[] Next) MergeContinuedCensorings(MultiStateData data, double[] entry, int[]? entryRank)
+    private static (int[] Keep, int[] Next) MergeContinuedCensorings(MultiStateData data, int[]? entryRank)
     {
         int n = data.Count;
         var subject = data.SubjectIndex;
@@ -113,9 +109,7 @@ public static class AalenJohansen
             {
                 dropped[i] = true;
                 kept--;
-                int following = order[k + 1];
-                entry[following] = entry[i];
-                if (entryRank is not null) entryRank[following] = entryRank[i];
+                if (entryRank is not null) entryRank[order[k + 1]] = entryRank[i];
                 continue;
             }
             int g = code?[i] ?? 0;
@@ -131,21 +125,25 @@ public static class AalenJohansen
     /// <summary>p0 (R docurve2): the weighted state shares among the rows at risk at the group's first transition (its
     /// last time when it has none), with the total weight and that time. Shared by <see cref="AalenJohansenCurve.Fit"/> and
     /// <see cref="CurveReference"/>: it prepares the input, and is checked against R's p0 on its own.</summary>
-    internal static (double[] Shares, double Weight, double Time) InitialShares(MultiStateData data, int[] rows, double[] stop, double[] entry, int s)
+    /// <remarks>Works on the ranks of the times (<see cref="MultiStateTimes"/>): a row is at risk at t0 when its entry's
+    /// rank is below t0's and its exit's is not; the time returned is t0's rank.</remarks>
+    internal static (double[] Shares, double Weight, int Time) InitialShares(MultiStateData data, int[] rows, MultiStateTimes grid, int s)
     {
         var end = data.EndStateArray;
         var from = data.FromStateArray;
-        double t0 = double.PositiveInfinity, tMax = double.NegativeInfinity;
+        var stopRank = grid.StopRank;
+        var entryRank = grid.EntryRank;
+        int t0 = int.MaxValue, tMax = -1;
         foreach (int i in rows)
         {
-            tMax = Math.Max(tMax, stop[i]);
-            if (end[i] >= 0) t0 = Math.Min(t0, stop[i]);
+            tMax = Math.Max(tMax, stopRank[i]);
+            if (end[i] >= 0) t0 = Math.Min(t0, stopRank[i]);
         }
-        if (double.IsPositiveInfinity(t0)) t0 = tMax;
+        if (t0 == int.MaxValue) t0 = tMax;
         var p = new double[s];
         double wtsum = 0;
         foreach (int i in rows)
-            if (entry[i] < t0 && stop[i] >= t0) { double w = data.Rows.WeightAt(i); p[from[i]] += w; wtsum += w; }
+            if ((entryRank?[i] ?? -1) < t0 && stopRank[i] >= t0) { double w = data.Rows.WeightAt(i); p[from[i]] += w; wtsum += w; }
         for (int k = 0; k < s; k++) p[k] /= wtsum;
         return (p, wtsum, t0);
     }
@@ -175,9 +173,12 @@ public static class AalenJohansen
 
     /// <summary>The direct form of <see cref="AalenJohansenCurve.Fit"/>: every subject's influence row updated at every event time (R's
     /// survfitCI loop, O(subjects · states² · times)). Kept as the reference the fast form is tested against.</summary>
-    internal static StateOccupancyCurve CurveReference(MultiStateData data, int[] rows, double[] stop, double[] entry, double start, double horizon,
+    internal static StateOccupancyCurve CurveReference(MultiStateData data, int[] rows, MultiStateTimes grid, double start, double horizon,
         double z, AalenJohansenOptions options, string? group)
     {
+        var stop = new double[data.Count];
+        var entry = new double[data.Count];
+        foreach (int i in rows) { stop[i] = grid.StopValue(i); entry[i] = grid.EntryValue(i); }
         int s = data.States.Count, n = rows.Length;
         var weight = data.Rows;
         var transitions = data.Transitions;
@@ -201,7 +202,8 @@ public static class AalenJohansen
         for (int r = 0; r < n; r++) subjectOf[r] = local[data.SubjectIndex[rows[r]]];
         double W(int r) => weight.WeightAt(rows[r]);
 
-        var (p, wtsum, t0) = InitialShares(data, rows, stop, entry, s);
+        var (p, wtsum, t0Rank) = InitialShares(data, rows, grid, s);
+        double t0 = grid.Value[t0Rank];
         var initial = (double[])p.Clone();
         var u = new double[m * s];
         var initialSe = InitialInfluence(data, rows, stop, entry, s, subjectOf, m, p, wtsum, t0, u);

@@ -31,17 +31,17 @@ internal static class AalenJohansenCurve
         int[]? entryRank, double start, double horizon, double z, AalenJohansenOptions options, string? group)
     {
         int s = data.States.Count, n = rows.Length, d = 2 * s, dd = d * d;
-        var stop = grid.Stop;
-        var entry = grid.Entry;
+        if (s > MaxStates)
+            throw new SurvivalInputException($"has {s} states; the Aalen–Johansen estimate takes at most {MaxStates}", column: "state", input: DataColumn.State);
         var weights = data.Rows.WeightArray;
         var end = data.EndStateArray;
         var from = data.FromStateArray;
         var tIndex = data.Transitions.Select(t => (data.IndexOf(t.From), data.IndexOf(t.To))).ToArray();
-        var (p, wtsum, t0) = AalenJohansen.InitialShares(data, rows, stop, entry, s);
+        var (p, wtsum, t0) = AalenJohansen.InitialShares(data, rows, grid, s);
         var initial = (double[])p.Clone();
         // The influence on p0 of a subject at risk at t0 in state c is (e_c − p0)/Σw (none when p0 is degenerate, R).
         bool spread = p.All(x => x < 1);
-        var startClass = spread ? StartClasses(rows, position, nextRow, entry, stop, t0) : null;
+        var startClass = spread ? StartClasses(rows, position, nextRow, grid, t0) : null;
         var layout = Layout.Of(rows, position, nextRow, grid, entryRank, from, end, weights, startClass);
         var times = layout.Times;
         int nt = times.Length, slots = layout.Slots;
@@ -63,7 +63,7 @@ internal static class AalenJohansenCurve
         {
             // At risk at t0 in each state (rows, unweighted as R's p0 influence).
             var atT0 = new double[s];
-            foreach (int i in rows) if (entry[i] < t0 && stop[i] >= t0) atT0[from[i]]++;
+            foreach (int i in rows) if ((entryRank?[i] ?? -1) < t0 && grid.StopRank[i] >= t0) atT0[from[i]]++;
             for (int c = 0; c < s; c++)
                 for (int k = 0; k < s; k++)
                 {
@@ -176,7 +176,7 @@ internal static class AalenJohansenCurve
             int lo = firstAt[t], hi = firstAt[t + 1];
             for (int k = lo; k < hi; k++)
             {
-                int c = exits[k].State & StateMask, e = exits[k].End;
+                int c = exits[k].State, e = exits[k].End;
                 if (e < 0) censored++;
                 else if (e != c)
                 {
@@ -253,22 +253,22 @@ internal static class AalenJohansenCurve
             for (int k = lo; k < hi; k++)
             {
                 var exit = exits[k];
-                int c = exit.State & StateMask, e = exit.End, slot = exit.Slot;
+                int c = exit.State, e = exit.End, slot = exit.Slot;
                 int dest = e >= 0 && e != c && wsBefore[c] > 0 ? e : s;
                 double w = exitWeight?[k] ?? 1, w2 = w * w;
                 if (slot < 0)
                 {
-                    int key = (((exit.State & StartClassBit) != 0 ? 1 : 0) * s + c) * (s + 1) + dest;
+                    int key = ((exit.StartClass ? 1 : 0) * s + c) * (s + 1) + dest;
                     keyWeight[key] += w2;
                     keyCount[key]++;
-                    firstRowsContinue |= exit.NextSlot >= 0;
+                    firstRowsContinue |= exit.FirstRowNext >= 0;
                     continue;
                 }
                 var row = slotRow.AsSpan(slot * d, d);
                 row.CopyTo(y);
                 Carry(products, slotBase[slot], y, s);
                 Leave(c, dest, w2, 1, t);
-                if (exit.NextSlot >= 0) Store(exit.NextSlot, w, t);
+                if (layout.SlotNext[slot] >= 0) Store(layout.SlotNext[slot], w, t);
             }
             for (int key = 0; key < keys; key++)
             {
@@ -281,11 +281,11 @@ internal static class AalenJohansenCurve
                 for (int k = lo; k < hi; k++)
                 {
                     var exit = exits[k];
-                    if (exit.Slot >= 0 || exit.NextSlot < 0) continue;
-                    int c = exit.State & StateMask, e = exit.End;
-                    ClassRow((exit.State & StartClassBit) != 0, c);
+                    if (exit.FirstRowNext < 0) continue;
+                    int c = exit.State, e = exit.End;
+                    ClassRow(exit.StartClass, c);
                     ZOf(c, e >= 0 && e != c && wsBefore[c] > 0 ? e : s, t);
-                    Store(exit.NextSlot, exitWeight?[k] ?? 1, t);
+                    Store(exit.FirstRowNext, exitWeight?[k] ?? 1, t);
                 }
 
             // (5) The standard errors: Σ w²u² over every subject, from the Gram matrices.
@@ -310,7 +310,7 @@ internal static class AalenJohansenCurve
 
             for (int k = lo; k < hi; k++)
             {
-                int c = exits[k].State & StateMask;
+                int c = exits[k].State;
                 ns[c]--;
                 ws[c] -= exitWeight?[k] ?? 1;
             }
@@ -482,17 +482,38 @@ internal static class AalenJohansenCurve
         return lo;
     }
 
+    private const int StateBits = 15;
+    private const int StateMask = (1 << StateBits) - 1;
     private const int StartClassBit = 1 << 30;
-    private const int StateMask = StartClassBit - 1;
 
-    /// <summary>A row as its exit reads it: its state (with <see cref="StartClassBit"/> when it is a first row whose
-    /// subject starts with an influence on p0), its destination (−1 censored), its slot (−1: a first row entering before
-    /// the first time, which has none) and the slot of its subject's next row (−1: none).</summary>
-    internal readonly record struct Exit(int State, int End, int Slot, int NextSlot);
+    /// <summary>The most states the packed rows hold (far more than the s⁴ work per time allows in practice).</summary>
+    internal const int MaxStates = StateMask - 1;
+
+    /// <summary>A row as its exit reads it, packed in 8 bytes (it is written once per row in exit order): its state, its
+    /// destination (−1 censored) and, for a first row entering before the first time, whether its subject starts with an
+    /// influence on p0 (<see cref="StartClassBit"/>); then its slot (≥ 0), or for a first row without one −1 when its
+    /// subject has no next row and −2 − s when that row's slot is s.</summary>
+    internal readonly record struct Exit(int Code, int Link)
+    {
+        public static Exit Of(int state, int end, bool startClass, int slot, int nextSlot)
+            => new(state | ((end + 1) << StateBits) | (startClass ? StartClassBit : 0), slot >= 0 ? slot : nextSlot < 0 ? -1 : -2 - nextSlot);
+
+        public int State => Code & StateMask;
+
+        public int End => ((Code >> StateBits) & StateMask) - 1;
+
+        public bool StartClass => (Code & StartClassBit) != 0;
+
+        /// <summary>The row's slot, −1 for a first row entering before the first time.</summary>
+        public int Slot => Link >= 0 ? Link : -1;
+
+        /// <summary>For a first row without a slot, the slot of its subject's next row (−1: none, or a row with a slot).</summary>
+        public int FirstRowNext => Link <= -2 ? -2 - Link : -1;
+    }
 
     /// <summary>Whether each row (by position) is a first row whose subject is at risk at t0 (its rows are contiguous, so
     /// some row is at risk at t0 when the first starts before t0 and the last stops at or after it).</summary>
-    private static bool[] StartClasses(int[] rows, int[] position, int[] nextRow, double[] entry, double[] stop, double t0)
+    private static bool[] StartClasses(int[] rows, int[] position, int[] nextRow, MultiStateTimes grid, int t0)
     {
         int n = rows.Length;
         var pointed = new bool[n];
@@ -503,7 +524,7 @@ internal static class AalenJohansenCurve
             if (pointed[r]) continue;
             int last = rows[r];
             while (nextRow[last] >= 0) last = nextRow[last];
-            result[r] = entry[rows[r]] < t0 && stop[last] >= t0;
+            result[r] = (grid.EntryRank?[rows[r]] ?? -1) < t0 && grid.StopRank[last] >= t0;
         }
         return result;
     }
@@ -520,8 +541,9 @@ internal static class AalenJohansenCurve
     /// <param name="JoinAt">The slots entering before time t (and after time t − 1) are JoinAt[t] … JoinAt[t + 1] − 1.</param>
     /// <param name="SlotState">Each slot's state (with <see cref="StartClassBit"/> as in <see cref="Exit"/>).</param>
     /// <param name="SlotWeight">Each slot's weight; null without weights.</param>
+    /// <param name="SlotNext">The slot of the next row of each slot's subject (−1: none).</param>
     private sealed record Layout(double[] Times, int[] FirstAt, Exit[] Exits, double[]? ExitWeight, int Bulk, int[]? ByEntry, int Slots,
-        int[] JoinAt, int[] SlotState, double[]? SlotWeight)
+        int[] JoinAt, int[] SlotState, double[]? SlotWeight, int[] SlotNext)
     {
         /// <summary>Counting sorts of the ranks, O(rows + ranks), no comparison of times: each row is read in row order
         /// and written once to its place.</summary>
@@ -540,7 +562,7 @@ internal static class AalenJohansenCurve
             for (int r = 0; r < n; r++)
             {
                 int i = rows[r], t = before[stopRank[i]];
-                times[t] = grid.Stop[i];
+                times[t] = grid.Value[stopRank[i]];
                 firstAt[t + 1]++;
             }
             for (int t = 0; t < nt; t++) firstAt[t + 1] += firstAt[t];
@@ -562,6 +584,7 @@ internal static class AalenJohansenCurve
             var slotOf = slots > 0 ? new int[n] : null;
             var slotState = new int[slots];
             var slotWeight = weights is null ? null : new double[slots];
+            var slotNext = new int[slots];
             var joinAt = new int[nt + 1];
             for (int q = bulk; q < n; q++)
             {
@@ -582,10 +605,11 @@ internal static class AalenJohansenCurve
                 int i = rows[r], k = cursor[before[stopRank[i]]]++;
                 int slot = slotOf is null || before[entryRank![i] + 1] == 0 ? -1 : slotOf[r];
                 int next = nextRow[i] < 0 ? -1 : slotOf![position[nextRow[i]]];
-                exits[k] = new Exit(from[i] | (slot < 0 && startClass?[r] == true ? StartClassBit : 0), end[i], slot, next);
+                exits[k] = Exit.Of(from[i], end[i], slot < 0 && startClass?[r] == true, slot, next);
+                if (slot >= 0) slotNext[slot] = next;
                 if (exitWeight is not null) exitWeight[k] = weights![i];
             }
-            return new Layout(times, firstAt, exits, exitWeight, bulk, byEntry, slots, joinAt, slotState, slotWeight);
+            return new Layout(times, firstAt, exits, exitWeight, bulk, byEntry, slots, joinAt, slotState, slotWeight, slotNext);
         }
     }
 }

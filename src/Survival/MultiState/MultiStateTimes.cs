@@ -14,21 +14,24 @@ namespace Survival.MultiState;
 /// </remarks>
 internal sealed class MultiStateTimes
 {
-    private MultiStateTimes(double[] stop, double[] entry, int[] stopRank, int[]? entryRank, int ranks)
+    private MultiStateTimes(double[] value, int[] stopRank, int[]? entryRank, double start)
     {
-        Stop = stop;
-        Entry = entry;
+        Value = value;
         StopRank = stopRank;
         EntryRank = entryRank;
-        Ranks = ranks;
+        Start = start;
+        Early = start - 1;
     }
 
-    /// <summary>Each row's exit time, as its representative.</summary>
-    public double[] Stop { get; }
+    /// <summary>The start of the curves: the smaller of 0 and the first exit (R <c>survfit0</c>).</summary>
+    public double Start { get; }
 
-    /// <summary>Each row's entry time as its representative; without entry times min(0, first exit) − 1 (R: every row
-    /// at risk from before the first time).</summary>
-    public double[] Entry { get; }
+    /// <summary>The distinct representatives, ascending: the time of each rank.</summary>
+    public double[] Value { get; }
+
+    /// <summary>Without entry times, the entry of every row: min(0, first exit) − 1 (R: every row at risk from before the
+    /// first time).</summary>
+    public double Early { get; }
 
     /// <summary>The rank of each row's exit representative among the distinct representatives (0 the smallest).</summary>
     public int[] StopRank { get; }
@@ -38,7 +41,13 @@ internal sealed class MultiStateTimes
     public int[]? EntryRank { get; }
 
     /// <summary>The number of distinct representatives.</summary>
-    public int Ranks { get; }
+    public int Ranks => Value.Length;
+
+    /// <summary>Row <paramref name="i"/>'s exit time, as its representative.</summary>
+    public double StopValue(int i) => Value[StopRank[i]];
+
+    /// <summary>Row <paramref name="i"/>'s entry time, as its representative (<see cref="Early"/> without entry times).</summary>
+    public double EntryValue(int i) => EntryRank is null ? Early : Value[EntryRank[i]];
 
     /// <summary>Maps and ranks the rows' times.</summary>
     /// <param name="rows">Validated rows.</param>
@@ -69,35 +78,22 @@ internal sealed class MultiStateTimes
         ranks = k == 0 ? 0 : ranks + 1;
         // The rank of each value the ids name (the ids are positions in the sorted values, or insertion numbers).
         var idRank = new int[k];
-        var idValue = new double[k];
+        var value = new double[ranks];
         for (int v = 0; v < k; v++)
         {
             idRank[distinct.IdOfSorted[v]] = rankOf[v];
-            idValue[distinct.IdOfSorted[v]] = representative[v];
+            value[rankOf[v]] = representative[v];
         }
-
-        var stop = new double[n];
-        var mappedEntry = new double[n];
+        int lowest = int.MaxValue;
         for (int i = 0; i < n; i++)
         {
-            int id = stopId[i];
-            stop[i] = idValue[id];
-            stopId[i] = idRank[id];
+            int rank = idRank[stopId[i]];
+            stopId[i] = rank;
+            lowest = Math.Min(lowest, rank);
         }
-        if (entryId is null)
+        if (entryId is not null)
         {
-            double minTime = double.PositiveInfinity;
-            for (int i = 0; i < n; i++) minTime = Math.Min(minTime, stop[i]);
-            Array.Fill(mappedEntry, Math.Min(0, minTime) - 1);
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                int id = entryId[i];
-                mappedEntry[i] = idValue[id];
-                entryId[i] = idRank[id];
-            }
+            for (int i = 0; i < n; i++) entryId[i] = idRank[entryId[i]];
             if (cuts is not null)
                 for (int i = 0; i < n; i++)
                     if (entryId[i] == stopId[i])
@@ -105,7 +101,7 @@ internal sealed class MultiStateTimes
                             $"the interval ({SurvivalData.Format(entry![i])}, {SurvivalData.Format(time[i])}] has length zero after R's near-tie rule (timefix); pass TimeFix = false to keep it",
                             column: "entry", value: SurvivalData.Format(entry[i]), row: i + 1, input: DataColumn.Entry);
         }
-        return new MultiStateTimes(stop, mappedEntry, stopId, entryId, ranks);
+        return new MultiStateTimes(value, stopId, entryId, Math.Min(0, n == 0 ? 0 : value[lowest]));
     }
 
     /// <summary>The distinct values in increasing order, and for each the id the rows were given.</summary>
