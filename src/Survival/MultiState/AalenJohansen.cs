@@ -43,9 +43,11 @@ public static class AalenJohansen
         int n = rows.Count;
         // Every exit and entry as its near-tie representative (R timefix), ranked: the checks of collapsed intervals and the
         // orders below work on the ranks.
-        var grid = MultiStateTimes.Of(rows, options.TimeFix);
+        // The per-row working arrays are rented (nothing in the result keeps them) and returned when the fit ends.
+        using var scratch = new ScratchArrays();
+        var grid = MultiStateTimes.Of(rows, options.TimeFix, scratch);
         var entryRank = grid.EntryRank;
-        var (keep, nextRow) = MergeContinuedCensorings(data, entryRank);
+        var (keep, nextRow) = MergeContinuedCensorings(data, entryRank, scratch);
         // The start: the smaller of 0 and the first exit; the horizon: the last exit.
         double start = grid.Start;
         double horizon = options.RestrictedMeanHorizon ?? grid.Value[^1];
@@ -55,7 +57,7 @@ public static class AalenJohansen
 
         int groups = rows.Group?.Levels.Count ?? 1;
         var members = Members(keep, rows.Group?.CodeArray, groups);
-        var position = new int[n];
+        var position = scratch.Rent<int>(n);
         Array.Fill(position, -1);
         foreach (var list in members)
             for (int r = 0; r < list.Length; r++) position[list[r]] = r;
@@ -64,7 +66,7 @@ public static class AalenJohansen
         for (int g = 0; g < groups; g++)
             curves[g] = reference
                 ? CurveReference(data, members[g], grid, start, horizon, z, options, rows.Group?.Levels[g])
-                : AalenJohansenCurve.Fit(data, members[g], position, nextRow, grid, entryRank, start, horizon, z, options, rows.Group?.Levels[g]);
+                : AalenJohansenCurve.Fit(data, members[g], position, nextRow, grid, entryRank, start, horizon, z, options, rows.Group?.Levels[g], scratch);
         return new StateOccupancyResult(ValueList<string>.Of(data.States), ValueList<MultiStateTransition>.Of(data.Transitions),
             new ValueList<StateOccupancyCurve>(curves), options, horizon, rows.Omitted);
     }
@@ -86,7 +88,7 @@ public static class AalenJohansen
     // joined to the next row of the subject, which takes its start. Returns the rows kept, in row order, and for each kept
     // row the next kept row of its subject in the same group (−1: none); the entry times and their ranks are updated in
     // place. One walk over the subjects' rows in time order, which the validation found.
-    private static (int[] Keep, int[] Next) MergeContinuedCensorings(MultiStateData data, int[]? entryRank)
+    private static (int[] Keep, int[] Next) MergeContinuedCensorings(MultiStateData data, int[]? entryRank, ScratchArrays scratch)
     {
         int n = data.Count;
         var subject = data.SubjectIndex;
@@ -94,9 +96,9 @@ public static class AalenJohansen
         var order = data.SubjectOrder;
         var code = data.Rows.Group?.CodeArray;
         int groups = data.Rows.Group?.Levels.Count ?? 1;
-        var dropped = new bool[n];
-        var next = new int[n];
-        Array.Fill(next, -1);
+        var dropped = scratch.Rent<bool>(n);
+        var next = scratch.Rent<int>(n);
+        Array.Fill(next, -1, 0, n);
         // Per group, the subject and row last seen.
         var lastSubject = new int[groups];
         var lastRow = new int[groups];

@@ -28,7 +28,7 @@ internal static class AalenJohansenCurve
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StateOccupancyCurve Fit(MultiStateData data, int[] rows, int[] position, int[] nextRow, MultiStateTimes grid,
-        int[]? entryRank, double start, double horizon, double z, AalenJohansenOptions options, string? group)
+        int[]? entryRank, double start, double horizon, double z, AalenJohansenOptions options, string? group, ScratchArrays scratch)
     {
         int s = data.States.Count, n = rows.Length, d = 2 * s, dd = d * d;
         if (s > MaxStates)
@@ -42,7 +42,7 @@ internal static class AalenJohansenCurve
         // The influence on p0 of a subject at risk at t0 in state c is (e_c − p0)/Σw (none when p0 is degenerate, R).
         bool spread = p.All(x => x < 1);
         var startClass = spread ? StartClasses(rows, position, nextRow, grid, t0) : null;
-        var layout = Layout.Of(rows, position, nextRow, grid, entryRank, from, end, weights, startClass);
+        var layout = Layout.Of(rows, position, nextRow, grid, entryRank, from, end, weights, startClass, scratch);
         var times = layout.Times;
         int nt = times.Length, slots = layout.Slots;
         var exits = layout.Exits;
@@ -50,10 +50,10 @@ internal static class AalenJohansenCurve
         var firstAt = layout.FirstAt;
         // Slots (the rows with a y of their own, numbered in entry order): D values (y, or z between a row's exit and its
         // subject's next entry), the base time index (−2: a first row, nothing stored) and the weight of the row before.
-        var slotRow = new double[slots * d];
-        var slotBase = new int[slots];
-        Array.Fill(slotBase, -2);
-        var slotWeight = new double[slots];
+        // One record of D + 2 values per slot (read and written together, so one place in memory each time).
+        int stride = d + 2;
+        var slotData = scratch.Rent<double>(slots * stride);
+        for (int slot = 0; slot < slots; slot++) slotData[slot * stride + d] = -2;
 
         var initialSe = new double[s];
         var zInit = new double[s * d];
@@ -84,13 +84,13 @@ internal static class AalenJohansenCurve
             delta[t] = times[t] < horizon ? Math.Min(after, horizon) - times[t] : 0;
         }
 
-        var products = new TransitionProducts(slots > 0 ? nt : 0, s);
+        var products = new TransitionProducts(slots > 0 ? nt : 0, s, scratch);
         var ns = new int[s];
         var ws = new double[s];
         var nev = new int[s];
         var h = new double[s * s];
         var chaz = new double[s * s];
-        var scratch = new double[d];
+        var vector = new double[d];
         // The steps' columns, time-major.
         var colAtRisk = new int[nt * s];
         var colEvents = new int[nt * s];
@@ -146,8 +146,8 @@ internal static class AalenJohansenCurve
                     double w = layout.SlotWeight?[slot] ?? 1;
                     ns[c]++;
                     ws[c] += w;
-                    var row = slotRow.AsSpan(slot * d, d);
-                    if (slotBase[slot] == -2)
+                    var row = slotData.AsSpan(slot * stride, d);
+                    if (slotData[slot * stride + d] == -2)
                     {
                         // A delayed first row: its start vector carried to t − 1 is its class's y now.
                         ClassRow((layout.SlotState[slot] & StartClassBit) != 0, c);
@@ -156,13 +156,13 @@ internal static class AalenJohansenCurve
                     {
                         // A later row: its subject's z since its last exit, carried to t − 1, leaves the pool not at risk.
                         row.CopyTo(y);
-                        Carry(products, slotBase[slot], y, s);
-                        double w0 = slotWeight[slot];
+                        Carry(products, (int)slotData[slot * stride + d], y, s);
+                        double w0 = slotData[slot * stride + d + 1];
                         AddOuter(g0, 0, null, 0, y, 0, -w0 * w0, d);
                     }
                     for (int b = 0; b < d; b++) y[b] -= acc[c * d + b];
                     y.CopyTo(row);
-                    slotBase[slot] = t - 1;
+                    slotData[slot * stride + d] = t - 1;
                     AddOuter(gc, c * dd, lc, c * d, y, 0, w * w, d);
                     wc[c] += w * w;
                     members[c]++;
@@ -216,10 +216,10 @@ internal static class AalenJohansenCurve
                 if (members[c] > 0)
                 {
                     Sandwich(gc, c * dd, h, dt, s, work);
-                    Times(lc, c * d, h, dt, s, scratch);
+                    Times(lc, c * d, h, dt, s, vector);
                 }
-                if (spread) Times(yClass, c * d, h, dt, s, scratch);
-                Times(acc, c * d, h, dt, s, scratch);
+                if (spread) Times(yClass, c * d, h, dt, s, vector);
+                Times(acc, c * d, h, dt, s, vector);
                 if (moved > 0 && ws[c] > 0)
                 {
                     double share = pBefore[c] / ws[c];
@@ -239,9 +239,9 @@ internal static class AalenJohansenCurve
                     chaz[a * s + a] -= 1;
                     double sum = 0;
                     for (int b = 0; b < s; b++) sum += p[b] * h[b * s + a];
-                    scratch[a] = sum;
+                    vector[a] = sum;
                 }
-                Array.Copy(scratch, p, s);
+                Array.Copy(vector, p, s);
             }
             if (slots > 0) products.Append(h, dt);
 
@@ -264,9 +264,9 @@ internal static class AalenJohansenCurve
                     firstRowsContinue |= exit.FirstRowNext >= 0;
                     continue;
                 }
-                var row = slotRow.AsSpan(slot * d, d);
+                var row = slotData.AsSpan(slot * stride, d);
                 row.CopyTo(y);
-                Carry(products, slotBase[slot], y, s);
+                Carry(products, (int)slotData[slot * stride + d], y, s);
                 Leave(c, dest, w2, 1, t);
                 if (layout.SlotNext[slot] >= 0) Store(layout.SlotNext[slot], w, t);
             }
@@ -380,9 +380,9 @@ internal static class AalenJohansenCurve
         // The subject's z at this exit (in zv), kept in its next row's slot until that row enters.
         void Store(int slot, double weight, int t)
         {
-            zv.AsSpan().CopyTo(slotRow.AsSpan(slot * d, d));
-            slotBase[slot] = t;
-            slotWeight[slot] = weight;
+            zv.AsSpan().CopyTo(slotData.AsSpan(slot * stride, d));
+            slotData[slot * stride + d] = t;
+            slotData[slot * stride + d + 1] = weight;
         }
     }
 
@@ -548,7 +548,7 @@ internal static class AalenJohansenCurve
         /// <summary>Counting sorts of the ranks, O(rows + ranks), no comparison of times: each row is read in row order
         /// and written once to its place.</summary>
         public static Layout Of(int[] rows, int[] position, int[] nextRow, MultiStateTimes grid, int[]? entryRank, int[] from, int[] end,
-            double[]? weights, bool[]? startClass)
+            double[]? weights, bool[]? startClass, ScratchArrays scratch)
         {
             int n = rows.Length, ranks = grid.Ranks;
             var stopRank = grid.StopRank;
@@ -575,16 +575,16 @@ internal static class AalenJohansenCurve
                 var count = new int[ranks + 1];
                 for (int r = 0; r < n; r++) count[entryRank[rows[r]] + 1]++;
                 for (int k = 0; k < ranks; k++) count[k + 1] += count[k];
-                byEntry = new int[n];
+                byEntry = scratch.Rent<int>(n);
                 for (int r = 0; r < n; r++) byEntry[count[entryRank[rows[r]]]++] = r;
                 bulk = 0;
                 while (bulk < n && before[entryRank[rows[byEntry[bulk]]] + 1] == 0) bulk++;
             }
             int slots = n - bulk;
-            var slotOf = slots > 0 ? new int[n] : null;
-            var slotState = new int[slots];
-            var slotWeight = weights is null ? null : new double[slots];
-            var slotNext = new int[slots];
+            var slotOf = slots > 0 ? scratch.Rent<int>(n) : null;
+            var slotState = scratch.Rent<int>(slots);
+            var slotWeight = weights is null ? null : scratch.Rent<double>(slots);
+            var slotNext = scratch.Rent<int>(slots);
             var joinAt = new int[nt + 1];
             for (int q = bulk; q < n; q++)
             {
@@ -597,8 +597,8 @@ internal static class AalenJohansenCurve
             for (int t = 0; t < nt; t++) joinAt[t + 1] += joinAt[t];
 
             // Exit order.
-            var exits = new Exit[n];
-            var exitWeight = weights is null ? null : new double[n];
+            var exits = scratch.Rent<Exit>(n);
+            var exitWeight = weights is null ? null : scratch.Rent<double>(n);
             var cursor = (int[])firstAt.Clone();
             for (int r = 0; r < n; r++)
             {

@@ -54,13 +54,14 @@ internal sealed class MultiStateTimes
     /// <param name="timeFix">Whether near-equal times are merged (R <c>timefix = TRUE</c>).</param>
     /// <exception cref="SurvivalInputException">An interval that the near-tie rule collapses to length zero (R's
     /// "aeqSurv exception"), naming the first such row.</exception>
-    public static MultiStateTimes Of(SurvivalData rows, bool timeFix)
+    /// <param name="scratch">Where the ranks are rented (they live as long as it).</param>
+    public static MultiStateTimes Of(SurvivalData rows, bool timeFix, ScratchArrays scratch)
     {
         int n = rows.Count;
         var time = rows.TimeArray;
         var entry = rows.EntryArray;
-        var stopId = new int[n];
-        var entryId = entry is null ? null : new int[n];
+        var stopId = scratch.Rent<int>(n);
+        var entryId = entry is null ? null : scratch.Rent<int>(n);
         var distinct = (MostlyDistinct(time) ? null : ByHashing(time, entry, stopId, entryId)) ?? BySorting(time, entry, stopId, entryId);
 
         // The representatives of the sorted distinct values, and the rank of each among the distinct representatives.

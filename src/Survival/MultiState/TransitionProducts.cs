@@ -21,7 +21,7 @@ namespace Survival.MultiState;
 internal sealed class TransitionProducts
 {
     private readonly int _s, _sq, _block;
-    private readonly double[] _suffixM, _suffixN; // per time of a finished block: its block's suffix from that time
+    private readonly double[] _suffix;            // per time of a finished block: its block's suffix from that time (M, then N)
     private readonly double[] _tailM, _tailN;     // per finished block k: blocks k … last finished
     private readonly double[] _runM, _runN;       // the block being filled: its start … latest
     private readonly double[] _h, _delta;         // the block being filled: its matrices and intervals
@@ -30,14 +30,14 @@ internal sealed class TransitionProducts
 
     /// <param name="times">The number of event times that will be appended.</param>
     /// <param name="states">The number of states s.</param>
-    public TransitionProducts(int times, int states)
+    /// <param name="scratch">Where the suffix products are rented.</param>
+    public TransitionProducts(int times, int states, ScratchArrays scratch)
     {
         _s = states;
         _sq = states * states;
         _block = Math.Max(8, (int)Math.Ceiling(Math.Sqrt(Math.Max(times, 1))));
         int blocks = (Math.Max(times, 1) + _block - 1) / _block;
-        _suffixM = new double[times * _sq];
-        _suffixN = new double[times * _sq];
+        _suffix = scratch.Rent<double>(2 * times * _sq);
         _tailM = new double[blocks * _sq];
         _tailN = new double[blocks * _sq];
         _runM = new double[_sq];
@@ -72,32 +72,31 @@ internal sealed class TransitionProducts
 
     private void FinishBlock(int k, int first, int length)
     {
-        int s = _s, sq = _sq;
+        int s = _s, sq = _sq, pair = 2 * sq;
         // Suffixes from the end: (H, Hδ) ∘ (M, N) = (HM, Hδ + HN) = (HM, H(δI + N)).
         int last = first + length - 1;
         for (int x = 0; x < sq; x++)
         {
-            _suffixM[last * sq + x] = _h[(length - 1) * sq + x];
-            _suffixN[last * sq + x] = _h[(length - 1) * sq + x] * _delta[length - 1];
+            _suffix[last * pair + x] = _h[(length - 1) * sq + x];
+            _suffix[last * pair + sq + x] = _h[(length - 1) * sq + x] * _delta[length - 1];
         }
         for (int t = last - 1; t >= first; t--)
         {
             int local = t - first;
-            Multiply(_h, local * sq, _suffixM, (t + 1) * sq, _scratch, 0);
-            Array.Copy(_suffixN, (t + 1) * sq, _scratchN, 0, sq);
+            Multiply(_h, local * sq, _suffix, (t + 1) * pair, _suffix, t * pair);
+            Array.Copy(_suffix, (t + 1) * pair + sq, _scratchN, 0, sq);
             for (int a = 0; a < s; a++) _scratchN[a * s + a] += _delta[local];
-            Multiply(_h, local * sq, _scratchN, 0, _suffixN, t * sq);
-            Array.Copy(_scratch, 0, _suffixM, t * sq, sq);
+            Multiply(_h, local * sq, _scratchN, 0, _suffix, t * pair + sq);
         }
         // Every earlier block's tail takes this block on its right: (M, N) ∘ (B, C) = (MB, N + MC).
         for (int j = 0; j < k; j++)
         {
-            Multiply(_tailM, j * sq, _suffixN, first * sq, _scratchN, 0);
-            Multiply(_tailM, j * sq, _suffixM, first * sq, _scratch, 0);
+            Multiply(_tailM, j * sq, _suffix, first * pair + sq, _scratchN, 0);
+            Multiply(_tailM, j * sq, _suffix, first * pair, _scratch, 0);
             for (int x = 0; x < sq; x++) { _tailN[j * sq + x] += _scratchN[x]; _tailM[j * sq + x] = _scratch[x]; }
         }
-        Array.Copy(_suffixM, first * sq, _tailM, k * sq, sq);
-        Array.Copy(_suffixN, first * sq, _tailN, k * sq, sq);
+        Array.Copy(_suffix, first * pair, _tailM, k * sq, sq);
+        Array.Copy(_suffix, first * pair + sq, _tailN, k * sq, sq);
     }
 
     /// <summary>Carries the augmented row <paramref name="z"/> = (x, area) (2s values) from before time
@@ -115,17 +114,18 @@ internal sealed class TransitionProducts
             for (int t = first; t <= latest; t++)
             {
                 int local = t % _block;
-                Piece(z, _h, _h, local * _sq, _delta[local]);
+                Piece(z, _h, _h, local * _sq, _delta[local], 0);
             }
             return;
         }
-        Piece(z, _suffixM, _suffixN, first * _sq, 1);
-        if (firstBlock + 1 <= finished) Piece(z, _tailM, _tailN, (firstBlock + 1) * _sq, 1);
-        if (finished < latestBlock) Piece(z, _runM, _runN, 0, 1);
+        Piece(z, _suffix, _suffix, 2 * first * _sq, 1, _sq);
+        if (firstBlock + 1 <= finished) Piece(z, _tailM, _tailN, (firstBlock + 1) * _sq, 1, 0);
+        if (finished < latestBlock) Piece(z, _runM, _runN, 0, 1, 0);
     }
 
-    // (x, area) ∘ (M, N·scale) = (xM, area + xN·scale); a single time is (H, Hδ): M = N = H, scale δ.
-    private void Piece(double[] z, double[] m, double[] n, int o, double scale)
+    // (x, area) ∘ (M, N·scale) = (xM, area + xN·scale), M at o and N at o + shift; a single time is (H, Hδ): M = N = H,
+    // scale δ.
+    private void Piece(double[] z, double[] m, double[] n, int o, double scale, int shift)
     {
         int s = _s;
         for (int b = 0; b < s; b++)
@@ -134,7 +134,7 @@ internal sealed class TransitionProducts
             for (int a = 0; a < s; a++)
             {
                 pm += z[a] * m[o + a * s + b];
-                pn += z[a] * n[o + a * s + b];
+                pn += z[a] * n[o + shift + a * s + b];
             }
             _vector[b] = pm;
             z[s + b] += pn * scale;
