@@ -59,11 +59,12 @@ public class MultiStateProperties
 
 /// <summary>The fast infinitesimal-jackknife form (per-state accumulators, Gram matrices, range products of the
 /// transition matrices) equals R's direct loop, kept as <c>AalenJohansen.FitReference</c>, on illness–death data with
-/// recoveries, delayed entry (subjects with several rows), case weights, groups and a restricted-mean horizon.</summary>
+/// recoveries, subjects with several rows, late first entries, subjects starting ill (istate), case weights, groups and a
+/// restricted-mean horizon.</summary>
 public class MultiStateFastInfluenceProperties
 {
     [FsCheck.Xunit.Property(MaxTest = 60)]
-    public bool Fast_standard_errors_equal_the_direct_loop(FsCheck.PositiveInt size, int seed, bool weighted, bool grouped, bool rounded)
+    public bool Fast_standard_errors_equal_the_direct_loop(FsCheck.PositiveInt size, int seed, bool weighted, bool grouped, bool rounded, bool staggered)
     {
         var rng = new Random(seed);
         int subjects = 2 + size.Get % 60;
@@ -73,11 +74,22 @@ public class MultiStateFastInfluenceProperties
         var id = new List<string>();
         var weight = new List<double>();
         var group = new List<string>();
+        var initial = new List<string>();
+        if (staggered)
+        {
+            // A censoring before any transition, and a subject entering after it but before the first transition: a late
+            // first row whose subject is at risk at t0 (it carries an influence on the start distribution).
+            time.Add(0.25); entry.Add(0); state.Add("censor"); id.Add("early"); weight.Add(1); group.Add("a"); initial.Add("healthy");
+            time.Add(0.75 + rng.Next(4)); entry.Add(0.5); state.Add(rng.Next(2) == 0 ? "dead" : "censor"); id.Add("late"); weight.Add(1); group.Add("a");
+            initial.Add(rng.Next(2) == 0 ? "ill" : "healthy");
+        }
         for (int j = 0; j < subjects; j++)
         {
-            double t = 0, w = weighted ? 0.5 + rng.Next(4) * 0.5 : 1;
+            // Staggered: some subjects enter late, and some start ill (the start distribution then has an influence).
+            double t = staggered && rng.Next(3) == 0 ? (rounded ? 1 + rng.Next(6) : 0.5 + rng.NextDouble() * 6) : 0;
+            double w = weighted ? 0.5 + rng.Next(4) * 0.5 : 1;
             string g = grouped && rng.Next(2) == 0 ? "b" : "a";
-            string current = "healthy";
+            string current = staggered && rng.Next(4) == 0 ? "ill" : "healthy";
             // Up to four rows: healthy ⇄ ill, then dead or censored.
             for (int k = 0; k < 4; k++)
             {
@@ -90,14 +102,15 @@ public class MultiStateFastInfluenceProperties
                     _ => current == "healthy" ? "ill" : "healthy",
                 };
                 if (k == 3 && next != "dead") next = "censor";
-                time.Add(stop); entry.Add(t); state.Add(next); id.Add("s" + j); weight.Add(w); group.Add(g);
+                time.Add(stop); entry.Add(t); state.Add(next); id.Add("s" + j); weight.Add(w); group.Add(g); initial.Add(current);
                 if (next is "censor" or "dead") break;
                 current = next;
                 t = stop;
             }
         }
         if (!state.Any(x => x is "ill" or "dead")) return true;
-        var data = MultiStateData.Create(time.ToArray(), state, id, entry.ToArray(), weight: weighted ? weight.ToArray() : null,
+        var data = MultiStateData.Create(time.ToArray(), state, id, entry.ToArray(), initialState: staggered ? initial : null,
+            weight: weighted ? weight.ToArray() : null,
             group: grouped ? group : null, states: ["healthy", "ill", "dead"]);
         var options = new AalenJohansenOptions { RestrictedMeanHorizon = 6 + rng.Next(10) };
         var fast = AalenJohansen.Fit(data, options);
