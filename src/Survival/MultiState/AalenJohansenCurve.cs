@@ -209,17 +209,18 @@ internal static class AalenJohansenCurve
             double dt = delta[t];
 
             // (3) Everything carried by Ĥ: the Gram matrices, the sums, the class vectors and the accumulators with their adds.
-            Sandwich(g0, 0, h, dt, s, work);
+            bool still = moved == 0; // H = I: only the integrals move
+            Sandwich(g0, 0, h, dt, s, work, still);
             for (int c = 0; c < s; c++)
             {
                 // An empty pool is exactly zero (cleared when it empties) and stays so.
                 if (members[c] > 0)
                 {
-                    Sandwich(gc, c * dd, h, dt, s, work);
-                    Times(lc, c * d, h, dt, s, vector);
+                    Sandwich(gc, c * dd, h, dt, s, work, still);
+                    Times(lc, c * d, h, dt, s, vector, still);
                 }
-                if (spread) Times(yClass, c * d, h, dt, s, vector);
-                Times(acc, c * d, h, dt, s, vector);
+                if (spread) Times(yClass, c * d, h, dt, s, vector, still);
+                Times(acc, c * d, h, dt, s, vector, still);
                 if (moved > 0 && ws[c] > 0)
                 {
                     double share = pBefore[c] / ws[c];
@@ -416,9 +417,25 @@ internal static class AalenJohansenCurve
 
     // G ← ĤᵀGĤ for the 2s × 2s block at o, Ĥ = [[H, Hδ], [0, I]]: with X = HᵀG_uu H and Y = HᵀG_ua, the blocks become
     // uu = X, ua = δX + Y, au = uaᵀ, aa = G_aa + δ(Y + Yᵀ) + δ²X.
-    private static void Sandwich(double[] g, int o, double[] h, double dt, int s, double[] work)
+    private static void Sandwich(double[] g, int o, double[] h, double dt, int s, double[] work, bool identity)
     {
         int d = 2 * s, sq = s * s;
+        if (identity)
+        {
+            // H = I: X = G_uu and Y = G_ua, so uu stays, ua += δG_uu, aa += δ(G_ua + G_uaᵀ) + δ²G_uu.
+            if (dt == 0) return;
+            for (int a = 0; a < s; a++)
+                for (int b = 0; b < s; b++)
+                    g[o + (s + a) * d + s + b] += dt * (g[o + a * d + s + b] + g[o + b * d + s + a]) + dt * dt * g[o + a * d + b];
+            for (int a = 0; a < s; a++)
+                for (int b = 0; b < s; b++)
+                {
+                    double ua = g[o + a * d + s + b] + dt * g[o + a * d + b];
+                    g[o + a * d + s + b] = ua;
+                    g[o + (s + b) * d + a] = ua;
+                }
+            return;
+        }
         // work: K = G_uu H (s²), X (s²), Y (s²).
         for (int a = 0; a < s; a++)
             for (int b = 0; b < s; b++)
@@ -455,8 +472,13 @@ internal static class AalenJohansenCurve
     }
 
     // x ← xĤ for the augmented row at o: (u, a) → (uH, a + uHδ).
-    private static void Times(double[] x, int o, double[] h, double dt, int s, double[] scratch)
+    private static void Times(double[] x, int o, double[] h, double dt, int s, double[] scratch, bool identity)
     {
+        if (identity)
+        {
+            for (int b = 0; b < s; b++) x[o + s + b] += x[o + b] * dt;
+            return;
+        }
         for (int b = 0; b < s; b++)
         {
             double sum = 0;

@@ -55,14 +55,17 @@ internal sealed class MultiStateTimes
     /// <exception cref="SurvivalInputException">An interval that the near-tie rule collapses to length zero (R's
     /// "aeqSurv exception"), naming the first such row.</exception>
     /// <param name="scratch">Where the ranks are rented (they live as long as it).</param>
-    public static MultiStateTimes Of(SurvivalData rows, bool timeFix, ScratchArrays scratch)
+    /// <param name="hashing">Null to choose the path as described; true or false to force it (the tests compare them).</param>
+    public static MultiStateTimes Of(SurvivalData rows, bool timeFix, ScratchArrays scratch, bool? hashing = null)
     {
         int n = rows.Count;
         var time = rows.TimeArray;
         var entry = rows.EntryArray;
         var stopId = scratch.Rent<int>(n);
         var entryId = entry is null ? null : scratch.Rent<int>(n);
-        var distinct = (MostlyDistinct(time) ? null : ByHashing(time, entry, stopId, entryId)) ?? BySorting(time, entry, stopId, entryId);
+        bool tryHashing = hashing ?? !MostlyDistinct(time);
+        var distinct = (tryHashing ? ByHashing(time, entry, stopId, entryId, hashing == true ? int.MaxValue : 0) : null)
+            ?? BySorting(time, entry, stopId, entryId, scratch);
 
         // The representatives of the sorted distinct values, and the rank of each among the distinct representatives.
         var cuts = timeFix ? TimeFix.Cuts(distinct.Sorted) : null;
@@ -70,9 +73,14 @@ internal sealed class MultiStateTimes
         var representative = new double[k];
         var rankOf = new int[k];
         int ranks = 0;
+        // The largest cut ≤ each value (TimeFix.Map), by one walk: the values and the cuts are both ascending.
+        int cut = 0;
         for (int v = 0; v < k; v++)
         {
-            representative[v] = cuts is null ? distinct.Sorted[v] : TimeFix.Map(cuts, distinct.Sorted[v]);
+            double x = distinct.Sorted[v];
+            if (cuts is not null)
+                while (cut + 1 < cuts.Length && cuts[cut + 1] <= x) cut++;
+            representative[v] = cuts is null || cuts[cut] > x ? x : cuts[cut];
             if (v > 0 && representative[v] != representative[v - 1]) ranks++;
             rankOf[v] = ranks;
         }
@@ -125,9 +133,10 @@ internal sealed class MultiStateTimes
     /// Fibonacci hash of the sortable key, kept at most half full) and sorts only them; null when they pass a quarter of
     /// the values (the sort is then cheaper). Written by hand: <see cref="Dictionary{TKey, TValue}"/> costs several times
     /// this probe per row, and this is the one pass over every row.</summary>
-    private static Distinct? ByHashing(double[] time, double[]? entry, int[] stopId, int[]? entryId)
+    private static Distinct? ByHashing(double[] time, double[]? entry, int[] stopId, int[]? entryId, int limit)
     {
-        int n = time.Length, limit = Math.Max(1024, (entry is null ? n : 2 * n) / 4);
+        int n = time.Length;
+        if (limit == 0) limit = Math.Max(1024, (entry is null ? n : 2 * n) / 4);
         int shift = 64 - 12;
         var keys = new ulong[1 << 12];
         var ids = new int[1 << 12];
@@ -195,20 +204,28 @@ internal sealed class MultiStateTimes
         return new Distinct(sorted, idOfSorted);
     }
 
-    /// <summary>Sorts every value, keeps the distinct ones and ranks each row's values by binary search: the ids are the
-    /// positions in the sorted distinct values.</summary>
-    private static Distinct BySorting(double[] time, double[]? entry, int[] stopId, int[]? entryId)
+    /// <summary>Sorts every value with its row (the stable radix sort of the sortable keys, on all cores from 2^20
+    /// values), keeps the distinct ones and gives each row the position of its value: no comparison sort and no search
+    /// per row.</summary>
+    private static Distinct BySorting(double[] time, double[]? entry, int[] stopId, int[]? entryId, ScratchArrays scratch)
     {
-        int n = time.Length;
-        var all = new double[entry is null ? n : 2 * n];
-        time.CopyTo(all, 0);
-        entry?.CopyTo(all, n);
-        var sorted = TimeFix.SortedDistinct(all);
-        for (int i = 0; i < n; i++) stopId[i] = Array.BinarySearch(sorted, time[i]);
+        int n = time.Length, total = entry is null ? n : 2 * n;
+        var keys = scratch.Rent<ulong>(total);
+        var item = scratch.Rent<int>(total);
+        for (int i = 0; i < n; i++) { keys[i] = RadixSort.Key(time[i]); item[i] = i; }
         if (entry is not null)
-            for (int i = 0; i < n; i++) entryId![i] = Array.BinarySearch(sorted, entry[i]);
-        var idOfSorted = new int[sorted.Length];
+            for (int i = 0; i < n; i++) { keys[n + i] = RadixSort.Key(entry[i]); item[n + i] = n + i; }
+        RadixSort.Sort(keys, item, null, 0, total, scratch.Rent<ulong>(total), scratch.Rent<int>(total), null);
+        var sorted = new List<double>();
+        for (int j = 0; j < total; j++)
+        {
+            if (j == 0 || keys[j] != keys[j - 1]) sorted.Add(RadixSort.Value(keys[j]));
+            int position = sorted.Count - 1, at = item[j];
+            if (at < n) stopId[at] = position; else entryId![at - n] = position;
+        }
+        var values = sorted.ToArray();
+        var idOfSorted = new int[values.Length];
         for (int v = 0; v < idOfSorted.Length; v++) idOfSorted[v] = v;
-        return new Distinct(sorted, idOfSorted);
+        return new Distinct(values, idOfSorted);
     }
 }
