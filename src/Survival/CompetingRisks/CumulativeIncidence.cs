@@ -191,18 +191,11 @@ public static class CumulativeIncidence
         for (int j = 0; j < times.Length; j++)
         {
             double t = times[j];
-            int exitedBefore = LowerBound(exits, t);
-            int enteredBefore = records.EntryOrder is null ? exits.Length : LowerBound(entries, t);
+            int exitedBefore = SortedSearch.CountBelow(exits, t);
+            int enteredBefore = records.EntryOrder is null ? exits.Length : SortedSearch.CountBelow(entries, t);
             result[j] = enteredBefore - exitedBefore;
         }
         return result;
-    }
-
-    private static int LowerBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 
     /// <summary>Every group's table in one pass over the cells (cells are ordered by time, then group'), their times mapped
@@ -625,25 +618,13 @@ public static class CumulativeIncidence
         foreach (double t in at)
         {
             // The last step at or before t, and the number at risk at the first step at or after t.
-            int last = UpperBound(table.Time, t) - 1;
-            int first = LowerBound(table.Time, t);
+            int last = SortedSearch.CountAtOrBelow(table.Time, t) - 1;
+            int first = SortedSearch.CountBelow(table.Time, t);
             double atRisk = first < table.Time.Length ? table.Shown[first] : 0;
             points.Add(last < 0
                 ? new IncidenceStep(t, atRisk, isEventFree ? 1 : 0, 0, isEventFree ? 1 : null, isEventFree ? 1 : null)
                 : steps[last] with { Time = t, AtRisk = atRisk });
         }
         return new IncidenceCurve(group, cause, steps, ValueList<IncidenceStep>.Of(points));
-    }
-
-    /// <summary>The number of sorted values ≤ <paramref name="t"/>.</summary>
-    private static int UpperBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= t) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }

@@ -214,7 +214,7 @@ public static class FineGray
             foreach (double c in censorTimes)
             {
                 int censored = censoredAt[c];
-                int after = sortedTimes.Length - UpperBound(sortedTimes, c);
+                int after = sortedTimes.Length - SortedSearch.CountAtOrBelow(sortedTimes, c);
                 int atRisk = after + censored;
                 g *= 1 - (double)censored / atRisk;
                 ctime.Add(c);
@@ -254,12 +254,5 @@ public static class FineGray
         var episode = new int[all.Length];
         for (int k = 0; k < all.Length; k++) episode[k] = k > 0 && all[k - 1].Row == all[k].Row ? episode[k - 1] + 1 : 1;
         return new CountingProcessRows(data2, source, episode, null);
-    }
-
-    private static int UpperBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] <= t) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }

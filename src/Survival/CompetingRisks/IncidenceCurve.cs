@@ -37,13 +37,8 @@ public sealed record IncidenceCurve
         if (Steps is IncidenceStepColumns columns)
         {
             // Binary search on the time column: no step is assembled.
-            int lo = 0, hi = columns.Count;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (columns.Time[mid] <= t) lo = mid + 1; else hi = mid;
-            }
-            return lo == 0 ? value : columns.Estimate[lo - 1];
+            int atOrBefore = SortedSearch.CountAtOrBelow(columns.Time, t);
+            return atOrBefore == 0 ? value : columns.Estimate[atOrBefore - 1];
         }
         foreach (var s in Steps) { if (s.Time > t) break; value = s.Estimate; }
         return value;

@@ -25,7 +25,7 @@ public static class CountingProcess
         for (int i = 0; i < data.Count; i++)
         {
             var (start, stop) = Interval(data, i);
-            int k = UpperBound(sorted, start);
+            int k = SortedSearch.CountAtOrBelow(sorted, start);
             double from = start;
             for (; k < sorted.Length && sorted[k] < stop; k++)
             {
@@ -155,12 +155,5 @@ public static class CountingProcess
         var codes = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++) codes[i] = f.Codes[rows[i]];
         return Factor.FromCodes(codes, f.Levels);
-    }
-
-    private static int UpperBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] <= t) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }

@@ -120,20 +120,20 @@ public static class IntervalLogRank
             switch (kind[i])
             {
                 case IntervalKind.Exact:
-                    start = TurnbullSupport.LowerBound(points, lower[i]);
+                    start = SortedSearch.CountBelow(points, lower[i]);
                     end = start + 1;
                     break;
                 case IntervalKind.RightCensored:
-                    start = TurnbullSupport.UpperBound(points, lower[i]);
+                    start = SortedSearch.CountAtOrBelow(points, lower[i]);
                     end = m + 1;
                     break;
                 case IntervalKind.LeftCensored:
                     start = 0;
-                    end = TurnbullSupport.UpperBound(points, upper[i]);
+                    end = SortedSearch.CountAtOrBelow(points, upper[i]);
                     break;
                 default:
-                    start = TurnbullSupport.UpperBound(points, lower[i]);
-                    end = TurnbullSupport.UpperBound(points, upper[i]);
+                    start = SortedSearch.CountAtOrBelow(points, lower[i]);
+                    end = SortedSearch.CountAtOrBelow(points, upper[i]);
                     break;
             }
             double pm = prefixP[end] - prefixP[start];
@@ -144,7 +144,6 @@ public static class IntervalLogRank
 
     /// <summary>x·φ with 0·anything = 0 (S = 0 at the end).</summary>
     private static double XLogY(double x, double phi) => x == 0 ? 0 : x * phi;
-
 
     /// <summary>U′V⁻¹U over the first <paramref name="size"/> groups (the last is redundant: the U sum to 0).</summary>
     private static double Quadratic(double[] u, double[,] v, int size)

@@ -93,8 +93,8 @@ internal sealed class TurnbullIteration
         for (int r = 0; r < support.FixedRows.Length; r++)
         {
             double w = weight[support.FixedRows[r]], t = support.FixedTime[r];
-            int below = TurnbullSupport.LowerBound(support.Points, t); // points < t: the row is at risk at points[0 .. below]
-            int lastAtRisk = TurnbullSupport.UpperBound(support.Points, t); // points ≤ t
+            int below = SortedSearch.CountBelow(support.Points, t); // points < t: the row is at risk at points[0 .. below]
+            int lastAtRisk = SortedSearch.CountAtOrBelow(support.Points, t); // points ≤ t
             atOrAfter[lastAtRisk] += w;
             if (support.FixedEvent[r] && below < _m && support.Points[below] == t) _fixedDeaths[below] += w;
         }
@@ -314,5 +314,4 @@ internal sealed class TurnbullIteration
             _survival[j] = s;
         }
     }
-
 }

@@ -86,8 +86,8 @@ internal sealed class TurnbullSupport
         {
             int i = censoredRows[r];
             // Left-censored: the points ≤ the right end; interval: the points in (left, right].
-            start[r] = kind[i] == IntervalKind.LeftCensored ? 0 : UpperBound(sorted, lower[i]);
-            end[r] = UpperBound(sorted, upper[i]);
+            start[r] = kind[i] == IntervalKind.LeftCensored ? 0 : SortedSearch.CountAtOrBelow(sorted, lower[i]);
+            end[r] = SortedSearch.CountAtOrBelow(sorted, upper[i]);
         }
         return new TurnbullSupport
         {
@@ -103,31 +103,5 @@ internal sealed class TurnbullSupport
             RangeStart = start,
             RangeEnd = end,
         };
-    }
-
-    /// <summary>The number of values &lt; x in a sorted array.</summary>
-    internal static int LowerBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    /// <summary>The number of values ≤ x in a sorted array.</summary>
-    internal static int UpperBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

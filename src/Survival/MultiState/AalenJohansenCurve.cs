@@ -335,7 +335,7 @@ internal static class AalenJohansenCurve
         var startStep = AalenJohansen.Step(start, new int[s], new int[s], 0, initial, initialSe, z, options.Transform, new double[tIndex.Length]);
         var at = options.At.Select(time =>
         {
-            int i = UpperBound(times, time) - 1;
+            int i = SortedSearch.CountAtOrBelow(times, time) - 1;
             return (i < 0 ? startStep : steps[i]) with { Time = time };
         }).ToArray();
         return new StateOccupancyCurve(group, n, ValueList<double>.Of(initial), ValueList<double>.Of(initialSe), start,
@@ -490,18 +490,6 @@ internal static class AalenJohansenCurve
             x[o + b] = scratch[b];
             x[o + s + b] += scratch[b] * dt;
         }
-    }
-
-    // The number of sorted times ≤ x.
-    private static int UpperBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 
     private const int StateBits = 15;

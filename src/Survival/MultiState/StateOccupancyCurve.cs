@@ -48,15 +48,9 @@ public sealed record StateOccupancyCurve
     {
         if (Steps is StateOccupancyStepColumns columns)
         {
-            // The last time ≤ t, by bisection on the time column.
-            int lo = 0, hi = columns.Count;
-            var time = columns.Time;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (time[mid] <= t) lo = mid + 1; else hi = mid;
-            }
-            return lo == 0 ? Initial : columns[lo - 1].Probability;
+            // The steps at or before t, by bisection on the time column: only the last one is assembled.
+            int atOrBefore = SortedSearch.CountAtOrBelow(columns.Time, t);
+            return atOrBefore == 0 ? Initial : columns[atOrBefore - 1].Probability;
         }
         IReadOnlyList<double> value = Initial;
         foreach (var s in Steps) { if (s.Time > t) break; value = s.Probability; }

@@ -108,7 +108,7 @@ public static class ProportionalHazards
                 // R's rank(): the mean of the positions (1-based) the tied values occupy.
                 raw = t =>
                 {
-                    int lo = LowerBound(times, t), hi = UpperBound(times, t);
+                    int lo = SortedSearch.CountBelow(times, t), hi = SortedSearch.CountAtOrBelow(times, t);
                     return (lo + 1 + hi) / 2.0;
                 };
                 break;
@@ -125,7 +125,7 @@ public static class ProportionalHazards
                         int j = i;
                         while (j < deathTimes.Length && deathTimes[j] == deathTimes[i]) j++;
                         double t = deathTimes[i];
-                        double atRisk = n - LowerBound(times, t) - (entries is null ? 0 : n - LowerBound(entries, t));
+                        double atRisk = n - SortedSearch.CountBelow(times, t) - (entries is null ? 0 : n - SortedSearch.CountBelow(entries, t));
                         eventTimes.Add(t);
                         survivalBefore.Add(sv);
                         sv *= 1 - (j - i) / atRisk;
@@ -181,19 +181,5 @@ public static class ProportionalHazards
                 return;
             }
         }
-    }
-
-    private static int LowerBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    private static int UpperBound(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (sorted[mid] <= t) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }
