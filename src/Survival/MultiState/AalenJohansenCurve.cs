@@ -48,12 +48,19 @@ internal static class AalenJohansenCurve
         var exits = layout.Exits;
         var exitWeight = layout.ExitWeight;
         var firstAt = layout.FirstAt;
-        // Slots (the rows with a y of their own, numbered in entry order): D values (y, or z between a row's exit and its
-        // subject's next entry), the base time index (−2: a first row, nothing stored) and the weight of the row before.
-        // One record of D + 2 values per slot (read and written together, so one place in memory each time).
+        // Slots (the rows with a y of their own, numbered in entry order). Until a slot's row enters: D values (its
+        // subject's z at the exit of the row before), the base time index of z (−2: a first row, nothing stored) and
+        // the weight of the row before; one record of D + 2 values per slot, written at that exit and read when the row
+        // joins (both nearly in entry order, as a row usually enters when the one before leaves).
         int stride = d + 2;
         var slotData = scratch.Rent<double>(slots * stride);
         for (int slot = 0; slot < slots; slot++) slotData[slot * stride + d] = -2;
+        // From its entry to its exit: y and its base time index, one record of D + 1 values per slot numbered in the
+        // order the rows exit, so the exits read them one after another. The join writes each to its place; a write
+        // does not hold up the work after it as a read from a distant place would.
+        int exitStride = d + 1;
+        var exitRecord = scratch.Rent<double>(slots * exitStride);
+        int slotExits = 0;
 
         var initialSe = new double[s];
         var zInit = new double[s * d];
@@ -146,23 +153,24 @@ internal static class AalenJohansenCurve
                     double w = layout.SlotWeight?[slot] ?? 1;
                     ns[c]++;
                     ws[c] += w;
-                    var row = slotData.AsSpan(slot * stride, d);
-                    if (slotData[slot * stride + d] == -2)
+                    int pending = slot * stride;
+                    if (slotData[pending + d] == -2)
                     {
                         // A delayed first row: its start vector carried to t − 1 is its class's y now.
-                        ClassRow((layout.SlotState[slot] & StartClassBit) != 0, c);
+                        ClassRow(y, yClass, d, (layout.SlotState[slot] & StartClassBit) != 0, c);
                     }
                     else
                     {
                         // A later row: its subject's z since its last exit, carried to t − 1, leaves the pool not at risk.
-                        row.CopyTo(y);
-                        Carry(products, (int)slotData[slot * stride + d], y, s);
-                        double w0 = slotData[slot * stride + d + 1];
+                        for (int b = 0; b < d; b++) y[b] = slotData[pending + b];
+                        Carry(products, (int)slotData[pending + d], y, s);
+                        double w0 = slotData[pending + d + 1];
                         AddOuter(g0, 0, null, 0, y, 0, -w0 * w0, d);
                     }
                     for (int b = 0; b < d; b++) y[b] -= acc[c * d + b];
-                    y.CopyTo(row);
-                    slotData[slot * stride + d] = t - 1;
+                    int record = layout.ExitNumber[slot] * exitStride;
+                    for (int b = 0; b < d; b++) exitRecord[record + b] = y[b];
+                    exitRecord[record + d] = t - 1;
                     AddOuter(gc, c * dd, lc, c * d, y, 0, w * w, d);
                     wc[c] += w * w;
                     members[c]++;
@@ -254,39 +262,44 @@ internal static class AalenJohansenCurve
             for (int k = lo; k < hi; k++)
             {
                 var exit = exits[k];
-                int c = exit.State, e = exit.End, slot = exit.Slot;
+                int c = exit.State, e = exit.End;
                 int dest = e >= 0 && e != c && wsBefore[c] > 0 ? e : s;
                 double w = exitWeight?[k] ?? 1, w2 = w * w;
-                if (slot < 0)
+                if (!exit.HasSlot)
                 {
                     int key = ((exit.StartClass ? 1 : 0) * s + c) * (s + 1) + dest;
                     keyWeight[key] += w2;
                     keyCount[key]++;
-                    firstRowsContinue |= exit.FirstRowNext >= 0;
+                    firstRowsContinue |= exit.Next >= 0;
                     continue;
                 }
-                var row = slotData.AsSpan(slot * stride, d);
-                row.CopyTo(y);
-                Carry(products, (int)slotData[slot * stride + d], y, s);
-                Leave(c, dest, w2, 1, t);
-                if (layout.SlotNext[slot] >= 0) Store(layout.SlotNext[slot], w, t);
+                int record = slotExits++ * exitStride;
+                for (int b = 0; b < d; b++) y[b] = exitRecord[record + b];
+                Carry(products, (int)exitRecord[record + d], y, s);
+                LeavePool(gc, lc, wc, members, y, c, w2, 1, d);
+                ZOf(zv, y, acc, s, d, c, dest, dest == s ? 0 : pBefore[c] / wsBefore[c], dt);
+                AddOuter(g0, 0, null, 0, zv, 0, w2, d);
+                if (exit.Next >= 0) Store(slotData, exit.Next * stride, zv, d, w, t);
             }
             for (int key = 0; key < keys; key++)
             {
                 if (keyCount[key] == 0) continue;
                 int dest = key % (s + 1), c = key / (s + 1) % s;
-                ClassRow(key / (s + 1) / s == 1, c);
-                Leave(c, dest, keyWeight[key], keyCount[key], t);
+                ClassRow(y, yClass, d, key / (s + 1) / s == 1, c);
+                LeavePool(gc, lc, wc, members, y, c, keyWeight[key], keyCount[key], d);
+                ZOf(zv, y, acc, s, d, c, dest, dest == s ? 0 : pBefore[c] / wsBefore[c], dt);
+                AddOuter(g0, 0, null, 0, zv, 0, keyWeight[key], d);
             }
             if (firstRowsContinue)
                 for (int k = lo; k < hi; k++)
                 {
                     var exit = exits[k];
-                    if (exit.FirstRowNext < 0) continue;
+                    if (exit.HasSlot || exit.Next < 0) continue;
                     int c = exit.State, e = exit.End;
-                    ClassRow(exit.StartClass, c);
-                    ZOf(c, e >= 0 && e != c && wsBefore[c] > 0 ? e : s, t);
-                    Store(exit.FirstRowNext, exitWeight?[k] ?? 1, t);
+                    int dest = e >= 0 && e != c && wsBefore[c] > 0 ? e : s;
+                    ClassRow(y, yClass, d, exit.StartClass, c);
+                    ZOf(zv, y, acc, s, d, c, dest, dest == s ? 0 : pBefore[c] / wsBefore[c], dt);
+                    Store(slotData, exit.Next * stride, zv, d, exitWeight?[k] ?? 1, t);
                 }
 
             // (5) The standard errors: Σ w²u² over every subject, from the Gram matrices.
@@ -340,51 +353,51 @@ internal static class AalenJohansenCurve
         }).ToArray();
         return new StateOccupancyCurve(group, n, ValueList<double>.Of(initial), ValueList<double>.Of(initialSe), start,
             steps, new ValueList<StateOccupancyStep>(at), new ValueList<StateRestrictedMean>(restricted));
+    }
 
-        // y ← the class row of a first row in state c (its start vector carried, or 0).
-        void ClassRow(bool startsWithInfluence, int c)
-        {
-            for (int b = 0; b < d; b++) y[b] = startsWithInfluence ? yClass[c * d + b] : 0;
-        }
+    // The per-row steps of the sweep, static so that the sweep's locals stay locals (a closure over them would make
+    // each a field of a heap object, reloaded on every use in the loops).
 
-        // zv ← y + Âᶜ, plus the add of a move to dest (dest = s: none).
-        void ZOf(int c, int dest, int t)
-        {
-            for (int b = 0; b < d; b++) zv[b] = y[b] + acc[c * d + b];
-            if (dest == s) return;
-            double share = pBefore[c] / wsBefore[c];
-            zv[dest] += share;
-            zv[c] -= share;
-            zv[s + dest] += share * delta[t];
-            zv[s + c] -= share * delta[t];
-        }
+    // y ← the class row of a first row in state c (its start vector carried, or 0).
+    private static void ClassRow(double[] y, double[] yClass, int d, bool startsWithInfluence, int c)
+    {
+        for (int b = 0; b < d; b++) y[b] = startsWithInfluence ? yClass[c * d + b] : 0;
+    }
 
-        // count rows of total squared weight w2, each with row y at risk in c, leave c's pool for the pool not at risk.
-        void Leave(int c, int dest, double w2, int count, int t)
-        {
-            // A zero y (a first row of a subject without influence on p0) adds nothing to the pool's sums.
-            bool zero = true;
-            for (int b = 0; b < d; b++) zero &= y[b] == 0;
-            if (!zero) AddOuter(gc, c * dd, lc, c * d, y, 0, -w2, d);
-            wc[c] -= w2;
-            if ((members[c] -= count) == 0)
-            {
-                // An empty pool holds exactly nothing: clear what the subtractions left of rounding.
-                Array.Clear(gc, c * dd, dd);
-                Array.Clear(lc, c * d, d);
-                wc[c] = 0;
-            }
-            ZOf(c, dest, t);
-            AddOuter(g0, 0, null, 0, zv, 0, w2, d);
-        }
+    // zv ← y + Âᶜ, plus the add of a move to dest (dest = s: none) with share p_c/w_c before the time and interval dt.
+    private static void ZOf(double[] zv, double[] y, double[] acc, int s, int d, int c, int dest, double share, double dt)
+    {
+        for (int b = 0; b < d; b++) zv[b] = y[b] + acc[c * d + b];
+        if (dest == s) return;
+        zv[dest] += share;
+        zv[c] -= share;
+        zv[s + dest] += share * dt;
+        zv[s + c] -= share * dt;
+    }
 
-        // The subject's z at this exit (in zv), kept in its next row's slot until that row enters.
-        void Store(int slot, double weight, int t)
+    // count rows of total squared weight w2, each with row y at risk in c, leave c's pool (Gram gc, sums lc, weights wc).
+    private static void LeavePool(double[] gc, double[] lc, double[] wc, int[] members, double[] y, int c, double w2, int count, int d)
+    {
+        // A zero y (a first row of a subject without influence on p0) adds nothing to the pool's sums.
+        bool zero = true;
+        for (int b = 0; b < d; b++) zero &= y[b] == 0;
+        if (!zero) AddOuter(gc, c * d * d, lc, c * d, y, 0, -w2, d);
+        wc[c] -= w2;
+        if ((members[c] -= count) == 0)
         {
-            zv.AsSpan().CopyTo(slotData.AsSpan(slot * stride, d));
-            slotData[slot * stride + d] = t;
-            slotData[slot * stride + d + 1] = weight;
+            // An empty pool holds exactly nothing: clear what the subtractions left of rounding.
+            Array.Clear(gc, c * d * d, d * d);
+            Array.Clear(lc, c * d, d);
+            wc[c] = 0;
         }
+    }
+
+    // The subject's z at this exit, kept in its next row's pending record (at o) until that row enters.
+    private static void Store(double[] slotData, int o, double[] zv, int d, double weight, int t)
+    {
+        for (int b = 0; b < d; b++) slotData[o + b] = zv[b];
+        slotData[o + d] = t;
+        slotData[o + d + 1] = weight;
     }
 
     // x (augmented, length 2s) ← x carried from after its base time to the latest time appended.
@@ -495,18 +508,19 @@ internal static class AalenJohansenCurve
     private const int StateBits = 15;
     private const int StateMask = (1 << StateBits) - 1;
     private const int StartClassBit = 1 << 30;
+    private const int HasSlotBit = 1 << 31;
 
     /// <summary>The most states the packed rows hold (far more than the s⁴ work per time allows in practice).</summary>
     internal const int MaxStates = StateMask - 1;
 
     /// <summary>A row as its exit reads it, packed in 8 bytes (it is written once per row in exit order): its state, its
-    /// destination (−1 censored) and, for a first row entering before the first time, whether its subject starts with an
-    /// influence on p0 (<see cref="StartClassBit"/>); then its slot (≥ 0), or for a first row without one −1 when its
-    /// subject has no next row and −2 − s when that row's slot is s.</summary>
-    internal readonly record struct Exit(int Code, int Link)
+    /// destination (−1 censored), for a first row entering before the first time whether its subject starts with an
+    /// influence on p0 (<see cref="StartClassBit"/>), whether the row has a slot (<see cref="HasSlotBit"/>); then the
+    /// slot of its subject's next row (−1: none).</summary>
+    internal readonly record struct Exit(int Code, int Next)
     {
-        public static Exit Of(int state, int end, bool startClass, int slot, int nextSlot)
-            => new(state | ((end + 1) << StateBits) | (startClass ? StartClassBit : 0), slot >= 0 ? slot : nextSlot < 0 ? -1 : -2 - nextSlot);
+        public static Exit Of(int state, int end, bool startClass, bool hasSlot, int nextSlot)
+            => new(state | ((end + 1) << StateBits) | (startClass ? StartClassBit : 0) | (hasSlot ? HasSlotBit : 0), nextSlot);
 
         public int State => Code & StateMask;
 
@@ -514,11 +528,8 @@ internal static class AalenJohansenCurve
 
         public bool StartClass => (Code & StartClassBit) != 0;
 
-        /// <summary>The row's slot, −1 for a first row entering before the first time.</summary>
-        public int Slot => Link >= 0 ? Link : -1;
-
-        /// <summary>For a first row without a slot, the slot of its subject's next row (−1: none, or a row with a slot).</summary>
-        public int FirstRowNext => Link <= -2 ? -2 - Link : -1;
+        /// <summary>Whether the row has a slot (false: a first row entering before the first time).</summary>
+        public bool HasSlot => (Code & HasSlotBit) != 0;
     }
 
     /// <summary>Whether each row (by position) is a first row whose subject is at risk at t0 (its rows are contiguous, so
@@ -551,9 +562,9 @@ internal static class AalenJohansenCurve
     /// <param name="JoinAt">The slots entering before time t (and after time t − 1) are JoinAt[t] … JoinAt[t + 1] − 1.</param>
     /// <param name="SlotState">Each slot's state (with <see cref="StartClassBit"/> as in <see cref="Exit"/>).</param>
     /// <param name="SlotWeight">Each slot's weight; null without weights.</param>
-    /// <param name="SlotNext">The slot of the next row of each slot's subject (−1: none).</param>
+    /// <param name="ExitNumber">Each slot's place among the slots' exits (in exit order, as <see cref="Exits"/>).</param>
     private sealed record Layout(double[] Times, int[] FirstAt, Exit[] Exits, double[]? ExitWeight, int Bulk, int[]? ByEntry, int Slots,
-        int[] JoinAt, int[] SlotState, double[]? SlotWeight, int[] SlotNext)
+        int[] JoinAt, int[] SlotState, double[]? SlotWeight, int[] ExitNumber)
     {
         /// <summary>Counting sorts of the ranks, O(rows + ranks), no comparison of times: each row is read in row order
         /// and written once to its place.</summary>
@@ -594,8 +605,10 @@ internal static class AalenJohansenCurve
             var slotOf = slots > 0 ? scratch.Rent<int>(n) : null;
             var slotState = scratch.Rent<int>(slots);
             var slotWeight = weights is null ? null : scratch.Rent<double>(slots);
-            var slotNext = scratch.Rent<int>(slots);
+            var exitNumber = scratch.Rent<int>(slots);
             var joinAt = new int[nt + 1];
+            // slotExitsBefore[t]: the slots exiting before time t (a counting sort of the slots alone, in exit order).
+            var slotExitsBefore = new int[nt + 1];
             for (int q = bulk; q < n; q++)
             {
                 int r = byEntry![q], i = rows[r], slot = q - bulk;
@@ -603,8 +616,13 @@ internal static class AalenJohansenCurve
                 slotState[slot] = from[i] | (startClass?[r] == true ? StartClassBit : 0);
                 if (slotWeight is not null) slotWeight[slot] = weights![i];
                 joinAt[before[entryRank![i] + 1] + 1]++;
+                slotExitsBefore[before[stopRank[i]] + 1]++;
             }
-            for (int t = 0; t < nt; t++) joinAt[t + 1] += joinAt[t];
+            for (int t = 0; t < nt; t++)
+            {
+                joinAt[t + 1] += joinAt[t];
+                slotExitsBefore[t + 1] += slotExitsBefore[t];
+            }
 
             // Exit order.
             var exits = scratch.Rent<Exit>(n);
@@ -612,14 +630,14 @@ internal static class AalenJohansenCurve
             var cursor = (int[])firstAt.Clone();
             for (int r = 0; r < n; r++)
             {
-                int i = rows[r], k = cursor[before[stopRank[i]]]++;
+                int i = rows[r], t = before[stopRank[i]], k = cursor[t]++;
                 int slot = slotOf is null || before[entryRank![i] + 1] == 0 ? -1 : slotOf[r];
                 int next = nextRow[i] < 0 ? -1 : slotOf![position[nextRow[i]]];
-                exits[k] = Exit.Of(from[i], end[i], slot < 0 && startClass?[r] == true, slot, next);
-                if (slot >= 0) slotNext[slot] = next;
+                exits[k] = Exit.Of(from[i], end[i], slot < 0 && startClass?[r] == true, slot >= 0, next);
+                if (slot >= 0) exitNumber[slot] = slotExitsBefore[t]++; // rows in row order: ties as in Exits
                 if (exitWeight is not null) exitWeight[k] = weights![i];
             }
-            return new Layout(times, firstAt, exits, exitWeight, bulk, byEntry, slots, joinAt, slotState, slotWeight, slotNext);
+            return new Layout(times, firstAt, exits, exitWeight, bulk, byEntry, slots, joinAt, slotState, slotWeight, exitNumber);
         }
     }
 }
