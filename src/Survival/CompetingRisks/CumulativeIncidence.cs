@@ -26,8 +26,8 @@ public static class CumulativeIncidence
     /// <summary>Estimates the curves (and Gray's tests, when there are groups and neither delayed entry nor weights).</summary>
     /// <param name="data">The rows.</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    /// <param name="cancellationToken">Stops the estimate between its stages (the reduction, each group's curves, Gray's
-    /// tests): <see cref="OperationCanceledException"/>.</param>
+    /// <param name="cancellationToken">Stops the estimate between its stages (the reduction, each group's curves) and
+    /// Gray's tests every 4096 times: <see cref="OperationCanceledException"/>, thrown once every pass has stopped.</param>
     public static CumulativeIncidenceResult Fit(CompetingRisksData data, CumulativeIncidenceOptions? options = null, CancellationToken cancellationToken = default)
         => Fit(data, options, cancellationToken, forceCellRecords: false);
 
@@ -61,7 +61,8 @@ public static class CumulativeIncidence
     /// rows needs the rows).</summary>
     /// <param name="counts">The counts.</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    /// <param name="cancellationToken">Stops the estimate between its stages.</param>
+    /// <param name="cancellationToken">Stops the estimate between its stages and Gray's tests every 4096 times, as
+    /// <see cref="Fit(CompetingRisksData, CumulativeIncidenceOptions?, CancellationToken)"/>.</param>
     public static CumulativeIncidenceResult Fit(CompetingRisksCounts counts, CumulativeIncidenceOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counts);
@@ -88,62 +89,100 @@ public static class CumulativeIncidence
         // Gray's tests read only counts: with many cells they run beside the curves (the two share the cores; the result
         // is the same in any order).
         bool large = counts.CellCount >= 1 << 16;
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = large ? -1 : 1 };
         // Gray's test reads counts too: these ones when there are no strata (cmprsk does not merge near-ties, so the counts
         // before the near-tie rule), else a reduction by stratum as well. One pass per cause, independent: each its own
         // task (no task waits on another's threads), each result the same as serial.
         bool wantGray = grayCounts is not null && groups > 1;
         var forGray = wantGray && large ? new Lazy<SurvivalCounts>(grayCounts!) : null;
+        // They stop with the curves: cancelled with the caller's token, or when the curves fail, and the fit does not
+        // return (or throw) until they have ended, so no work outlives the call.
+        using var grayCancellation = forGray is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = GrayPassWatch.Current.Value;
         var grayTasks = forGray is null ? null : Enumerable.Range(0, causes)
-            .Select(k => Task.Run(() => GrayTest.FromCounts(forGray.Value, groups, causes, k + 1, causeLabels[k]), cancellationToken)).ToArray();
-        var curves = new List<IncidenceCurve>();
-        var eventFree = new List<IncidenceCurve>();
-        // Unweighted cells without delayed entry need no records: every row of a cell weighs 1 and enters at 0, so the
-        // variance's sums are the table's counts (EstimateFromCounts). At 10⁷ continuous times the records were 229 MiB.
-        bool countsSuffice = records is null && counts.SubjectsAreExits && !counts.HasEntry && !forceCellRecords;
-        // Where records are made, they and the tables each read every cell once, independently: on two cores when there
-        // are enough cells to pay for the threads (2^16).
-        Table[] tables = [];
-        if (records is null && !countsSuffice && large)
-            Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
-                () => records = CellRecords(counts, meanAbs, causes + 1), () => tables = GroupTables(counts, meanAbs, groups, causes));
-        else
+            .Select(k => Task.Run(() =>
+            {
+                if (watch is not null) Interlocked.Increment(ref watch.Running);
+                try
+                {
+                    watch?.Started?.Invoke(causeLabels[k]);
+                    return GrayTest.FromCounts(forGray.Value, groups, causes, k + 1, causeLabels[k], cancellationToken: grayCancellation!.Token);
+                }
+                finally { if (watch is not null) Interlocked.Decrement(ref watch.Running); }
+            }, grayCancellation!.Token)).ToArray();
+        try
         {
-            if (!countsSuffice) records ??= CellRecords(counts, meanAbs, causes + 1);
-            tables = GroupTables(counts, meanAbs, groups, causes);
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = large ? -1 : 1 };
+            var curves = new List<IncidenceCurve>();
+            var eventFree = new List<IncidenceCurve>();
+            // Unweighted cells without delayed entry need no records: every row of a cell weighs 1 and enters at 0, so the
+            // variance's sums are the table's counts (EstimateFromCounts). At 10⁷ continuous times the records were 229 MiB.
+            bool countsSuffice = records is null && counts.SubjectsAreExits && !counts.HasEntry && !forceCellRecords;
+            // Where records are made, they and the tables each read every cell once, independently: on two cores when there
+            // are enough cells to pay for the threads (2^16).
+            Table[] tables = [];
+            if (records is null && !countsSuffice && large)
+                Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+                    () => records = CellRecords(counts, meanAbs, causes + 1), () => tables = GroupTables(counts, meanAbs, groups, causes));
+            else
+            {
+                if (!countsSuffice) records ??= CellRecords(counts, meanAbs, causes + 1);
+                tables = GroupTables(counts, meanAbs, groups, causes);
+            }
+            // The groups are independent: estimated on all cores when they are large enough to pay for the threads (2^16 cells),
+            // assembled in group order either way.
+            var perGroup = new (IncidenceCurve[] Causes, IncidenceCurve EventFree)[groups];
+            var recordsByGroup = records;
+            Parallel.For(0, groups, parallel, g =>
+            {
+                string? label = groupLevels?[g];
+                var table = tables[g];
+                var groupRecords = recordsByGroup?[g];
+                // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
+                if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords!) };
+                var (estimates, stdErrs, survival, survivalStdErr) = groupRecords is null ? EstimateFromCounts(table, causes) : Estimate(table, groupRecords, causes);
+                var byCause = new IncidenceCurve[causes];
+                for (int k = 0; k < causes; k++)
+                    byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false)
+                        with { N = table.Totals.Rows, Events = table.Totals.CauseRows[k] };
+                perGroup[g] = (byCause, Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true) with { N = table.Totals.Rows });
+            });
+            foreach (var (byCause, free) in perGroup)
+            {
+                curves.AddRange(byCause);
+                eventFree.Add(free);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            GrayTestResult[] gray = [];
+            if (grayTasks is not null) gray = grayTasks.Select(t => t.GetAwaiter().GetResult()).ToArray();
+            else if (wantGray)
+            {
+                var serialCounts = grayCounts!();
+                gray = Enumerable.Range(0, causes)
+                    .Select(k => GrayTest.FromCounts(serialCounts, groups, causes, k + 1, causeLabels[k], cancellationToken: cancellationToken)).ToArray();
+            }
+            return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
         }
-        // The groups are independent: estimated on all cores when they are large enough to pay for the threads (2^16 cells),
-        // assembled in group order either way.
-        var perGroup = new (IncidenceCurve[] Causes, IncidenceCurve EventFree)[groups];
-        var recordsByGroup = records;
-        Parallel.For(0, groups, parallel, g =>
+        catch when (grayTasks is not null)
         {
-            string? label = groupLevels?[g];
-            var table = tables[g];
-            var groupRecords = recordsByGroup?[g];
-            // R's multi-state survfit reports the number at risk unweighted: with weights, count the rows.
-            if (weighted) table = table with { Shown = Unweighted(table.Time, groupRecords!) };
-            var (estimates, stdErrs, survival, survivalStdErr) = groupRecords is null ? EstimateFromCounts(table, causes) : Estimate(table, groupRecords, causes);
-            var byCause = new IncidenceCurve[causes];
-            for (int k = 0; k < causes; k++)
-                byCause[k] = Curve(label, causeLabels[k], table, estimates[k], stdErrs[k], z, options.At, isEventFree: false)
-                    with { N = table.Totals.Rows, Events = table.Totals.CauseRows[k] };
-            perGroup[g] = (byCause, Curve(label, null, table, survival, survivalStdErr, z, options.At, isEventFree: true) with { N = table.Totals.Rows });
-        });
-        foreach (var (byCause, free) in perGroup)
-        {
-            curves.AddRange(byCause);
-            eventFree.Add(free);
+            grayCancellation!.Cancel();
+            try { Task.WaitAll(grayTasks); }
+            catch (AggregateException) { } // their own cancellation, or the failure already being thrown
+            throw;
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        GrayTestResult[] gray = [];
-        if (grayTasks is not null) gray = grayTasks.Select(t => t.GetAwaiter().GetResult()).ToArray();
-        else if (wantGray)
-        {
-            var serialCounts = grayCounts!();
-            gray = Enumerable.Range(0, causes).Select(k => GrayTest.FromCounts(serialCounts, groups, causes, k + 1, causeLabels[k])).ToArray();
-        }
-        return new CumulativeIncidenceResult(curves.ToArray(), eventFree.ToArray(), gray, ValueList<string>.Of(causeLabels), options, omitted);
+    }
+
+    /// <summary>For the tests: watches the Gray passes that run beside the curves of fits started under one execution
+    /// context.</summary>
+    internal sealed class GrayPassWatch
+    {
+        /// <summary>The watch of this execution context (null, the default: none).</summary>
+        public static readonly AsyncLocal<GrayPassWatch?> Current = new();
+
+        /// <summary>The passes running now.</summary>
+        public int Running;
+
+        /// <summary>Called by each pass as it starts, on its own thread, with its cause.</summary>
+        public Action<string>? Started { get; init; }
     }
 
     /// <summary>The counts with group' = group × (cause + 1) (slot 0 the censored rows), with or without the strata.</summary>

@@ -38,7 +38,15 @@ public static class GrayTest
 
     /// <summary>Gray's test from per-time counts whose group is group × (cause + 1) (slot 0 censored), per stratum:
     /// every quantity of the test is a count at a time, so no pass reads the rows.</summary>
-    internal static GrayTestResult FromCounts(SurvivalCounts counts, int ng, int causes, int cause, string label, double rho = 0)
+    /// <param name="counts">The composite counts (<see cref="CumulativeIncidence.CompositeCounts"/>).</param>
+    /// <param name="ng">The number of groups.</param>
+    /// <param name="causes">The number of causes.</param>
+    /// <param name="cause">The cause tested (1-based code).</param>
+    /// <param name="label">The cause as written in the data.</param>
+    /// <param name="rho">The power of the weight (1 − F(t−))^ρ.</param>
+    /// <param name="cancellationToken">Checked every 4096 times: a pass running beside the curves stops with them.</param>
+    internal static GrayTestResult FromCounts(SurvivalCounts counts, int ng, int causes, int cause, string label, double rho = 0,
+        CancellationToken cancellationToken = default)
     {
         int slots = causes + 1;
         var s = new double[ng - 1];
@@ -46,7 +54,7 @@ public static class GrayTest
         for (int st = 0; st < counts.StratumCount; st++)
         {
             var (a, b) = counts.StratumRange(st);
-            Stratum(counts, a, b, slots, cause, ng, rho, s, v);
+            Stratum(counts, a, b, slots, cause, ng, rho, s, v, cancellationToken);
         }
         var vm = Matrix<double>.Build.DenseOfArray(v);
         var sv = Vector<double>.Build.DenseOfArray(s);
@@ -61,7 +69,7 @@ public static class GrayTest
     /// <paramref name="variance"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Stratum(SurvivalCounts counts, int first, int end, int slots, int cause,
-        int ng, double rho, double[] score, double[,] variance)
+        int ng, double rho, double[] score, double[,] variance, CancellationToken cancellationToken)
     {
         int ng1 = ng - 1;
         var time = counts.Time;
@@ -97,9 +105,14 @@ public static class GrayTest
             int slot = code % slots;
             kindOf[code] = slot == 0 ? 0 : slot == cause ? 1 : 2;
         }
-        int lo = first;
+        int lo = first, sinceCheck = 0;
         while (lo < end)
         {
+            if (++sinceCheck == 4096)
+            {
+                sinceCheck = 0;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             double t = time[lo];
             int hi = lo;
             for (int x = 0; x < d.Length; x++) d[x] = 0;
