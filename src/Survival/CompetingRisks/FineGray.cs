@@ -84,7 +84,7 @@ public static class FineGray
         if (covariates.Rows != rows.Count) throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data have {rows.Count}");
         int code = data.CodeOf(cause);
 
-        var model = new FineGrayModel(data, code, covariates);
+        using var model = new FineGrayModel(data, code, covariates);
         if (model.Events == 0) throw new SurvivalInputException("no row fails from this cause: there is nothing to fit", column: "cause", value: cause);
         model.CheckEstimable(covariates.Names);
 

@@ -53,4 +53,28 @@ public class FineGrayEstimableTests
         Assert.Equal("k", e.Column);
         Assert.Contains("constant", e.Message);
     }
+
+    /// <summary>The model's per-row arrays are rented, and a pooled array can be longer than the rows and hold an earlier
+    /// fit's values past them: the checks (and the fit) read the first n only. 1000 rows, then 990 with a constant and a
+    /// duplicated column (the same pool bucket of 1024, on this thread).</summary>
+    [Fact]
+    public void A_fit_after_a_larger_one_reads_only_its_own_rows()
+    {
+        const int n = 1000, m = 990;
+        var first = new CovariateMatrix(n).AddNumeric("a", Column(n, 1)).AddNumeric("b", Column(n, 2)).AddNumeric("c", Column(n, 3));
+        Assert.Equal(3, FineGray.Fit(Data(n), "1", first).Coefficients.Count);
+        var data = Data(m);
+        var constant = new CovariateMatrix(m).AddNumeric("a", Column(m, 4)).AddNumeric("k", Enumerable.Repeat(2.0, m).ToArray());
+        Assert.Equal("k", Assert.Throws<SurvivalInputException>(() => FineGray.Fit(data, "1", constant)).Column);
+        Assert.Equal(3, FineGray.Fit(Data(n), "1", first).Coefficients.Count);
+        var a = Column(m, 5);
+        var collinear = new CovariateMatrix(m).AddNumeric("a", a).AddNumeric("b", Column(m, 6)).AddNumeric("e", a.Select(v => 1 - v).ToArray());
+        Assert.Equal("e", Assert.Throws<SurvivalInputException>(() => FineGray.Fit(data, "1", collinear)).Column);
+        // And the same fit on fresh arrays and on pooled ones gives the same numbers.
+        var x = new CovariateMatrix(m).AddNumeric("a", a).AddNumeric("b", Column(m, 6));
+        var once = FineGray.Fit(data, "1", x);
+        Assert.Equal(3, FineGray.Fit(Data(n), "1", first).Coefficients.Count);
+        var again = FineGray.Fit(data, "1", x);
+        Assert.Equal(once.Coefficients.Select(c => (c.Estimate, c.StdErr)), again.Coefficients.Select(c => (c.Estimate, c.StdErr)));
+    }
 }

@@ -90,7 +90,7 @@ public class CompetingRisksProperties
             .AddNumeric("a", raw.Get.Select(v => (double)(v % 5)).ToArray())
             .AddNumeric("b", raw.Get.Select((v, i) => i % 3 + (v & 1) * 0.5).ToArray());
         int code = data.CodeOf("c1");
-        var blocks = new FineGrayModel(data, code, x);
+        using var blocks = new FineGrayModel(data, code, x);
         var reference = new Survival.Tests.Support.FineGrayReference(data, code, x);
         double[] beta = [b0 / 50.0, b1 / 50.0];
         foreach (bool derivatives in new[] { true, false })
