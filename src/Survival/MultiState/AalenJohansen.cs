@@ -59,7 +59,7 @@ public static class AalenJohansen
 
         int groups = rows.Group?.Levels.Count ?? 1;
         var members = Members(keep, rows.Group?.CodeArray, groups);
-        var position = scratch.Rent<int>(n);
+        var position = scratch.RentWritten<int>(n);
         Array.Fill(position, -1);
         foreach (var list in members)
             for (int r = 0; r < list.Length; r++) position[list[r]] = r;
@@ -99,7 +99,7 @@ public static class AalenJohansen
         var code = data.Rows.Group?.CodeArray;
         int groups = data.Rows.Group?.Levels.Count ?? 1;
         var dropped = scratch.Rent<bool>(n);
-        var next = scratch.Rent<int>(n);
+        var next = scratch.RentWritten<int>(n);
         Array.Fill(next, -1, 0, n);
         // Per group, the subject and row last seen.
         var lastSubject = new int[groups];

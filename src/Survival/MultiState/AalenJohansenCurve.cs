@@ -59,7 +59,7 @@ internal static class AalenJohansenCurve
         // order the rows exit, so the exits read them one after another. The join writes each to its place; a write
         // does not hold up the work after it as a read from a distant place would.
         int exitStride = d + 1;
-        var exitRecord = scratch.Rent<double>(slots * exitStride);
+        var exitRecord = scratch.RentWritten<double>(slots * exitStride);
         int slotExits = 0;
 
         var initialSe = new double[s];
@@ -596,16 +596,16 @@ internal static class AalenJohansenCurve
                 var count = new int[ranks + 1];
                 for (int r = 0; r < n; r++) count[entryRank[rows[r]] + 1]++;
                 for (int k = 0; k < ranks; k++) count[k + 1] += count[k];
-                byEntry = scratch.Rent<int>(n);
+                byEntry = scratch.RentWritten<int>(n);
                 for (int r = 0; r < n; r++) byEntry[count[entryRank[rows[r]]]++] = r;
                 bulk = 0;
                 while (bulk < n && before[entryRank[rows[byEntry[bulk]]] + 1] == 0) bulk++;
             }
             int slots = n - bulk;
             var slotOf = slots > 0 ? scratch.Rent<int>(n) : null;
-            var slotState = scratch.Rent<int>(slots);
-            var slotWeight = weights is null ? null : scratch.Rent<double>(slots);
-            var exitNumber = scratch.Rent<int>(slots);
+            var slotState = scratch.RentWritten<int>(slots);
+            var slotWeight = weights is null ? null : scratch.RentWritten<double>(slots);
+            var exitNumber = scratch.RentWritten<int>(slots);
             var joinAt = new int[nt + 1];
             // slotExitsBefore[t]: the slots exiting before time t (a counting sort of the slots alone, in exit order).
             var slotExitsBefore = new int[nt + 1];
@@ -625,8 +625,8 @@ internal static class AalenJohansenCurve
             }
 
             // Exit order.
-            var exits = scratch.Rent<Exit>(n);
-            var exitWeight = weights is null ? null : scratch.Rent<double>(n);
+            var exits = scratch.RentWritten<Exit>(n);
+            var exitWeight = weights is null ? null : scratch.RentWritten<double>(n);
             var cursor = (int[])firstAt.Clone();
             for (int r = 0; r < n; r++)
             {

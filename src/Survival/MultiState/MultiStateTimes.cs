@@ -61,8 +61,8 @@ internal sealed class MultiStateTimes
         int n = rows.Count;
         var time = rows.TimeArray;
         var entry = rows.EntryArray;
-        var stopId = scratch.Rent<int>(n);
-        var entryId = entry is null ? null : scratch.Rent<int>(n);
+        var stopId = scratch.RentWritten<int>(n);
+        var entryId = entry is null ? null : scratch.RentWritten<int>(n);
         bool tryHashing = hashing ?? !MostlyDistinct(time);
         var distinct = (tryHashing ? ByHashing(time, entry, stopId, entryId, hashing == true ? int.MaxValue : 0) : null)
             ?? BySorting(time, entry, stopId, entryId, scratch);
@@ -210,12 +210,12 @@ internal sealed class MultiStateTimes
     private static Distinct BySorting(double[] time, double[]? entry, int[] stopId, int[]? entryId, ScratchArrays scratch)
     {
         int n = time.Length, total = entry is null ? n : 2 * n;
-        var keys = scratch.Rent<ulong>(total);
-        var item = scratch.Rent<int>(total);
+        var keys = scratch.RentWritten<ulong>(total);
+        var item = scratch.RentWritten<int>(total);
         for (int i = 0; i < n; i++) { keys[i] = RadixSort.Key(time[i]); item[i] = i; }
         if (entry is not null)
             for (int i = 0; i < n; i++) { keys[n + i] = RadixSort.Key(entry[i]); item[n + i] = n + i; }
-        RadixSort.Sort(keys, item, null, 0, total, scratch.Rent<ulong>(total), scratch.Rent<int>(total), null);
+        RadixSort.Sort(keys, item, null, 0, total, scratch.RentWritten<ulong>(total), scratch.RentWritten<int>(total), null);
         var sorted = new List<double>();
         for (int j = 0; j < total; j++)
         {

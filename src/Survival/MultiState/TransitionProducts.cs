@@ -37,7 +37,7 @@ internal sealed class TransitionProducts
         _sq = states * states;
         _block = Math.Max(8, (int)Math.Ceiling(Math.Sqrt(Math.Max(times, 1))));
         int blocks = (Math.Max(times, 1) + _block - 1) / _block;
-        _suffix = scratch.Rent<double>(2 * times * _sq);
+        _suffix = scratch.RentWritten<double>(2 * times * _sq);
         _tailM = new double[blocks * _sq];
         _tailN = new double[blocks * _sq];
         _runM = new double[_sq];
