@@ -10,8 +10,9 @@ namespace Survival;
 /// afresh, each fit pays for first touching that memory (on the CI class of machine about 2.7 ms per MB, more than the
 /// arithmetic); rented, a second fit reuses the first one's pages. Only arrays that no result references may be rented.
 /// Rented arrays can be longer than asked: callers index them up to the length they asked for, never by
-/// <c>Length</c>. Each is cleared to the length asked, unless rented as written in full (<see cref="RentWritten{T}"/>). Written by hand because the pool returns arrays one by one, and
-/// a computation that throws must still return all of them.
+/// <c>Length</c>. Each is cleared to the length asked, unless rented as written in full (<see cref="RentWritten{T}"/>).
+/// Written by hand because the pool returns arrays one by one, and a computation that throws must still return all of
+/// them.
 /// </remarks>
 internal sealed class ScratchArrays : IDisposable
 {
