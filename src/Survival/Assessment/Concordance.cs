@@ -4,15 +4,20 @@ namespace Survival.Assessment;
 /// variants (Uno's C among them), with the infinitesimal-jackknife variance, by strata, with case weights and clusters.</summary>
 /// <remarks>
 /// <para>A pair (i, j) is comparable when i has an event at tᵢ and j is still at risk after tᵢ (tⱼ &gt; tᵢ, or tⱼ = tᵢ
-/// with j censored), in the same stratum; it weighs wᵢ·wⱼ·ω(tᵢ) with ω from <see cref="ConcordanceOptions.TimeWeight"/>
-/// (0 past <see cref="ConcordanceOptions.Horizon"/>). It is concordant when the score orders the two as their times do
+/// with j censored), in the same stratum — with delayed entry, when j's interval (entryⱼ, tⱼ] holds tᵢ; it weighs
+/// wᵢ·wⱼ·ω(tᵢ) with ω from <see cref="ConcordanceOptions.TimeWeight"/> (0 past <see cref="ConcordanceOptions.Horizon"/>). It is concordant when the score orders the two as their times do
 /// (<see cref="ConcordanceOptions.Direction"/>), discordant when it orders them the other way, tied.x when the scores are
 /// equal. C = (concordant + tied.x/2)/(concordant + discordant + tied.x) = (d + 1)/2 with Somers' d.</para>
 /// <para>Each row's influence on the three counts (as the event and as the one still at risk) gives
 /// dfbetaᵢ = wᵢ[(Iᶜᵢ − Iᵈᵢ) − d(Iᶜᵢ + Iᵈᵢ + Iᵗᵢ)]/(2·npair) and Var C = Σ dfbetaᵢ² (summed within each cluster, the
 /// data's <see cref="SurvivalData.Id"/>, first): R's <c>var</c>. The walk runs down time with two Fenwick trees of
-/// weights over the score's ranks (all rows seen, and the events weighted by ω): O(n log n), no pair loops.</para>
-/// <para>Reference: R survival 3.5 <c>concordancefit</c> and <c>concordance3.c</c>; Therneau &amp; Atkinson, "The
+/// weights over the score's ranks (all rows seen, and the events weighted by ω): O(n log n), no pair loops. With delayed
+/// entry a row leaves the trees before the first event time at or before its entry (R's <c>concordance4</c>), and the
+/// time weights are those R defines for (start, stop] data: <see cref="ConcordanceTimeWeight.N"/>,
+/// <see cref="ConcordanceTimeWeight.S"/> and <see cref="ConcordanceTimeWeight.I"/>, from the risk sets
+/// entry &lt; t ≤ exit.</para>
+/// <para>Reference: R survival 3.5 <c>concordancefit</c>, <c>concordance3.c</c> (<c>concordance3</c>, <c>concordance4</c>)
+/// and <c>fastkm.c</c>; Therneau &amp; Atkinson, "The
 /// concordance statistic" (package vignette); Harrell et al. (1982), JAMA 247:2543; Uno et al. (2011), Stat Med
 /// 30:1105.</para>
 /// </remarks>
@@ -87,18 +92,22 @@ public static class Concordance
     }
 
     /// <summary>The concordance of <paramref name="score"/> with the survival in <paramref name="data"/>.</summary>
-    /// <param name="data">Right-censored rows, with optional weights, strata and ids (clusters).</param>
+    /// <param name="data">Right-censored rows, with optional delayed entry (start, stop], weights, strata and ids (clusters).</param>
     /// <param name="score">One value per row: a risk score, a linear predictor, a predicted time.</param>
     /// <param name="options">Options; null for R's defaults.</param>
-    /// <exception cref="SurvivalInputException">The data have delayed entry or intervals, the score has the wrong length
-    /// or a value that is not finite, or an option is invalid.</exception>
+    /// <exception cref="SurvivalInputException">The data are interval-censored; they have delayed entry and the time weight
+    /// is <see cref="ConcordanceTimeWeight.SOverG"/> or <see cref="ConcordanceTimeWeight.NOverG2"/> (R refuses these for
+    /// (time1, time2) data); an interval collapses under the near-tie rule; the score has the wrong length or a value that
+    /// is not finite; or an option is invalid.</exception>
     public static ConcordanceResult Compute(SurvivalData data, ReadOnlySpan<double> score, ConcordanceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ConcordanceOptions.Default;
         Survival.ConfidenceLevel.Check(options.ConfidenceLevel, nameof(options.ConfidenceLevel));
         if (data.IsIntervalCensored) throw new SurvivalInputException("concordance needs right-censored data (R: \"left or interval censored data is not supported\")");
-        if (data.HasEntry) throw new SurvivalInputException("concordance with delayed entry (start, stop] is not supported here yet (R's concordance4); give right-censored rows");
+        if (data.HasEntry && options.TimeWeight is ConcordanceTimeWeight.SOverG or ConcordanceTimeWeight.NOverG2)
+            throw new SurvivalInputException($"the time weight {options.TimeWeight} needs the censoring distribution, which is not defined with delayed entry (R: \"{(options.TimeWeight == ConcordanceTimeWeight.SOverG ? "S/G" : "n/G2")} timewt option not supported for (time1, time2) data\"); use N, S or I",
+                column: "timewt", value: options.TimeWeight.ToString());
         int n = data.Count;
         if (score.Length != n) throw new SurvivalInputException($"the score has {score.Length} values but the data have {n} rows", column: "score");
         for (int i = 0; i < n; i++)
@@ -107,7 +116,17 @@ public static class Concordance
         if (options.Ymin is double y0 && !double.IsFinite(y0)) throw new SurvivalInputException("ymin must be a finite number", column: "ymin", value: SurvivalData.Format(y0));
 
         var time = data.Time.ToArray();
-        if (options.TimeFix && TimeFix.Cuts(TimeFix.SortedDistinct((double[])time.Clone())) is { } cuts)
+        var entry = data.HasEntry ? data.Entry.ToArray() : null;
+        if (entry is not null)
+        {
+            // R's aeqSurv on (start, stop] data: entries and exits together, and no interval may collapse.
+            if (options.TimeFix && TimeFix.CutsOf(data) is { } both)
+            {
+                TimeFix.CheckIntervals(data, both);
+                for (int i = 0; i < n; i++) { time[i] = TimeFix.Map(both, time[i]); entry[i] = TimeFix.Map(both, entry[i]); }
+            }
+        }
+        else if (options.TimeFix && TimeFix.Cuts(TimeFix.SortedDistinct((double[])time.Clone())) is { } cuts)
             for (int i = 0; i < n; i++) time[i] = TimeFix.Map(cuts, time[i]);
         if (options.Ymin is double ymin)
             for (int i = 0; i < n; i++) time[i] = Math.Max(time[i], ymin);
@@ -121,7 +140,7 @@ public static class Concordance
         for (int k = 0; k < 3; k++) influence[k] = new double[n];
         var rank = new int[n];
         foreach (var rows in Strata(data))
-            CountStratum(rows, time, status, weight, x, options, counts, influence, rank);
+            CountStratum(rows, time, entry, status, weight, x, options, counts, influence, rank);
 
         double npair = counts[0] + counts[1] + counts[2];
         double somers = (counts[0] - counts[1]) / npair;
@@ -160,8 +179,10 @@ public static class Concordance
 
     /// <summary>One stratum: the counts (concordant, discordant, tied.x, tied.y, tied.xy, Cox variance sum) and each
     /// row's influence on the first three (the only ones the variance uses), as R's concordance3 walk: backwards in time,
-    /// censored rows before events at a tied time, then by score.</summary>
-    private static void CountStratum(int[] rows, double[] time, bool[] status, double[] weight, double[] x,
+    /// censored rows before events at a tied time, then by score. With delayed entry (R's concordance4) a row leaves the
+    /// trees before the first event time at or before its entry, and is then the later member of the pairs of the events
+    /// met while it was in (the event tree's state at leaving minus its state at joining).</summary>
+    private static void CountStratum(int[] rows, double[] time, double[]? entry, bool[] status, double[] weight, double[] x,
         ConcordanceOptions options, double[] count, double[][] imat, int[] rank)
     {
         int m = rows.Length;
@@ -185,7 +206,11 @@ public static class Concordance
         for (int k = 0; k < m; k++) rank[rows[k]] = scoreRank[k];
         for (int k = 0; k < m; k++) order[k] = rows[order[k]];
         int Rank(int row) => rank[row];
-        var timeWeights = TimeWeights(order, time, status, weight, timeOption, options.Horizon);
+        var leaving = entry is null ? null : EntryOrder(rows, entry);
+        var timeWeights = leaving is null
+            ? TimeWeights(order, time, status, weight, timeOption, options.Horizon)
+            : TimeWeightsWithEntry(order, leaving, time, entry!, status, weight, timeOption, options.Horizon);
+        int left = 0;   // rows of `leaving` already out of the trees
 
         double tiedXYBefore = count[4];
         var all = new WeightTree(distinctScores);
@@ -205,6 +230,16 @@ public static class Concordance
                 i++;
                 continue;
             }
+            if (leaving is not null)
+                for (; left < m && entry![leaving[left]] >= time[ii]; left++)
+                {
+                    int jj = leaving[left];
+                    var (g, l, t) = deaths.Around(Rank(jj));
+                    imat[0][jj] += l;
+                    imat[1][jj] += g;
+                    imat[2][jj] += t;
+                    RemoveFromCox(jj);
+                }
             double adj = timeWeights[utime--];
             int end = i;
             while (end < m && time[order[end]] == time[ii]) end++;
@@ -244,23 +279,54 @@ public static class Concordance
             i = end;
         }
         // Looking backwards in time, a row at risk is the later member of the pairs of every event before it: the event
-        // tree's final state minus its state when the row was met.
-        foreach (int ii in order)
-        {
-            var (g, l, t) = deaths.Around(Rank(ii));
-            imat[0][ii] += l;
-            imat[1][ii] += g;
-            imat[2][ii] += t;
-        }
+        // tree's final state minus its state when the row was met (rows that left at their entry were done then).
+        if (leaving is null)
+            foreach (int ii in order) FinishInfluence(ii);
+        else
+            for (; left < m; left++) FinishInfluence(leaving[left]);
         count[3] -= count[4] - tiedXYBefore;   // this stratum's tied.xy were counted as tied.y as well
 
+        void FinishInfluence(int row)
+        {
+            var (g, l, t) = deaths.Around(Rank(row));
+            imat[0][row] += l;
+            imat[1][row] += g;
+            imat[2][row] += t;
+        }
+
+        // The Cox variance's running sum over the rows in the tree: a row's term against the others when it joins, the
+        // same term taken away when it leaves (R's z2).
         void AddToCox(int row)
         {
             double w = weight[row];
-            var (g, l, t) = all.Around(Rank(row));
-            z2 += w * (g * (w + 2 * (l + t)) + l * (w + 2 * (g + t)) + (g - l) * (g - l));
+            z2 += w * CoxTerm(all.Around(Rank(row)), w);
             all.Add(Rank(row), w);
         }
+
+        void RemoveFromCox(int row)
+        {
+            double w = weight[row];
+            all.Add(Rank(row), -w);
+            z2 -= w * CoxTerm(all.Around(Rank(row)), w);
+        }
+    }
+
+    private static double CoxTerm((double Greater, double Less, double Tied) around, double w)
+    {
+        var (g, l, t) = around;
+        return g * (w + 2 * (l + t)) + l * (w + 2 * (g + t)) + (g - l) * (g - l);
+    }
+
+    /// <summary>The stratum's rows by entry time, latest first (R's <c>order(-start)</c>: ties keep the rows' order).</summary>
+    private static int[] EntryOrder(int[] rows, double[] entry)
+    {
+        int m = rows.Length;
+        var keys = new ulong[m];
+        var order = new int[m];
+        for (int k = 0; k < m; k++) { keys[k] = ~RadixSort.Key(entry[rows[k]]); order[k] = k; }
+        RadixSort.Sort(keys, order, null, 0, m, new ulong[m], new int[m], null);
+        for (int k = 0; k < m; k++) order[k] = rows[order[k]];
+        return order;
     }
 
     /// <summary>Dense ranks 1..k of <paramref name="values"/> at <paramref name="rows"/> (equal values share a rank), by
@@ -281,6 +347,51 @@ public static class Concordance
         }
         distinct = r;
         return ranks;
+    }
+
+    /// <summary>ω at each distinct event time of a stratum with delayed entry, ascending (R's fastkm2): n(t) is the weight
+    /// of the rows with entry &lt; t ≤ exit and S(t−) the product-limit estimate over those risk sets; the censoring
+    /// distribution is not defined here, so only <see cref="ConcordanceTimeWeight.N"/>, <see cref="ConcordanceTimeWeight.S"/>
+    /// and <see cref="ConcordanceTimeWeight.I"/> arrive (checked at the entry point).</summary>
+    private static double[] TimeWeightsWithEntry(int[] order, int[] leaving, double[] time, double[] entry, bool[] status, double[] weight,
+        ConcordanceTimeWeight option, double? horizon)
+    {
+        // Down time (order runs latest first): at each distinct exit, the rows entering at or after it leave, the rows
+        // exiting at it join; an exit with an event records (t, n(t), d(t)).
+        int m = order.Length;
+        double total = 0;
+        foreach (int r in order) total += weight[r];
+        var eventTimes = new List<(double Time, double AtRisk, double Deaths)>();
+        double atRisk = 0;
+        int left = 0;
+        for (int i = 0; i < m;)
+        {
+            double t = time[order[i]];
+            for (; left < m && entry[leaving[left]] >= t; left++) atRisk -= weight[leaving[left]];
+            double d = 0;
+            for (; i < m && time[order[i]] == t; i++)
+            {
+                atRisk += weight[order[i]];
+                if (status[order[i]]) d += weight[order[i]];
+            }
+            if (d > 0) eventTimes.Add((t, atRisk, d));
+        }
+        var result = new double[eventTimes.Count];
+        double s = 1;
+        for (int k = 0; k < result.Length; k++)
+        {
+            var (t, n, d) = eventTimes[result.Length - 1 - k];
+            double w = option switch
+            {
+                ConcordanceTimeWeight.S => total * s / n,
+                ConcordanceTimeWeight.I => 1 / n,
+                _ => 1.0,
+            };
+            if (horizon is double hz && t > hz) w = 0;
+            result[k] = w;
+            s *= (n - d) / n;
+        }
+        return result;
     }
 
     /// <summary>ω at each distinct event time of a stratum, ascending (R's fastkm1 for S(t−), G(t−) and n(t)); 0 past the

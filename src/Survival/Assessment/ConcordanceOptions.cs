@@ -14,6 +14,10 @@ public sealed record ConcordanceOptions
 
     /// <summary>Pairs whose earlier event falls after this time are not counted (R <c>ymax</c>; null, R's default,
     /// counts all).</summary>
+    /// <remarks>Applied within every stratum. With more than ten strata and <see cref="ConcordanceTimeWeight.N"/> or
+    /// <see cref="ConcordanceTimeWeight.I"/>, R (survival 3.5 to 3.8) moves each stratum's times onto a range of its own
+    /// and compares <c>ymax</c> with the moved times, so that its horizon holds in the first stratum only; this library
+    /// gives what R gives with <c>keepstrata = TRUE</c>.</remarks>
     public double? Horizon { get; init; }
 
     /// <summary>Times below this value are raised to it (R <c>ymin</c>; null, R's default, leaves them).</summary>

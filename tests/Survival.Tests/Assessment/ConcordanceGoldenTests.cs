@@ -7,8 +7,9 @@ namespace Survival.Tests.Assessment;
 
 /// <summary>Concordance against R survival's concordancefit (fixtures from Golden/R/assessment.R: lung with age and with
 /// a Cox linear predictor, colon deaths with a heavily tied score and strata, seeded data with tied times, case weights,
-/// clusters and strata): every timewt, both directions and a horizon; C, the jackknife variance, the Cox variance and
-/// the five pair counts, to 1e-10.</summary>
+/// clusters and strata; and from Golden/R/concordance-counting.R, (start, stop] data: the Stanford heart data with age
+/// and a Cox linear predictor, seeded data with tied entries and exits and with twelve strata): every timewt R allows,
+/// both directions, a horizon and ymin; C, the jackknife variance, the Cox variance and the five pair counts, to 1e-10.</summary>
 public class ConcordanceGoldenTests
 {
     public static TheoryData<string> Names()
@@ -22,6 +23,7 @@ public class ConcordanceGoldenTests
     {
         string[]? Optional(string p) => rows.TryGetProperty(p, out var v) ? Golden.Strings(v) : null;
         return SurvivalData.Create(Golden.Numbers(rows.GetProperty("time")), Golden.Numbers(rows.GetProperty("status")).Select(s => s == 1).ToArray(),
+            entry: rows.TryGetProperty("entry", out var e) ? Golden.Numbers(e) : null,
             weight: rows.TryGetProperty("weight", out var w) ? Golden.Numbers(w) : null, strata: Optional("strata"), id: Optional("cluster"));
     }
 
@@ -44,9 +46,10 @@ public class ConcordanceGoldenTests
                 },
                 Direction = c.GetProperty("reverse").GetBoolean() ? ConcordanceDirection.LargerScoreHigherRisk : ConcordanceDirection.LargerScoreLongerSurvival,
                 Horizon = c.TryGetProperty("ymax", out var y) && y.ValueKind == JsonValueKind.Array ? Golden.Numbers(y)[0] : null,
+                Ymin = c.TryGetProperty("ymin", out var y0) && y0.ValueKind == JsonValueKind.Array ? Golden.Numbers(y0)[0] : null,
             };
             var r = Concordance.Compute(data, score, options);
-            string at = $"{name} {options.TimeWeight} {options.Direction} ymax={options.Horizon}";
+            string at = $"{name} {options.TimeWeight} {options.Direction} ymax={options.Horizon} ymin={options.Ymin}";
             Golden.Close(Golden.Numbers(c.GetProperty("concordance"))[0], r.Estimate, 1e-10, at + " C");
             Golden.Close(Golden.Numbers(c.GetProperty("var"))[0], r.Variance, 1e-10, at + " var");
             Golden.Close(Golden.Numbers(c.GetProperty("cvar"))[0], r.CoxVariance, 1e-10, at + " cvar");
@@ -64,5 +67,26 @@ public class ConcordanceGoldenTests
         var r = Concordance.Compute(Rows(rows), Golden.Numbers(rows.GetProperty("score")));
         var expected = File.ReadAllText(Path.Combine(Golden.Directory("assessment"), "concordance-print.txt")).Replace("\r\n", "\n");
         Assert.Equal(expected, r.ToString());
+    }
+    [Theory]
+    [InlineData(ConcordanceTimeWeight.SOverG, "S/G")]
+    [InlineData(ConcordanceTimeWeight.NOverG2, "n/G2")]
+    public void Delayed_entry_refuses_the_weights_that_need_the_censoring_distribution_as_R(ConcordanceTimeWeight weight, string rName)
+    {
+        var data = SurvivalData.Create([3.0, 5, 6, 8], [true, false, true, true], entry: [0.0, 1, 2, 0]);
+        var e = Assert.Throws<SurvivalInputException>(() => Concordance.Compute(data, [1.0, 2, 3, 4], new ConcordanceOptions { TimeWeight = weight }));
+        Assert.Contains($"\"{rName} timewt option not supported for (time1, time2) data\"", e.Message);
+        Assert.Equal("timewt", e.Column);
+    }
+
+    [Fact]
+    public void An_interval_that_collapses_under_the_near_tie_rule_is_named()
+    {
+        var data = SurvivalData.Create([3.0, 5, 1 + 1e-12], [true, false, true], entry: [0.0, 1, 1]);
+        var e = Assert.Throws<SurvivalInputException>(() => Concordance.Compute(data, [1.0, 2, 3]));
+        Assert.Equal(3, e.Row);
+        Assert.Contains("length zero", e.Message);
+        // Without the rule the short interval is valid.
+        Assert.Equal(3, Concordance.Compute(data, [1.0, 2, 3], new ConcordanceOptions { TimeFix = false }).N);
     }
 }
