@@ -31,6 +31,20 @@ public static class RiskPrediction
         int n = covariates.Rows;
         var lp = LinearPredictors(fit, covariates);
         var curves = CoxPrediction.BaselineHazard(fit, centered: true, times);
+        var stratum = StrataOf(fit, strata, n);
+        var risk = new double[times.Count][];
+        for (int k = 0; k < times.Count; k++)
+        {
+            risk[k] = new double[n];
+            for (int i = 0; i < n; i++)
+                risk[k][i] = 1 - Math.Exp(-curves[stratum[i]].At[k].CumulativeHazard * Math.Exp(lp[i]));
+        }
+        return new PredictedRisks(times, risk);
+    }
+
+    /// <summary>Each row's stratum index in a Cox fit's strata (all 0 for an unstratified fit).</summary>
+    private static int[] StrataOf(CoxResult fit, IReadOnlyList<string>? strata, int n)
+    {
         var stratum = new int[n];
         if (fit.StrataLevels is { } levels)
         {
@@ -45,14 +59,119 @@ public static class RiskPrediction
             }
         }
         else if (strata is not null) throw new SurvivalInputException("the fit has no strata", column: "strata");
-        var risk = new double[times.Count][];
+        return stratum;
+    }
+
+    /// <summary>The absolute risk of <paramref name="cause"/> from cause-specific Cox models — its cumulative incidence
+    /// given the rows' covariates (R <c>predictRisk(CSC fit, newdata, times, cause)</c>, riskRegression).</summary>
+    /// <param name="fit">A fit from <see cref="CompetingRisks.CauseSpecificCox"/>.</param>
+    /// <param name="cause">The cause whose risk is predicted.</param>
+    /// <param name="covariates">The rows' covariates, built as the training ones were.</param>
+    /// <param name="times">Increasing times, none after the last observed time of a row's stratum (R gives NA there).</param>
+    /// <param name="strata">Each row's stratum, for stratified models.</param>
+    /// <param name="survival">How the event-free survival is formed (default the product limit, riskRegression's
+    /// <c>product.limit = TRUE</c>).</param>
+    /// <exception cref="SurvivalInputException">The cause or a stratum is unknown; the covariates do not match the models;
+    /// a time is past the last observation of a row's stratum; or a risk falls outside [0, 1] (which the exponential
+    /// form can give; R warns "Estimated risk outside the range [0,1]").</exception>
+    /// <remarks>With uncentred hazards dΛₖ(s | z) = exp(zᵀβ̂ₖ)·dΛₖ₀(s) from each cause's baseline (Breslow's, or Efron's
+    /// with Efron ties, as <c>survfit.coxph</c>), over the event times s of every cause in the row's stratum:
+    /// F_c(t | z) = Σ_{s ≤ t} S(s− | z)·dΛ_c(s | z), with S(s− | z) = Π_{u &lt; s} (1 − Σₖ dΛₖ(u | z)) (product limit) or
+    /// exp(−Σₖ Λₖ(s− | z)) (<see cref="EventFreeSurvival.Exponential"/>). Ozenne et al. (2017), The R Journal 9(2):440,
+    /// formula 2; riskRegression <c>predict.CauseSpecificCox</c>.</remarks>
+    public static PredictedRisks CauseSpecificCox(CauseSpecificCoxResult fit, string cause, CovariateMatrix covariates, IReadOnlyList<double> times,
+        IReadOnlyList<string>? strata = null, EventFreeSurvival survival = EventFreeSurvival.ProductLimit)
+    {
+        var risk = CauseSpecificRisks(fit, cause, covariates, times, strata, survival, out var stratum, out var lastTime);
+        for (int k = 0; k < times.Count; k++)
+            for (int i = 0; i < risk[k].Length; i++)
+            {
+                if (double.IsNaN(risk[k][i]))
+                    throw new SurvivalInputException($"is after the last observed time {SurvivalData.Format(lastTime[stratum[i]])}"
+                        + (fit.Models[0].StrataLevels is { } levels ? $" of stratum {levels[stratum[i]]}" : "") + " (riskRegression returns NA there)",
+                        column: "times", value: SurvivalData.Format(times[k]), row: i + 1);
+                if (!(risk[k][i] >= 0 && risk[k][i] <= 1))
+                    throw new SurvivalInputException($"the absolute risk of cause {cause} by time {SurvivalData.Format(times[k])} comes out as {SurvivalData.Format(risk[k][i])}, outside [0, 1] (R warns \"Estimated risk outside the range [0,1]\"){(survival == EventFreeSurvival.Exponential ? "; the product limit keeps it inside" : "")}",
+                        column: "risk", value: SurvivalData.Format(risk[k][i]), row: i + 1);
+            }
+        return new PredictedRisks(times, risk);
+    }
+
+    /// <summary><see cref="CauseSpecificCox"/>'s risks as R computes them: NaN where R gives NA (after the last observed
+    /// time of the row's stratum), and values outside [0, 1] kept.</summary>
+    internal static double[][] CauseSpecificRisks(CauseSpecificCoxResult fit, string cause, CovariateMatrix covariates, IReadOnlyList<double> times,
+        IReadOnlyList<string>? strata, EventFreeSurvival survival, out int[] stratum, out double[] lastTime)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(covariates);
+        ArgumentNullException.ThrowIfNull(times);
+        int c = fit.IndexOf(cause);
+        if (times.Count == 0) throw new SurvivalInputException("at least one evaluation time is needed", column: "times");
         for (int k = 0; k < times.Count; k++)
         {
-            risk[k] = new double[n];
-            for (int i = 0; i < n; i++)
-                risk[k][i] = 1 - Math.Exp(-curves[stratum[i]].At[k].CumulativeHazard * Math.Exp(lp[i]));
+            if (!double.IsFinite(times[k])) throw new SurvivalInputException("an evaluation time must be a finite number", column: "times", value: SurvivalData.Format(times[k]));
+            if (k > 0 && !(times[k] > times[k - 1])) throw new SurvivalInputException("evaluation times must increase", column: "times", value: SurvivalData.Format(times[k]));
         }
-        return new PredictedRisks(times, risk);
+        int n = covariates.Rows, causes = fit.Models.Count;
+        var lp = new double[causes][];
+        for (int m = 0; m < causes; m++) lp[m] = LinearPredictors(fit.Models[m], covariates);
+        stratum = StrataOf(fit.Models[0], strata, n);
+        var baselines = fit.Models.Select(CoxPrediction.BaselineSteps).ToArray();
+        lastTime = baselines[0].LastTime;
+        int strataCount = lastTime.Length;
+
+        // Per stratum, the event times of every cause merged, with each cause's baseline hazard jump there (0 where the
+        // cause has none): the grid riskRegression integrates over.
+        var gridTimes = new double[strataCount][];
+        var gridJumps = new double[strataCount][][];
+        for (int s = 0; s < strataCount; s++)
+        {
+            var all = new SortedSet<double>();
+            foreach (var b in baselines) foreach (var step in b.Curves[s].Steps) all.Add(step.Time);
+            gridTimes[s] = all.ToArray();
+            gridJumps[s] = new double[causes][];
+            for (int m = 0; m < causes; m++)
+            {
+                var jumps = gridJumps[s][m] = new double[gridTimes[s].Length];
+                double previous = 0;
+                int j = 0;
+                foreach (var step in baselines[m].Curves[s].Steps)
+                {
+                    while (gridTimes[s][j] < step.Time) j++;
+                    jumps[j] = step.CumulativeHazard - previous;
+                    previous = step.CumulativeHazard;
+                }
+            }
+        }
+
+        var risk = new double[times.Count][];
+        for (int k = 0; k < times.Count; k++) risk[k] = new double[n];
+        var r = new double[causes];
+        for (int i = 0; i < n; i++)
+        {
+            int s = stratum[i];
+            for (int m = 0; m < causes; m++) r[m] = Math.Exp(lp[m][i]);
+            var grid = gridTimes[s];
+            var jumps = gridJumps[s];
+            double incidence = 0, survivalBefore = 1, cumulative = 0;
+            int j = 0;
+            for (int k = 0; k < times.Count; k++)
+            {
+                double t = times[k];
+                if (t > lastTime[s]) { risk[k][i] = double.NaN; continue; }
+                for (; j < grid.Length && grid[j] <= t; j++)
+                {
+                    // S(s−) before the jump at s, then the event-free survival moves past s.
+                    incidence += survivalBefore * r[c] * jumps[c][j];
+                    double hazard = 0;
+                    for (int m = 0; m < causes; m++) hazard += r[m] * jumps[m][j];
+                    cumulative += hazard;
+                    survivalBefore = survival == EventFreeSurvival.ProductLimit ? survivalBefore * (1 - hazard) : Math.Exp(-cumulative);
+                }
+                risk[k][i] = incidence;
+            }
+        }
+        return risk;
     }
 
     /// <summary>A Cox model's linear predictor (z − z̄)ᵀβ̂ for each row (R <c>predict(fit, newdata, type = "lp")</c>):

@@ -41,6 +41,22 @@ public static class CoxPrediction
         return Curves(fit, state, z, profile, times ?? [], null, withVariance: true);
     }
 
+    /// <summary>The baseline cumulative hazard at the covariate means, stratum by stratum, without its variance (for
+    /// absolute risks built from several fits), and the last observed exit time of each stratum.</summary>
+    internal static (IReadOnlyList<CoxPredictedCurve> Curves, double[] LastTime) BaselineSteps(CoxResult fit)
+    {
+        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        var sets = state.Sets;
+        var last = new double[sets.StratumStart.Length - 1];
+        for (int s = 0; s < last.Length; s++)
+        {
+            double m = double.NegativeInfinity;
+            for (int i = sets.StratumStart[s]; i < sets.StratumStart[s + 1]; i++) m = Math.Max(m, sets.Stop[i]);
+            last[s] = m;
+        }
+        return (Curves(fit, state, fit.Means.ToArray(), CovariateProfile.Empty, [], null, withVariance: false), last);
+    }
+
     private static IReadOnlyList<CoxPredictedCurve> Curves(CoxResult fit, CoxModelState state, double[] z, CovariateProfile profile,
         IReadOnlyList<double> times, string? stratum, bool withVariance)
     {

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Survival.Assessment;
+using Survival.CompetingRisks;
+using Survival.Regression;
+using Survival.Tests.Support;
+using Xunit;
+
+namespace Survival.Tests.CompetingRisks;
+
+/// <summary>Cause-specific Cox models and their absolute risks against riskRegression's CSC and predictRisk (fixtures
+/// from Golden/R/cause-specific-cox.R: mgus2 with Efron and Breslow ties and with strata, seeded data with three causes,
+/// tied times and a factor): each cause's coefficients and standard errors, and every cause's absolute risk for chosen
+/// rows at times before the first event, between events and after the last observation (NA), by product limit and by
+/// exp(−cumulative hazard).</summary>
+public class CauseSpecificCoxGoldenTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Golden.Cases("assessment")) if (name.StartsWith("csc-", StringComparison.Ordinal)) data.Add(name);
+        return data;
+    }
+
+    private static (CompetingRisksData Data, CovariateMatrix X, string[]? Strata) Load(JsonElement f, int[]? only = null)
+    {
+        var rows = f.GetProperty("rows");
+        var time = Golden.Numbers(rows.GetProperty("time"));
+        var status = Golden.Strings(rows.GetProperty("event"));
+        var strata = rows.TryGetProperty("strata", out var s) ? Golden.Strings(s) : null;
+        var entry = rows.TryGetProperty("entry", out var e) ? Golden.Numbers(e) : null;
+        var data = CompetingRisksData.Create(time, status, entry: entry, strata: strata);
+        var pick = only ?? Enumerable.Range(0, time.Length).ToArray();
+        var x = new CovariateMatrix(pick.Length);
+        foreach (var name in f.GetProperty("covariates").EnumerateArray().Select(v => v.GetString()!))
+        {
+            var column = Golden.Strings(rows.GetProperty(name));
+            if (column.All(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                var values = Golden.Numbers(rows.GetProperty(name));
+                x.AddNumeric(name, pick.Select(i => values[i]).ToArray());
+            }
+            else
+                // R's factor(): levels in sorted order, the first the reference.
+                x.AddCategorical(name, Factor.FromLabels(pick.Select(i => column[i]).ToArray(), column.Distinct().Order(StringComparer.Ordinal).ToArray(), name));
+        }
+        return (data, x, strata is null ? null : pick.Select(i => strata[i]).ToArray());
+    }
+
+    private static CauseSpecificCoxResult Fit(JsonElement f, CompetingRisksData data, CovariateMatrix x)
+        => CauseSpecificCox.Fit(data, x, new CoxOptions { Ties = f.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron });
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Each_causes_model_is_Rs_coxph(string name)
+    {
+        var f = Golden.Load("assessment", name);
+        var (data, x, _) = Load(f);
+        var fit = Fit(f, data, x);
+        Assert.Equal(Golden.Strings(f.GetProperty("causes")), fit.Causes);
+        int k = 0;
+        foreach (var model in f.GetProperty("models").EnumerateArray())
+        {
+            var coef = Golden.Numbers(model.GetProperty("coef"));
+            var se = Golden.Numbers(model.GetProperty("se"));
+            var mine = fit.Models[k];
+            Assert.True(mine.Converged);
+            for (int j = 0; j < coef.Length; j++)
+            {
+                Golden.Close(coef[j], mine.Coefficients[j].Estimate, 1e-6, $"{name} cause {fit.Causes[k]} coef {j}");
+                Golden.Close(se[j], mine.Coefficients[j].StdErr, 1e-6, $"{name} cause {fit.Causes[k]} se {j}");
+            }
+            k++;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Absolute_risks_are_Rs_predictRisk(string name)
+    {
+        var f = Golden.Load("assessment", name);
+        var (data, x, _) = Load(f);
+        var fit = Fit(f, data, x);
+        var newRows = f.GetProperty("newrows").EnumerateArray().Select(v => v.GetInt32() - 1).ToArray();
+        var (_, newX, newStrata) = Load(f, newRows);
+        var times = Golden.Numbers(f.GetProperty("times"));
+        int compared = 0;
+        foreach (var c in f.GetProperty("cases").EnumerateArray())
+        {
+            string cause = c.GetProperty("cause").GetString()!;
+            var survival = c.GetProperty("productLimit").GetBoolean() ? EventFreeSurvival.ProductLimit : EventFreeSurvival.Exponential;
+            var risk = RiskPrediction.CauseSpecificRisks(fit, cause, newX, times, newStrata, survival, out _, out _);
+            int k = 0;
+            foreach (var column in c.GetProperty("risk").EnumerateArray())
+            {
+                var expected = Golden.Strings(column);
+                for (int i = 0; i < newRows.Length; i++)
+                {
+                    string at = $"{name} cause {cause} {survival} row {newRows[i] + 1} time {times[k]}";
+                    if (expected[i] == "NA") Assert.True(double.IsNaN(risk[k][i]), at + ": R gives NA");
+                    else
+                    {
+                        Golden.Close(double.Parse(expected[i], System.Globalization.CultureInfo.InvariantCulture), risk[k][i], 1e-9, at);
+                        compared++;
+                    }
+                }
+                k++;
+            }
+        }
+        Assert.True(compared > 50, $"{name}: only {compared} values compared");
+    }
+}
