@@ -31,7 +31,7 @@ public sealed class RiskModel<T>
         _linearPredictor = linearPredictor;
     }
 
-    /// <summary>What the model is ("Cox", "Fine-Gray", or a parametric family as R names it).</summary>
+    /// <summary>What the model is ("Cox", "Fine-Gray", "Cause-specific Cox", or a parametric family as R names it).</summary>
     public string Model { get; }
 
     /// <summary>The covariates, read from each row as they were for the fit.</summary>
@@ -65,7 +65,8 @@ public sealed class RiskModel<T>
     /// zᵀβ̂ for Fine–Gray, β₀ + zᵀβ̂ for an accelerated-failure-time model.</summary>
     /// <param name="rows">The rows, enumerated once; every covariate must be present.</param>
     /// <exception cref="SurvivalInputException">A row misses a covariate or has a level the model was not fitted with, or
-    /// the model has no linear predictor (a Gompertz or generalised-gamma fit: use <see cref="Predict"/>).</exception>
+    /// the model has no linear predictor (a Gompertz or generalised-gamma fit, cause-specific Cox models: use
+    /// <see cref="Predict"/>).</exception>
     public double[] LinearPredictors(IEnumerable<T> rows)
     {
         var collected = Collect(rows, []);
@@ -79,10 +80,14 @@ public sealed class RiskModel<T>
     internal PredictedRisks PredictKept(ObjectRows<T> kept, IReadOnlyList<double> times)
         => _risks(Matrix(kept), Strata is null ? null : kept.Kept.Select(r => Strata(r)!).ToArray(), times, kept.Kept.Count);
 
+    internal const string CauseSpecificCoxName = "Cause-specific Cox";
+
     internal double[] LinearPredictorsKept(ObjectRows<T> kept)
     {
         if (_linearPredictor is null)
-            throw new SurvivalInputException($"a {Model} fit has no linear predictor (R's survreg has one only for location-scale families): assess its predicted risks instead");
+            throw new SurvivalInputException(Model == CauseSpecificCoxName
+                ? "cause-specific Cox models have one linear predictor per cause and none for the absolute risk: assess its predicted risks instead"
+                : $"a {Model} fit has no linear predictor (R's survreg has one only for location-scale families): assess its predicted risks instead");
         return _linearPredictor(Matrix(kept), kept.Kept.Count);
     }
 
@@ -167,5 +172,26 @@ public static class RiskModel
         return new RiskModel<T>("Fine-Gray", covariates, null, ConcordanceDirection.LargerScoreHigherRisk,
             (x, _, times, n) => RiskPrediction.FineGray(fit, x!, times),
             (x, n) => RiskPrediction.LinearPredictors(fit, x!));
+    }
+    /// <summary>Cause-specific Cox models, predicting one cause's absolute risk (riskRegression <c>predictRisk</c> of a
+    /// <c>CSC</c> fit, product limit). The model has no single linear predictor.</summary>
+    /// <param name="fit">A fit from <see cref="CompetingRisks.CauseSpecificCox"/>.</param>
+    /// <param name="cause">The cause whose risk is predicted.</param>
+    /// <param name="covariates">The covariates as given to the fit.</param>
+    /// <param name="strata">The stratum of a row, for stratified models.</param>
+    /// <exception cref="SurvivalInputException">The cause is not one of the fit's, or the strata do not match the fit.</exception>
+    public static RiskModel<T> CauseSpecificCox<T>(CauseSpecificCoxResult fit, string cause, IReadOnlyList<Covariate<T>> covariates, Func<T, string?>? strata = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(covariates);
+        fit.IndexOf(cause);
+        if (covariates.Count == 0) throw new SurvivalInputException("name the covariates the cause-specific Cox models were fitted with", column: "covariates");
+        var levels = fit.Models[0].StrataLevels;
+        if (levels is not null && strata is null)
+            throw new SurvivalInputException($"the fit is stratified ({string.Join(", ", levels)}): give each row's stratum", column: "strata");
+        if (levels is null && strata is not null) throw new SurvivalInputException("the fit has no strata", column: "strata");
+        return new RiskModel<T>(RiskModel<T>.CauseSpecificCoxName, covariates, strata, ConcordanceDirection.LargerScoreHigherRisk,
+            (x, s, times, n) => RiskPrediction.CauseSpecificCox(fit, cause, x!, times, s),
+            null);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Survival.Assessment;
 using Survival.CompetingRisks;
 using Survival.Regression;
+using Survival.Tests.Assessment;
 using Survival.Tests.Support;
 using Xunit;
 
@@ -107,5 +108,41 @@ public class CauseSpecificCoxGoldenTests
             }
         }
         Assert.True(compared > 50, $"{name}: only {compared} values compared");
+    }
+    private sealed record Subject(double Time, string? Status, double Age, double Male, double Mspike);
+
+    [Fact]
+    public void Its_own_risks_are_predictRisks_and_Score_scores_them_as_R_from_objects_too()
+    {
+        // mgus2 (complete cases), progression (1) against death (2): CSC(Hist(time, status) ~ age + male + mspike),
+        // predictRisk at 60, 120 and 240 months, and Score's AUC and Brier score of those risks (assessment.R).
+        var f = Golden.Load("assessment", "score-mgus2-csc");
+        var rows = f.GetProperty("rows");
+        var cov = f.GetProperty("covariates");
+        var time = Golden.Numbers(rows.GetProperty("time"));
+        var status = Golden.Numbers(rows.GetProperty("status")).Select(v => ((int)v).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var (age, male, mspike) = (Golden.Numbers(cov.GetProperty("age")), Golden.Numbers(cov.GetProperty("male")), Golden.Numbers(cov.GetProperty("mspike")));
+        var data = CompetingRisksData.Create(time, status);
+        var x = new CovariateMatrix(time.Length).AddNumeric("age", age).AddNumeric("male", male).AddNumeric("mspike", mspike);
+        var fit = CauseSpecificCox.Fit(data, x);
+        var expected = PredictionAccuracyGoldenTests.Risks(f);
+        var mine = RiskPrediction.CauseSpecificCox(fit, "1", x, expected.Times);
+        for (int k = 0; k < expected.Times.Count; k++)
+            for (int i = 0; i < expected.Rows; i++)
+                Golden.Close(expected[i, k], mine[i, k], 1e-9, $"row {i + 1} time {expected.Times[k]}");
+        PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracy.Evaluate(data, "1", mine), "mgus2 CSC", 1e-7);
+
+        // The same from objects, with one subject missing its status left out as R's na.omit.
+        var subjects = time.Select((t, i) => new Subject(t, status[i], age[i], male[i], mspike[i])).ToList();
+        subjects.Add(new Subject(50, null, 70, 1, 1.2));
+        IReadOnlyList<Covariate<Subject>> covariates =
+            [Covariate.Numeric<Subject>("age", s => s.Age), Covariate.Numeric<Subject>("male", s => s.Male), Covariate.Numeric<Subject>("mspike", s => s.Mspike)];
+        var model = RiskModel.CauseSpecificCox(fit, "1", covariates);
+        var r = PredictionAccuracy.Evaluate(subjects, s => s.Time, s => s.Status, "1", model, expected.Times);
+        PredictionAccuracyGoldenTests.AssertMatches(f, r, "mgus2 CSC from objects", 1e-7);
+        Assert.Equal([(long)subjects.Count], r.Omitted.Positions);
+        var e = Assert.Throws<SurvivalInputException>(() => model.LinearPredictors(subjects.Take(3)));
+        Assert.Contains("one linear predictor per cause", e.Message);
+        Assert.Throws<SurvivalInputException>(() => RiskModel.CauseSpecificCox(fit, "3", covariates));
     }
 }

@@ -1,6 +1,7 @@
 # Golden fixtures for model assessment (issue 32): survival::concordance with each timewt (n, S, S/G, n/G2, I), a
 # horizon (ymax), reverse, strata, case weights and clusters; riskRegression::Score's time-dependent AUC and Brier score
-# with Kaplan-Meier IPCW (estimates, standard errors, limits, the null model, IBS) for survival and competing risks;
+# with Kaplan-Meier IPCW (estimates, standard errors, limits, the null model, IBS) for survival and competing risks
+# (Fine-Gray and cause-specific Cox risks);
 # the risk predictions R makes (survfit.coxph, survreg, cmprsk::predict.crr) that the library must reproduce; and a
 # calibration table (deciles of predicted risk, 1 - Kaplan-Meier in each with log limits, the calibration slope).
 # Data: lung, pbc, colon, mgus2 and seeded random data with ties and censoring at the evaluation times.
@@ -110,6 +111,12 @@ mt <- c(60, 120, 240)
 pr <- predict(fg, X)   # first column: the distinct event times; then one CIF column per row
 fgrisk <- sapply(mt, function(t) { k <- max(which(pr[, 1] <= t)); pr[k, -1] })
 score_fixture("score-mgus2-finegray", mg, fgrisk, mt, cause = 1, note = "mgus2, progression vs death, Fine-Gray (age, male, mspike) absolute risk from predict.crr",
+  extra = list(covariates = list(age = exact(mg$age), male = exact(X[, 2]), mspike = exact(mg$mspike))))
+# ... and cause-specific Cox models of the same (CSC, Efron ties; predictRisk's product limit), scored the same way.
+mgc <- data.frame(time = mg$time, status = mg$status, age = mg$age, male = X[, 2], mspike = mg$mspike)
+csc <- CSC(Hist(time, status) ~ age + male + mspike, data = mgc)
+cscrisk <- predictRisk(csc, newdata = mgc, times = mt, cause = 1)
+score_fixture("score-mgus2-csc", mg, cscrisk, mt, cause = 1, note = "mgus2, progression vs death, cause-specific Cox (age, male, mspike) absolute risk from predictRisk(CSC)",
   extra = list(covariates = list(age = exact(mg$age), male = exact(X[, 2]), mspike = exact(mg$mspike))))
 
 # ---- calibration --------------------------------------------------------------------------------------------------
