@@ -113,6 +113,29 @@ public class AssessCommandTests
     }
 
     [Fact]
+    public void Cause_specific_Cox_models_score_as_R_Score_of_CSC()
+    {
+        var csc = CliHarness.Json("assess", "--train", File("mgus2.csv"), "--time", "time", "--event", "status", "--model", "csc", "--cause", "1",
+            "--covariates", "age,male,mspike", "--at", "60,120,240");
+        Assert.Equal("csc", csc.GetProperty("model").GetString());
+        Assert.Equal("1", csc.GetProperty("cause").GetString());
+        var f = Fixture("score-mgus2-csc");
+        SameScore(csc, f, 1e-6);
+        // Concordance ranks by the cause's own model (R: concordance(csc$models[[1]]), and its Uno form).
+        var concordance = csc.GetProperty("concordance");
+        Close(Value(f.GetProperty("harrell").GetProperty("estimate")), concordance.GetProperty("harrell").GetProperty("estimate"), 1e-8, "Harrell C");
+        Close(Value(f.GetProperty("harrell").GetProperty("se")), concordance.GetProperty("harrell").GetProperty("stdErr"), 1e-7, "Harrell se");
+        Close(Value(f.GetProperty("uno").GetProperty("estimate")), concordance.GetProperty("uno").GetProperty("estimate"), 1e-8, "Uno C");
+        Close(Value(f.GetProperty("uno").GetProperty("se")), concordance.GetProperty("uno").GetProperty("stdErr"), 1e-7, "Uno se");
+        Assert.Contains("--cause", CliHarness.Fails("assess", "--train", File("mgus2.csv"), "--time", "time", "--event", "status", "--model", "csc", "--covariates", "age", "--at", "60"));
+        // A time after the last observation has no risk (riskRegression: NA): one line naming the time.
+        var late = CliHarness.Fails("assess", "--train", File("mgus2.csv"), "--time", "time", "--event", "status", "--model", "csc", "--cause", "1",
+            "--covariates", "age", "--at", "60,100000");
+        Assert.Contains("100000", late);
+        Assert.Contains("last observed time", late);
+    }
+
+    [Fact]
     public void A_risk_score_column_is_assessed_without_a_model()
     {
         // Not a probability: concordance and AUC (rank-based) only.

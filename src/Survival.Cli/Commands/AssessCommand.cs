@@ -15,25 +15,25 @@ namespace Survival.Cli.Commands;
 /// second file.</summary>
 internal static class AssessCommand
 {
-    private static readonly string[] Models = ["cox", "weibull", "lognormal", "loglogistic", "exponential", "finegray"];
+    private static readonly string[] Models = ["cox", "weibull", "lognormal", "loglogistic", "exponential", "finegray", "csc"];
 
     public static Command Create()
     {
         var train = new Option<string>("--train") { Description = "CSV file the model is fitted on.", Required = true };
         var test = new Option<string?>("--test") { Description = "CSV file the model is assessed on (default: the training file, apparent performance as Score on its data)." };
         var time = new Option<string>("--time") { Description = "Column with the exit (event or censoring) time.", Required = true };
-        var status = new Option<string>("--event") { Description = "Column with the event indicator (1/0), or with the cause for --model finegray.", Required = true };
-        var model = new Option<string?>("--model") { Description = "cox, weibull, lognormal, loglogistic, exponential or finegray (needs --cause)." };
+        var status = new Option<string>("--event") { Description = "Column with the event indicator (1/0), or with the cause for --model finegray or csc.", Required = true };
+        var model = new Option<string?>("--model") { Description = "cox, weibull, lognormal, loglogistic, exponential, finegray or csc (cause-specific Cox, riskRegression CSC; finegray and csc need --cause)." };
         var covariates = new CovariateOptions();
         covariates.Covariates.Required = false;
-        var cause = new Option<string?>("--cause") { Description = "With --model finegray: the cause assessed, as written in the --event column." };
-        var censored = new Option<string>("--censored") { Description = "With --model finegray: the --event value meaning censored (default 0).", DefaultValueFactory = _ => "0" };
+        var cause = new Option<string?>("--cause") { Description = "With --model finegray or csc: the cause assessed, as written in the --event column." };
+        var censored = new Option<string>("--censored") { Description = "With --model finegray or csc: the --event value meaning censored (default 0).", DefaultValueFactory = _ => "0" };
         var riskScore = new Option<string?>("--risk-score") { Description = "Instead of --model: a column holding a risk score (larger = higher risk); probabilities in [0, 1] are also scored by Brier and calibration at every --at time." };
         var at = new Option<string>("--at") { Description = "Comma-separated evaluation times for AUC, Brier score and calibration.", Required = true };
         var horizon = new Option<double?>("--horizon") { Description = "Concordance counts only pairs whose earlier time is ≤ h (R concordance ymax); default all pairs, as R." };
         var groups = new Option<int>("--groups") { Description = "Calibration risk groups, cut at quantiles of the predicted risk (default 10: deciles).", DefaultValueFactory = _ => 10 };
         var plot = new Option<string?>("--plot") { Description = "Draw the calibration figure to FILE (.png or .svg)." };
-        var eventValues = new Option<string?>("--event-values") { Description = "Comma-separated --event values meaning the event, every other value a censoring (R status %in% c(...)); not with finegray." };
+        var eventValues = new Option<string?>("--event-values") { Description = "Comma-separated --event values meaning the event, every other value a censoring (R status %in% c(...)); not with finegray or csc." };
         var delimiter = new Option<string>("--delimiter") { Description = "Field separator (default ',').", DefaultValueFactory = _ => "," };
         var na = new Option<string>("--na") { Description = "Comma-separated texts meaning a missing value (default \"NA,\").", DefaultValueFactory = _ => "NA," };
         var confLevel = ConfidenceLevelOption.Create();
@@ -52,14 +52,14 @@ internal static class AssessCommand
             string? scoreColumn = parse.GetValue(riskScore);
             if (modelName is null == scoreColumn is null) throw new SurvivalInputException("give --model (with --covariates) or --risk-score, one of the two", column: "--model");
             if (modelName is not null && !Models.Contains(modelName)) throw new SurvivalInputException($"must be one of {string.Join(", ", Models)}", column: "--model", value: modelName);
-            bool competing = modelName == "finegray";
-            if (competing && parse.GetValue(cause) is null) throw new SurvivalInputException("--model finegray needs --cause", column: "--cause");
+            bool competing = modelName is "finegray" or "csc";
+            if (competing && parse.GetValue(cause) is null) throw new SurvivalInputException($"--model {modelName} needs --cause", column: "--cause");
             if (!competing && parse.GetValue(cause) is not null)
-                throw new SurvivalInputException("--cause goes with --model finegray (cause-specific Cox absolute risks are not offered yet)", column: "--cause");
+                throw new SurvivalInputException("--cause goes with --model finegray or csc", column: "--cause");
             var names = modelName is null ? [] : CovariateOptions.Split(parse.GetValue(covariates.Covariates) ?? "");
-            if (modelName is "cox" or "finegray" && names.Length == 0) throw new SurvivalInputException($"--model {modelName} needs --covariates", column: "--covariates");
+            if (modelName is "cox" or "finegray" or "csc" && names.Length == 0) throw new SurvivalInputException($"--model {modelName} needs --covariates", column: "--covariates");
             var values = parse.GetValue(eventValues) is { } ev ? CovariateOptions.Split(ev) : null;
-            if (values is not null && competing) throw new SurvivalInputException("--event-values is for event/censoring data; with finegray the --event column holds the causes", column: "--event-values");
+            if (values is not null && competing) throw new SurvivalInputException($"--event-values is for event/censoring data; with {modelName} the --event column holds the causes", column: "--event-values");
             string d = parse.GetValue(delimiter)!;
             if (d is "\\t" or "tab") d = "\t";
             if (d.Length != 1) throw new SurvivalInputException("the delimiter must be a single character", column: "--delimiter", value: d);
@@ -85,6 +85,20 @@ internal static class AssessCommand
                     var s = table.Numbers(scoreColumn);
                     return s.All(v => v is >= 0 and <= 1) ? new PredictedRisks(sortedTimes, sortedTimes.Select(_ => s).ToArray()) : null;
                 };
+            }
+            else if (modelName == "csc")
+            {
+                // One Cox model per cause (riskRegression CSC); the risk is the cause's absolute risk by the product limit,
+                // and concordance ranks by the cause's own model, as R's concordance(csc$models[[cause]], newdata).
+                var data = CompetingRisksCsv.ToData(trainTable, columns, censoredLabel);
+                var x = covariates.Build(parse, trainTable, data.Count);
+                var fit = CauseSpecificCox.Fit(data, x, new CoxOptions { ConfidenceLevel = level }, CliRunner.Cancellation);
+                Warn(parse, fit.Warnings);
+                string assessedCause = parse.GetValue(cause)!;
+                var causeModel = fit[assessedCause];
+                direction = ConcordanceDirection.LargerScoreHigherRisk;
+                score = table => RiskPrediction.LinearPredictors(causeModel, Aligned(table, causeModel.Terms, table.RowCount));
+                predict = (table, n) => RiskPrediction.CauseSpecificCox(fit, assessedCause, Aligned(table, causeModel.Terms, n), sortedTimes);
             }
             else if (competing)
             {

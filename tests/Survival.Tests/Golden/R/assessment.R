@@ -116,8 +116,14 @@ score_fixture("score-mgus2-finegray", mg, fgrisk, mt, cause = 1, note = "mgus2, 
 mgc <- data.frame(time = mg$time, status = mg$status, age = mg$age, male = X[, 2], mspike = mg$mspike)
 csc <- CSC(Hist(time, status) ~ age + male + mspike, data = mgc)
 cscrisk <- predictRisk(csc, newdata = mgc, times = mt, cause = 1)
+# Concordance of the cause's own model on the cause-specific outcome (concordance(csc$models[[1]])), Harrell's and Uno's.
+csclp <- predict(csc$models[[1]], type = "lp")
+csch <- concordancefit(Surv(mgc$time, mgc$status == 1), csclp, reverse = TRUE)
+cscu <- concordancefit(Surv(mgc$time, mgc$status == 1), csclp, reverse = TRUE, timewt = "n/G2")
+stopifnot(abs(csch$concordance - concordance(csc$models[[1]])$concordance) < 1e-12)
 score_fixture("score-mgus2-csc", mg, cscrisk, mt, cause = 1, note = "mgus2, progression vs death, cause-specific Cox (age, male, mspike) absolute risk from predictRisk(CSC)",
-  extra = list(covariates = list(age = exact(mg$age), male = exact(X[, 2]), mspike = exact(mg$mspike))))
+  extra = list(covariates = list(age = exact(mg$age), male = exact(X[, 2]), mspike = exact(mg$mspike)),
+               harrell = list(estimate = exact(csch$concordance), se = exact(sqrt(csch$var))), uno = list(estimate = exact(cscu$concordance), se = exact(sqrt(cscu$var)))))
 
 # ---- calibration --------------------------------------------------------------------------------------------------
 calib <- function(d, risk, t, groups = 10) {
