@@ -167,76 +167,77 @@ public static class FineGray
 
     /// <summary>R's <c>finegray()</c>: the weighted (start, stop] rows on which an ordinary weighted Cox fit estimates the
     /// Fine–Gray model of <paramref name="cause"/> (Geskus 2011). Rows that fail from another cause stay in the risk set
-    /// after their failure, in pieces over the intervals of the censoring distribution that hold a failure of the
-    /// cause, each weighted by Ĝ(piece)/Ĝ(failure); every other row is kept as it is with weight 1.</summary>
-    /// <param name="data">Right-censored competing-risks rows (strata: one censoring distribution per stratum; no
-    /// delayed entry, which R handles with a second, entry distribution not implemented here).</param>
+    /// after their failure, in pieces over the intervals of the weighting distribution that hold a failure of the cause,
+    /// each weighted by its probability at the piece's start over its probability at the failure; every other row is kept
+    /// as it is with weight 1.</summary>
+    /// <param name="data">Competing-risks rows (strata: one weighting distribution per stratum). With delayed entry a
+    /// subject may have several contiguous rows, tied by the data's id (only the last may end in a failure), as R's
+    /// <c>finegray(Surv(start, stop, status) ~ ., id = id)</c>; without an id each row is its own subject.</param>
     /// <param name="cause">The cause modelled.</param>
     /// <returns>The rows (entry, exit, event = failure from the cause, weight = case weight × piece weight; group and
     /// stratum carried) and the input row of each (to carry covariates). Fit them with <see cref="CoxRegression"/>; by R's
     /// rule the fractional weights make its variance robust, each row its own cluster, as R's default.</returns>
-    /// <remarks>As R: Ĝ is the Kaplan–Meier of the censoring times in which a failure at the same time as a censoring
-    /// comes first; the start of every first piece is 0 (or 2·min(time) − 1 when a time is ≤ 0); a competing failure's
-    /// own row is extended, with weight 1, to the end of the censoring interval holding its time.</remarks>
+    /// <exception cref="SurvivalInputException">A subject's rows leave a gap in time, or a row before its last ends in a
+    /// failure (R's messages).</exception>
+    /// <remarks>As R: Ĝ is the Kaplan–Meier of the censoring (of subjects' last rows; a failure at a censoring's time
+    /// leaves the risk set first, and a row entering at a time is at risk only after it). When some subject enters after
+    /// the first exit, the weights are Ĝ(t)Ĥ(t) with Ĥ the entry distribution, the Kaplan–Meier of the subjects' first
+    /// entries in reversed time, Ĥ(t) = Π_{s &gt; t} (1 − d(s)/n(s)) over entry times s with n(s) the rows with
+    /// entry ≤ s &lt; exit (Geskus 2011, eq. 11); otherwise Ĝ alone. Without delayed entry every first piece starts at 0
+    /// (or 2·min(time) − 1 when a time is ≤ 0); a competing failure's own row is extended, with weight 1, to the end of
+    /// the weighting interval holding its time. Geskus (2011), Biometrics 67:39; R survival <c>finegray</c>.</remarks>
     public static CountingProcessRows WeightedRows(CompetingRisksData data, string cause)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(cause);
         var rows = data.Rows;
-        if (rows.HasEntry) throw new SurvivalInputException("the finegray rows of delayed-entry data are not implemented (R weights them by an entry distribution too)", column: "entry");
         int code = data.CodeOf(cause);
         int n = rows.Count;
         var time = rows.TimeArray;
-        if (TimeFix.CutsOf(rows) is { } cuts) time = time.Select(t => TimeFix.Map(cuts, t)).ToArray();
+        var entry = rows.EntryArray;
+        if (TimeFix.CutsOf(rows) is { } cuts)
+        {
+            time = time.Select(t => TimeFix.Map(cuts, t)).ToArray();
+            if (entry is not null) entry = entry.Select(t => TimeFix.Map(cuts, t)).ToArray();
+        }
         double min = time.Min();
         double zero = min > 0 ? 0 : 2 * min - 1;
         var status = data.CauseArray;
+        var (first, last) = entry is null ? (null, null) : SubjectEnds(rows, time, entry, status);
+        // R: the entry distribution enters when some subject's first row starts after the earliest exit.
+        bool delay = false;
+        if (entry is not null)
+            for (int i = 0; i < n && !delay; i++) delay = first![i] && entry[i] > min;
         int strata = rows.Strata?.Levels.Count ?? 1;
         var stratum = rows.Strata?.CodeArray;
         var pieces = new List<(int Row, double Start, double End, double Weight)>[n];
         for (int s = 0; s < strata; s++)
         {
             var members = Enumerable.Range(0, n).Where(i => (stratum?[i] ?? 0) == s).ToArray();
+            double Start(int i) => entry?[i] ?? zero;
             var eventTimes = members.Where(i => status[i] == code).Select(i => time[i]).Distinct().Order().ToArray();
             if (eventTimes.Length == 0)
             {
-                foreach (int i in members) pieces[i] = [(i, zero, time[i], 1.0)];
+                foreach (int i in members) pieces[i] = [(i, Start(i), time[i], 1.0)];
                 continue;
             }
             double maxTime = members.Max(i => time[i]);
-            // Ĝ: censorings are its events; a failure at a censoring's time leaves the risk set first.
-            var censorTimes = members.Where(i => status[i] == 0).Select(i => time[i]).Distinct().Order().ToArray();
-            var ctime = new List<double>();
-            var cprob = new List<double> { 1.0 };
-            double g = 1;
-            var sortedTimes = members.Select(i => time[i]).Order().ToArray();
-            var censoredAt = members.Where(i => status[i] == 0).GroupBy(i => time[i]).ToDictionary(x => x.Key, x => x.Count());
-            foreach (double c in censorTimes)
-            {
-                int censored = censoredAt[c];
-                int after = sortedTimes.Length - SortedSearch.CountAtOrBelow(sortedTimes, c);
-                int atRisk = after + censored;
-                g *= 1 - (double)censored / atRisk;
-                ctime.Add(c);
-                cprob.Add(g);
-            }
+            var (ctime, cprob) = Weighting(members, time, entry, status, first, last, delay);
             ctime.Add(maxTime);
             // keep[j]: interval j = (ctime[j−1], ctime[j]] holds a failure of the cause (interval 0 always kept).
             var keep = new bool[ctime.Count];
             keep[0] = true;
             foreach (double t in eventTimes)
             {
-                int j = 0;
-                while (j < ctime.Count && ctime[j] < t) j++;
+                int j = SortedSearch.CountBelow(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ctime), t);
                 if (j < ctime.Count) keep[j] = true;
             }
             foreach (int i in members)
             {
-                bool extend = status[i] != 0 && status[i] != code;
-                if (!extend) { pieces[i] = [(i, zero, time[i], 1.0)]; continue; }
-                int j = 0;
-                while (j < ctime.Count && ctime[j] < time[i]) j++;
-                var list = new List<(int, double, double, double)> { (i, zero, ctime[j], 1.0) };
+                bool extend = status[i] != 0 && status[i] != code && (last?[i] ?? true);
+                if (!extend) { pieces[i] = [(i, Start(i), time[i], 1.0)]; continue; }
+                int j = SortedSearch.CountBelow(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ctime), time[i]);
+                var list = new List<(int, double, double, double)> { (i, Start(i), ctime[j], 1.0) };
                 double at = cprob[j];
                 for (j++; j < ctime.Count; j++)
                     if (keep[j]) list.Add((i, ctime[j - 1], ctime[j], cprob[j] / at));
@@ -254,5 +255,91 @@ public static class FineGray
         var episode = new int[all.Length];
         for (int k = 0; k < all.Length; k++) episode[k] = k > 0 && all[k - 1].Row == all[k].Row ? episode[k - 1] + 1 : 1;
         return new CountingProcessRows(data2, source, episode, null);
+    }
+
+    /// <summary>Each row's place in its subject (the data's id; each row its own subject without one): whether it is the
+    /// subject's first and last row by exit time. Checks R's rules for (start, stop] subjects: no gaps between a subject's
+    /// rows, and no failure before the last row.</summary>
+    private static (bool[] First, bool[] Last) SubjectEnds(SurvivalData rows, double[] time, double[] entry, int[] status)
+    {
+        int n = rows.Count;
+        var first = new bool[n];
+        var last = new bool[n];
+        if (rows.Id is not { } id)
+        {
+            Array.Fill(first, true);
+            Array.Fill(last, true);
+            return (first, last);
+        }
+        var codes = id.CodeArray;
+        foreach (var subject in Enumerable.Range(0, n).GroupBy(i => codes[i]))
+        {
+            var own = subject.OrderBy(i => time[i]).ToArray();
+            first[own[0]] = true;
+            last[own[^1]] = true;
+            for (int k = 0; k + 1 < own.Length; k++)
+            {
+                if (status[own[k]] != 0)
+                    throw new SurvivalInputException($"a subject has a transition before their last time point (R finegray): subject {id.Levels[codes[own[k]]]}",
+                        column: "status", row: own[k] + 1, input: DataColumn.Event);
+                if (entry[own[k + 1]] != time[own[k]])
+                    throw new SurvivalInputException($"a subject has gaps in time (R finegray): subject {id.Levels[codes[own[k]]]} exits at {SurvivalData.Format(time[own[k]])} and re-enters at {SurvivalData.Format(entry[own[k + 1]])}",
+                        column: "entry", value: SurvivalData.Format(entry[own[k + 1]]), row: own[k + 1] + 1, input: DataColumn.Entry);
+            }
+        }
+        return (first, last);
+    }
+
+    /// <summary>The weighting distribution of a stratum as finegray's cut points: the times where it jumps, ascending, and
+    /// its value before the first (1) and after each. Ĝ is the censoring Kaplan–Meier (censorings of subjects' last rows;
+    /// failures at a censoring's time leave the risk set first; a row is at risk after its entry); with
+    /// <paramref name="delay"/> it is multiplied by the entry distribution Ĥ(t) = Π_{s &gt; t} (1 − d(s)/n(s)).</summary>
+    private static (List<double> Times, List<double> Probabilities) Weighting(int[] members, double[] time, double[]? entry, int[] status,
+        bool[]? first, bool[]? last, bool delay)
+    {
+        var exits = members.Select(i => time[i]).Order().ToArray();
+        var entries = entry is null ? [] : members.Select(i => entry[i]).Order().ToArray();
+        var failures = members.Where(i => status[i] != 0).Select(i => time[i]).Order().ToArray();
+        var censoredAt = members.Where(i => status[i] == 0 && (last?[i] ?? true)).GroupBy(i => time[i]).ToDictionary(x => x.Key, x => x.Count());
+        var censorTimes = censoredAt.Keys.Order().ToArray();
+        // Ĝ after each censoring time: at risk are rows with entry < c ≤ exit, less the failures at c.
+        var gAfter = new double[censorTimes.Length];
+        double g = 1;
+        for (int k = 0; k < censorTimes.Length; k++)
+        {
+            double c = censorTimes[k];
+            int atRisk = exits.Length - SortedSearch.CountBelow(exits, c) - (entries.Length - SortedSearch.CountBelow(entries, c))
+                - (SortedSearch.CountAtOrBelow(failures, c) - SortedSearch.CountBelow(failures, c));
+            g *= 1 - (double)censoredAt[c] / atRisk;
+            gAfter[k] = g;
+        }
+        var times = new List<double>();
+        var probabilities = new List<double> { 1.0 };
+        if (!delay)
+        {
+            times.AddRange(censorTimes);
+            probabilities.AddRange(gAfter);
+            return (times, probabilities);
+        }
+        // Ĥ: the subjects' first entries in reversed time; at an entry time s the rows with entry ≤ s < exit are at risk.
+        var enteredAt = members.Where(i => first![i]).GroupBy(i => entry![i]).ToDictionary(x => x.Key, x => x.Count());
+        var entryTimes = enteredAt.Keys.Order().ToArray();
+        var hAfter = new double[entryTimes.Length + 1];   // hAfter[k] = Π over entry times with index ≥ k
+        hAfter[entryTimes.Length] = 1;
+        for (int k = entryTimes.Length - 1; k >= 0; k--)
+        {
+            double t = entryTimes[k];
+            int atRisk = SortedSearch.CountAtOrBelow(entries, t) - SortedSearch.CountAtOrBelow(exits, t);
+            hAfter[k] = hAfter[k + 1] * (1 - (double)enteredAt[t] / atRisk);
+        }
+        foreach (double t in censorTimes.Concat(entryTimes).Distinct().Order())
+        {
+            int censoredBy = SortedSearch.CountAtOrBelow(censorTimes, t);
+            double gt = censoredBy == 0 ? 1 : gAfter[censoredBy - 1];
+            double ht = hAfter[SortedSearch.CountAtOrBelow(entryTimes, t)];   // entry times after t
+            times.Add(t);
+            probabilities.Add(gt * ht);
+        }
+        return (times, probabilities);
     }
 }
