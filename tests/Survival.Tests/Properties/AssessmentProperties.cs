@@ -25,23 +25,32 @@ public class AssessmentProperties
         return (time, ev, weight, strata, score);
     }
 
-    [Property(MaxTest = 100)]
-    public bool Harrells_C_is_the_count_over_all_comparable_pairs(int[] raw)
+    /// <summary>Weighted concordant, discordant and score-tied pairs by brute force: i has an event and j is at risk at
+    /// tᵢ in the same stratum (entered before tᵢ, and leaves after it, or at it censored).</summary>
+    private static (double Concordant, double Discordant, double Tied) PairCounts(double[] time, bool[] ev, double[] weight, string[] strata,
+        double[] score, double[]? entry)
     {
-        if (raw is null || raw.Length < 3) return true;
-        var (time, ev, weight, strata, score) = Rows(raw);
-        var data = SurvivalData.Create(time, ev, weight: weight, strata: strata);
         double concordant = 0, discordant = 0, tied = 0;
         for (int i = 0; i < time.Length; i++)
         {
             if (!ev[i]) continue;
             for (int j = 0; j < time.Length; j++)
             {
-                if (strata[i] != strata[j] || !(time[j] > time[i] || (time[j] == time[i] && !ev[j]))) continue;
+                if (strata[i] != strata[j] || (entry is not null && !(entry[j] < time[i])) || !(time[j] > time[i] || (time[j] == time[i] && !ev[j]))) continue;
                 double w = weight[i] * weight[j];
                 if (score[j] > score[i]) concordant += w; else if (score[j] < score[i]) discordant += w; else tied += w;
             }
         }
+        return (concordant, discordant, tied);
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Harrells_C_is_the_count_over_all_comparable_pairs(int[] raw)
+    {
+        if (raw is null || raw.Length < 3) return true;
+        var (time, ev, weight, strata, score) = Rows(raw);
+        var data = SurvivalData.Create(time, ev, weight: weight, strata: strata);
+        var (concordant, discordant, tied) = PairCounts(time, ev, weight, strata, score, entry: null);
         if (concordant + discordant + tied == 0) return true;
         var r = Concordance.Compute(data, score);
         return Math.Abs(r.Estimate - (concordant + tied / 2) / (concordant + discordant + tied)) < 1e-12
@@ -94,18 +103,7 @@ public class AssessmentProperties
         var (time, ev, weight, strata, score) = Rows(raw);
         var entry = Entries(raw, time);
         var data = SurvivalData.Create(time, ev, entry: entry, weight: weight, strata: strata);
-        double concordant = 0, discordant = 0, tied = 0;
-        for (int i = 0; i < time.Length; i++)
-        {
-            if (!ev[i]) continue;
-            for (int j = 0; j < time.Length; j++)
-            {
-                // j is at risk at tᵢ: entered before it, and leaves after it (or at it, censored).
-                if (strata[i] != strata[j] || !(entry[j] < time[i]) || !(time[j] > time[i] || (time[j] == time[i] && !ev[j]))) continue;
-                double w = weight[i] * weight[j];
-                if (score[j] > score[i]) concordant += w; else if (score[j] < score[i]) discordant += w; else tied += w;
-            }
-        }
+        var (concordant, discordant, tied) = PairCounts(time, ev, weight, strata, score, entry);
         if (concordant + discordant + tied == 0) return true;
         var r = Concordance.Compute(data, score);
         return Math.Abs(r.Estimate - (concordant + tied / 2) / (concordant + discordant + tied)) < 1e-12
