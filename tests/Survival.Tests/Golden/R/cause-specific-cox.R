@@ -37,6 +37,9 @@ times <- c(0.5, 1, 12, 60, 120, 240, 400, 424, 500)
 fit <- csc_fixture("mgus2", mg, "age + sex", c("age", "sex"), newrows, times, note = "mgus2: progression (1) vs death (2), age + sex (factor), Efron ties")
 # R's print of the fit, without its call (the library prints each cause's model in its own summary format).
 writeLines(capture.output(print(fit)), file.path(out, "csc-mgus2-print.txt"))
+# ... and with causes named by words (their order and the pattern table's widths follow the labels).
+mgl <- mg; mgl$label <- c("0", "progression", "death")[mg$event + 1]
+writeLines(capture.output(print(CSC(Hist(time, label, cens.code = "0") ~ age + sex, data = mgl))), file.path(out, "csc-mgus2-labels-print.txt"))
 csc_fixture("mgus2-breslow", mg, "age + sex", c("age", "sex"), newrows, times, ties = "breslow", note = "mgus2, Breslow ties")
 csc_fixture("mgus2-strata", mg, "age + strata(sex)", c("age"), newrows, times, strata = "sex", note = "mgus2, age, strata(sex)")
 
