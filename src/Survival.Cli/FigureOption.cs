@@ -5,11 +5,11 @@ namespace Survival.Cli;
 /// (<see cref="Survival.IO.AtomicFile"/>), so a failure later never leaves half a file.</summary>
 internal static class FigureOption
 {
-    internal static void CheckBeforeWork(string? path)
+    internal static void CheckBeforeWork(string? path, string option = "--plot")
     {
         if (path is null) return;
         string ext = Path.GetExtension(path).ToLowerInvariant();
-        if (ext is not (".png" or ".svg")) throw new SurvivalInputException("the figure's file name must end in .png or .svg", column: "--plot", value: path);
-        Survival.IO.AtomicFile.CheckFileWritable(path, "--plot");
+        if (ext is not (".png" or ".svg")) throw new SurvivalInputException("the figure's file name must end in .png or .svg", column: option, value: path);
+        Survival.IO.AtomicFile.CheckFileWritable(path, option);
     }
 }

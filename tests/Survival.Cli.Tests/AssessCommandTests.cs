@@ -113,6 +113,24 @@ public class AssessCommandTests
     }
 
     [Fact]
+    public void The_ROC_curves_are_drawn_for_predicted_probabilities_only()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"roc-{Guid.NewGuid():N}.png");
+        try
+        {
+            CliHarness.Json("assess", "--train", File("lung.csv"), "--time", "time", "--event", "status", "--model", "cox",
+                "--covariates", "age,sex,ph.ecog", "--at", "180,365", "--roc-plot", png);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+            Assert.Equal(640, bitmap.Width);
+        }
+        finally { System.IO.File.Delete(png); }
+        Assert.Contains("--roc-plot", CliHarness.Fails("assess", "--train", File("lung.csv"), "--time", "time", "--event", "status",
+            "--risk-score", "age", "--at", "365", "--roc-plot", png));
+        Assert.Contains("--roc-plot", CliHarness.Fails("assess", "--train", File("lung.csv"), "--time", "time", "--event", "status",
+            "--model", "cox", "--covariates", "age", "--at", "365", "--roc-plot", "roc.pdf"));
+    }
+
+    [Fact]
     public void Cause_specific_Cox_models_score_as_R_Score_of_CSC()
     {
         var csc = CliHarness.Json("assess", "--train", File("mgus2.csv"), "--time", "time", "--event", "status", "--model", "csc", "--cause", "1",

@@ -33,18 +33,20 @@ internal static class AssessCommand
         var horizon = new Option<double?>("--horizon") { Description = "Concordance counts only pairs whose earlier time is ≤ h (R concordance ymax); default all pairs, as R." };
         var groups = new Option<int>("--groups") { Description = "Calibration risk groups, cut at quantiles of the predicted risk (default 10: deciles).", DefaultValueFactory = _ => 10 };
         var plot = new Option<string?>("--plot") { Description = "Draw the calibration figure to FILE (.png or .svg)." };
+        var rocPlot = new Option<string?>("--roc-plot") { Description = "Draw the time-dependent ROC curves (one per --at time, AUC in the legend; Score's plots = \"ROC\") to FILE (.png or .svg)." };
         var eventValues = new Option<string?>("--event-values") { Description = "Comma-separated --event values meaning the event, every other value a censoring (R status %in% c(...)); not with finegray or csc." };
         var delimiter = new Option<string>("--delimiter") { Description = "Field separator (default ',').", DefaultValueFactory = _ => "," };
         var na = new Option<string>("--na") { Description = "Comma-separated texts meaning a missing value (default \"NA,\").", DefaultValueFactory = _ => "NA," };
         var confLevel = ConfidenceLevelOption.Create();
         var format = FormatOption.Create();
         var command = new Command("assess", "How well a model predicts: concordance (Harrell, Uno), time-dependent AUC and Brier score (riskRegression::Score parity) and calibration, on the training data or a test file.");
-        foreach (var o in new Option[] { train, test, time, status, model, cause, censored, riskScore, at, horizon, groups, plot, eventValues, delimiter, na, confLevel, format })
+        foreach (var o in new Option[] { train, test, time, status, model, cause, censored, riskScore, at, horizon, groups, plot, rocPlot, eventValues, delimiter, na, confLevel, format })
             command.Options.Add(o);
         covariates.AddTo(command);
         command.SetAction(parse =>
         {
             FigureOption.CheckBeforeWork(parse.GetValue(plot));
+            FigureOption.CheckBeforeWork(parse.GetValue(rocPlot), "--roc-plot");
             var times = Numbers.ParseList(parse.GetValue(at)!, "--at");
             if (times.Length == 0) throw new SurvivalInputException("give at least one evaluation time", column: "--at");
             var sortedTimes = times.Distinct().Order().ToArray();
@@ -150,9 +152,14 @@ internal static class AssessCommand
             var uno = Concordance.Compute(concordanceData, s, new ConcordanceOptions { Direction = direction, Horizon = parse.GetValue(horizon), ConfidenceLevel = level, TimeWeight = ConcordanceTimeWeight.NOverG2 });
 
             var risks = InFile(testTable, used, () => predict(testTable, assessed.Count));
+            // Both figures need predicted probabilities: say so before anything is computed or noted.
+            if (risks is null && parse.GetValue(plot) is not null)
+                throw new SurvivalInputException("--plot draws calibration, which needs predicted probabilities", column: "--plot");
+            if (risks is null && parse.GetValue(rocPlot) is not null)
+                throw new SurvivalInputException("--roc-plot draws the ROC curves of predicted probabilities; this score is not one", column: "--roc-plot");
             PredictionAccuracyResult accuracy;
             CalibrationResult? calibration = null;
-            var accuracyOptions = new PredictionAccuracyOptions { ConfidenceLevel = level };
+            var accuracyOptions = new PredictionAccuracyOptions { ConfidenceLevel = level, Roc = parse.GetValue(rocPlot) is not null };
             if (risks is null)
             {
                 // A score that is not a probability: AUC is rank-based, so ranks mapped into (0, 1) give the same AUC;
@@ -168,9 +175,8 @@ internal static class AssessCommand
                 accuracy = competing ? PredictionAccuracy.Evaluate(crData!, parse.GetValue(cause)!, risks, accuracyOptions) : PredictionAccuracy.Evaluate(assessed, risks, accuracyOptions);
                 calibration = competing ? Calibration.Compute(crData!, parse.GetValue(cause)!, risks, calOptions) : Calibration.Compute(assessed, risks, calOptions);
                 if (parse.GetValue(plot) is { } file) Survival.Plotting.CalibrationPlot.Save(calibration, file, $"Calibration ({modelName ?? scoreColumn})");
+                if (parse.GetValue(rocPlot) is { } rocFile) Survival.Plotting.RocPlot.Save(accuracy, rocFile, $"ROC ({modelName ?? scoreColumn})");
             }
-            if (risks is null && parse.GetValue(plot) is not null)
-                throw new SurvivalInputException("--plot draws calibration, which needs predicted probabilities", column: "--plot");
 
             var result = ToJson(modelName ?? "risk-score", parse.GetValue(test) is null ? "train" : "test", assessed.Count, parse.GetValue(cause),
                 harrell, uno, accuracy, risks is null, calibration, trainTable.Omitted, testTable.Omitted);

@@ -124,6 +124,7 @@ public static class PredictionAccuracy
         var nullBrier = new TimedEstimate[times];
         var brierIf = new double[times][];
         var nullIf = new double[times][];
+        var roc = options.Roc ? new RocCurve[times] : null;
         // The times are independent: one a core (their influence functions are kept for the integrated score).
         Parallel.For(0, times, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) }, k =>
         {
@@ -152,9 +153,13 @@ public static class PredictionAccuracy
             nullBrier[k] = Limited(tau, nb, nbif, z);
             nullIf[k] = nbif;
             auc[k] = Auc(tau, p, role, w, included, cens, z);
+            if (roc is not null) roc[k] = Roc(tau, p, role, w);
         });
         return new PredictionAccuracyResult(ValueList<TimedEstimate>.Of(auc), ValueList<TimedEstimate>.Of(brier), ValueList<TimedEstimate>.Of(nullBrier),
-            Integrated(risks.Times, brier, brierIf, z), Integrated(risks.Times, nullBrier, nullIf, z), causeLabel, n, options);
+            Integrated(risks.Times, brier, brierIf, z), Integrated(risks.Times, nullBrier, nullIf, z), causeLabel, n, options)
+        {
+            Roc = ValueList<RocCurve>.Of(roc ?? []),
+        };
     }
 
     /// <summary>The Brier score of the risks <paramref name="p"/>, or of everyone predicted <paramref name="constant"/>.</summary>
@@ -231,6 +236,37 @@ public static class PredictionAccuracy
             influence[k] = (ifNu * mu - ifMu * nu) / (mu * mu);
         }
         return Limited(tau, auc, influence, z);
+    }
+
+    /// <summary>The ROC curve at τ: down the distinct risks, the cumulative weighted shares of cases and controls at or
+    /// above each (riskRegression's cumulative sums over rows sorted by risk, read at the last row of each tie).</summary>
+    private static RocCurve Roc(double tau, ReadOnlySpan<double> p, sbyte[] role, double[] w)
+    {
+        int n = p.Length;
+        double sumA = 0, sumB = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (role[i] == 1) sumA += w[i];
+            else if (role[i] == -1) sumB += w[i];
+        }
+        var keys = new ulong[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++) { keys[i] = ~RadixSort.Key(p[i]); order[i] = i; }
+        RadixSort.Sort(keys, order, null, 0, n, new ulong[n], new int[n], null);
+        var points = new List<RocPoint>();
+        double a = 0, b = 0;
+        for (int s = 0; s < n;)
+        {
+            double c = p[order[s]];
+            for (; s < n && p[order[s]] == c; s++)
+            {
+                int i = order[s];
+                if (role[i] == 1) a += w[i];
+                else if (role[i] == -1) b += w[i];
+            }
+            points.Add(new RocPoint(c, a / sumA, b / sumB));
+        }
+        return new RocCurve(tau, ValueList<RocPoint>.Of(points));
     }
 
     private static TimedEstimate Limited(double tau, double estimate, double[] influence, double z)

@@ -8,4 +8,8 @@ public sealed record PredictionAccuracyOptions
 
     /// <summary>The level of the limits (Score's <c>alpha = 0.05</c>: 0.95).</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Also return each time's ROC curve in <see cref="PredictionAccuracyResult.Roc"/> (Score's
+    /// <c>plots = "ROC"</c>; default false, as Score's <c>plots = NULL</c>: a point per distinct risk and time).</summary>
+    public bool Roc { get; init; }
 }

@@ -48,6 +48,10 @@ public sealed record PredictionAccuracyResult
     /// <summary>Rows assessed.</summary>
     public int N { get; }
 
+    /// <summary>The ROC curve at each time when <see cref="PredictionAccuracyOptions.Roc"/> asked for them; empty
+    /// otherwise.</summary>
+    public IReadOnlyList<RocCurve> Roc { get; internal init; } = ValueList<RocCurve>.Of([]);
+
     /// <summary>The options used.</summary>
     public PredictionAccuracyOptions Options { get; }
 

@@ -64,4 +64,41 @@ public class PredictionAccuracyGoldenTests
         var f = Golden.Load("assessment", name);
         AssertMatches(f, Evaluate(f, Risks(f)), name, 1e-10);
     }
+
+    [Theory]
+    [InlineData("roc-lung-cox")]
+    [InlineData("roc-mgus2-finegray")]
+    public void Roc_curves_are_Scores_plot_frame(string name)
+    {
+        // Evaluate reads the fixture's rows (with its cause under competing risks) and risks; the ROC option adds the curves.
+        var f = Golden.Load("assessment", name);
+        var rows = f.GetProperty("rows");
+        var time = Golden.Numbers(rows.GetProperty("time"));
+        var status = Golden.Numbers(rows.GetProperty("status"));
+        var options = new PredictionAccuracyOptions { Roc = true };
+        var risks = Risks(f);
+        var r = f.TryGetProperty("cause", out var cause) && cause.ValueKind is JsonValueKind.Array or JsonValueKind.Number
+            ? PredictionAccuracy.Evaluate(CompetingRisksData.Create(time, status.Select(v => ((int)v).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()), "1", risks, options)
+            : PredictionAccuracy.Evaluate(SurvivalData.Create(time, status.Select(v => v == 1).ToArray()), risks, options);
+        var curves = f.GetProperty("roc").EnumerateArray().ToArray();
+        Assert.Equal(curves.Length, r.Roc.Count);
+        for (int k = 0; k < curves.Length; k++)
+        {
+            var (risk, tpr, fpr) = (Golden.Numbers(curves[k].GetProperty("risk")), Golden.Numbers(curves[k].GetProperty("tpr")), Golden.Numbers(curves[k].GetProperty("fpr")));
+            var points = r.Roc[k].Points;
+            Assert.Equal(Golden.Numbers(curves[k].GetProperty("time"))[0], r.Roc[k].Time);
+            Assert.Equal(risk.Length, points.Count);
+            for (int j = 0; j < risk.Length; j++)
+            {
+                Assert.Equal(risk[j], points[j].Risk);
+                Golden.Close(tpr[j], points[j].TruePositiveRate, 1e-12, $"{name} time {r.Roc[k].Time} TPR[{j}]");
+                Golden.Close(fpr[j], points[j].FalsePositiveRate, 1e-12, $"{name} time {r.Roc[k].Time} FPR[{j}]");
+            }
+            // The trapezoids under the points are the AUC.
+            double area = 0, x = 0, y = 0;
+            foreach (var p in points) { area += (p.FalsePositiveRate - x) * (p.TruePositiveRate + y) / 2; (x, y) = (p.FalsePositiveRate, p.TruePositiveRate); }
+            Assert.Equal(r.Auc[k].Estimate, area, 1e-12);
+        }
+        Assert.Empty(PredictionAccuracy.Evaluate(SurvivalData.Create(time, status.Select(v => v != 0).ToArray()), risks).Roc);
+    }
 }

@@ -1,7 +1,7 @@
 # Golden fixtures for model assessment (issue 32): survival::concordance with each timewt (n, S, S/G, n/G2, I), a
 # horizon (ymax), reverse, strata, case weights and clusters; riskRegression::Score's time-dependent AUC and Brier score
 # with Kaplan-Meier IPCW (estimates, standard errors, limits, the null model, IBS) for survival and competing risks
-# (Fine-Gray and cause-specific Cox risks);
+# (Fine-Gray and cause-specific Cox risks) and its ROC curves;
 # the risk predictions R makes (survfit.coxph, survreg, cmprsk::predict.crr) that the library must reproduce; and a
 # calibration table (deciles of predicted risk, 1 - Kaplan-Meier in each with log limits, the calibration slope).
 # Data: lung, pbc, colon, mgus2 and seeded random data with ties and censoring at the evaluation times.
@@ -124,6 +124,20 @@ stopifnot(abs(csch$concordance - concordance(csc$models[[1]])$concordance) < 1e-
 score_fixture("score-mgus2-csc", mg, cscrisk, mt, cause = 1, note = "mgus2, progression vs death, cause-specific Cox (age, male, mspike) absolute risk from predictRisk(CSC)",
   extra = list(covariates = list(age = exact(mg$age), male = exact(X[, 2]), mspike = exact(mg$mspike)),
                harrell = list(estimate = exact(csch$concordance), se = exact(sqrt(csch$var))), uno = list(estimate = exact(cscu$concordance), se = exact(sqrt(cscu$var)))))
+
+# ---- ROC curves: Score(plots = "ROC")'s frame (a point at every distinct risk, descending: IPCW TPR and FPR) ----------
+roc_fixture <- function(name, d, risk, times, cause = NULL, note) {
+  f <- if (is.null(cause)) Surv(time, status) ~ 1 else Hist(time, status) ~ 1
+  args <- list(list(model = risk), formula = f, data = d, times = times, metrics = "auc", plots = "ROC", null.model = FALSE, cens.model = "km")
+  if (!is.null(cause)) args$cause <- cause
+  sc <- do.call(Score, args)
+  pf <- as.data.frame(sc$ROC$plotframe)
+  write_fixture(name, list(note = note, times = exact(times), cause = cause, rows = list(time = exact(d$time), status = as.integer(d$status)),
+    risk = lapply(seq_along(times), function(k) exact(risk[, k])),
+    roc = lapply(times, function(t) { s <- pf[pf$times == t, ]; list(time = exact(t), risk = exact(s$risk), tpr = exact(s$TPR), fpr = exact(s$FPR)) })))
+}
+roc_fixture("roc-lung-cox", lung2, lrisk, lt, note = "lung, Cox (age, sex, ph.ecog): Score's ROC frame at 180, 365 and 540 days")
+roc_fixture("roc-mgus2-finegray", mg, fgrisk, mt, cause = 1, note = "mgus2, Fine-Gray risk of progression: Score's ROC frame (competing deaths are controls)")
 
 # ---- calibration --------------------------------------------------------------------------------------------------
 calib <- function(d, risk, t, groups = 10) {
