@@ -17,6 +17,53 @@ namespace Survival.CompetingRisks;
 /// </remarks>
 public static class CauseSpecificCox
 {
+    /// <summary>Fits one Cox model per cause to the objects an application holds, in one pass: time, status, stratum,
+    /// weight and every covariate are read from the same row. A row with a missing value in any of them
+    /// (<see cref="double.NaN"/>, null) is left out as R's <c>na.omit</c> and reported in
+    /// <see cref="CauseSpecificCoxResult.Omitted"/> (and each model's), or is an error naming the row under
+    /// <see cref="MissingValuePolicy.Fail"/>.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="rows">The rows.</param>
+    /// <param name="time">Exit time.</param>
+    /// <param name="status">The row's cause, or <paramref name="censored"/>.</param>
+    /// <param name="covariates">The covariates (<see cref="Covariate.Numeric{T}"/>, <see cref="Covariate.Categorical{T}"/>).</param>
+    /// <param name="censored">The status meaning censored (default "0").</param>
+    /// <param name="strata">Optional stratum (R <c>strata()</c> in the <c>CSC</c> formula).</param>
+    /// <param name="weight">Optional case weight.</param>
+    /// <param name="options">Cox options for every model; null for R's defaults (Efron ties).</param>
+    /// <param name="missing">What a missing value does (default: leave the row out, as R).</param>
+    /// <exception cref="SurvivalInputException">A value breaks a rule of <see cref="CompetingRisksData"/> (the row is its
+    /// 1-based position among all the rows), a value is missing under <see cref="MissingValuePolicy.Fail"/>, or a fit
+    /// fails as the column form does.</exception>
+    /// <example><code>
+    /// var fit = CauseSpecificCox.Fit(patients, p =&gt; p.Months, p =&gt; p.Outcome, [Covariate.Numeric&lt;Patient&gt;("age", p =&gt; p.Age)]);
+    /// </code></example>
+    public static CauseSpecificCoxResult Fit<T>(IEnumerable<T> rows, Func<T, double> time, Func<T, string?> status, IReadOnlyList<Covariate<T>> covariates,
+        string censored = "0", Func<T, string?>? strata = null, Func<T, double>? weight = null, CoxOptions? options = null,
+        MissingValuePolicy missing = MissingValuePolicy.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(covariates);
+        var checks = ObjectRows<T>.SurvivalChecks(time, weight, strata, null);
+        checks.Add(("status", DataColumn.Event, r => status(r) is null));
+        var collected = ObjectRows<T>.Collect(rows, checks, covariates, missing);
+        CompetingRisksData data;
+        CovariateMatrix x;
+        try
+        {
+            data = CompetingRisksData.From(collected.Kept, time, status, censored, strata: strata, weight: weight, missing: MissingValuePolicy.Fail);
+            x = collected.Covariates(covariates);
+        }
+        catch (SurvivalInputException ex)
+        {
+            throw collected.AtPosition(ex);
+        }
+        var fit = Fit(data, x, options);
+        return collected.Omitted.Count == 0 ? fit : fit.WithOmitted(collected.Omitted);
+    }
+
     /// <summary>Fits one Cox model per cause of <paramref name="data"/>, in the order of
     /// <see cref="CompetingRisksData.Causes"/>.</summary>
     /// <param name="data">Competing-risks rows (strata, weights, delayed entry and ids are used by every model).</param>

@@ -23,7 +23,7 @@ public sealed record CauseSpecificCoxResult : IIterativeFit
     public IReadOnlyList<string> Causes { get; }
 
     /// <summary>The Cox model of each cause, in the order of <see cref="Causes"/> (R <c>fit$models</c>).</summary>
-    public IReadOnlyList<CoxResult> Models { get; }
+    public IReadOnlyList<CoxResult> Models { get; private init; }
 
     /// <summary>The model of <paramref name="cause"/>.</summary>
     /// <param name="cause">A cause as written in the data.</param>
@@ -41,6 +41,13 @@ public sealed record CauseSpecificCoxResult : IIterativeFit
 
     /// <summary>Whether the rows have delayed entry.</summary>
     public bool DelayedEntry { get; }
+
+    /// <summary>The rows left out for a missing value by the objects-in entry point (R's <c>na.action</c>);
+    /// <see cref="OmittedRows.None"/> otherwise. Each model carries them too, and prints them as R's summary does.</summary>
+    public OmittedRows Omitted { get; private init; } = OmittedRows.None;
+
+    internal CauseSpecificCoxResult WithOmitted(OmittedRows omitted)
+        => this with { Omitted = omitted, Models = ValueList<CoxResult>.Of(Models.Select(m => m with { Omitted = omitted }).ToArray()) };
 
     /// <summary>Whether every cause's model converged.</summary>
     public bool Converged => Models.All(m => m.Converged);

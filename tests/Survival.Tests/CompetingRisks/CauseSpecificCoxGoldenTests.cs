@@ -145,4 +145,33 @@ public class CauseSpecificCoxGoldenTests
         Assert.Contains("one linear predictor per cause", e.Message);
         Assert.Throws<SurvivalInputException>(() => RiskModel.CauseSpecificCox(fit, "3", covariates));
     }
+
+    private sealed record Patient(double Months, string? Outcome, double Age, string? Sex);
+
+    [Fact]
+    public void Fitted_from_objects_the_models_are_Rs_and_the_incomplete_rows_are_named()
+    {
+        var f = Golden.Load("assessment", "csc-mgus2");
+        var rows = f.GetProperty("rows");
+        var (time, status, age, sex) = (Golden.Numbers(rows.GetProperty("time")), Golden.Strings(rows.GetProperty("event")),
+            Golden.Numbers(rows.GetProperty("age")), Golden.Strings(rows.GetProperty("sex")));
+        var patients = time.Select((t, i) => new Patient(t, status[i], age[i], sex[i])).ToList();
+        patients.Insert(10, new Patient(40, null, 70, "F"));
+        patients.Add(new Patient(12, "1", 65, null));
+        IReadOnlyList<Covariate<Patient>> covariates = [Covariate.Numeric<Patient>("age", p => p.Age), Covariate.Categorical<Patient>("sex", p => p.Sex!)];
+        var fit = CauseSpecificCox.Fit(patients, p => p.Months, p => p.Outcome, covariates);
+        Assert.Equal([11L, (long)patients.Count], fit.Omitted.Positions);
+        Assert.All(fit.Models, m => Assert.Equal(fit.Omitted, m.Omitted));
+        Assert.Equal(1384, fit.N);
+        int k = 0;
+        foreach (var model in f.GetProperty("models").EnumerateArray())
+        {
+            var coef = Golden.Numbers(model.GetProperty("coef"));
+            for (int j = 0; j < coef.Length; j++) Golden.Close(coef[j], fit.Models[k].Coefficients[j].Estimate, 1e-6, $"cause {fit.Causes[k]} coef {j}");
+            k++;
+        }
+        Assert.Contains("(2 observations deleted due to missingness)", fit.ToString());
+        var e = Assert.Throws<SurvivalInputException>(() => CauseSpecificCox.Fit(patients, p => p.Months, p => p.Outcome, covariates, missing: MissingValuePolicy.Fail));
+        Assert.Equal(11, e.Row);
+    }
 }
