@@ -1,3 +1,5 @@
+using Survival.Regression;
+
 namespace Survival.Assessment;
 
 /// <summary>The concordance of a score with survival, as R <c>survival::concordance</c>: Harrell's C and its time-weighted
@@ -89,6 +91,27 @@ public static class Concordance
             return Compute(data, score, (options ?? ConcordanceOptions.Default) with { Direction = model.Direction }) with { Omitted = collected.Omitted };
         }
         catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
+    }
+
+    /// <summary>The concordance of a Cox model with the rows it was fitted on (R <c>concordance(fit)</c>): its linear
+    /// predictor, larger meaning higher risk (R's <c>reverse = TRUE</c>), within the fit's strata, with its case weights,
+    /// delayed entry and the data's ids as clusters; the full result (variance, counts, every time weight) where
+    /// <see cref="CoxResult.Concordance"/> is the estimate alone.</summary>
+    /// <param name="fit">A fit from <see cref="CoxRegression"/>.</param>
+    /// <param name="options">Options (their <see cref="ConcordanceOptions.Direction"/> is replaced by the model's); null for
+    /// R's defaults.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="Compute(SurvivalData, ReadOnlySpan{double}, ConcordanceOptions?)"/>.</exception>
+    /// <exception cref="InvalidOperationException">The result was not made by <see cref="CoxRegression"/>.</exception>
+    public static ConcordanceResult Compute(CoxResult fit, ConcordanceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var state = fit.State ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        var data = state.Data ?? throw new InvalidOperationException("this result does not carry its data (it was not made by CoxRegression.Fit)");
+        var eta = state.LinearPredictors();
+        var order = state.Sets.Order;
+        var lp = new double[data.Count];
+        for (int k = 0; k < eta.Length; k++) lp[order[k]] = eta[k];
+        return Compute(data, lp, (options ?? ConcordanceOptions.Default) with { Direction = ConcordanceDirection.LargerScoreHigherRisk });
     }
 
     /// <summary>The concordance of <paramref name="score"/> with the survival in <paramref name="data"/>.</summary>

@@ -5,6 +5,10 @@ namespace Survival.Regression;
 internal sealed record CoxModelState(CoxRiskSets Sets, int[] Kept, double[] Beta, double[,] Variance, CoxTies Ties,
     string[] Names, CovariateTerm[] Terms)
 {
+    /// <summary>The rows the model was fitted on, as given (R keeps <c>fit$y</c> and the model frame for
+    /// <c>concordance(fit)</c>).</summary>
+    public SurvivalData? Data { get; init; }
+
     /// <summary>η = xᵀβ̂ on the centred covariates, in the sorted order.</summary>
     public double[] LinearPredictors() => Sets.LinearPredictors(Kept, Beta);
 

@@ -153,7 +153,7 @@ public static class CoxRegression
                 warnings.Add(new FitWarning(FitWarningKind.PossiblyInfinite, null, "one or more coefficients may be infinite"));
         }
 
-        var state = new CoxModelState(sets, kept, beta, variance, options.Ties, covariates.Names.ToArray(), covariates.Terms.ToArray());
+        var state = new CoxModelState(sets, kept, beta, variance, options.Ties, covariates.Names.ToArray(), covariates.Terms.ToArray()) { Data = data };
         double[,]? robustVariance = null;
         ChiSquareTest? robustScore = null;
         if (robust && q > 0)

@@ -89,4 +89,43 @@ public class ConcordanceGoldenTests
         // Without the rule the short interval is valid.
         Assert.Equal(3, Concordance.Compute(data, [1.0, 2, 3], new ConcordanceOptions { TimeFix = false }).N);
     }
+
+    /// <summary>R's concordance(fit) of a Cox model: the fit made here from the fixture's covariates, its concordance
+    /// against R's concordancefit of coxph's linear predictor with reverse = TRUE (every time weight and horizon R
+    /// computed): lung (age, sex, ph.ecog) and the Stanford heart data on (start, stop] rows with cluster(id).</summary>
+    [Theory]
+    [InlineData("concordance-lung-cox", "score-lung-cox", new[] { "age", "sex", "ph.ecog" })]
+    [InlineData("concordance-cp-heart-cox", null, new[] { "age", "transplant", "surgery" })]
+    public void Concordance_of_a_Cox_fit_is_Rs_concordance_of_the_fit(string name, string? covariateFixture, string[] covariates)
+    {
+        var f = Golden.Load("assessment", name);
+        var rows = f.GetProperty("rows");
+        var data = Rows(rows);
+        var source = covariateFixture is null ? rows : Golden.Load("assessment", covariateFixture).GetProperty("covariates");
+        var x = new Survival.Regression.CovariateMatrix(data.Count);
+        foreach (var c in covariates) x.AddNumeric(c, Golden.Numbers(source.GetProperty(c)));
+        var fit = Survival.Regression.CoxRegression.Fit(data, x);
+        int compared = 0;
+        foreach (var c in f.GetProperty("cases").EnumerateArray())
+        {
+            if (!c.GetProperty("reverse").GetBoolean()) continue;
+            var options = new ConcordanceOptions
+            {
+                TimeWeight = c.GetProperty("timewt").GetString() switch
+                {
+                    "n" => ConcordanceTimeWeight.N, "S" => ConcordanceTimeWeight.S, "S/G" => ConcordanceTimeWeight.SOverG,
+                    "n/G2" => ConcordanceTimeWeight.NOverG2, "I" => ConcordanceTimeWeight.I, var s => throw new InvalidOperationException(s),
+                },
+                Horizon = c.TryGetProperty("ymax", out var y) && y.ValueKind == JsonValueKind.Array ? Golden.Numbers(y)[0] : null,
+                Ymin = c.TryGetProperty("ymin", out var y0) && y0.ValueKind == JsonValueKind.Array ? Golden.Numbers(y0)[0] : null,
+            };
+            var r = Concordance.Compute(fit, options);
+            string at = $"{name} {options.TimeWeight} ymax={options.Horizon} ymin={options.Ymin}";
+            Golden.Close(Golden.Numbers(c.GetProperty("concordance"))[0], r.Estimate, 1e-8, at + " C");
+            Golden.Close(Golden.Numbers(c.GetProperty("var"))[0], r.Variance, 1e-7, at + " var");
+            compared++;
+        }
+        Assert.True(compared >= 3);
+        Assert.Equal(fit.Concordance!.Value, Concordance.Compute(fit).Estimate, 1e-12);
+    }
 }

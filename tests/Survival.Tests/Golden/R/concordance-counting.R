@@ -33,7 +33,7 @@ cp_case <- function(y, x, strata, weights, cluster, timewt, reverse, ymax = NULL
        count = exact(unname(if (is.matrix(f$count)) colSums(f$count) else f$count)))
 }
 cp_fixture <- function(name, start, stop, status, score, strata = NULL, weights = NULL, cluster = NULL, ymax, ymin, note,
-                       timewts = c("n", "S", "I")) {
+                       timewts = c("n", "S", "I"), covariates = NULL) {
   y <- Surv(start, stop, status)
   cases <- list()
   for (tw in timewts) for (rev in c(FALSE, TRUE))
@@ -44,6 +44,8 @@ cp_fixture <- function(name, start, stop, status, score, strata = NULL, weights 
   if (!is.null(strata)) rows$strata <- as.character(strata)
   if (!is.null(weights)) rows$weight <- exact(weights)
   if (!is.null(cluster)) rows$cluster <- as.character(cluster)
+  # The model's covariates, for concordance(fit) on a fit the library makes itself.
+  for (v in names(covariates)) rows[[v]] <- exact(covariates[[v]])
   write_fixture(paste0("concordance-cp-", name), list(note = note, rows = rows, cases = cases))
 }
 
@@ -54,7 +56,12 @@ hfit <- coxph(Surv(start, stop, event) ~ age + transplant + surgery + cluster(id
 stopifnot(abs(concordance(hfit)$concordance -
               concordancefit(Surv(heart$start, heart$stop, heart$event), hfit$linear.predictors, reverse = TRUE, cluster = heart$id)$concordance) < 1e-12)
 cp_fixture("heart-cox", heart$start, heart$stop, heart$event, hfit$linear.predictors, cluster = heart$id, ymax = 365, ymin = 5,
-           note = "heart (jasa1), Cox lp (age, transplant, surgery)")
+           note = "heart (jasa1), Cox lp (age, transplant, surgery); concordance(hfit) is the timewt n, reverse case",
+           covariates = list(age = heart$age, transplant = as.numeric(heart$transplant) - (is.factor(heart$transplant)), surgery = heart$surgery))
+stopifnot(abs(concordance(hfit)$concordance - concordancefit(Surv(heart$start, heart$stop, heart$event), hfit$linear.predictors,
+                                                            reverse = TRUE, cluster = heart$id)$concordance) < 1e-12,
+          abs(concordance(hfit)$var - concordancefit(Surv(heart$start, heart$stop, heart$event), hfit$linear.predictors,
+                                                     reverse = TRUE, cluster = heart$id)$var) < 1e-15)
 
 # Seeded: whole-number times (many ties), entries that equal other rows' exits, weights, clusters, two strata.
 set.seed(20261206)
