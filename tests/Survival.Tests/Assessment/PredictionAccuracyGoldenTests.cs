@@ -101,4 +101,20 @@ public class PredictionAccuracyGoldenTests
         }
         Assert.Empty(PredictionAccuracy.Evaluate(SurvivalData.Create(time, status.Select(v => v != 0).ToArray()), risks).Roc);
     }
+
+    [Fact]
+    public void A_time_without_cases_has_an_undefined_ROC_curve_as_its_AUC()
+    {
+        // No event by τ = 0.5: every rate over the cases is 0/0 (Score's cumsum/sum), as the AUC is NaN.
+        var data = SurvivalData.Create([1.0, 2, 3, 4, 5, 6], [true, false, true, true, false, true]);
+        var risks = new PredictedRisks([0.5, 3.5], [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.9, 0.2, 0.8, 0.4, 0.3, 0.1]]);
+        var r = PredictionAccuracy.Evaluate(data, risks, new PredictionAccuracyOptions { Roc = true });
+        Assert.True(double.IsNaN(r.Auc[0].Estimate));
+        Assert.All(r.Roc[0].Points, p => Assert.True(double.IsNaN(p.TruePositiveRate)));
+        Assert.Equal(6, r.Roc[0].Points.Count);
+        // At 3.5: cases are the events at 1 and 3, controls the rows still at risk; the last point is (1, 1).
+        var last = r.Roc[1].Points[^1];
+        Assert.Equal((0.1, 1.0, 1.0), (last.Risk, last.TruePositiveRate, last.FalsePositiveRate));
+        Assert.Equal(0.9, r.Roc[1].Points[0].Risk);
+    }
 }
