@@ -165,6 +165,29 @@ public static class FineGray
             .WithOmitted(rows.Omitted);
     }
 
+    /// <summary>The Fine–Gray model of <paramref name="cause"/> by R's route through <c>finegray()</c>: a Cox fit of the
+    /// weighted rows of <see cref="WeightedRows"/> (R <c>coxph(Surv(fgstart, fgstop, fgstatus) ~ x, weights = fgwt,
+    /// data = finegray(...))</c>). Unlike <see cref="Fit(CompetingRisksData, string, CovariateMatrix, FineGrayOptions?, CancellationToken, IProgress{ProgressReport}?)"/>
+    /// (crr) it takes delayed entry, case weights and strata; its coefficients are the subdistribution log hazard
+    /// ratios, with the robust variance R reports for fractional weights.</summary>
+    /// <param name="data">Competing-risks rows, as <see cref="WeightedRows"/> takes them.</param>
+    /// <param name="cause">The cause modelled.</param>
+    /// <param name="covariates">One row per row of <paramref name="data"/>; each weighted row carries its source row's.</param>
+    /// <param name="options">Cox options; null for R's defaults (Efron ties, as <c>coxph</c>).</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <exception cref="SurvivalInputException">As <see cref="WeightedRows"/>, or the covariates have another number of
+    /// rows, or the Cox fit refuses them.</exception>
+    public static CoxResult FitWeighted(CompetingRisksData data, string cause, CovariateMatrix covariates, CoxOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(covariates);
+        if (covariates.Rows != data.Count)
+            throw new SurvivalInputException($"the covariates have {covariates.Rows} rows but the data {data.Count}", column: "covariates");
+        var rows = WeightedRows(data, cause);
+        return CoxRegression.Fit(rows.Data, covariates.Gather(rows.SourceRow), options, cancellationToken);
+    }
+
     /// <summary>R's <c>finegray()</c>: the weighted (start, stop] rows on which an ordinary weighted Cox fit estimates the
     /// Fine–Gray model of <paramref name="cause"/> (Geskus 2011). Rows that fail from another cause stay in the risk set
     /// after their failure, in pieces over the intervals of the weighting distribution that hold a failure of the cause,

@@ -76,6 +76,23 @@ public sealed class CovariateMatrix
         return this;
     }
 
+    /// <summary>The rows <paramref name="rows"/> of this matrix, in that order (a row may repeat), with the same terms:
+    /// the covariates of rows split or extended elsewhere (<see cref="CountingProcessRows.SourceRow"/>).</summary>
+    internal CovariateMatrix Gather(IReadOnlyList<int> rows)
+    {
+        var gathered = new CovariateMatrix(rows.Count);
+        for (int j = 0; j < _columns.Count; j++)
+        {
+            var source = _columns[j];
+            var column = new double[rows.Count];
+            for (int i = 0; i < column.Length; i++) column[i] = source[rows[i]];
+            gathered._names.Add(_names[j]);
+            gathered._columns.Add(column);
+        }
+        gathered._terms.AddRange(_terms);
+        return gathered;
+    }
+
     private static int IndexOf(IReadOnlyList<string> levels, string reference, string name)
     {
         for (int i = 0; i < levels.Count; i++) if (levels[i] == reference) return i;

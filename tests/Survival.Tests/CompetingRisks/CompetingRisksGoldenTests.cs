@@ -166,6 +166,15 @@ public class FineGrayRowsGoldenTests
             Golden.Close(se[j], fit.Coefficients[j].StdErr, 1e-6, $"se {j}");
             Golden.Close(robust[j], fit.Coefficients[j].RobustStdErr, 1e-6, $"robust se {j}");
         }
+        // In one call, with male as a categorical covariate (its level "1" against "0"): the same model.
+        var direct = FineGray.FitWeighted(data, "pcm", new Survival.Regression.CovariateMatrix(age.Length).AddNumeric("age", age)
+            .AddCategorical("male", Factor.FromLabels(male.Select(m => m == 1 ? "1" : "0").ToArray(), ["0", "1"], "male")));
+        Assert.Equal("male=1", direct.Coefficients[1].Name);
+        for (int j = 0; j < 2; j++)
+        {
+            Golden.Close(coef[j], direct.Coefficients[j].Estimate, 1e-6, $"one call: coef {j}");
+            Golden.Close(robust[j], direct.Coefficients[j].RobustStdErr, 1e-6, $"one call: robust se {j}");
+        }
     }
 
     public static TheoryData<string> DelayedEntryCases() => ["delayed_single_rows", "delayed_weighted", "delayed_split_subjects", "split_no_delay"];
@@ -213,6 +222,10 @@ public class FineGrayRowsGoldenTests
         Golden.Close(Golden.Numbers(f.GetProperty("coef"))[0], fit.Coefficients[0].Estimate, 1e-6, name + " coef");
         Golden.Close(Golden.Numbers(f.GetProperty("se"))[0], fit.Coefficients[0].StdErr, 1e-6, name + " se");
         Golden.Close(Golden.Numbers(f.GetProperty("robustSe"))[0], fit.Coefficients[0].RobustStdErr, 1e-6, name + " robust se");
+        // The one-call route gives the same fit.
+        var direct = FineGray.FitWeighted(data, f.GetProperty("cause").GetString()!, new Survival.Regression.CovariateMatrix(x.Length).AddNumeric("x", x));
+        Assert.Equal(fit.Coefficients[0].Estimate, direct.Coefficients[0].Estimate);
+        Assert.Equal(fit.Coefficients[0].RobustStdErr, direct.Coefficients[0].RobustStdErr);
     }
 
     [Fact]
