@@ -113,9 +113,7 @@ public sealed class RiskModel<T>
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(times);
-        var checks = ObjectRows<T>.SurvivalChecks(time, null, Strata, null);
-        checks.Add(("status", DataColumn.Event, r => status(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, Covariates, missing);
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.CompetingRisksChecks(time, status, null, Strata), Covariates, missing);
         var data = CompetingRisksData.FromCollected(collected, time, status, censored);
         try { return assess(data, PredictKept(collected, times), collected.Omitted); }
         catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }

@@ -46,20 +46,11 @@ public static class CauseSpecificCox
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(covariates);
-        var checks = ObjectRows<T>.SurvivalChecks(time, weight, strata, null);
-        checks.Add(("status", DataColumn.Event, r => status(r) is null));
-        var collected = ObjectRows<T>.Collect(rows, checks, covariates, missing);
-        CompetingRisksData data;
+        var collected = ObjectRows<T>.Collect(rows, ObjectRows<T>.CompetingRisksChecks(time, status, weight, strata), covariates, missing);
+        var data = CompetingRisksData.FromCollected(collected, time, status, censored, strata: strata, weight: weight);
         CovariateMatrix x;
-        try
-        {
-            data = CompetingRisksData.From(collected.Kept, time, status, censored, strata: strata, weight: weight, missing: MissingValuePolicy.Fail);
-            x = collected.Covariates(covariates);
-        }
-        catch (SurvivalInputException ex)
-        {
-            throw collected.AtPosition(ex);
-        }
+        try { x = collected.Covariates(covariates); }
+        catch (SurvivalInputException ex) { throw collected.AtPosition(ex); }
         var fit = Fit(data, x, options);
         return collected.Omitted.Count == 0 ? fit : fit.WithOmitted(collected.Omitted);
     }

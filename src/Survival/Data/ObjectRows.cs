@@ -91,6 +91,16 @@ internal sealed class ObjectRows<T>
         return checks;
     }
 
+    /// <summary><see cref="SurvivalChecks"/> for competing-risks rows: the status (a cause or the censoring label) in
+    /// place of the event flag.</summary>
+    public static List<(string Name, DataColumn? Input, Func<T, bool> IsMissing)> CompetingRisksChecks(Func<T, double> time, Func<T, string?> status,
+        Func<T, double>? weight, Func<T, string?>? strata)
+    {
+        var checks = SurvivalChecks(time, weight, strata, null);
+        checks.Add(("status", DataColumn.Event, r => status(r) is null));
+        return checks;
+    }
+
     /// <summary>The kept rows as validated right-censored data carrying <see cref="Omitted"/> (errors name the row among all rows).</summary>
     public SurvivalData Survival(Func<T, double> time, Func<T, bool> eventOccurred, Func<T, double>? weight, Func<T, string?>? strata, Func<T, string?>? id)
     {
