@@ -16,7 +16,23 @@ public class ObjectsInAssessmentTests
 {
     private sealed record Patient(double Time, bool Died, double Age, double Nodes, string? Rx);
 
-    private sealed record Subject(double Time, string? Status, double Age, double Male, double Mspike);
+    /// <summary>An mgus2 subject of the competing-risks Score fixtures: progression ("1") against death ("2").</summary>
+    internal sealed record Subject(double Time, string? Status, double Age, double Male, double Mspike);
+
+    /// <summary>The subjects of an mgus2 Score fixture (rows and covariates), with one more whose status is missing (R's
+    /// na.omit leaves it out), and the covariates age, male and mspike read from them.</summary>
+    internal static (List<Subject> Subjects, IReadOnlyList<Covariate<Subject>> Covariates) Mgus2Subjects(JsonElement f)
+    {
+        var rows = f.GetProperty("rows");
+        var cov = f.GetProperty("covariates");
+        var time = Golden.Numbers(rows.GetProperty("time"));
+        var status = Golden.Numbers(rows.GetProperty("status"));
+        var (age, male, mspike) = (Golden.Numbers(cov.GetProperty("age")), Golden.Numbers(cov.GetProperty("male")), Golden.Numbers(cov.GetProperty("mspike")));
+        var subjects = time.Select((t, i) => new Subject(t, ((int)status[i]).ToString(CultureInfo.InvariantCulture), age[i], male[i], mspike[i])).ToList();
+        subjects.Add(new Subject(50, null, 70, 1, 1.2));
+        return (subjects,
+            [Covariate.Numeric<Subject>("age", s => s.Age), Covariate.Numeric<Subject>("male", s => s.Male), Covariate.Numeric<Subject>("mspike", s => s.Mspike)]);
+    }
 
     private static readonly IReadOnlyList<Covariate<Patient>> ColonCovariates =
         [Covariate.Numeric<Patient>("age", p => p.Age), Covariate.Numeric<Patient>("nodes", p => p.Nodes), Covariate.Categorical<Patient>("rx", p => p.Rx!)];
@@ -143,15 +159,7 @@ public class ObjectsInAssessmentTests
     public void A_Fine_Gray_model_from_objects_is_scored_as_R_Score_scores_it()
     {
         var f = Golden.Load("assessment", "score-mgus2-finegray");
-        var rows = f.GetProperty("rows");
-        var cov = f.GetProperty("covariates");
-        var time = Golden.Numbers(rows.GetProperty("time"));
-        var status = Golden.Numbers(rows.GetProperty("status"));
-        var (age, male, mspike) = (Golden.Numbers(cov.GetProperty("age")), Golden.Numbers(cov.GetProperty("male")), Golden.Numbers(cov.GetProperty("mspike")));
-        var subjects = time.Select((t, i) => new Subject(t, ((int)status[i]).ToString(CultureInfo.InvariantCulture), age[i], male[i], mspike[i])).ToList();
-        subjects.Add(new Subject(50, null, 70, 1, 1.2));
-        IReadOnlyList<Covariate<Subject>> covariates =
-            [Covariate.Numeric<Subject>("age", s => s.Age), Covariate.Numeric<Subject>("male", s => s.Male), Covariate.Numeric<Subject>("mspike", s => s.Mspike)];
+        var (subjects, covariates) = Mgus2Subjects(f);
         var fit = FineGray.Fit(subjects, s => s.Time, s => s.Status, "1", covariates);
         var r = PredictionAccuracy.Evaluate(subjects, s => s.Time, s => s.Status, "1", RiskModel.FineGray(fit, covariates), Golden.Numbers(f.GetProperty("times")));
         PredictionAccuracyGoldenTests.AssertMatches(f, r, "mgus2 Fine-Gray from objects", 1e-5);

@@ -47,16 +47,19 @@ public class CauseSpecificCoxGoldenTests
         return (data, x, strata is null ? null : pick.Select(i => strata[i]).ToArray());
     }
 
-    private static CauseSpecificCoxResult Fit(JsonElement f, CompetingRisksData data, CovariateMatrix x)
-        => CauseSpecificCox.Fit(data, x, new CoxOptions { Ties = f.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron });
+    /// <summary>A fixture and the library's fit of its rows, with the fixture's ties.</summary>
+    private static (JsonElement Fixture, CauseSpecificCoxResult Fit) Fitted(string name)
+    {
+        var f = Golden.Load("assessment", name);
+        var (data, x, _) = Load(f);
+        return (f, CauseSpecificCox.Fit(data, x, new CoxOptions { Ties = f.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron }));
+    }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Each_causes_model_is_Rs_coxph(string name)
     {
-        var f = Golden.Load("assessment", name);
-        var (data, x, _) = Load(f);
-        var fit = Fit(f, data, x);
+        var (f, fit) = Fitted(name);
         Assert.Equal(Golden.Strings(f.GetProperty("causes")), fit.Causes);
         int k = 0;
         foreach (var model in f.GetProperty("models").EnumerateArray())
@@ -78,9 +81,7 @@ public class CauseSpecificCoxGoldenTests
     [MemberData(nameof(Names))]
     public void Absolute_risks_are_Rs_predictRisk(string name)
     {
-        var f = Golden.Load("assessment", name);
-        var (data, x, _) = Load(f);
-        var fit = Fit(f, data, x);
+        var (f, fit) = Fitted(name);
         var newRows = f.GetProperty("newrows").EnumerateArray().Select(v => v.GetInt32() - 1).ToArray();
         var (_, newX, newStrata) = Load(f, newRows);
         var times = Golden.Numbers(f.GetProperty("times"));
@@ -109,7 +110,6 @@ public class CauseSpecificCoxGoldenTests
         }
         Assert.True(compared > 50, $"{name}: only {compared} values compared");
     }
-    private sealed record Subject(double Time, string? Status, double Age, double Male, double Mspike);
 
     [Fact]
     public void Its_own_risks_are_predictRisks_and_Score_scores_them_as_R_from_objects_too()
@@ -133,10 +133,7 @@ public class CauseSpecificCoxGoldenTests
         PredictionAccuracyGoldenTests.AssertMatches(f, PredictionAccuracy.Evaluate(data, "1", mine), "mgus2 CSC", 1e-7);
 
         // The same from objects, with one subject missing its status left out as R's na.omit.
-        var subjects = time.Select((t, i) => new Subject(t, status[i], age[i], male[i], mspike[i])).ToList();
-        subjects.Add(new Subject(50, null, 70, 1, 1.2));
-        IReadOnlyList<Covariate<Subject>> covariates =
-            [Covariate.Numeric<Subject>("age", s => s.Age), Covariate.Numeric<Subject>("male", s => s.Male), Covariate.Numeric<Subject>("mspike", s => s.Mspike)];
+        var (subjects, covariates) = ObjectsInAssessmentTests.Mgus2Subjects(f);
         var model = RiskModel.CauseSpecificCox(fit, "1", covariates);
         var r = PredictionAccuracy.Evaluate(subjects, s => s.Time, s => s.Status, "1", model, expected.Times);
         PredictionAccuracyGoldenTests.AssertMatches(f, r, "mgus2 CSC from objects", 1e-7);
